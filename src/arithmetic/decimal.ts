@@ -1,0 +1,113 @@
+/**
+ * The one internal interface to exact decimal arithmetic.
+ *
+ * Every module of the library that needs general exact arithmetic goes through these functions and
+ * never touches decimal.js directly, so that a faster exact representation can replace it without
+ * touching scoring code (see `scaled.ts` for the scaled-integer path used where all values have a
+ * known number of decimals).
+ *
+ * Rules (documented in docs/methodology.md):
+ * - Inputs are read exactly: a JavaScript number by its shortest round-trip decimal form
+ *   (`String(41.6)` is `"41.6"`), a string as written.
+ * - Sums, differences and products are exact.
+ * - Quotients that do not terminate are carried to {@link SIGNIFICANT_DIGITS} significant digits,
+ *   rounded half-up; published figures round at 2 or 4 decimals, far above that precision.
+ * - Published roundings are half-up (away from zero on a tie), at the decimals each figure uses.
+ *
+ * @internal
+ */
+import DecimalJs from 'decimal.js';
+
+/** Significant digits kept for non-terminating quotients. */
+export const SIGNIFICANT_DIGITS = 40;
+
+const Decimal = DecimalJs.clone({
+  precision: SIGNIFICANT_DIGITS,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -1000,
+  toExpPos: 1000,
+});
+
+/** An exact decimal value. Opaque outside this module. */
+export type Exact = DecimalJs;
+
+const DECIMAL_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** True when `text` is a plain decimal numeral (no exponent, no separators, no spaces). */
+export function isDecimalString(text: string): boolean {
+  return DECIMAL_STRING.test(text);
+}
+
+/** Reads a finite number or a plain decimal string exactly. The caller has validated it. */
+export function exact(value: number | string | Exact): Exact {
+  if (typeof value === 'number') return new Decimal(Object.is(value, -0) ? 0 : value);
+  return new Decimal(value);
+}
+
+export const ZERO: Exact = new Decimal(0);
+
+export function add(a: Exact, b: Exact): Exact {
+  return a.plus(b);
+}
+
+export function subtract(a: Exact, b: Exact): Exact {
+  return a.minus(b);
+}
+
+export function multiply(a: Exact, b: Exact | number): Exact {
+  return a.times(b);
+}
+
+/** Quotient to {@link SIGNIFICANT_DIGITS} significant digits, half-up. */
+export function divide(a: Exact, b: Exact | number): Exact {
+  return a.div(b);
+}
+
+export function sum(values: Iterable<Exact>): Exact {
+  let total: Exact = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+export function compare(a: Exact, b: Exact): -1 | 0 | 1 {
+  return a.comparedTo(b) as -1 | 0 | 1;
+}
+
+export function isZero(a: Exact): boolean {
+  return a.isZero();
+}
+
+/** Rounds half-up (away from zero on a tie) to `decimals` places. */
+export function roundHalfUp(a: Exact, decimals: number): Exact {
+  return a.toDecimalPlaces(decimals, DecimalJs.ROUND_HALF_UP);
+}
+
+/** Rounds half-up to `decimals` places and returns a JavaScript number (the shortest form of it). */
+export function toRoundedNumber(a: Exact, decimals: number): number {
+  const n = Number(a.toDecimalPlaces(decimals, DecimalJs.ROUND_HALF_UP).toFixed());
+  return Object.is(n, -0) ? 0 : n;
+}
+
+/** Plain decimal notation, no exponent, no trailing zeros. */
+export function toPlainString(a: Exact): string {
+  const s = a.toFixed();
+  return s === '-0' ? '0' : s;
+}
+
+export function min(a: Exact, b: Exact): Exact {
+  return a.lessThan(b) ? a : b;
+}
+
+export function max(a: Exact, b: Exact): Exact {
+  return a.greaterThan(b) ? a : b;
+}
+
+/** Smallest integer not less than `a`. */
+export function ceil(a: Exact): Exact {
+  return a.ceil();
+}
+
+/** Number of digits after the decimal point in the exact value. */
+export function decimalPlaces(a: Exact): number {
+  return a.decimalPlaces();
+}

@@ -1,0 +1,124 @@
+/**
+ * The validated input of a DBI assessment: `answers` maps every criterion id (or, for pillar-level
+ * frameworks, every pillar id) to its points.
+ */
+import * as z from 'zod';
+import { NotScorableError, ValidationError, makeIssue } from '../errors.js';
+import type { DbiFramework } from '../framework/schema.js';
+import { numericField } from './field.js';
+import { fromZodError } from './issues.js';
+import type { NumericInput, NumericRule } from './numeric.js';
+
+/**
+ * What a caller passes to `scoreDbi`.
+ *
+ * @example
+ * ```ts
+ * const input: DbiInput = { answers: { '1.1.1': 3, '1.1.2': '4', …, '6.1.7': 2 } };
+ * ```
+ */
+export interface DbiInput {
+  /** Points per criterion id (`1.1.1` …), or per pillar id for pillar-level frameworks. */
+  readonly answers: Readonly<Record<string, NumericInput>>;
+}
+
+/** One answer slot of a framework, in framework order. */
+export interface DbiItem {
+  readonly id: string;
+  readonly pillarIndex: number;
+  readonly rule: NumericRule;
+  /** Highest points the item can take. */
+  readonly max: number;
+}
+
+/** A framework prepared for scoring: items in order, scale, maxima in integer units, the schema. */
+export interface CompiledDbi {
+  readonly framework: DbiFramework;
+  readonly items: readonly DbiItem[];
+  /** Decimals every answer may have; values are held as integers in units of 10^-decimals. */
+  readonly decimals: number;
+  readonly factor: number;
+  readonly pillarMaxUnits: readonly number[];
+  readonly totalMaxUnits: number;
+  readonly schema: z.ZodType<DbiInput>;
+}
+
+function decimalsOf(n: number): number {
+  if (Number.isInteger(n)) return 0;
+  const s = String(n);
+  const dot = s.indexOf('.');
+  return dot < 0 ? 8 : s.length - dot - 1;
+}
+
+const compiled = new WeakMap<DbiFramework, CompiledDbi>();
+
+/** The answer slots of a framework in framework order (criteria, or pillars for pillar-level input). */
+export function itemsOf(framework: DbiFramework): DbiItem[] {
+  const items: DbiItem[] = [];
+  framework.pillars.forEach((pillar, pillarIndex) => {
+    if (framework.inputLevel === 'pillar') {
+      const max = pillar.max ?? 0;
+      items.push({ id: pillar.id, pillarIndex, max, rule: { min: 0, max, decimals: framework.pillarInputDecimals } });
+      return;
+    }
+    for (const component of pillar.components) {
+      for (const criterion of component.criteria) {
+        const scale = criterion.scale;
+        const rule: NumericRule =
+          scale.kind === 'steps'
+            ? { min: Math.min(...scale.values), max: Math.max(...scale.values), steps: scale.values }
+            : { min: scale.min, max: scale.max, decimals: scale.decimals };
+        items.push({ id: criterion.id, pillarIndex, max: rule.max, rule });
+      }
+    }
+  });
+  return items;
+}
+
+/**
+ * Prepares a framework for scoring (once per framework object). Throws {@link NotScorableError}
+ * when a pillar maximum is not known.
+ */
+export function compileDbi(framework: DbiFramework): CompiledDbi {
+  const cached = compiled.get(framework);
+  if (cached) return cached;
+  const missing = framework.pillars.filter((p) => p.max === null);
+  if (missing.length > 0) {
+    const ids = missing.map((p) => p.id).join(', ');
+    throw new NotScorableError(framework.id, {
+      vi: `Chưa có điểm tối đa của trụ cột (${ids}) vì chưa tìm thấy trong văn bản đã công bố. Hãy cung cấp bằng overrideDbiPillarMaxima(framework, { … }).`,
+      en: `The pillar maxima (${ids}) are not published in any source found. Supply them with overrideDbiPillarMaxima(framework, { … }).`,
+    });
+  }
+  const items = itemsOf(framework);
+  let decimals = framework.inputLevel === 'pillar' ? framework.pillarInputDecimals : 0;
+  for (const item of items) {
+    for (const s of item.rule.steps ?? []) decimals = Math.max(decimals, decimalsOf(s));
+    if (item.rule.decimals !== undefined) decimals = Math.max(decimals, item.rule.decimals);
+  }
+  const factor = 10 ** decimals;
+  const pillarMaxUnits = framework.pillars.map((p) => Math.round((p.max as number) * factor));
+  const shape = Object.fromEntries(items.map((item) => [item.id, numericField(item.rule)]));
+  const schema = z.strictObject({ answers: z.strictObject(shape) }) as unknown as z.ZodType<DbiInput>;
+  const result: CompiledDbi = {
+    framework,
+    items,
+    decimals,
+    factor,
+    pillarMaxUnits,
+    totalMaxUnits: pillarMaxUnits.reduce((a, b) => a + b, 0),
+    schema,
+  };
+  compiled.set(framework, result);
+  return result;
+}
+
+/** Validates a DBI input, throwing a {@link ValidationError} with every issue found. */
+export function validateDbiInput(c: CompiledDbi, input: unknown): DbiInput {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ValidationError([makeIssue([], 'invalid_type', { expected: 'object { answers }', received: input })]);
+  }
+  const parsed = c.schema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fromZodError(parsed.error, [], c.framework.id));
+  return input as DbiInput;
+}

@@ -1,0 +1,151 @@
+/**
+ * Scoring an enterprise on a DBI framework: criterion points summed into pillars and a total, each
+ * pillar's share of its maximum, and the maturity level given by the framework's level rule.
+ *
+ * Arithmetic runs on integers in units of the framework's answer scale (exact by construction);
+ * percentages are rounded half-up to 2 decimals, with the unrounded share in `exact`.
+ */
+import { formatUnits, ratioHalfUp, ratioString, toUnits } from '../arithmetic/scaled.js';
+import { compileDbi, itemsOf, validateDbiInput, type CompiledDbi, type DbiInput } from '../assessment/dbi-input.js';
+import { toSafe, type Localized, type SafeResult } from '../errors.js';
+import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
+import type { DbiFramework } from '../framework/schema.js';
+import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
+
+/** Decimals of published percentages. */
+export const PERCENT_DECIMALS = 2;
+
+/** One pillar of a DBI result. */
+export interface DbiPillarScore {
+  readonly id: string;
+  readonly code: string;
+  readonly name: Localized;
+  readonly points: number;
+  readonly max: number;
+  /** Share of the pillar maximum, in percent, 2 decimals. */
+  readonly percent: number;
+  /** Pillar maturity level; `null` where the framework has no level rule. */
+  readonly level: number | null;
+  readonly exact: { readonly points: string; readonly percent: string };
+}
+
+/** The result of {@link scoreDbi}. */
+export interface DbiResult {
+  readonly kind: 'dbi';
+  readonly framework: { readonly id: string; readonly decision: string; readonly status: DbiFramework['status'] };
+  readonly total: number;
+  readonly max: number;
+  /** Share of the maximum, in percent, 2 decimals. */
+  readonly percent: number;
+  /** Overall maturity level; `null` where the framework has no level rule (see `noLevelReason`). */
+  readonly level: number | null;
+  readonly levelName: Localized | null;
+  /** Why no level is given, where `level` is `null`. */
+  readonly noLevelReason: Localized | null;
+  /** Pillars in framework order. */
+  readonly pillars: readonly DbiPillarScore[];
+  readonly exact: { readonly total: string; readonly percent: string };
+}
+
+/** Builds a result from answers already converted to integer units (shared with the batch path). */
+export function dbiResultFromUnits(c: CompiledDbi, pillarUnits: ArrayLike<number>): DbiResult {
+  const f = c.framework;
+  const rule = hasLevelRule(f) ? f.levelRule : null;
+  const pillarLevels: number[] = [];
+  const pillars: DbiPillarScore[] = [];
+  let totalUnits = 0;
+  for (let i = 0; i < f.pillars.length; i++) {
+    const p = f.pillars[i]!;
+    const units = pillarUnits[i] as number;
+    const maxUnits = c.pillarMaxUnits[i] as number;
+    totalUnits += units;
+    const level = rule ? pillarLevelOf(rule, units, maxUnits) : null;
+    if (level !== null) pillarLevels.push(level);
+    pillars.push({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      points: units / c.factor,
+      max: p.max as number,
+      percent: ratioHalfUp(units * 100, maxUnits, PERCENT_DECIMALS),
+      level,
+      exact: { points: formatUnits(units, c.decimals), percent: ratioString(units * 100, maxUnits) },
+    });
+  }
+  const level = rule ? overallLevelOf(rule, totalUnits, c.factor, pillarLevels) : null;
+  const levelName = level === null ? null : (f.levels.find((l) => l.level === level)?.name ?? null);
+  return {
+    kind: 'dbi',
+    framework: { id: f.id, decision: f.legalBasis.decision, status: f.status },
+    total: totalUnits / c.factor,
+    max: c.totalMaxUnits / c.factor,
+    percent: ratioHalfUp(totalUnits * 100, c.totalMaxUnits, PERCENT_DECIMALS),
+    level,
+    levelName,
+    noLevelReason: f.levelRule.kind === 'none' ? f.levelRule.reason : null,
+    pillars,
+    exact: { total: formatUnits(totalUnits, c.decimals), percent: ratioString(totalUnits * 100, c.totalMaxUnits) },
+  };
+}
+
+/** Sums validated answers into pillar units. */
+function pillarUnitsOf(c: CompiledDbi, answers: Readonly<Record<string, number | string>>): number[] {
+  const sums = new Array<number>(c.framework.pillars.length).fill(0);
+  for (const item of c.items) {
+    const raw = answers[item.id] as number | string;
+    const units =
+      typeof raw === 'number' && Number.isInteger(raw) ? raw * c.factor : (toUnits(typeof raw === 'string' ? raw.trim() : raw, c.decimals) as number);
+    sums[item.pillarIndex] = (sums[item.pillarIndex] as number) + units;
+  }
+  return sums;
+}
+
+/**
+ * Scores an enterprise's self-assessment on a DBI framework.
+ *
+ * @param frameworkOrId - a bundled framework id (`dbi-2021-sme` …) or a framework object.
+ * @param input - `{ answers }`: points per criterion id (or per pillar id for pillar-level frameworks).
+ * @throws {@link ValidationError} for an unknown, missing or off-scale answer;
+ *   {@link NotScorableError} where the framework lacks published maxima.
+ * @example
+ * ```ts
+ * const answers = Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, id === '2.1.1' ? 15 : 3]));
+ * const r = scoreDbi('dbi-2021-sme', { answers });
+ * r.total; // 192  (59 criteria × 3 + 15)
+ * r.level; // 3
+ * r.pillars[0]; // { id: 'customer', points: 39, max: 65, percent: 60, level: 3, … }
+ * ```
+ */
+export function scoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput): DbiResult {
+  const c = compileDbi(resolveDbiFramework(frameworkOrId));
+  validateDbiInput(c, input);
+  return dbiResultFromUnits(c, pillarUnitsOf(c, input.answers));
+}
+
+/**
+ * {@link scoreDbi} without throwing.
+ *
+ * @example
+ * ```ts
+ * const r = safeScoreDbi('dbi-2021-sme', { answers: { '1.1.1': 9 } });
+ * if (!r.success) console.log(r.error.message);
+ * ```
+ */
+export function safeScoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput): SafeResult<DbiResult> {
+  return toSafe(() => scoreDbi(frameworkOrId, input));
+}
+
+/**
+ * The answer ids of a DBI framework in framework order: the keys `scoreDbi` expects and the column
+ * order of the batch path.
+ *
+ * @example
+ * ```ts
+ * criterionOrder('dbi-2021-sme').length; // 60
+ * criterionOrder('dbi-2021-sme')[0]; // '1.1.1'
+ * criterionOrder('dbi-2021-large'); // ['customer', 'strategy', …] (pillar-level input)
+ * ```
+ */
+export function criterionOrder(frameworkOrId: DbiFrameworkRef): string[] {
+  return itemsOf(resolveDbiFramework(frameworkOrId)).map((i) => i.id);
+}

@@ -1,0 +1,162 @@
+/**
+ * Scoring a province on a DTI framework: from main-indicator (or pillar) points or values to the
+ * total, the DTI value and the three pillar values, exactly.
+ *
+ * Rounding (as the official tables publish): points to 2 decimals, 0–1 values to 4 decimals,
+ * half-up. The unrounded figures are in each object's `exact` (plain decimal strings; quotients
+ * carried to 40 significant digits).
+ */
+import * as X from '../arithmetic/decimal.js';
+import type { Exact } from '../arithmetic/decimal.js';
+import { toSafe, type Localized, type SafeResult } from '../errors.js';
+import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/index.js';
+import type { DtiFramework, DtiPillarId } from '../framework/schema.js';
+import { dtiInputUnits, validateDtiInput, type DtiInput } from '../assessment/dti-input.js';
+
+/** Decimals of published points. */
+export const POINT_DECIMALS = 2;
+/** Decimals of published 0–1 values. */
+export const VALUE_DECIMALS = 4;
+
+/** Points and value of one main indicator in a DTI result. */
+export interface DtiMainIndicatorScore {
+  readonly id: string;
+  readonly code: string;
+  readonly name: Localized;
+  readonly group: 'foundation' | 'activity' | 'unscored';
+  /** Points, 2 decimals. */
+  readonly points: number;
+  readonly max: number;
+  /** Value 0–1, 4 decimals; `null` for an unscored indicator given no value. */
+  readonly value: number | null;
+  readonly exact: { readonly points: string; readonly value: string | null };
+}
+
+/** Points and value of one pillar in a DTI result. */
+export interface DtiPillarScore {
+  readonly id: DtiPillarId;
+  readonly code: string;
+  readonly name: Localized;
+  readonly points: number;
+  readonly max: number;
+  /** Pillar value 0–1 (pillar points / pillar maximum), 4 decimals. */
+  readonly value: number;
+  readonly exact: { readonly points: string; readonly value: string };
+}
+
+/** The result of {@link scoreDti}. */
+export interface DtiResult {
+  readonly kind: 'dti';
+  readonly framework: { readonly id: string; readonly decision: string; readonly status: DtiFramework['status'] };
+  /** Which input form was scored. */
+  readonly input: 'points' | 'values';
+  /** Total points, 2 decimals. */
+  readonly total: number;
+  readonly max: number;
+  /** DTI value 0–1, 4 decimals. */
+  readonly value: number;
+  readonly pillars: { readonly government: DtiPillarScore; readonly economy: DtiPillarScore; readonly society: DtiPillarScore };
+  /** Per main indicator, in framework order (empty where inputs are pillars, DTI 2020). */
+  readonly mainIndicators: readonly DtiMainIndicatorScore[];
+  readonly exact: { readonly total: string; readonly value: string };
+}
+
+function ratio(points: Exact, max: number): Exact {
+  return max === 0 ? X.ZERO : X.divide(points, max);
+}
+
+/**
+ * Scores a province on a DTI framework.
+ *
+ * @param frameworkOrId - a bundled framework id (`dti-province-2022` …) or a framework object.
+ * @param input - `{ points }` (0…max per main indicator) or `{ values }` (0…1, as dti.gov.vn publishes).
+ * @throws {@link ValidationError} naming the path and rule of every bad input.
+ * @example
+ * ```ts
+ * const r = scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6,
+ *   humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } });
+ * r.total; // 398.49
+ * r.value; // 0.3985
+ * r.pillars.government.value; // 0.4153
+ * ```
+ */
+export function scoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): DtiResult {
+  const framework = resolveDtiFramework(frameworkOrId);
+  validateDtiInput(framework, input);
+  const mode: 'points' | 'values' = input.points !== undefined ? 'points' : 'values';
+  const given = (mode === 'points' ? input.points : input.values) as Readonly<Record<string, string | number>>;
+
+  const unitPoints = new Map<string, Exact>();
+  const unitValues = new Map<string, Exact | null>();
+  for (const unit of dtiInputUnits(framework)) {
+    const raw = given[unit.id];
+    if (raw === undefined) {
+      unitPoints.set(unit.id, X.ZERO);
+      unitValues.set(unit.id, null);
+      continue;
+    }
+    const v = X.exact(typeof raw === 'string' ? raw.trim() : raw);
+    const points = mode === 'points' ? v : X.multiply(v, unit.max);
+    unitPoints.set(unit.id, points);
+    unitValues.set(unit.id, mode === 'values' ? v : unit.max === 0 ? null : ratio(points, unit.max));
+  }
+
+  const total = X.sum(unitPoints.values());
+  const pillarPoints = (id: DtiPillarId): Exact => {
+    if (framework.inputKeys === 'pillars') return unitPoints.get(id) ?? X.ZERO;
+    return X.sum(framework.mainIndicators.filter((m) => m.pillars.includes(id)).map((m) => unitPoints.get(m.id) ?? X.ZERO));
+  };
+  const pillarScore = (id: DtiPillarId): DtiPillarScore => {
+    const p = framework.pillars.find((x) => x.id === id)!;
+    const points = pillarPoints(id);
+    const value = ratio(points, p.max);
+    return {
+      id, code: p.code, name: p.name, max: p.max,
+      points: X.toRoundedNumber(points, POINT_DECIMALS),
+      value: X.toRoundedNumber(value, VALUE_DECIMALS),
+      exact: { points: X.toPlainString(points), value: X.toPlainString(value) },
+    };
+  };
+
+  const mainIndicators: DtiMainIndicatorScore[] =
+    framework.inputKeys === 'pillars'
+      ? []
+      : framework.mainIndicators
+          .filter((m) => m.max !== null)
+          .map((m) => {
+            const points = unitPoints.get(m.id) ?? X.ZERO;
+            const value = unitValues.get(m.id) ?? null;
+            return {
+              id: m.id, code: m.code, name: m.name, group: m.group, max: m.max as number,
+              points: X.toRoundedNumber(points, POINT_DECIMALS),
+              value: value === null ? null : X.toRoundedNumber(value, VALUE_DECIMALS),
+              exact: { points: X.toPlainString(points), value: value === null ? null : X.toPlainString(value) },
+            };
+          });
+
+  const value = ratio(total, framework.totalMax);
+  return {
+    kind: 'dti',
+    framework: { id: framework.id, decision: framework.legalBasis.decision, status: framework.status },
+    input: mode,
+    total: X.toRoundedNumber(total, POINT_DECIMALS),
+    max: framework.totalMax,
+    value: X.toRoundedNumber(value, VALUE_DECIMALS),
+    pillars: { government: pillarScore('government'), economy: pillarScore('economy'), society: pillarScore('society') },
+    mainIndicators,
+    exact: { total: X.toPlainString(total), value: X.toPlainString(value) },
+  };
+}
+
+/**
+ * {@link scoreDti} without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeScoreDti('dti-province-2022', { values: { awareness: 2 } });
+ * if (!r.success) r.error.issues.map((i) => i.pathString); // ['values.awareness', 'values.institutions', …]
+ * ```
+ */
+export function safeScoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): SafeResult<DtiResult> {
+  return toSafe(() => scoreDti(frameworkOrId, input));
+}
