@@ -40,3 +40,27 @@ export { scoreDti, safeScoreDti, POINT_DECIMALS, VALUE_DECIMALS } from './score/
 export type { DtiResult, DtiPillarScore, DtiMainIndicatorScore } from './score/score-dti.js';
 export { scoreDbi, safeScoreDbi, criterionOrder, PERCENT_DECIMALS } from './score/score-dbi.js';
 export type { DbiResult, DbiPillarScore } from './score/score-dbi.js';
+
+// provinces
+export { PROVINCES_63, PROVINCES_34, MERGER_2025, REGIONS, findProvince } from './framework/units/provinces.js';
+export type { Province, MergedProvince, RegionId } from './framework/units/provinces.js';
+
+// analyses
+export { rank, rankChange } from './analysis/rank.js';
+export type { RankEntry, Ranked, RankMethod, RankOptions, RankChange } from './analysis/rank.js';
+export { rankDti } from './analysis/rank-dti.js';
+export type { DtiUnit, DtiRanking, RankDtiOptions } from './analysis/rank-dti.js';
+export { dtiMeasure, dbiMeasure } from './analysis/measure.js';
+export type { DtiMeasure, DbiMeasure } from './analysis/measure.js';
+export { dbiGap } from './analysis/dbi-gap.js';
+export type { DbiGap, DbiGapStep, DbiGapOptions, DbiLevelExplanation } from './analysis/dbi-gap.js';
+export { dtiGap } from './analysis/dti-gap.js';
+export type { DtiGap, DtiTarget, DtiGapOptions, DtiIndicatorLeverage, DtiBenchmark } from './analysis/dti-gap.js';
+export { strengthsAndWeaknesses } from './analysis/strengths.js';
+export type { Standing, StrengthsAndWeaknesses } from './analysis/strengths.js';
+export { summarize, coverage } from './analysis/summarize.js';
+export type { CohortSummary, GroupSummary, Stats, Coverage, SummarizeOptions } from './analysis/summarize.js';
+export { mergeUnits } from './analysis/merge-units.js';
+export type { MergedUnit } from './analysis/merge-units.js';
+export { compareResults } from './analysis/compare.js';
+export type { Change } from './analysis/compare.js';

@@ -1,0 +1,77 @@
+/**
+ * What changed between two results of the same kind (two runs, two years, a what-if): points,
+ * values, levels and, when given, ranks. Differences are exact.
+ */
+import * as X from '../arithmetic/decimal.js';
+import { ValidationError, makeIssue } from '../errors.js';
+import type { DbiResult } from '../score/score-dbi.js';
+import type { DtiResult } from '../score/score-dti.js';
+
+/** One changed figure. */
+export interface Change {
+  /** Which figure: `value`, `total`, `pillars.government.value`, `mainIndicators.awareness.points`, `level`, `rank` … */
+  readonly field: string;
+  readonly from: number | null;
+  readonly to: number | null;
+  /** `to − from`, rounded as the figure is published; `null` where either side is missing. */
+  readonly delta: number | null;
+}
+
+/**
+ * Lists every figure that differs between `a` and `b` (same kind of result).
+ *
+ * @example
+ * ```ts
+ * compareResults(dti2021, dti2022, { rank: [17, 12] });
+ * // [{ field: 'value', from: 0.3985, to: 0.5123, delta: 0.1138 }, …, { field: 'rank', from: 17, to: 12, delta: -5 }]
+ * ```
+ */
+export function compareResults(
+  a: DtiResult | DbiResult,
+  b: DtiResult | DbiResult,
+  options: { readonly rank?: readonly [number | null, number | null] } = {},
+): Change[] {
+  if (a.kind !== b.kind) {
+    throw new ValidationError([makeIssue(['b', 'kind'], 'invalid_option', { detail: `không so sánh được ${a.kind} với ${b.kind}`, detailEn: `cannot compare ${a.kind} with ${b.kind}` })]);
+  }
+  const changes: Change[] = [];
+  const push = (field: string, from: string | number | null, to: string | number | null, decimals: number) => {
+    if (from === null || to === null) {
+      if (from !== to) changes.push({ field, from: from === null ? null : Number(from), to: to === null ? null : Number(to), delta: null });
+      return;
+    }
+    const d = X.subtract(X.exact(String(to)), X.exact(String(from)));
+    if (X.isZero(d)) return;
+    changes.push({
+      field,
+      from: X.toRoundedNumber(X.exact(String(from)), decimals),
+      to: X.toRoundedNumber(X.exact(String(to)), decimals),
+      delta: X.toRoundedNumber(d, decimals),
+    });
+  };
+  if (a.kind === 'dti' && b.kind === 'dti') {
+    push('total', a.exact.total, b.exact.total, 2);
+    push('value', a.exact.value, b.exact.value, 4);
+    for (const id of ['government', 'economy', 'society'] as const) {
+      push(`pillars.${id}.value`, a.pillars[id].exact.value, b.pillars[id].exact.value, 4);
+    }
+    for (const m of a.mainIndicators) {
+      const other = b.mainIndicators.find((x) => x.id === m.id);
+      if (!other) continue;
+      push(`mainIndicators.${m.id}.points`, m.exact.points, other.exact.points, 2);
+      push(`mainIndicators.${m.id}.value`, m.exact.value, other.exact.value, 4);
+    }
+  } else if (a.kind === 'dbi' && b.kind === 'dbi') {
+    push('total', a.exact.total, b.exact.total, 2);
+    push('percent', a.exact.percent, b.exact.percent, 2);
+    push('level', a.level, b.level, 0);
+    for (const p of a.pillars) {
+      const other = b.pillars.find((x) => x.id === p.id);
+      if (!other) continue;
+      push(`pillars.${p.id}.points`, p.exact.points, other.exact.points, 2);
+      push(`pillars.${p.id}.level`, p.level, other.level, 0);
+    }
+  }
+  if (options.rank) push('rank', options.rank[0], options.rank[1], 0);
+  return changes;
+}

@@ -1,0 +1,191 @@
+/**
+ * DTI gap analysis: how many points a province needs to reach a target (points, a value, a rank
+ * among peers, or another unit), where those points do most (the foundation indicators count in
+ * all three pillars), and how far each main indicator is from the national average, the regional
+ * leader and the leader.
+ */
+import * as X from '../arithmetic/decimal.js';
+import { ValidationError, makeIssue, type Localized } from '../errors.js';
+import { findProvince } from '../framework/units/provinces.js';
+import type { DtiPillarId } from '../framework/schema.js';
+import { resolveDtiFramework } from '../framework/dti/index.js';
+import type { DtiResult } from '../score/score-dti.js';
+
+/** What to reach. */
+export type DtiTarget =
+  | { readonly points: number | string }
+  | { readonly value: number | string }
+  | { readonly rank: number; readonly peers: readonly DtiResult[] }
+  | { readonly unit: DtiResult };
+
+/** One main indicator's room and leverage. */
+export interface DtiIndicatorLeverage {
+  readonly id: string;
+  readonly name: Localized;
+  readonly points: number;
+  readonly max: number;
+  /** Points still available (max − points). */
+  readonly headroom: number;
+  /** Effect of one more point on the DTI value and on each pillar value. */
+  readonly perPoint: { readonly value: number; readonly government: number; readonly economy: number; readonly society: number };
+  /** Pillars the indicator counts in. */
+  readonly pillars: readonly DtiPillarId[];
+  /** Points this plan assigns to the indicator (for points/value/rank targets), or the gap to the target unit. */
+  readonly needed: number;
+}
+
+/** A benchmark gap per main indicator. */
+export interface DtiBenchmark {
+  readonly id: string;
+  readonly value: number | null;
+  readonly average: number | null;
+  readonly leader: number | null;
+  readonly regionalLeader: number | null;
+  readonly gapToAverage: number | null;
+  readonly gapToLeader: number | null;
+  readonly gapToRegionalLeader: number | null;
+}
+
+/** The result of {@link dtiGap}. */
+export interface DtiGap {
+  readonly framework: string;
+  readonly current: { readonly total: number; readonly value: number };
+  readonly target: { readonly total: number; readonly value: number };
+  /** Total points still needed (0 when already reached). */
+  readonly pointsNeeded: number;
+  readonly valueNeeded: number;
+  /** Whether the target can be reached within the maxima. */
+  readonly reachable: boolean;
+  /** Main indicators, most leverage first (effect on the three pillars per point). */
+  readonly indicators: readonly DtiIndicatorLeverage[];
+  /** Per main indicator: gaps to the peers' average, leader and regional leader (when peers are given). */
+  readonly benchmarks: readonly DtiBenchmark[];
+}
+
+export interface DtiGapOptions {
+  /** Peers for benchmarks (average, leader, regional leader), each with an id (province code). */
+  readonly peers?: readonly { readonly id: string; readonly result: DtiResult }[];
+  /** The unit's own id, to find its region among the peers. */
+  readonly id?: string;
+}
+
+function r(x: X.Exact, decimals: number): number {
+  return X.toRoundedNumber(x, decimals);
+}
+
+/**
+ * Gap between a DTI result and a target.
+ *
+ * @example
+ * ```ts
+ * const gap = dtiGap(dakLak, { value: 0.5 });
+ * gap.pointsNeeded; // 101.51
+ * gap.indicators[0]; // { id: 'awareness', headroom: 26, perPoint: { value: 0.001, government: 0.0014, … }, needed: 26 }
+ * ```
+ */
+export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOptions = {}): DtiGap {
+  const framework = resolveDtiFramework(result.framework.id);
+  if (framework.inputKeys !== 'mainIndicators') {
+    throw new ValidationError([makeIssue(['result', 'framework'], 'invalid_option', {
+      detail: `${framework.id} không có điểm chỉ số chính`, detailEn: `${framework.id} has no main-indicator points`,
+    })]);
+  }
+  const totalMax = framework.totalMax;
+  const currentTotal = X.exact(result.exact.total);
+  let targetTotal: X.Exact;
+  let perIndicatorTarget: Map<string, X.Exact> | null = null;
+  if ('points' in target) targetTotal = X.exact(target.points);
+  else if ('value' in target) targetTotal = X.multiply(X.exact(target.value), totalMax);
+  else if ('unit' in target) {
+    targetTotal = X.exact(target.unit.exact.total);
+    perIndicatorTarget = new Map(target.unit.mainIndicators.map((m) => [m.id, X.exact(m.exact.points)]));
+  } else {
+    // Rank k or better: at most k − 1 peers strictly above, i.e. at least the k-th highest peer value
+    // (compared at the published 4 decimals, where equal values share a rank).
+    const sorted = target.peers.map((p) => X.roundHalfUp(X.exact(p.exact.value), 4)).sort((a, b) => X.compare(b, a));
+    const needed = sorted[target.rank - 1] ?? X.ZERO;
+    targetTotal = X.multiply(needed, totalMax);
+  }
+  if (X.compare(targetTotal, X.exact(totalMax)) > 0 || X.compare(targetTotal, X.ZERO) < 0) {
+    throw new ValidationError([makeIssue(['target'], 'out_of_range', { received: X.toPlainString(targetTotal), min: 0, max: totalMax })]);
+  }
+  const pointsNeeded = X.max(X.ZERO, X.subtract(targetTotal, currentTotal));
+
+  const pillarMax = Object.fromEntries(framework.pillars.map((p) => [p.id, p.max])) as Record<DtiPillarId, number>;
+  const scored = result.mainIndicators.filter((m) => m.group !== 'unscored');
+  const leverage = scored.map((m) => {
+    const def = framework.mainIndicators.find((x) => x.id === m.id)!;
+    const effect = (p: DtiPillarId) => (def.pillars.includes(p) ? 1 / pillarMax[p] : 0);
+    return {
+      m, def,
+      perPoint: { value: 1 / totalMax, government: effect('government'), economy: effect('economy'), society: effect('society') },
+      headroom: X.subtract(X.exact(m.max), X.exact(m.exact.points)),
+    };
+  });
+  const weight = (x: (typeof leverage)[number]) => x.perPoint.government + x.perPoint.economy + x.perPoint.society;
+  leverage.sort((a, b) => weight(b) - weight(a) || X.compare(b.headroom, a.headroom));
+
+  // allocation: fill the highest-leverage headroom first
+  let left = pointsNeeded;
+  const allocation = new Map<string, X.Exact>();
+  for (const x of leverage) {
+    if (perIndicatorTarget) {
+      allocation.set(x.m.id, X.max(X.ZERO, X.subtract(perIndicatorTarget.get(x.m.id) ?? X.ZERO, X.exact(x.m.exact.points))));
+      continue;
+    }
+    const take = X.min(left, x.headroom);
+    allocation.set(x.m.id, take);
+    left = X.subtract(left, take);
+  }
+  const totalHeadroom = X.sum(leverage.map((x) => x.headroom));
+
+  return {
+    framework: framework.id,
+    current: { total: result.total, value: result.value },
+    target: { total: r(targetTotal, 2), value: r(X.divide(targetTotal, totalMax), 4) },
+    pointsNeeded: r(pointsNeeded, 2),
+    valueNeeded: r(X.divide(pointsNeeded, totalMax), 4),
+    reachable: X.compare(pointsNeeded, totalHeadroom) <= 0,
+    indicators: leverage.map((x) => ({
+      id: x.m.id, name: x.m.name, points: x.m.points, max: x.m.max,
+      headroom: r(x.headroom, 2),
+      perPoint: {
+        value: x.perPoint.value,
+        government: r(X.exact(x.perPoint.government), 6),
+        economy: r(X.exact(x.perPoint.economy), 6),
+        society: r(X.exact(x.perPoint.society), 6),
+      },
+      pillars: x.def.pillars,
+      needed: r(allocation.get(x.m.id) ?? X.ZERO, 2),
+    })),
+    benchmarks: options.peers ? benchmarks(result, options.peers, options.id) : [],
+  };
+}
+
+function benchmarks(result: DtiResult, peers: readonly { id: string; result: DtiResult }[], id: string | undefined): DtiBenchmark[] {
+  const region = id ? findProvince(id)?.region : undefined;
+  const regional = region ? peers.filter((p) => findProvince(p.id)?.region === region) : [];
+  return result.mainIndicators
+    .filter((m) => m.group !== 'unscored')
+    .map((m) => {
+      const values = (list: readonly { result: DtiResult }[]) =>
+        list.map((p) => p.result.mainIndicators.find((x) => x.id === m.id)?.exact.value).filter((v): v is string => v !== null && v !== undefined).map((v) => X.exact(v));
+      const all = values(peers);
+      const reg = values(regional);
+      const own = m.exact.value === null ? null : X.exact(m.exact.value);
+      const avg = all.length ? X.divide(X.sum(all), all.length) : null;
+      const lead = all.length ? all.reduce((a, b) => X.max(a, b)) : null;
+      const regLead = reg.length ? reg.reduce((a, b) => X.max(a, b)) : null;
+      const gap = (ref: X.Exact | null) => (ref === null || own === null ? null : r(X.subtract(ref, own), 4));
+      return {
+        id: m.id,
+        value: m.value,
+        average: avg === null ? null : r(avg, 4),
+        leader: lead === null ? null : r(lead, 4),
+        regionalLeader: regLead === null ? null : r(regLead, 4),
+        gapToAverage: gap(avg),
+        gapToLeader: gap(lead),
+        gapToRegionalLeader: gap(regLead),
+      };
+    });
+}

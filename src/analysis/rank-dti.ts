@@ -1,0 +1,103 @@
+/** Ranking provinces by their DTI results, nationally and within groups (e.g. the six regions). */
+import { findProvince, REGIONS, type RegionId } from '../framework/units/provinces.js';
+import type { DtiResult } from '../score/score-dti.js';
+import { dtiMeasureExact, type DtiMeasure } from './measure.js';
+import { rank, type RankOptions } from './rank.js';
+
+/** A unit to rank: its id and its DTI result (`null` when it has no result: ranked last, flagged). */
+export interface DtiUnit {
+  readonly id: string;
+  readonly result: DtiResult | null;
+  /** Group of the unit (used when `groupBy` is `'group'`). */
+  readonly group?: string;
+}
+
+/** A unit's place nationally and in its group. */
+export interface DtiRanking {
+  readonly id: string;
+  /** The ranked measure, as published (4 decimals for values, 2 for points); `null` if missing. */
+  readonly score: number | null;
+  readonly rank: number | null;
+  readonly of: number;
+  readonly tied: boolean;
+  readonly missing: boolean;
+  readonly group?: string;
+  readonly groupName?: { readonly vi: string; readonly en: string };
+  readonly rankInGroup?: number | null;
+  readonly ofInGroup?: number;
+  /** "2/5 in Tây Nguyên" style text. */
+  readonly label: string;
+  readonly labelVi: string;
+}
+
+export interface RankDtiOptions extends RankOptions {
+  /** What to rank by (default `value`). */
+  readonly by?: DtiMeasure;
+  /**
+   * Also rank within groups: `'region'` (the six regions, looked up by province code or name),
+   * `'group'` (each unit's `group`), or a function from unit id to group.
+   */
+  readonly groupBy?: 'region' | 'group' | ((id: string) => string | undefined);
+}
+
+/**
+ * Ranks DTI results by the DTI value, a pillar or a main indicator, nationally and within groups.
+ *
+ * @example
+ * ```ts
+ * const ranking = rankDti(units, { by: 'value', groupBy: 'region' });
+ * ranking.find((r) => r.id === '66')?.labelVi; // 'hạng 17/63; 2/5 trong Tây Nguyên'
+ * ```
+ */
+export function rankDti(units: readonly DtiUnit[], options: RankDtiOptions = {}): DtiRanking[] {
+  const by = options.by ?? 'value';
+  const entries = units.map((u) => ({ id: u.id, score: u.result ? dtiMeasureExact(u.result, by) : null }));
+  const national = rank(entries, options);
+  const groupOf = (u: DtiUnit): string | undefined => {
+    if (!options.groupBy) return undefined;
+    if (options.groupBy === 'region') return findProvince(u.id)?.region;
+    if (options.groupBy === 'group') return u.group;
+    return options.groupBy(u.id);
+  };
+  const groups = new Map<string, { id: string; score: string | null }[]>();
+  const unitGroup = new Map<string, string | undefined>();
+  for (let i = 0; i < units.length; i++) {
+    const g = groupOf(units[i]!);
+    unitGroup.set(units[i]!.id, g);
+    if (g === undefined) continue;
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g)!.push(entries[i]!);
+  }
+  const inGroup = new Map<string, { rank: number | null; of: number }>();
+  for (const members of groups.values()) {
+    for (const r of rank(members, options)) inGroup.set(r.id, { rank: r.rank, of: members.length });
+  }
+  const decimals = by === 'total' ? 2 : 4;
+  const ofAll = units.length;
+  return national.map((r) => {
+    const g = unitGroup.get(r.id);
+    const gi = inGroup.get(r.id);
+    const groupName = g && g in REGIONS ? REGIONS[g as RegionId] : g ? { vi: g, en: g } : undefined;
+    const score = r.score === null ? null : roundTo(String(r.score), decimals);
+    const head = r.rank === null ? 'no result' : `${r.rank}/${ofAll}`;
+    const headVi = r.rank === null ? 'chưa có số liệu' : `hạng ${r.rank}/${ofAll}`;
+    return {
+      id: r.id, score, rank: r.rank, of: ofAll, tied: r.tied, missing: r.missing,
+      ...(g === undefined ? {} : { group: g, groupName, rankInGroup: gi?.rank ?? null, ofInGroup: gi?.of ?? 0 }),
+      label: g && gi?.rank ? `${head}; ${gi.rank}/${gi.of} in ${groupName!.en}` : head,
+      labelVi: g && gi?.rank ? `${headVi}; ${gi.rank}/${gi.of} trong ${groupName!.vi}` : headVi,
+    };
+  });
+}
+
+function roundTo(exactText: string, decimals: number): number {
+  // half-up on the exact decimal string, without float drift
+  const neg = exactText.startsWith('-');
+  const [i = '0', f = ''] = exactText.replace('-', '').split('.');
+  const padded = (f + '0'.repeat(decimals + 1)).slice(0, decimals + 1);
+  let units = BigInt(i + padded.slice(0, decimals));
+  if (Number(padded[decimals]) >= 5) units += 1n;
+  const s = units.toString().padStart(decimals + 1, '0');
+  const n = Number(`${s.slice(0, s.length - decimals)}.${s.slice(s.length - decimals)}`);
+  return neg ? -n : n;
+}

@@ -1,0 +1,292 @@
+/**
+ * Ranking as dti.gov.vn ranks: descending, ties decided at a declared precision (default the
+ * published 4 decimals), tied units share a rank and the next rank is skipped (competition
+ * ranking, "1-2-2-4"). Dense and ordinal ranking are available; missing scores rank last, flagged.
+ */
+import * as X from '../arithmetic/decimal.js';
+import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
+import { checkNumeric } from '../assessment/numeric.js';
+
+/** One thing to rank. `score` `null`/`undefined` means missing: ranked last and flagged. */
+export interface RankEntry {
+  readonly id: string;
+  readonly score: number | string | null | undefined;
+}
+
+/** A ranked entry. `rank` is `null` for a missing score. */
+export interface Ranked {
+  readonly id: string;
+  readonly score: number | string | null;
+  readonly rank: number | null;
+  /** Whether another entry shares this rank. */
+  readonly tied: boolean;
+  readonly missing: boolean;
+}
+
+export type RankMethod = 'competition' | 'dense' | 'ordinal';
+
+export interface RankOptions {
+  /** `competition` (1, 2, 2, 4; default, as dti.gov.vn), `dense` (1, 2, 2, 3) or `ordinal` (1, 2, 3, 4). */
+  readonly method?: RankMethod;
+  /**
+   * Decimals at which two scores count as equal, after half-up rounding (default 4, the published
+   * DTI precision), or `exact` to compare unrounded.
+   */
+  readonly precision?: number | 'exact';
+  /** `desc` (higher is better, default) or `asc`. */
+  readonly order?: 'desc' | 'asc';
+  /**
+   * For `ordinal`: orders entries whose scores tie; default keeps input order (stable).
+   * Return a negative number when `a` ranks before `b`.
+   */
+  readonly tieBreaker?: (a: RankEntry, b: RankEntry) => number;
+}
+
+const SAFE_PACK = 2 ** 53;
+
+/** Half-up rounding of a finite number to an integer key at `decimals`, exact on decimal ties. */
+function roundedKey(x: number, factor: number, decimals: number): number {
+  const k = x * factor;
+  const frac = k - Math.floor(k);
+  // The float product is within |k|·2^-52 of the exact one; away from a .5 tie the nearest integer
+  // is therefore the exact half-up rounding.
+  if (Math.abs(frac - 0.5) > Math.max(1e-6, Math.abs(k) * 1e-12)) return Math.round(k);
+  // near a tie: decide on the exact decimal value
+  return Number(X.toPlainString(X.multiply(X.roundHalfUp(X.exact(x), decimals), factor)));
+}
+
+/**
+ * Orders present entries best first on integer keys (scores rounded at the precision), stable in
+ * input order. Keys in a narrow range (published values: 0…10,000 at 4 decimals) are counting-sorted
+ * in O(n + range); wider ranges are packed with their index into one float64 and sorted natively.
+ * Returns `undefined` when the keys are too wide for either.
+ */
+function integerKeyOrder(
+  entries: readonly RankEntry[],
+  factor: number,
+  decimals: number,
+  desc: boolean,
+): FastOrder | undefined {
+  const n = entries.length;
+  const keys = new Float64Array(n);
+  // ids and scores copied in input order so that the rank-order pass reads compact arrays
+  const ids: string[] = new Array(n);
+  const scores = new Float64Array(n);
+  const present = new Uint32Array(n);
+  const missing: number[] = [];
+  let m = 0;
+  let minKey = Infinity;
+  let maxKey = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const score = entries[i]!.score;
+    if (score === null || score === undefined) {
+      missing.push(i);
+      continue;
+    }
+    if (typeof score !== 'number') return undefined;
+    ids[i] = entries[i]!.id;
+    scores[i] = score;
+    const k = roundedKey(score, factor, decimals);
+    const key = desc ? -k : k;
+    keys[m] = key;
+    present[m++] = i;
+    if (key < minKey) minKey = key;
+    if (key > maxKey) maxKey = key;
+  }
+  const order = new Uint32Array(m);
+  const sortedKeys = new Float64Array(m);
+  if (m === 0) return { order, sortedKeys, missing, ids, scores };
+  const range = maxKey - minKey + 1;
+  if (range <= Math.max(1 << 20, 4 * m)) {
+    const counts = new Uint32Array(range + 1);
+    for (let j = 0; j < m; j++) counts[keys[j]! - minKey + 1]! += 1;
+    for (let r = 1; r <= range; r++) counts[r]! += counts[r - 1]!;
+    for (let j = 0; j < m; j++) {
+      const slot = counts[keys[j]! - minKey]!++;
+      order[slot] = present[j]!;
+      sortedKeys[slot] = keys[j]!;
+    }
+    return { order, sortedKeys, missing, ids, scores };
+  }
+  const span = 2 ** Math.max(1, Math.ceil(Math.log2(entries.length + 1)));
+  if (range * span >= SAFE_PACK) return undefined;
+  const packed = new Float64Array(m);
+  for (let j = 0; j < m; j++) packed[j] = (keys[j]! - minKey) * span + present[j]!;
+  packed.sort();
+  for (let j = 0; j < m; j++) {
+    const v = packed[j]!;
+    const slot = Math.floor(v / span);
+    order[j] = v - slot * span;
+    sortedKeys[j] = slot;
+  }
+  return { order, sortedKeys, missing, ids, scores };
+}
+
+interface FastOrder {
+  readonly order: Uint32Array;
+  readonly sortedKeys: Float64Array;
+  readonly missing: number[];
+  readonly ids: string[];
+  readonly scores: Float64Array;
+}
+
+function assignFast(entries: readonly RankEntry[], fast: FastOrder, method: RankMethod): Ranked[] {
+  const { order, sortedKeys, missing, ids, scores } = fast;
+  const m = order.length;
+  const out: Ranked[] = new Array(m + missing.length);
+  let currentRank = 0;
+  let dense = 0;
+  for (let j = 0; j < m; j++) {
+    const key = sortedKeys[j];
+    const tiedWithPrev = j > 0 && sortedKeys[j - 1] === key;
+    if (method === 'ordinal') currentRank = j + 1;
+    else if (!tiedWithPrev) {
+      dense += 1;
+      currentRank = method === 'dense' ? dense : j + 1;
+    }
+    const o = order[j]!;
+    out[j] = { id: ids[o]!, score: scores[o]!, rank: currentRank, tied: tiedWithPrev || (j + 1 < m && sortedKeys[j + 1] === key), missing: false };
+  }
+  for (let k = 0; k < missing.length; k++) {
+    out[m + k] = { id: entries[missing[k]!]!.id, score: null, rank: null, tied: false, missing: true };
+  }
+  return out;
+}
+
+function validate(entries: readonly RankEntry[], options: RankOptions): void {
+  const issues: ValidationIssue[] = [];
+  if (!Array.isArray(entries)) throw new ValidationError([makeIssue(['entries'], 'invalid_type', { expected: 'array', received: entries })]);
+  const p = options.precision;
+  if (p !== undefined && p !== 'exact' && !(Number.isInteger(p) && p >= 0 && p <= 8)) {
+    issues.push(makeIssue(['options', 'precision'], 'invalid_option', { detail: 'precision phải là số nguyên 0…8 hoặc "exact"', detailEn: 'precision must be an integer 0…8 or "exact"' }));
+  }
+  if (options.method !== undefined && !['competition', 'dense', 'ordinal'].includes(options.method)) {
+    issues.push(makeIssue(['options', 'method'], 'invalid_option', { detail: `method "${String(options.method)}"`, detailEn: `unknown method "${String(options.method)}"` }));
+  }
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (typeof e !== 'object' || e === null) {
+      issues.push(makeIssue(['entries', i], 'invalid_type', { expected: '{ id, score }', received: e }));
+      continue;
+    }
+    const score = e.score;
+    if (score === null || score === undefined) continue;
+    if (typeof score === 'number' && score - score === 0) continue; // finite number: the common case, checked cheaply
+    const problem = checkNumeric(e.score, { min: -Number.MAX_VALUE, max: Number.MAX_VALUE });
+    if (problem) issues.push(makeIssue(['entries', i, 'score'], problem.code, problem.params));
+    if (issues.length > 20) break;
+  }
+  if (issues.length) throw new ValidationError(issues);
+}
+
+/**
+ * Ranks entries by score.
+ *
+ * @example
+ * ```ts
+ * rank([{ id: 'Thanh Hóa', score: 0.4880 }, { id: 'Hà Nội', score: 0.5712 }, { id: 'Vĩnh Phúc', score: '0.4880' }, { id: 'Huế', score: 0.4501 }]);
+ * // [{ id: 'Hà Nội', rank: 1 }, { id: 'Thanh Hóa', rank: 2, tied: true }, { id: 'Vĩnh Phúc', rank: 2, tied: true }, { id: 'Huế', rank: 4 }]
+ * ```
+ */
+export function rank(entries: readonly RankEntry[], options: RankOptions = {}): Ranked[] {
+  validate(entries, options);
+  const method = options.method ?? 'competition';
+  const precision = options.precision ?? 4;
+  const desc = (options.order ?? 'desc') === 'desc';
+  const n = entries.length;
+
+  if (precision !== 'exact' && !(method === 'ordinal' && options.tieBreaker)) {
+    const fast = integerKeyOrder(entries, 10 ** precision, precision, desc);
+    if (fast) {
+      return assignFast(entries, fast, method);
+    }
+  }
+  const present: number[] = [];
+  const missing: number[] = [];
+  for (let i = 0; i < n; i++) (entries[i]!.score === null || entries[i]!.score === undefined ? missing : present).push(i);
+  // General path: exact decimal keys, comparator sort (stable).
+  const exactKeys = new Map<number, X.Exact>();
+  for (const i of present) {
+    const raw = entries[i]!.score as number | string;
+    const v = X.exact(typeof raw === 'string' ? raw.trim() : raw);
+    exactKeys.set(i, precision === 'exact' ? v : X.roundHalfUp(v, precision));
+  }
+  const cmp = (a: number, b: number) => {
+    const c = X.compare(exactKeys.get(a)!, exactKeys.get(b)!);
+    return desc ? -c : c;
+  };
+  const tie = options.tieBreaker;
+  const order = [...present].sort((a, b) => cmp(a, b) || (method === 'ordinal' && tie ? tie(entries[a]!, entries[b]!) : 0) || a - b);
+  return assign(entries, order, (a, b) => cmp(order[a]!, order[b]!) === 0, missing, method);
+}
+
+function assign(
+  entries: readonly RankEntry[],
+  order: ArrayLike<number>,
+  samePosition: (a: number, b: number) => boolean,
+  missing: readonly number[],
+  method: RankMethod,
+): Ranked[] {
+  const out: Ranked[] = new Array(order.length + missing.length);
+  let currentRank = 0;
+  let dense = 0;
+  for (let j = 0; j < order.length; j++) {
+    const tiedWithPrev = j > 0 && samePosition(j, j - 1);
+    if (method === 'ordinal') currentRank = j + 1;
+    else if (!tiedWithPrev) {
+      dense += 1;
+      currentRank = method === 'dense' ? dense : j + 1;
+    }
+    const tiedWithNext = j + 1 < order.length && samePosition(j, j + 1);
+    const e = entries[order[j]!]!;
+    out[j] = { id: e.id, score: e.score as number | string, rank: currentRank, tied: tiedWithPrev || tiedWithNext, missing: false };
+  }
+  for (let m = 0; m < missing.length; m++) {
+    const e = entries[missing[m]!]!;
+    out[order.length + m] = { id: e.id, score: null, rank: null, tied: false, missing: true };
+  }
+  return out;
+}
+
+/** How a unit's rank moved between two rankings. */
+export interface RankChange {
+  readonly id: string;
+  readonly rank: number | null;
+  readonly previousRank: number | null;
+  /** Positive: moved up (a smaller rank number). `null` when new or missing in either year. */
+  readonly change: number | null;
+  readonly direction: 'up' | 'down' | 'same' | 'new' | 'missing';
+  /** `up 3`, `down 2`, `=`, `new`, `missing`. */
+  readonly label: string;
+  readonly labelVi: string;
+}
+
+/**
+ * Compares a ranking with an earlier one, unit by unit (in the current ranking's order).
+ *
+ * @example
+ * ```ts
+ * rankChange([{ id: 'A', rank: 5 }, { id: 'B', rank: 2 }], [{ id: 'A', rank: 2 }, { id: 'B', rank: 4 }, { id: 'C', rank: 1 }]);
+ * // A: up 3, B: down 2, C: new
+ * ```
+ */
+export function rankChange(
+  previous: readonly { readonly id: string; readonly rank: number | null }[],
+  current: readonly { readonly id: string; readonly rank: number | null }[],
+): RankChange[] {
+  const before = new Map(previous.map((p) => [p.id, p.rank]));
+  return current.map((c) => {
+    const prev = before.has(c.id) ? (before.get(c.id) ?? null) : undefined;
+    if (prev === undefined) return { id: c.id, rank: c.rank, previousRank: null, change: null, direction: 'new', label: 'new', labelVi: 'mới' };
+    if (prev === null || c.rank === null) {
+      return { id: c.id, rank: c.rank, previousRank: prev, change: null, direction: 'missing', label: 'missing', labelVi: 'thiếu số liệu' };
+    }
+    const change = prev - c.rank;
+    const direction = change > 0 ? 'up' : change < 0 ? 'down' : 'same';
+    return {
+      id: c.id, rank: c.rank, previousRank: prev, change, direction,
+      label: change > 0 ? `up ${change}` : change < 0 ? `down ${-change}` : '=',
+      labelVi: change > 0 ? `tăng ${change}` : change < 0 ? `giảm ${-change}` : 'giữ nguyên',
+    };
+  });
+}

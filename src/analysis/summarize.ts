@@ -1,0 +1,260 @@
+/**
+ * The province-wide picture: scored enterprises grouped by any key (sector, district, size, year),
+ * with counts, the level distribution, mean / median / quartiles of the total and of each pillar,
+ * shares at or above each level, and coverage against the registered enterprises.
+ *
+ * Statistics are exact: points are integers in units of the framework's scale, so sums, means
+ * (rounded half-up to 2 decimals, exact string beside) and quartiles are computed without floats.
+ * Quartiles use linear interpolation between order statistics (R type 7, NumPy's default, Excel's
+ * QUARTILE.INC). Groups are held as histograms where the scale is small (all bundled criterion-level
+ * frameworks), so a million results summarize in one pass.
+ */
+import { formatUnits, ratioHalfUp, ratioString } from '../arithmetic/scaled.js';
+import { compileDbi } from '../assessment/dbi-input.js';
+import { ValidationError, makeIssue } from '../errors.js';
+import { resolveDbiFramework } from '../framework/dbi/index.js';
+import type { DbiResult } from '../score/score-dbi.js';
+
+/** Summary statistics of one measure. */
+export interface Stats {
+  readonly count: number;
+  readonly mean: number;
+  readonly median: number;
+  readonly q1: number;
+  readonly q3: number;
+  readonly min: number;
+  readonly max: number;
+  readonly exact: { readonly mean: string; readonly sum: string };
+}
+
+/** Coverage of assessments against registered enterprises. */
+export interface Coverage {
+  readonly assessed: number;
+  readonly registered: number;
+  /** assessed / registered, 4 decimals. */
+  readonly share: number;
+  readonly target: number | null;
+  readonly meetsTarget: boolean | null;
+  /** How many more assessments reach the target (0 when met). */
+  readonly shortfall: number | null;
+}
+
+/** One group of a cohort. */
+export interface GroupSummary {
+  /** The group's key (values joined by " / " when grouping by several keys); `all` for the whole cohort. */
+  readonly key: string;
+  readonly keys: Readonly<Record<string, string>>;
+  readonly count: number;
+  /** Enterprises per level (`none` where the framework gives no level). */
+  readonly levels: Readonly<Record<string, number>>;
+  /** Share (0–1, 4 decimals) of enterprises at or above each level. */
+  readonly atOrAbove: Readonly<Record<string, number>>;
+  readonly total: Stats;
+  /** Mean percent of the maximum, 2 decimals. */
+  readonly meanPercent: number;
+  readonly pillars: Readonly<Record<string, Stats>>;
+  readonly coverage?: Coverage;
+}
+
+export interface SummarizeOptions<E> {
+  /** A field of each entry, several fields, or a function giving the group key. */
+  readonly groupBy?: string | readonly string[] | ((entry: E) => string);
+  /** Registered enterprises per group key (for coverage). */
+  readonly registered?: Readonly<Record<string, number>>;
+  /** Target coverage share, e.g. 0.5 for "50% of SMEs assessed". */
+  readonly target?: number;
+}
+
+/** The result of {@link summarize}. */
+export interface CohortSummary {
+  readonly framework: string;
+  readonly groups: readonly GroupSummary[];
+  readonly overall: GroupSummary;
+}
+
+interface Acc {
+  key: string;
+  keys: Record<string, string>;
+  count: number;
+  levels: Map<string, number>;
+  totalSum: number;
+  total: Int32Array | number[];
+  pillarSums: number[];
+  pillars: (Int32Array | number[])[];
+}
+
+const HISTOGRAM_LIMIT = 20_000;
+
+/**
+ * Summarizes scored enterprises, grouped by any key.
+ *
+ * @example
+ * ```ts
+ * const entries = enterprises.map((e) => ({ district: e.district, result: scoreDbi('dbi-2021-sme', e) }));
+ * const s = summarize(entries, { groupBy: 'district', registered: { 'Buôn Hồ': 40 }, target: 0.5 });
+ * s.groups[0]; // { key: 'Buôn Hồ', count: 9, levels: { '1': 2, '2': 5, '3': 2 }, total: { mean: 131.44, median: 128, … }, coverage: { share: 0.225, shortfall: 11 } }
+ * ```
+ */
+export function summarize<E extends { readonly result: DbiResult }>(entries: readonly E[], options: SummarizeOptions<E> = {}): CohortSummary {
+  if (!Array.isArray(entries)) throw new ValidationError([makeIssue(['entries'], 'invalid_type', { expected: 'array', received: entries })]);
+  const first = entries[0];
+  if (!first) throw new ValidationError([makeIssue(['entries'], 'missing_input', { fields: 'entries[0]' })]);
+  const frameworkId = first.result.framework.id;
+  const c = compileDbi(resolveDbiFramework(frameworkId));
+  const factor = c.factor;
+  const maxUnits = c.totalMaxUnits;
+  const histogram = maxUnits <= HISTOGRAM_LIMIT;
+  const pillarCount = c.framework.pillars.length;
+  const groupBy = options.groupBy;
+  const fields = typeof groupBy === 'string' ? [groupBy] : Array.isArray(groupBy) ? (groupBy as readonly string[]) : null;
+  const keyOf = typeof groupBy === 'function' ? (groupBy as (e: E) => string) : null;
+
+  const newAcc = (key: string, keys: Record<string, string>): Acc => ({
+    key, keys, count: 0, levels: new Map(), totalSum: 0,
+    total: histogram ? new Int32Array(maxUnits + 1) : [],
+    pillarSums: new Array<number>(pillarCount).fill(0),
+    pillars: c.pillarMaxUnits.map((m) => (histogram ? new Int32Array(m + 1) : [])),
+  });
+  const groups = new Map<string, Acc>();
+  const overall = newAcc('all', {});
+  const add = (acc: Acc, totalUnits: number, level: string, pillarUnits: number[]) => {
+    acc.count++;
+    acc.totalSum += totalUnits;
+    if (histogram) (acc.total as Int32Array)[totalUnits]!++;
+    else (acc.total as number[]).push(totalUnits);
+    acc.levels.set(level, (acc.levels.get(level) ?? 0) + 1);
+    for (let p = 0; p < pillarCount; p++) {
+      const u = pillarUnits[p]!;
+      acc.pillarSums[p]! += u;
+      if (histogram) (acc.pillars[p] as Int32Array)[u]!++;
+      else (acc.pillars[p] as number[]).push(u);
+    }
+  };
+
+  const pillarUnits = new Array<number>(pillarCount);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    const r = e.result;
+    if (!r || r.framework?.id !== frameworkId) {
+      throw new ValidationError([makeIssue(['entries', i, 'result', 'framework'], 'invalid_option', {
+        detail: `mọi kết quả phải cùng bộ chỉ số ${frameworkId}`, detailEn: `every result must come from framework ${frameworkId}`,
+      })]);
+    }
+    let key: string;
+    let keys: Record<string, string> | null = null;
+    if (keyOf) key = String(keyOf(e));
+    else if (fields) {
+      if (fields.length === 1) key = String((e as Record<string, unknown>)[fields[0]!] ?? '');
+      else key = fields.map((f) => String((e as Record<string, unknown>)[f] ?? '')).join(' / ');
+    } else key = 'all';
+    let acc = groups.get(key);
+    if (!acc) {
+      keys = fields ? Object.fromEntries(fields.map((f) => [f, String((e as Record<string, unknown>)[f] ?? '')])) : { group: key };
+      acc = newAcc(key, keys);
+      groups.set(key, acc);
+    }
+    const totalUnits = Math.round(r.total * factor);
+    for (let p = 0; p < pillarCount; p++) pillarUnits[p] = Math.round(r.pillars[p]!.points * factor);
+    const level = r.level === null ? 'none' : String(r.level);
+    add(acc, totalUnits, level, pillarUnits);
+    add(overall, totalUnits, level, pillarUnits);
+  }
+
+  const levelIds = c.framework.levels.map((l) => l.level);
+  const finish = (acc: Acc): GroupSummary => {
+    const levels: Record<string, number> = {};
+    for (const l of levelIds) levels[String(l)] = acc.levels.get(String(l)) ?? 0;
+    if (acc.levels.has('none')) levels.none = acc.levels.get('none')!;
+    const atOrAbove: Record<string, number> = {};
+    if (!acc.levels.has('none')) {
+      let cumulative = 0;
+      for (const l of [...levelIds].reverse()) {
+        cumulative += levels[String(l)] ?? 0;
+        atOrAbove[String(l)] = ratioHalfUp(cumulative, acc.count, 4);
+      }
+    }
+    const reg = options.registered?.[acc.key];
+    const summary: GroupSummary = {
+      key: acc.key,
+      keys: acc.keys,
+      count: acc.count,
+      levels,
+      atOrAbove,
+      total: stats(acc.total, acc.count, acc.totalSum, factor, c.decimals),
+      meanPercent: ratioHalfUp(acc.totalSum * 100, acc.count * maxUnits, 2),
+      pillars: Object.fromEntries(c.framework.pillars.map((p, i) => [p.id, stats(acc.pillars[i]!, acc.count, acc.pillarSums[i]!, factor, c.decimals)])),
+      ...(reg === undefined ? {} : { coverage: coverage(acc.count, reg, options.target) }),
+    };
+    return summary;
+  };
+  const totalRegistered = options.registered ? Object.values(options.registered).reduce((a, b) => a + b, 0) : undefined;
+  const overallSummary = finish(overall);
+  return {
+    framework: frameworkId,
+    groups: [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(finish),
+    overall: totalRegistered === undefined ? overallSummary : { ...overallSummary, coverage: coverage(overall.count, totalRegistered, options.target) },
+  };
+}
+
+/** Order statistic k (0-based) of a histogram or a sorted array. */
+function orderStat(values: Int32Array | number[], k: number, sorted: number[] | null): number {
+  if (sorted) return sorted[k]!;
+  const h = values as Int32Array;
+  let seen = 0;
+  for (let v = 0; v < h.length; v++) {
+    seen += h[v]!;
+    if (seen > k) return v;
+  }
+  return h.length - 1;
+}
+
+function stats(values: Int32Array | number[], count: number, sum: number, factor: number, decimals: number): Stats {
+  if (count === 0) return { count, mean: 0, median: 0, q1: 0, q3: 0, min: 0, max: 0, exact: { mean: '0', sum: '0' } };
+  const sorted = Array.isArray(values) ? [...values].sort((a, b) => a - b) : null;
+  // type-7 quantile at p = q/4: position h = (n − 1)·q/4, interpolate between floor and ceil
+  const quantile = (q: number) => {
+    const num = (count - 1) * q;
+    const lo = Math.floor(num / 4);
+    const frac = num % 4;
+    const a = orderStat(values, lo, sorted);
+    const b = frac === 0 ? a : orderStat(values, lo + 1, sorted);
+    return (4 * a + frac * (b - a)) / (4 * factor);
+  };
+  return {
+    count,
+    mean: ratioHalfUp(sum, count * factor, 2),
+    median: quantile(2),
+    q1: quantile(1),
+    q3: quantile(3),
+    min: orderStat(values, 0, sorted) / factor,
+    max: orderStat(values, count - 1, sorted) / factor,
+    exact: { mean: ratioString(sum, count * factor), sum: formatUnits(sum, decimals) },
+  };
+}
+
+/**
+ * Coverage of assessments against registered enterprises, and the shortfall to a target share.
+ *
+ * @example
+ * ```ts
+ * coverage(120, 400, 0.5); // { assessed: 120, registered: 400, share: 0.3, target: 0.5, meetsTarget: false, shortfall: 80 }
+ * ```
+ */
+export function coverage(assessed: number, registered: number, target?: number): Coverage {
+  if (!Number.isInteger(registered) || registered <= 0) {
+    throw new ValidationError([makeIssue(['registered'], 'out_of_range', { received: registered, min: 1, max: '∞' })]);
+  }
+  if (target !== undefined && !(target >= 0 && target <= 1)) {
+    throw new ValidationError([makeIssue(['target'], 'out_of_range', { received: target, min: 0, max: 1 })]);
+  }
+  // ceil(target × registered) exactly: target has at most a few decimals
+  const needed = target === undefined ? null : Math.ceil(Math.round(target * registered * 1e9) / 1e9);
+  return {
+    assessed,
+    registered,
+    share: ratioHalfUp(assessed, registered, 4),
+    target: target ?? null,
+    meetsTarget: needed === null ? null : assessed >= needed,
+    shortfall: needed === null ? null : Math.max(0, needed - assessed),
+  };
+}

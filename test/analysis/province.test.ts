@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MERGER_2025, PROVINCES_34, PROVINCES_63, compareResults, dtiGap, mergeUnits, scoreDti, strengthsAndWeaknesses,
+  ValidationError,
+} from '../../src/index.js';
+import { fixture, type DtiFixtureRow } from '../fixtures.js';
+
+const score = (r: DtiFixtureRow) => scoreDti(r.framework, r.points ? { points: r.points } : { values: r.values! });
+
+describe('provinces', () => {
+  it('has 63 units in six regions and 34 after the merger, covering every old unit once', () => {
+    expect(PROVINCES_63).toHaveLength(63);
+    const byRegion = PROVINCES_63.reduce<Record<string, number>>((a, p) => ({ ...a, [p.region]: (a[p.region] ?? 0) + 1 }), {});
+    expect(byRegion).toEqual({ redRiverDelta: 11, northernMidlandsAndMountains: 14, northCentralAndCentralCoast: 14, centralHighlands: 5, southeast: 6, mekongDelta: 13 });
+    expect(PROVINCES_34).toHaveLength(34);
+    const olds = PROVINCES_34.flatMap((p) => p.from).sort();
+    expect(olds).toEqual(PROVINCES_63.map((p) => p.code).sort());
+    expect(MERGER_2025['48']).toEqual(['48', '49']);
+  });
+});
+
+describe('mergeUnits', () => {
+  const rows = fixture<DtiFixtureRow[]>('dti-2024.json');
+  const units = rows.map((r) => ({ id: r.id, result: score(r) }));
+
+  it('reproduces the published new Đà Nẵng: 0.8335 and 0.5803 give 0.7069', () => {
+    expect(units.find((u) => u.id === '48')!.result.value).toBe(0.8335);
+    expect(units.find((u) => u.id === '49')!.result.value).toBe(0.5803);
+    const [daNang] = mergeUnits(units, { '48': MERGER_2025['48']! });
+    expect(daNang!.result.value).toBe(0.7069);
+    expect(daNang!.result.exact.value).toBe('0.7069');
+    expect(daNang!.from).toEqual(['48', '49']);
+  });
+
+  it('merges all 63 into 34 with the shipped mapping; the merged DTI is the mean of the DTIs', () => {
+    const merged = mergeUnits(units, MERGER_2025);
+    expect(merged).toHaveLength(34);
+    const hcm = merged.find((m) => m.id === '79')!;
+    const olds = ['79', '74', '77'].map((id) => units.find((u) => u.id === id)!.result);
+    const mean = olds.reduce((s, r) => s + Number(r.exact.total), 0) / 3;
+    expect(Math.abs(Number(hcm.result.exact.total) - mean)).toBeLessThan(1e-9);
+  });
+
+  it('is the identity for a single unit', () => {
+    for (const u of units.slice(0, 10)) {
+      const [m] = mergeUnits(units, { x: [u.id] });
+      expect(m!.result.exact).toEqual(u.result.exact);
+      expect(m!.result.pillars).toEqual(u.result.pillars);
+    }
+  });
+
+  it('rejects a mapping naming a missing unit', () => {
+    try {
+      mergeUnits(units.slice(0, 2), { new: ['01', '99'] });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues[0]).toMatchObject({ pathString: 'mapping.new.99', code: 'missing_key' });
+    }
+  });
+});
+
+describe('dtiGap', () => {
+  const rows = fixture<DtiFixtureRow[]>('dti-2021.json');
+  const units = rows.map((r) => ({ id: r.id, result: score(r) }));
+  const dakLak = units.find((u) => u.id === '66')!.result;
+
+  it('points needed for a value target, foundation indicators first (they count in all three pillars)', () => {
+    const gap = dtiGap(dakLak, { value: 0.5 });
+    expect(gap.pointsNeeded).toBe(101.51);
+    expect(gap.valueNeeded).toBe(0.1015);
+    expect(gap.reachable).toBe(true);
+    expect(gap.indicators.slice(0, 5).every((i) => i.pillars.length === 3)).toBe(true);
+    expect(gap.indicators[0]!.perPoint).toMatchObject({ value: 0.001, government: 0.001429, economy: 0.001538, society: 0.001538 });
+    const assigned = gap.indicators.reduce((s, i) => s + Math.round(i.needed * 100), 0) / 100;
+    expect(assigned).toBe(101.51);
+    for (const i of gap.indicators) expect(i.needed).toBeLessThanOrEqual(i.headroom);
+  });
+
+  it('targets a rank among peers, another unit, or points', () => {
+    const peers = units.filter((u) => u.id !== '66').map((u) => u.result);
+    const sorted = peers.map((p) => p.value).sort((a, b) => b - a);
+    const gap = dtiGap(dakLak, { rank: 10, peers });
+    expect(gap.target.value).toBe(sorted[9]);
+    const lead = units.reduce((a, b) => (a.result.value >= b.result.value ? a : b)).result;
+    const toLeader = dtiGap(dakLak, { unit: lead });
+    expect(toLeader.target.total).toBe(lead.total);
+    expect(dtiGap(dakLak, { points: 300 }).pointsNeeded).toBe(0);
+    expect(() => dtiGap(dakLak, { points: 1200 })).toThrow(ValidationError);
+  });
+
+  it('benchmarks each main indicator against the average, the leader and the regional leader', () => {
+    const gap = dtiGap(dakLak, { value: 0.45 }, { peers: units, id: '66' });
+    const awareness = gap.benchmarks.find((b) => b.id === 'awareness')!;
+    const values = units.map((u) => u.result.mainIndicators[0]!.value!);
+    expect(awareness.leader).toBe(Math.max(...values));
+    const tayNguyen = ['62', '64', '66', '67', '68'].map((id) => units.find((u) => u.id === id)!.result.mainIndicators[0]!.value!);
+    expect(awareness.regionalLeader).toBe(Math.max(...tayNguyen));
+    expect(awareness.gapToLeader).toBe(Math.round((awareness.leader! - 0.74) * 10000) / 10000);
+  });
+});
+
+describe('strengths, weaknesses and compare', () => {
+  const rows = fixture<DtiFixtureRow[]>('dti-2021.json');
+  const results = rows.map(score);
+  const dakLak = results[rows.findIndex((r) => r.id === '66')]!;
+
+  it('ranks a unit’s indicators by percentile in the cohort', () => {
+    const sw = strengthsAndWeaknesses(dakLak, results, { top: 2 });
+    expect(sw.strengths).toHaveLength(2);
+    expect(sw.all).toHaveLength(8);
+    expect(sw.strengths[0]!.percentile).toBeGreaterThanOrEqual(sw.weaknesses[0]!.percentile);
+    expect(sw.weaknesses[0]!.id).toBe('humanResources'); // 12.63/100 is its lowest standing
+  });
+
+  it('lists exactly what changed between two results', () => {
+    const before = scoreDti('dti-province-2022', { points: rows[rows.findIndex((r) => r.id === '66')]!.points! });
+    const after = scoreDti('dti-province-2022', { points: { ...rows[rows.findIndex((r) => r.id === '66')]!.points!, humanResources: 40 } });
+    const changes = compareResults(before, after, { rank: [40, 31] });
+    expect(changes.map((c) => c.field)).toEqual([
+      'total', 'value', 'pillars.government.value', 'pillars.economy.value', 'pillars.society.value',
+      'mainIndicators.humanResources.points', 'mainIndicators.humanResources.value', 'rank',
+    ]);
+    expect(changes[0]).toEqual({ field: 'total', from: 398.49, to: 425.86, delta: 27.37 });
+    expect(changes.at(-1)).toEqual({ field: 'rank', from: 40, to: 31, delta: -9 });
+    expect(compareResults(before, before)).toEqual([]);
+  });
+});
