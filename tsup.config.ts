@@ -1,12 +1,20 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/presentation/cli/main.ts' },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
-  clean: true,
-  sourcemap: false,
-  target: 'node20',
-  treeshake: true,
-  splitting: true,
-});
+export default defineConfig([
+  {
+    // the library: ESM and CommonJS, with types
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    target: 'node20',
+    treeshake: true,
+  },
+  {
+    // the `vndi` command
+    entry: { cli: 'src/presentation/cli/main.ts' },
+    format: ['esm'],
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);

@@ -64,3 +64,10 @@ export { mergeUnits } from './analysis/merge-units.js';
 export type { MergedUnit } from './analysis/merge-units.js';
 export { compareResults } from './analysis/compare.js';
 export type { Change } from './analysis/compare.js';
+
+// presentation
+export { renderReport } from './presentation/report/html.js';
+export type { ReportInput, ReportOptions } from './presentation/report/html.js';
+export { inputJsonSchema } from './assessment/json-schema.js';
+export { parseCsv, toCsv } from './presentation/io/csv.js';
+export type { CsvRecord } from './presentation/io/csv.js';

@@ -1,0 +1,83 @@
+/**
+ * JSON Schema of a framework's input, for backends in other languages that validate before they
+ * call. It is generated with zod's `z.toJSONSchema` from a declarative zod schema built from the
+ * same framework rules as the runtime validation (ranges, answer scales, required keys).
+ *
+ * What JSON Schema cannot express is still checked at run time: the range of decimal strings, the
+ * number of decimals, and exact comparison of numbers with more digits than a double holds.
+ */
+import * as z from 'zod';
+import type { DbiFramework, DtiFramework, Framework } from '../framework/schema.js';
+import { itemsOf } from './dbi-input.js';
+import { dtiInputUnits } from './dti-input.js';
+import type { NumericRule } from './numeric.js';
+
+const DECIMAL = /^\s*[+]?(\d+(\.\d*)?|\.\d+)\s*$/;
+
+function stepPattern(steps: readonly number[]): RegExp {
+  return new RegExp(`^\\s*[+]?(${steps.map((s) => String(s).replace('.', '\\.')).join('|')})(\\.0*)?\\s*$`);
+}
+
+function field(rule: NumericRule, description: string): z.ZodType {
+  if (rule.steps) {
+    const literals = rule.steps.map((s) => z.literal(s));
+    return z
+      .union([z.union(literals as unknown as [z.ZodLiteral<number>, z.ZodLiteral<number>]), z.string().regex(stepPattern(rule.steps))])
+      .describe(description);
+  }
+  // the number of decimals is checked at run time (multipleOf on binary floats is unreliable)
+  const num = z.number().min(rule.min).max(rule.max);
+  return z.union([num, z.string().regex(DECIMAL)]).describe(description);
+}
+
+function dtiSchema(f: DtiFramework): z.ZodType {
+  const units = dtiInputUnits(f);
+  const names = new Map([...f.mainIndicators.map((m) => [m.id, m.name] as const), ...f.pillars.map((p) => [p.id, p.name] as const)]);
+  const shape = (mode: 'points' | 'values') =>
+    z.strictObject(
+      Object.fromEntries(
+        units.map((u) => {
+          const n = names.get(u.id);
+          const s = field({ min: 0, max: mode === 'points' ? u.max : 1 }, `${n?.vi ?? u.id} (${n?.en ?? ''}): ${mode === 'points' ? `0–${u.max} points` : '0–1 value'}`);
+          return [u.id, u.required ? s : s.optional()];
+        }),
+      ),
+    );
+  return z
+    .union([z.strictObject({ points: shape('points') }), z.strictObject({ values: shape('values') })])
+    .describe(`${f.id}: ${f.title.en}`);
+}
+
+function dbiSchema(f: DbiFramework): z.ZodType {
+  const names = new Map([
+    ...f.pillars.map((p) => [p.id, p.name] as const),
+    ...f.pillars.flatMap((p) => p.components.flatMap((c) => c.criteria.map((k) => [k.id, k.name] as const))),
+  ]);
+  const answers = z.strictObject(
+    Object.fromEntries(
+      itemsOf(f).map((item) => {
+        const n = names.get(item.id);
+        return [item.id, field(item.rule, `${n?.vi ?? item.id} (${n?.en ?? ''})`)];
+      }),
+    ),
+  );
+  return z.strictObject({ answers }).describe(`${f.id}: ${f.title.en}`);
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a framework's input.
+ *
+ * @example
+ * ```ts
+ * const schema = inputJsonSchema(getFramework('dbi-2021-sme'));
+ * schema.properties.answers.required.length; // 60
+ * ```
+ */
+export function inputJsonSchema(framework: Framework): Record<string, unknown> {
+  const schema = framework.kind === 'dti' ? dtiSchema(framework) : dbiSchema(framework);
+  return {
+    ...(z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>),
+    $id: `https://www.npmjs.com/package/vn-digital-index#${framework.id}`,
+    title: `${framework.id} input`,
+  };
+}
