@@ -38,7 +38,14 @@ export interface ValidationIssue {
   readonly params?: Readonly<Record<string, unknown>>;
 }
 
-/** Base class of every error the library throws on purpose. */
+/**
+ * Base class of every error the library throws on purpose; anything else is a bug.
+ *
+ * @example
+ * ```ts
+ * try { scoreDbi('dbi-2021-sme', input); } catch (e) { if (!(e instanceof VndiError)) throw e; }
+ * ```
+ */
 export class VndiError extends Error {
   override name = 'VndiError';
 }
@@ -72,6 +79,13 @@ export class ValidationError extends VndiError {
 /**
  * The framework lacks a fact that scoring needs (e.g. maxima that no source publishes) and the
  * caller did not supply it. `reason` says what is missing and how to supply it.
+ *
+ * @example
+ * ```ts
+ * const r = safeScoreDbi('dbi-2023-sme-readiness', { answers: {} });
+ * if (!r.success && r.error instanceof NotScorableError) console.log(r.error.reason.en);
+ * // 'The pillar maxima (…) are not published in any source found. Supply them with overrideDbiPillarMaxima(…)'
+ * ```
  */
 export class NotScorableError extends VndiError {
   override name = 'NotScorableError';

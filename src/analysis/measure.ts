@@ -20,7 +20,16 @@ export function dtiMeasureExact(result: DtiResult, by: DtiMeasure): string | nul
   return m ? m.exact.value : null;
 }
 
-/** The published (rounded) number of a DTI measure, or `null`. */
+/**
+ * The published (rounded) number of a DTI measure, or `null`.
+ *
+ * @example
+ * ```ts
+ * dtiMeasure(result, 'value'); // 0.3985
+ * dtiMeasure(result, 'government'); // 0.4153
+ * dtiMeasure(result, 'awareness'); // 0.74
+ * ```
+ */
 export function dtiMeasure(result: DtiResult, by: DtiMeasure): number | null {
   if (by === 'value') return result.value;
   if (by === 'total') return result.total;
@@ -32,6 +41,15 @@ export function dtiMeasure(result: DtiResult, by: DtiMeasure): number | null {
 /** What to read from a DBI result: `total`, `percent`, `level`, or a pillar id (its points). */
 export type DbiMeasure = 'total' | 'percent' | 'level' | (string & {});
 
+/**
+ * A DBI measure: `total`, `percent`, `level`, or a pillar's points by id; `null` where absent.
+ *
+ * @example
+ * ```ts
+ * dbiMeasure(result, 'level'); // 3
+ * dbiMeasure(result, 'customer'); // 39
+ * ```
+ */
 export function dbiMeasure(result: DbiResult, by: DbiMeasure): number | null {
   if (by === 'total') return result.total;
   if (by === 'percent') return result.percent;

@@ -43,7 +43,15 @@ export function dtiInputUnits(framework: DtiFramework): DtiInputUnit[] {
 
 const schemas = new WeakMap<DtiFramework, z.ZodType<DtiInput>>();
 
-/** The zod schema of a framework's input (built once per framework). */
+/**
+ * The zod schema of a framework's input (built once per framework): the runtime check behind
+ * `scoreDti`, usable on its own to validate before scoring.
+ *
+ * @example
+ * ```ts
+ * dtiInputSchema(dtiProvince2022).safeParse({ values: { awareness: 2 } }).success; // false
+ * ```
+ */
 export function dtiInputSchema(framework: DtiFramework): z.ZodType<DtiInput> {
   let schema = schemas.get(framework);
   if (!schema) {

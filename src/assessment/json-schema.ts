@@ -77,7 +77,7 @@ export function inputJsonSchema(framework: Framework): Record<string, unknown> {
   const schema = framework.kind === 'dti' ? dtiSchema(framework) : dbiSchema(framework);
   return {
     ...(z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>),
-    $id: `https://www.npmjs.com/package/vn-digital-index#${framework.id}`,
+    $id: `https://www.npmjs.com/package/vn-digital-index/schemas/${framework.id}.json`,
     title: `${framework.id} input`,
   };
 }

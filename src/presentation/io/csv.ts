@@ -93,6 +93,11 @@ function quote(value: string, sep: string): string {
 
 /**
  * Writes rows as CSV. With `excel: true` (for Vietnamese Excel): BOM, `;` separator, decimal commas.
+ *
+ * @example
+ * ```ts
+ * toCsv(['id', 'value'], [['66', 0.3985]], { excel: true }); // '\uFEFFid;value\r\n66;0,3985\n'
+ * ```
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[], options: { excel?: boolean } = {}): string {
   const sep = options.excel ? ';' : ',';

@@ -22,9 +22,11 @@ export function radarChart(options: {
   readonly size?: number;
 }): string {
   const size = options.size ?? 360;
-  const cx = size / 2;
+  // extra width on both sides so that long Vietnamese axis labels are not clipped
+  const width = size + 300;
+  const cx = width / 2;
   const cy = size / 2;
-  const radius = size / 2 - 70;
+  const radius = size / 2 - 60;
   const n = options.axes.length;
   const point = (i: number, v: number) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
@@ -52,7 +54,7 @@ export function radarChart(options: {
   const legend = options.series
     .map((s, k) => `<rect x="10" y="${size - 18 * (options.series.length - k)}" width="12" height="12" fill="${PALETTE[k % PALETTE.length]}"/><text x="28" y="${size - 18 * (options.series.length - k) + 10}" font-size="12">${esc(s.name)}</text>`)
     .join('');
-  return `<svg class="chart radar" role="img" viewBox="0 0 ${size} ${size}" width="${size}" height="${size}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>${rings}${spokes}${polys}${legend}</svg>`;
+  return `<svg class="chart radar" role="img" viewBox="0 0 ${width} ${size}" width="${width}" height="${size}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>${rings}${spokes}${polys}${legend}</svg>`;
 }
 
 /** Horizontal grouped bars: one row per item, one bar per series, on a shared 0…max scale. */

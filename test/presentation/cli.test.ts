@@ -1,0 +1,157 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/index.js';
+import { readRows, cellValue } from '../../src/presentation/io/rows.js';
+import { main } from '../../src/presentation/cli/main.js';
+
+const root = join(__dirname, '..', '..');
+const fx = (name: string) => join(root, 'fixtures', name);
+
+/** Runs the CLI in-process, capturing stdout and stderr. */
+function run(args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const w1 = process.stdout.write.bind(process.stdout);
+  const w2 = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
+  try {
+    return { code: main(args), out, err };
+  } finally {
+    process.stdout.write = w1;
+    process.stderr.write = w2;
+  }
+}
+
+describe('CSV as Excel writes it', () => {
+  it('reads a BOM, ";" separators, Vietnamese headers and decimal commas', () => {
+    const text = readFileSync(fx('dti-2021-excel.csv'), 'utf8');
+    const records = parseCsv(text);
+    expect(records[0]!.fields[0]).toBe('id');
+    expect(records[1]!.fields).toContain('41,6');
+    const rows = readRows(text, 'x.csv');
+    expect(rows[0]).toMatchObject({ line: 2, id: '66', meta: { name: 'Đắk Lắk' } });
+    expect(rows[0]!.cells['Nhận thức số']).toBe('74');
+  });
+
+  it('scores that CSV exactly: Đắk Lắk 398.49 / 0.3985, Quảng Ninh 0.7024', () => {
+    const r = run(['score', fx('dti-2021-excel.csv'), '--framework', 'dti-province-2022', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out);
+    expect(rows[0].result).toMatchObject({ total: 398.49, value: 0.3985 });
+    expect(rows[0].result.pillars.government.value).toBe(0.4153);
+    expect(rows[1].result).toMatchObject({ value: 0.7024 });
+    expect(rows[1].result.pillars.society.value).toBe(0.6864);
+  });
+
+  it('handles quotes, commas inside quotes, CRLF and a "," separator with quoted decimal commas', () => {
+    const recs = parseCsv('id,name,awareness\r\n1,"Hà Nội, thủ đô","74,5"\n2,"say ""hi""",3\n');
+    expect(recs.map((r) => r.fields)).toEqual([['id', 'name', 'awareness'], ['1', 'Hà Nội, thủ đô', '74,5'], ['2', 'say "hi"', '3']]);
+    expect(cellValue('74,5')).toBe('74.5');
+    expect(cellValue('1.234,5')).toBe('1234.5');
+    expect(cellValue('0.5')).toBe('0.5');
+  });
+});
+
+describe('vndi', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vndi-'));
+  });
+
+  it('lists frameworks', () => {
+    const r = run(['frameworks', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).map((f: { id: string }) => f.id)).toContain('dbi-2021-sme');
+    const t = run(['frameworks', '--format', 'table']);
+    expect(t.out).toMatch(/922\/QĐ-BTTTT/);
+  });
+
+  it('reports each bad row with its line and field, still scores the good rows, exits 1', () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'id;Nhận thức số;Thể chế số;Hạ tầng số;Nhân lực số;An toàn thông tin mạng;Hoạt động chính quyền số;Hoạt động kinh tế số;Hoạt động xã hội số\n66;74;30;41,6;12,63;54;78,47;61,62;46,17\n67;101;30;41,6;12,63;54;78,47;61,62;46,17\n68;x;30;41,6;12,63;54;78,47;61,62\n');
+    const r = run(['score', file, '--framework', 'dti-province-2022', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toHaveLength(1);
+    expect(r.err).toMatch(/line 3 \(67\): points\.awareness: Value "101" is outside the allowed range \[0, 100\]/);
+    expect(r.err).toMatch(/line 4 \(68\): points\.awareness: Value "x" is not a number/);
+    expect(r.err).toMatch(/line 4 \(68\): points\.digitalSociety: Missing required value/);
+    const strict = run(['score', file, '--framework', 'dti-province-2022', '--format', 'json', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.out).toBe('');
+    expect(strict.err.match(/line \d/g)).toHaveLength(1);
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(run(['nonsense']).code).toBe(2);
+    expect(run([]).code).toBe(2);
+    expect(run(['score']).code).toBe(2);
+    expect(run(['score', fx('dti-2021.json'), '--format', 'pdf']).code).toBe(2);
+    expect(run(['score', fx('dti-2021.json'), '--bogus']).code).toBe(2);
+    expect(run(['--help']).code).toBe(0);
+  });
+
+  it('scores JSON and NDJSON, writes CSV for Excel atomically', () => {
+    const ndjson = join(dir, 'rows.ndjson');
+    const rows = JSON.parse(readFileSync(fx('dbi-sme-daklak.json'), 'utf8')).slice(0, 3);
+    writeFileSync(ndjson, rows.map((r: unknown) => JSON.stringify(r)).join('\n') + '\n');
+    const out = join(dir, 'scored.csv');
+    const r = run(['score', ndjson, '--out', out, '--excel']);
+    expect(r.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.slice(1).split('\r\n')[0]).toMatch(/^id;name;framework;total;max;percent;level/);
+    expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('ranks within regions with the change from the previous year', () => {
+    const r = run(['rank', fx('dti-2022.json'), '--group-by', 'region', '--previous', fx('dti-2021.json'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const ranking = JSON.parse(r.out);
+    expect(ranking).toHaveLength(63);
+    expect(ranking[0].rank).toBe(1);
+    const md = run(['rank', fx('dti-2022.json'), '--group-by', 'region', '--previous', fx('dti-2021.json'), '--format', 'md']);
+    expect(md.out).toMatch(/\| rank \| id \| name \| value \| group \| rankInGroup \| change \|/);
+  });
+
+  it('plans a DBI gap and a DTI gap', () => {
+    const dbi = run(['gap', fx('dbi-sme-daklak.json'), '--unit', 'DN001', '--format', 'json']);
+    expect(dbi.code).toBe(0);
+    const gap = JSON.parse(dbi.out);
+    expect(gap.reachable).toBe(true);
+    expect(gap.result.level).toBeGreaterThanOrEqual(gap.targetLevel);
+    const dti = run(['gap', fx('dti-2021.json'), '--unit', '66', '--target', 'value:0.5', '--format', 'json']);
+    expect(JSON.parse(dti.out).pointsNeeded).toBe(101.51);
+    expect(run(['gap', fx('dti-2021.json'), '--unit', '66', '--target', 'nonsense']).code).toBe(2);
+  });
+
+  it('summarizes by district with coverage', () => {
+    const r = run(['summary', fx('dbi-sme-daklak.json'), '--group-by', 'district', '--registered', fx('registered-smes-daklak.json'), '--target', '0,5', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out);
+    expect(s.overall.count).toBe(60);
+    expect(s.overall.coverage.target).toBe(0.5);
+  });
+
+  it('runs the demo', () => {
+    const r = run(['demo']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Tổng điểm 398.49\/1000 → DTI 0.3985/);
+    expect(r.out).toMatch(/Đà Nẵng mới 0.7069/);
+  });
+});
+
+describe('vndi as an installed command', () => {
+  it('runs from the build (dist/cli.js) when built', () => {
+    const cli = join(root, 'dist', 'cli.js');
+    if (!existsSync(cli)) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'ignore' });
+    const r = spawnSync(process.execPath, [cli, 'frameworks', '--format', 'json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(9);
+    const usage = spawnSync(process.execPath, [cli, 'bogus'], { encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+  });
+});
