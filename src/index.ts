@@ -71,3 +71,7 @@ export type { ReportInput, ReportOptions } from './presentation/report/html.js';
 export { inputJsonSchema } from './assessment/json-schema.js';
 export { parseCsv, toCsv } from './presentation/io/csv.js';
 export type { CsvRecord } from './presentation/io/csv.js';
+
+// batch
+export { scoreDbiBatch } from './batch/score-dbi-batch.js';
+export type { DbiBatchResult, BatchRowIssue } from './batch/score-dbi-batch.js';

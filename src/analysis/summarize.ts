@@ -76,10 +76,11 @@ interface Acc {
   key: string;
   keys: Record<string, string>;
   count: number;
-  levels: Map<string, number>;
+  /** Enterprises per level: index level + 1; index 0 counts results without a level. */
+  levels: Int32Array;
   totalSum: number;
   total: Int32Array | number[];
-  pillarSums: number[];
+  pillarSums: Float64Array;
   pillars: (Int32Array | number[])[];
 }
 
@@ -105,68 +106,89 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
   const maxUnits = c.totalMaxUnits;
   const histogram = maxUnits <= HISTOGRAM_LIMIT;
   const pillarCount = c.framework.pillars.length;
+  const levelSlots = Math.max(0, ...c.framework.levels.map((l) => l.level)) + 2;
   const groupBy = options.groupBy;
   const fields = typeof groupBy === 'string' ? [groupBy] : Array.isArray(groupBy) ? (groupBy as readonly string[]) : null;
+  const single = fields && fields.length === 1 ? fields[0]! : null;
   const keyOf = typeof groupBy === 'function' ? (groupBy as (e: E) => string) : null;
 
   const newAcc = (key: string, keys: Record<string, string>): Acc => ({
-    key, keys, count: 0, levels: new Map(), totalSum: 0,
+    key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0,
     total: histogram ? new Int32Array(maxUnits + 1) : [],
-    pillarSums: new Array<number>(pillarCount).fill(0),
+    pillarSums: new Float64Array(pillarCount),
     pillars: c.pillarMaxUnits.map((m) => (histogram ? new Int32Array(m + 1) : [])),
   });
   const groups = new Map<string, Acc>();
-  const overall = newAcc('all', {});
-  const add = (acc: Acc, totalUnits: number, level: string, pillarUnits: number[]) => {
-    acc.count++;
-    acc.totalSum += totalUnits;
-    if (histogram) (acc.total as Int32Array)[totalUnits]!++;
-    else (acc.total as number[]).push(totalUnits);
-    acc.levels.set(level, (acc.levels.get(level) ?? 0) + 1);
-    for (let p = 0; p < pillarCount; p++) {
-      const u = pillarUnits[p]!;
-      acc.pillarSums[p]! += u;
-      if (histogram) (acc.pillars[p] as Int32Array)[u]!++;
-      else (acc.pillars[p] as number[]).push(u);
-    }
-  };
+  let lastResult: DbiResult | undefined;
 
-  const pillarUnits = new Array<number>(pillarCount);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const r = e.result;
-    if (!r || r.framework?.id !== frameworkId) {
-      throw new ValidationError([makeIssue(['entries', i, 'result', 'framework'], 'invalid_option', {
-        detail: `mọi kết quả phải cùng bộ chỉ số ${frameworkId}`, detailEn: `every result must come from framework ${frameworkId}`,
-      })]);
+    if (r !== lastResult) {
+      // results are often shared between entries; check each distinct one once in a row
+      if (!r || r.framework?.id !== frameworkId) {
+        throw new ValidationError([makeIssue(['entries', i, 'result', 'framework'], 'invalid_option', {
+          detail: `mọi kết quả phải cùng bộ chỉ số ${frameworkId}`, detailEn: `every result must come from framework ${frameworkId}`,
+        })]);
+      }
+      lastResult = r;
     }
     let key: string;
-    let keys: Record<string, string> | null = null;
-    if (keyOf) key = String(keyOf(e));
-    else if (fields) {
-      if (fields.length === 1) key = String((e as Record<string, unknown>)[fields[0]!] ?? '');
-      else key = fields.map((f) => String((e as Record<string, unknown>)[f] ?? '')).join(' / ');
-    } else key = 'all';
+    if (single !== null) {
+      const v = (e as Record<string, unknown>)[single];
+      key = typeof v === 'string' ? v : String(v ?? '');
+    } else if (keyOf) key = String(keyOf(e));
+    else if (fields) key = fields.map((f) => String((e as Record<string, unknown>)[f] ?? '')).join(' / ');
+    else key = 'all';
     let acc = groups.get(key);
     if (!acc) {
-      keys = fields ? Object.fromEntries(fields.map((f) => [f, String((e as Record<string, unknown>)[f] ?? '')])) : { group: key };
+      const keys = fields ? Object.fromEntries(fields.map((f) => [f, String((e as Record<string, unknown>)[f] ?? '')])) : { group: key };
       acc = newAcc(key, keys);
       groups.set(key, acc);
     }
     const totalUnits = Math.round(r.total * factor);
-    for (let p = 0; p < pillarCount; p++) pillarUnits[p] = Math.round(r.pillars[p]!.points * factor);
-    const level = r.level === null ? 'none' : String(r.level);
-    add(acc, totalUnits, level, pillarUnits);
-    add(overall, totalUnits, level, pillarUnits);
+    acc.count++;
+    acc.totalSum += totalUnits;
+    acc.levels[r.level === null ? 0 : r.level + 1]!++;
+    const pillars = r.pillars;
+    if (histogram) {
+      (acc.total as Int32Array)[totalUnits]!++;
+      for (let p = 0; p < pillarCount; p++) {
+        const u = Math.round(pillars[p]!.points * factor);
+        acc.pillarSums[p]! += u;
+        (acc.pillars[p] as Int32Array)[u]!++;
+      }
+    } else {
+      (acc.total as number[]).push(totalUnits);
+      for (let p = 0; p < pillarCount; p++) {
+        const u = Math.round(pillars[p]!.points * factor);
+        acc.pillarSums[p]! += u;
+        (acc.pillars[p] as number[]).push(u);
+      }
+    }
+  }
+
+  // the whole cohort, merged from the groups
+  const overall = newAcc('all', {});
+  for (const g of groups.values()) {
+    overall.count += g.count;
+    overall.totalSum += g.totalSum;
+    for (let l = 0; l < levelSlots; l++) overall.levels[l]! += g.levels[l]!;
+    mergeInto(overall.total, g.total);
+    for (let p = 0; p < pillarCount; p++) {
+      overall.pillarSums[p]! += g.pillarSums[p]!;
+      mergeInto(overall.pillars[p]!, g.pillars[p]!);
+    }
   }
 
   const levelIds = c.framework.levels.map((l) => l.level);
   const finish = (acc: Acc): GroupSummary => {
     const levels: Record<string, number> = {};
-    for (const l of levelIds) levels[String(l)] = acc.levels.get(String(l)) ?? 0;
-    if (acc.levels.has('none')) levels.none = acc.levels.get('none')!;
+    for (const l of levelIds) levels[String(l)] = acc.levels[l + 1]!;
+    const none = acc.levels[0]!;
+    if (none > 0) levels.none = none;
     const atOrAbove: Record<string, number> = {};
-    if (!acc.levels.has('none')) {
+    if (none === 0) {
       let cumulative = 0;
       for (const l of [...levelIds].reverse()) {
         cumulative += levels[String(l)] ?? 0;
@@ -174,7 +196,7 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
       }
     }
     const reg = options.registered?.[acc.key];
-    const summary: GroupSummary = {
+    return {
       key: acc.key,
       keys: acc.keys,
       count: acc.count,
@@ -185,7 +207,6 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
       pillars: Object.fromEntries(c.framework.pillars.map((p, i) => [p.id, stats(acc.pillars[i]!, acc.count, acc.pillarSums[i]!, factor, c.decimals)])),
       ...(reg === undefined ? {} : { coverage: coverage(acc.count, reg, options.target) }),
     };
-    return summary;
   };
   const totalRegistered = options.registered ? Object.values(options.registered).reduce((a, b) => a + b, 0) : undefined;
   const overallSummary = finish(overall);
@@ -194,6 +215,11 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
     groups: [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(finish),
     overall: totalRegistered === undefined ? overallSummary : { ...overallSummary, coverage: coverage(overall.count, totalRegistered, options.target) },
   };
+}
+
+function mergeInto(target: Int32Array | number[], source: Int32Array | number[]): void {
+  if (Array.isArray(target)) for (const v of source as number[]) (target as number[]).push(v);
+  else for (let v = 0; v < source.length; v++) (target as Int32Array)[v]! += (source as Int32Array)[v]!;
 }
 
 /** Order statistic k (0-based) of a histogram or a sorted array. */

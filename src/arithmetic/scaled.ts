@@ -97,14 +97,51 @@ export function ratioHalfUp(numerator: number, denominator: number, decimals: nu
  */
 export function ratioString(numerator: number, denominator: number): string {
   if (numerator === 0) return '0';
+  if (numerator < 2 ** 40 && denominator < 2 ** 40) return smallRatioString(numerator, denominator);
+  return ratioStringBig(numerator, denominator);
+}
+
+/**
+ * Long division in plain numbers for operands below 2^40 (every remainder × 10 stays a safe
+ * integer): the integer part, then up to the 40th significant digit, rounded half-up on the next.
+ */
+function smallRatioString(numerator: number, denominator: number): string {
+  const intPart = Math.floor(numerator / denominator);
+  let rem = numerator - intPart * denominator;
+  const intText = String(intPart);
+  let significant = intPart > 0 ? intText.length : 0;
+  if (rem === 0) return intText;
+  if (significant >= SIGNIFICANT_DIGITS) {
+    // more integer digits than kept: the BigInt path handles the rounding of the integer part
+    return ratioStringBig(numerator, denominator);
+  }
+  let frac = '';
+  while (rem !== 0 && significant < SIGNIFICANT_DIGITS) {
+    rem *= 10;
+    const d = Math.floor(rem / denominator);
+    rem -= d * denominator;
+    frac += d;
+    if (significant > 0 || d !== 0) significant++;
+  }
+  if (rem !== 0 && 2 * rem >= denominator) {
+    // round half-up on the next digit: carry through trailing 9s into the integer part if needed
+    let i = frac.length - 1;
+    while (i >= 0 && frac.charCodeAt(i) === 57) i--;
+    if (i < 0) return String(intPart + 1);
+    frac = frac.slice(0, i) + String.fromCharCode(frac.charCodeAt(i) + 1);
+  }
+  let end = frac.length;
+  while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
+  return end === 0 ? intText : `${intText}.${end === frac.length ? frac : frac.slice(0, end)}`;
+}
+
+function ratioStringBig(numerator: number, denominator: number): string {
   const num = BigInt(numerator);
   const den = BigInt(denominator);
-  // exponent e with 10^e <= num/den < 10^(e+1)
   let e: number;
   const intPart = num / den;
-  if (intPart > 0n) {
-    e = intPart.toString().length - 1;
-  } else {
+  if (intPart > 0n) e = intPart.toString().length - 1;
+  else {
     e = -1;
     let probe = num * 10n;
     while (probe < den) {

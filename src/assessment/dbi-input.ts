@@ -7,7 +7,7 @@ import { NotScorableError, ValidationError, makeIssue } from '../errors.js';
 import type { DbiFramework } from '../framework/schema.js';
 import { numericField } from './field.js';
 import { fromZodError } from './issues.js';
-import type { NumericInput, NumericRule } from './numeric.js';
+import { checkNumeric, type NumericInput, type NumericRule } from './numeric.js';
 
 /**
  * What a caller passes to `scoreDbi`.
@@ -41,6 +41,10 @@ export interface CompiledDbi {
   readonly pillarMaxUnits: readonly number[];
   readonly totalMaxUnits: number;
   readonly schema: z.ZodType<DbiInput>;
+  /** Answer id → item index. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Per item: `1` at each small integer the item accepts (the common answers), for a quick check. */
+  readonly smallIntegers: readonly Uint8Array[];
 }
 
 function decimalsOf(n: number): number {
@@ -108,13 +112,55 @@ export function compileDbi(framework: DbiFramework): CompiledDbi {
     pillarMaxUnits,
     totalMaxUnits: pillarMaxUnits.reduce((a, b) => a + b, 0),
     schema,
+    index: new Map(items.map((item, i) => [item.id, i])),
+    smallIntegers: items.map((item) => {
+      const table = new Uint8Array(Math.min(256, Math.floor(item.rule.max) + 1));
+      for (let v = 0; v < table.length; v++) table[v] = checkNumeric(v, item.rule) === undefined ? 1 : 0;
+      return table;
+    }),
   };
   compiled.set(framework, result);
   return result;
 }
 
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The common case checked cheaply: a plain `{ answers }` object whose keys are exactly the
+ * framework's answer ids and whose values are numbers that pass the same numeric rule the zod
+ * schema applies. It only ever accepts what the schema accepts (a property test holds it to that);
+ * anything else goes through the zod schema, which gives the full report.
+ */
+function acceptsQuickly(c: CompiledDbi, input: unknown): boolean {
+  if (!isPlainObject(input)) return false;
+  const top = Object.keys(input);
+  if (top.length !== 1 || top[0] !== 'answers') return false;
+  const answers = input.answers;
+  if (!isPlainObject(answers)) return false;
+  const keys = Object.keys(answers);
+  if (keys.length !== c.items.length) return false;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    const i = c.index.get(key);
+    if (i === undefined) return false;
+    const v = answers[key];
+    if (typeof v !== 'number') return false;
+    const small = c.smallIntegers[i]!;
+    if ((v | 0) === v && v >= 0 && v < small.length) {
+      if (small[v] !== 1) return false;
+    } else if (checkNumeric(v, c.items[i]!.rule) !== undefined) return false;
+  }
+  // keys are distinct and all known, and there are as many as items: exactly the answer ids
+  return true;
+}
+
 /** Validates a DBI input, throwing a {@link ValidationError} with every issue found. */
 export function validateDbiInput(c: CompiledDbi, input: unknown): DbiInput {
+  if (acceptsQuickly(c, input)) return input as DbiInput;
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ValidationError([makeIssue([], 'invalid_type', { expected: 'object { answers }', received: input })]);
   }
