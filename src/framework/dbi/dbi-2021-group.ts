@@ -9,41 +9,42 @@ import { LEVELS_1970, MIC } from './shared.js';
  * results (Bước 1: a level and points Mđv per member unit), but the aggregation formula beyond that
  * step was not found. A caller enters the pillar points it has aggregated; no level is given.
  */
-export const dbi2021Group: DbiFramework = /* @__PURE__ */ deepFreeze<DbiFramework>({
-  kind: 'dbi',
-  id: 'dbi-2021-group',
-  title: {
-    vi: 'Chỉ số đánh giá mức độ chuyển đổi số tập đoàn, tổng công ty (Quyết định 1970/QĐ-BTTTT)',
-    en: 'Digital Business Indicators for groups and corporations (Decision 1970/QĐ-BTTTT)',
-  },
-  shortTitle: { vi: 'DBI 2021 – Tập đoàn, TCT', en: 'DBI 2021 – groups' },
-  legalBasis: { decision: '1970/QĐ-BTTTT', date: '2021-12-13', issuer: { ...MIC }, signedBy: 'Nguyễn Mạnh Hùng' },
-  years: [2021, 2022, 2023],
-  status: 'reconstructed',
-  sources: [
-    { id: 'S3', title: 'dbi.gov.vn (2021): group index, aggregation from member units (Bước 1)', url: 'https://dbi.gov.vn/(X(1)S(2ir5ipog5x4prqlz41lfgrey))/chi-tiet-bo-chi-so?Tinbai=tap-doan-tong-cong-ty&AspxAutoDetectCookieSupport=1' },
-    { id: 'S4', title: 'Group index built on member-unit results', url: 'http://hoitinhocxaydung.vn/2023/05/31/bo-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep/' },
-  ],
-  assumptions: [LARGE_MAXIMA_ASSUMPTION],
-  notes: [
-    {
-      vi: 'Công thức tổng hợp từ kết quả các đơn vị thành viên (trọng số của Mđv) chưa tìm thấy; người dùng tự tổng hợp điểm trụ cột.',
-      en: 'The formula aggregating member-unit results (weights of Mđv) was not found; callers aggregate pillar points themselves.',
+export const dbi2021Group: DbiFramework = /* @__PURE__ */ (() =>
+  deepFreeze<DbiFramework>({
+    kind: 'dbi',
+    id: 'dbi-2021-group',
+    title: {
+      vi: 'Chỉ số đánh giá mức độ chuyển đổi số tập đoàn, tổng công ty (Quyết định 1970/QĐ-BTTTT)',
+      en: 'Digital Business Indicators for groups and corporations (Decision 1970/QĐ-BTTTT)',
     },
-  ],
-  enterpriseSize: 'group',
-  inputLevel: 'pillar',
-  pillarInputDecimals: 2,
-  totalMax: 695,
-  componentCount: 25,
-  criterionCount: 139,
-  pillars: largePillars(false),
-  levels: LEVELS_1970,
-  levelRule: {
-    kind: 'none',
-    reason: {
-      vi: 'Công thức tổng hợp và ngưỡng xếp mức cho tập đoàn, tổng công ty chưa được công bố trong nguồn nào đã đọc.',
-      en: 'No source read publishes the group aggregation formula or level thresholds.',
+    shortTitle: { vi: 'DBI 2021 – Tập đoàn, TCT', en: 'DBI 2021 – groups' },
+    legalBasis: { decision: '1970/QĐ-BTTTT', date: '2021-12-13', issuer: { ...MIC }, signedBy: 'Nguyễn Mạnh Hùng' },
+    years: [2021, 2022, 2023],
+    status: 'reconstructed',
+    sources: [
+      { id: 'S3', title: 'dbi.gov.vn (2021): group index, aggregation from member units (Bước 1)', url: 'https://dbi.gov.vn/(X(1)S(2ir5ipog5x4prqlz41lfgrey))/chi-tiet-bo-chi-so?Tinbai=tap-doan-tong-cong-ty&AspxAutoDetectCookieSupport=1' },
+      { id: 'S4', title: 'Group index built on member-unit results', url: 'http://hoitinhocxaydung.vn/2023/05/31/bo-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep/' },
+    ],
+    assumptions: [LARGE_MAXIMA_ASSUMPTION],
+    notes: [
+      {
+        vi: 'Công thức tổng hợp từ kết quả các đơn vị thành viên (trọng số của Mđv) chưa tìm thấy; người dùng tự tổng hợp điểm trụ cột.',
+        en: 'The formula aggregating member-unit results (weights of Mđv) was not found; callers aggregate pillar points themselves.',
+      },
+    ],
+    enterpriseSize: 'group',
+    inputLevel: 'pillar',
+    pillarInputDecimals: 2,
+    totalMax: 695,
+    componentCount: 25,
+    criterionCount: 139,
+    pillars: largePillars(false),
+    levels: LEVELS_1970,
+    levelRule: {
+      kind: 'none',
+      reason: {
+        vi: 'Công thức tổng hợp và ngưỡng xếp mức cho tập đoàn, tổng công ty chưa được công bố trong nguồn nào đã đọc.',
+        en: 'No source read publishes the group aggregation formula or level thresholds.',
+      },
     },
-  },
-});
+  }))();

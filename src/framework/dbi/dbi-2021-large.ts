@@ -8,36 +8,37 @@ import { LEVELS_1970, MIC } from './shared.js';
  * 139 criteria (confirmed). The criteria and the level thresholds were not found, so a caller enters
  * each pillar's points; the result gives points and percentages and no level, with the reason.
  */
-export const dbi2021Large: DbiFramework = /* @__PURE__ */ deepFreeze<DbiFramework>({
-  kind: 'dbi',
-  id: 'dbi-2021-large',
-  title: {
-    vi: 'Chỉ số đánh giá mức độ chuyển đổi số doanh nghiệp lớn (Quyết định 1970/QĐ-BTTTT)',
-    en: 'Digital Business Indicators for large enterprises (Decision 1970/QĐ-BTTTT)',
-  },
-  shortTitle: { vi: 'DBI 2021 – DN lớn', en: 'DBI 2021 – large enterprises' },
-  legalBasis: { decision: '1970/QĐ-BTTTT', date: '2021-12-13', issuer: { ...MIC }, signedBy: 'Nguyễn Mạnh Hùng' },
-  years: [2021, 2022, 2023],
-  status: 'reconstructed',
-  sources: [
-    { id: 'S4', title: 'Large-enterprise index: 25 components, 139 criteria', url: 'http://hoitinhocxaydung.vn/2023/05/31/bo-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep/' },
-    { id: 'S5', title: 'Applies to independent large enterprises', url: 'https://aceo.com.vn/tin-tuc/kien-thuc-quan-tri/bo-tt---tt-phe-duyet-de-an-xac-dinh-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep' },
-    { id: 'S10', title: 'Pillars 1–2: 4 components / 25 criteria, 6 components / 24 criteria', url: 'https://phanmemerp.vn/en/news/business-administration/6-tru-cot-danh-gia-muc-do-chuyen-doi-so-cho-doanh-nghiep-lon-o-viet-nam-hien-nay/1189/1' },
-  ],
-  assumptions: [LARGE_MAXIMA_ASSUMPTION],
-  notes: [
-    {
-      vi: 'Tên và cách chấm 139 tiêu chí chưa tìm thấy; nhập điểm từng trụ cột.',
-      en: 'The 139 criteria and their scoring were not found; enter each pillar’s points.',
+export const dbi2021Large: DbiFramework = /* @__PURE__ */ (() =>
+  deepFreeze<DbiFramework>({
+    kind: 'dbi',
+    id: 'dbi-2021-large',
+    title: {
+      vi: 'Chỉ số đánh giá mức độ chuyển đổi số doanh nghiệp lớn (Quyết định 1970/QĐ-BTTTT)',
+      en: 'Digital Business Indicators for large enterprises (Decision 1970/QĐ-BTTTT)',
     },
-  ],
-  enterpriseSize: 'large',
-  inputLevel: 'pillar',
-  pillarInputDecimals: 2,
-  totalMax: 695,
-  componentCount: 25,
-  criterionCount: 139,
-  pillars: largePillars(false),
-  levels: LEVELS_1970,
-  levelRule: NO_LARGE_LEVEL_RULE,
-});
+    shortTitle: { vi: 'DBI 2021 – DN lớn', en: 'DBI 2021 – large enterprises' },
+    legalBasis: { decision: '1970/QĐ-BTTTT', date: '2021-12-13', issuer: { ...MIC }, signedBy: 'Nguyễn Mạnh Hùng' },
+    years: [2021, 2022, 2023],
+    status: 'reconstructed',
+    sources: [
+      { id: 'S4', title: 'Large-enterprise index: 25 components, 139 criteria', url: 'http://hoitinhocxaydung.vn/2023/05/31/bo-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep/' },
+      { id: 'S5', title: 'Applies to independent large enterprises', url: 'https://aceo.com.vn/tin-tuc/kien-thuc-quan-tri/bo-tt---tt-phe-duyet-de-an-xac-dinh-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep' },
+      { id: 'S10', title: 'Pillars 1–2: 4 components / 25 criteria, 6 components / 24 criteria', url: 'https://phanmemerp.vn/en/news/business-administration/6-tru-cot-danh-gia-muc-do-chuyen-doi-so-cho-doanh-nghiep-lon-o-viet-nam-hien-nay/1189/1' },
+    ],
+    assumptions: [LARGE_MAXIMA_ASSUMPTION],
+    notes: [
+      {
+        vi: 'Tên và cách chấm 139 tiêu chí chưa tìm thấy; nhập điểm từng trụ cột.',
+        en: 'The 139 criteria and their scoring were not found; enter each pillar’s points.',
+      },
+    ],
+    enterpriseSize: 'large',
+    inputLevel: 'pillar',
+    pillarInputDecimals: 2,
+    totalMax: 695,
+    componentCount: 25,
+    criterionCount: 139,
+    pillars: largePillars(false),
+    levels: LEVELS_1970,
+    levelRule: NO_LARGE_LEVEL_RULE,
+  }))();

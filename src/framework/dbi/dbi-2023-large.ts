@@ -8,47 +8,48 @@ import { LEVELS_1970, MIC } from './shared.js';
  * name are confirmed; the structure is inferred to carry over the 1970 large-enterprise index
  * (6 pillars, 25 components, 139 criteria). Pillar-level input, no level.
  */
-export const dbi2023Large: DbiFramework = /* @__PURE__ */ deepFreeze<DbiFramework>({
-  kind: 'dbi',
-  id: 'dbi-2023-large',
-  title: {
-    vi: 'Bộ chỉ số đánh giá mức độ chuyển đổi số doanh nghiệp lớn (Quyết định 2158/QĐ-BTTTT, Phụ lục 2)',
-    en: 'Digital transformation index for large enterprises (Decision 2158/QĐ-BTTTT, Appendix 2)',
-  },
-  shortTitle: { vi: 'DBI 2023 – DN lớn', en: 'DBI 2023 – large enterprises' },
-  legalBasis: { decision: '2158/QĐ-BTTTT', date: '2023-11-07', issuer: { ...MIC }, part: 'Phụ lục 2' },
-  years: [2024, 2025],
-  status: 'reconstructed',
-  sources: [
-    { id: 'vbpl-2158', title: 'Decision 2158/QĐ-BTTTT', url: 'https://vanbanphapluat.co/quyet-dinh-2158-qd-btttt-2023-xac-dinh-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep' },
-    { id: 'dbi-gioi-thieu', title: 'dbi.gov.vn: two component sets (SME, large)', url: 'https://dbi.gov.vn/gioi-thieu' },
-    { id: 'dongnai', title: 'Two sets agreed with the Ministry of Planning and Investment', url: 'https://stttt.dongnai.gov.vn/Pages/newsdetail.aspx?NewsId=7193&CatId=93' },
-  ],
-  assumptions: [
-    {
-      id: 'structure-carried-over',
-      description: {
-        vi: 'Cấu trúc (6 trụ cột, 25 chỉ số thành phần, 139 tiêu chí) được suy luận là kế thừa bộ chỉ số doanh nghiệp lớn của Quyết định 1970.',
-        en: 'The structure (6 pillars, 25 components, 139 criteria) is inferred to carry over the 1970 large-enterprise index.',
+export const dbi2023Large: DbiFramework = /* @__PURE__ */ (() =>
+  deepFreeze<DbiFramework>({
+    kind: 'dbi',
+    id: 'dbi-2023-large',
+    title: {
+      vi: 'Bộ chỉ số đánh giá mức độ chuyển đổi số doanh nghiệp lớn (Quyết định 2158/QĐ-BTTTT, Phụ lục 2)',
+      en: 'Digital transformation index for large enterprises (Decision 2158/QĐ-BTTTT, Appendix 2)',
+    },
+    shortTitle: { vi: 'DBI 2023 – DN lớn', en: 'DBI 2023 – large enterprises' },
+    legalBasis: { decision: '2158/QĐ-BTTTT', date: '2023-11-07', issuer: { ...MIC }, part: 'Phụ lục 2' },
+    years: [2024, 2025],
+    status: 'reconstructed',
+    sources: [
+      { id: 'vbpl-2158', title: 'Decision 2158/QĐ-BTTTT', url: 'https://vanbanphapluat.co/quyet-dinh-2158-qd-btttt-2023-xac-dinh-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep' },
+      { id: 'dbi-gioi-thieu', title: 'dbi.gov.vn: two component sets (SME, large)', url: 'https://dbi.gov.vn/gioi-thieu' },
+      { id: 'dongnai', title: 'Two sets agreed with the Ministry of Planning and Investment', url: 'https://stttt.dongnai.gov.vn/Pages/newsdetail.aspx?NewsId=7193&CatId=93' },
+    ],
+    assumptions: [
+      {
+        id: 'structure-carried-over',
+        description: {
+          vi: 'Cấu trúc (6 trụ cột, 25 chỉ số thành phần, 139 tiêu chí) được suy luận là kế thừa bộ chỉ số doanh nghiệp lớn của Quyết định 1970.',
+          en: 'The structure (6 pillars, 25 components, 139 criteria) is inferred to carry over the 1970 large-enterprise index.',
+        },
+        status: 'reconstructed',
+        override: 'overrideDbiPillarMaxima(framework, …)',
       },
-      status: 'reconstructed',
-      override: 'overrideDbiPillarMaxima(framework, …)',
-    },
-    LARGE_MAXIMA_ASSUMPTION,
-  ],
-  notes: [
-    {
-      vi: 'Quyết định 2158 thay thế Quyết định 1970; bị thay thế bởi Quyết định 1567/QĐ-BKHCN (30/6/2025).',
-      en: 'Decision 2158 replaced Decision 1970 and was replaced by Decision 1567/QĐ-BKHCN (30/6/2025).',
-    },
-  ],
-  enterpriseSize: 'large',
-  inputLevel: 'pillar',
-  pillarInputDecimals: 2,
-  totalMax: 695,
-  componentCount: 25,
-  criterionCount: 139,
-  pillars: largePillars(false),
-  levels: LEVELS_1970,
-  levelRule: NO_LARGE_LEVEL_RULE,
-});
+      LARGE_MAXIMA_ASSUMPTION,
+    ],
+    notes: [
+      {
+        vi: 'Quyết định 2158 thay thế Quyết định 1970; bị thay thế bởi Quyết định 1567/QĐ-BKHCN (30/6/2025).',
+        en: 'Decision 2158 replaced Decision 1970 and was replaced by Decision 1567/QĐ-BKHCN (30/6/2025).',
+      },
+    ],
+    enterpriseSize: 'large',
+    inputLevel: 'pillar',
+    pillarInputDecimals: 2,
+    totalMax: 695,
+    componentCount: 25,
+    criterionCount: 139,
+    pillars: largePillars(false),
+    levels: LEVELS_1970,
+    levelRule: NO_LARGE_LEVEL_RULE,
+  }))();

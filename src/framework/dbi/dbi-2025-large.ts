@@ -8,47 +8,48 @@ import { LEVELS_1970, MOST } from './shared.js';
  * đổi số doanh nghiệp (Phiên bản 1.0)", Phụ lục II. Its existence is confirmed by the press; the
  * 25 groups and the 695-point total come from an unofficial encoding. Pillar-level input, no level.
  */
-export const dbi2025Large: DbiFramework = /* @__PURE__ */ deepFreeze<DbiFramework>({
-  kind: 'dbi',
-  id: 'dbi-2025-large',
-  title: {
-    vi: 'Bộ chỉ số đánh giá mức độ chuyển đổi số doanh nghiệp lớn (Quyết định 1567/QĐ-BKHCN, Phụ lục II)',
-    en: 'Digital transformation index for large enterprises (Decision 1567/QĐ-BKHCN, Appendix II)',
-  },
-  shortTitle: { vi: 'DBI 2025 – DN lớn', en: 'DBI 2025 – large enterprises' },
-  legalBasis: { decision: '1567/QĐ-BKHCN', date: '2025-06-30', issuer: { ...MOST }, signedBy: 'Phạm Đức Long', part: 'Phụ lục II' },
-  years: [2025, 2026],
-  status: 'reconstructed',
-  sources: [
-    { id: 'nhansu-1567', title: 'Decision 1567/QĐ-BKHCN', url: 'https://nhansu.vn/van-ban-phap-luat/Quyet-dinh-1567-QD-BKHCN-2025-Bo-tieu-chi-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep-663482.html' },
-    { id: 'vietnamnet-1567', title: 'Phiên bản 1.0: SME criteria set and large-enterprise index', url: 'https://vietnamnet.vn/bo-tieu-chi-danh-gia-muc-do-chuyen-doi-so-cho-2-nhom-doanh-nghiep-2430734.html' },
-    { id: 'G6', title: 'Unofficial TypeScript encoding of Phụ lục II (25 groups, 695 points)' },
-  ],
-  assumptions: [
-    LARGE_MAXIMA_ASSUMPTION,
-    {
-      id: 'criterion-count',
-      description: {
-        vi: 'Bản mã hóa liệt kê 140 tiêu chí con (trụ cột dữ liệu 18) trong khi tổng điểm 695 ứng với 139; chưa rõ nhóm nào thừa một tiêu chí.',
-        en: 'The encoding lists 140 sub-criteria (18 in the data pillar) while 695 points match 139; which group has the extra item is unknown.',
+export const dbi2025Large: DbiFramework = /* @__PURE__ */ (() =>
+  deepFreeze<DbiFramework>({
+    kind: 'dbi',
+    id: 'dbi-2025-large',
+    title: {
+      vi: 'Bộ chỉ số đánh giá mức độ chuyển đổi số doanh nghiệp lớn (Quyết định 1567/QĐ-BKHCN, Phụ lục II)',
+      en: 'Digital transformation index for large enterprises (Decision 1567/QĐ-BKHCN, Appendix II)',
+    },
+    shortTitle: { vi: 'DBI 2025 – DN lớn', en: 'DBI 2025 – large enterprises' },
+    legalBasis: { decision: '1567/QĐ-BKHCN', date: '2025-06-30', issuer: { ...MOST }, signedBy: 'Phạm Đức Long', part: 'Phụ lục II' },
+    years: [2025, 2026],
+    status: 'reconstructed',
+    sources: [
+      { id: 'nhansu-1567', title: 'Decision 1567/QĐ-BKHCN', url: 'https://nhansu.vn/van-ban-phap-luat/Quyet-dinh-1567-QD-BKHCN-2025-Bo-tieu-chi-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep-663482.html' },
+      { id: 'vietnamnet-1567', title: 'Phiên bản 1.0: SME criteria set and large-enterprise index', url: 'https://vietnamnet.vn/bo-tieu-chi-danh-gia-muc-do-chuyen-doi-so-cho-2-nhom-doanh-nghiep-2430734.html' },
+      { id: 'G6', title: 'Unofficial TypeScript encoding of Phụ lục II (25 groups, 695 points)' },
+    ],
+    assumptions: [
+      LARGE_MAXIMA_ASSUMPTION,
+      {
+        id: 'criterion-count',
+        description: {
+          vi: 'Bản mã hóa liệt kê 140 tiêu chí con (trụ cột dữ liệu 18) trong khi tổng điểm 695 ứng với 139; chưa rõ nhóm nào thừa một tiêu chí.',
+          en: 'The encoding lists 140 sub-criteria (18 in the data pillar) while 695 points match 139; which group has the extra item is unknown.',
+        },
+        status: 'not-found',
+        override: 'overrideDbiPillarMaxima(framework, { data: 90 })',
       },
-      status: 'not-found',
-      override: 'overrideDbiPillarMaxima(framework, { data: 90 })',
-    },
-  ],
-  notes: [
-    {
-      vi: 'Bộ tiêu chí cho doanh nghiệp nhỏ và vừa của Quyết định 1567 (Phụ lục I: bảng hỏi chung và theo 25 ngành) chưa được mã hóa vì nội dung chính thức chưa tìm thấy.',
-      en: 'The SME criteria set of Decision 1567 (Phụ lục I: common and 25 sector questionnaires) is not encoded: its official content was not found.',
-    },
-  ],
-  enterpriseSize: 'large',
-  inputLevel: 'pillar',
-  pillarInputDecimals: 2,
-  totalMax: 695,
-  componentCount: 25,
-  criterionCount: 139,
-  pillars: largePillars(true),
-  levels: LEVELS_1970,
-  levelRule: NO_LARGE_LEVEL_RULE,
-});
+    ],
+    notes: [
+      {
+        vi: 'Bộ tiêu chí cho doanh nghiệp nhỏ và vừa của Quyết định 1567 (Phụ lục I: bảng hỏi chung và theo 25 ngành) chưa được mã hóa vì nội dung chính thức chưa tìm thấy.',
+        en: 'The SME criteria set of Decision 1567 (Phụ lục I: common and 25 sector questionnaires) is not encoded: its official content was not found.',
+      },
+    ],
+    enterpriseSize: 'large',
+    inputLevel: 'pillar',
+    pillarInputDecimals: 2,
+    totalMax: 695,
+    componentCount: 25,
+    criterionCount: 139,
+    pillars: largePillars(true),
+    levels: LEVELS_1970,
+    levelRule: NO_LARGE_LEVEL_RULE,
+  }))();

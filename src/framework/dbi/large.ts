@@ -14,7 +14,7 @@ import { PILLARS_1970, namedComponent as nc } from './shared.js';
 const LARGE_MAXIMA = { customer: 125, strategy: 120, technology: 145, operations: 110, culture: 110, data: 85 } as const;
 
 /** The 25 groups of the 1567 Phụ lục II as encoded by an unofficial app (sub-criteria counts sum to 140). */
-export const LARGE_COMPONENTS_1567: Record<keyof typeof LARGE_MAXIMA, DbiComponent[]> = {
+export const LARGE_COMPONENTS_1567: Record<keyof typeof LARGE_MAXIMA, DbiComponent[]> = /* @__PURE__ */ (() => ({
   customer: [
     nc('1.1', 'Góc nhìn của khách hàng đối với sản phẩm/dịch vụ', 'Customer view of products and services', 9),
     nc('1.2', 'Quản lý trải nghiệm khách hàng', 'Customer experience management', 8),
@@ -52,7 +52,7 @@ export const LARGE_COMPONENTS_1567: Record<keyof typeof LARGE_MAXIMA, DbiCompone
     nc('6.2', 'Kỹ thuật dữ liệu', 'Data engineering', 7),
     nc('6.3', 'Hiện thực hóa giá trị từ dữ liệu', 'Realising value from data', 3),
   ],
-};
+}))();
 
 export const LARGE_MAXIMA_ASSUMPTION: Assumption = {
   id: 'pillar-maxima',

@@ -10,44 +10,45 @@ import { MIC, dtiPillars, mainIndicators922 } from './shared.js';
  * indicator, so the pillar maxima are 700 / 650 / 650. Verified on Quảng Ninh's published 2022
  * values (reference dti-province.md §2.3).
  */
-export const dtiProvince2022: DtiFramework = /* @__PURE__ */ deepFreeze<DtiFramework>({
-  kind: 'dti',
-  id: 'dti-province-2022',
-  title: {
-    vi: 'Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI cấp tỉnh) theo Quyết định 922/QĐ-BTTTT',
-    en: 'Provincial Digital Transformation Index (DTI) under Decision 922/QĐ-BTTTT',
-  },
-  shortTitle: { vi: 'DTI cấp tỉnh 2021–2023', en: 'Provincial DTI 2021–2023' },
-  legalBasis: {
-    decision: '922/QĐ-BTTTT', date: '2022-05-20', issuer: { ...MIC }, signedBy: 'Nguyễn Huy Dũng', part: 'Phụ lục I',
-  },
-  years: [2021, 2022, 2023],
-  status: 'official',
-  sources: [
-    { id: 'eballsviet', title: 'Phụ lục I of 922 reproduced (Bảng I.1, cấu trúc DTI cấp tỉnh)', url: 'http://eballsviet.com/bo-chi-so-danh-gia-chuyen-doi-so-cap-tinh-59970' },
-    { id: 'thuviennhadat', title: 'Quyết định 922/QĐ-BTTTT (issuance)', url: 'https://thuviennhadat.vn/vbpl/quyet-dinh-922-qd-btttt-2022-xac-dinh-bo-chi-so-danh-gia-chuyen-doi-so-cua-cac-bo-514140.html' },
-    { id: 'bacninh-2021', title: 'DTI 2021 report quoted: pillar composition (6 foundation + own activity)', url: 'https://skhdt.bacninh.gov.vn/news/-/details/57283/bac-ninh-chi-so-anh-gia-chuyen-oi-so-dti-nam-2021-ung-thu-4-trong-ca-nuoc-41052774' },
-    { id: 'dti-2022', title: 'dti.gov.vn DTI 2022 ranking (8 scored columns plus PDTI)', url: 'https://dti.gov.vn/xep-hang-2022' },
-    { id: 'quangninh-2022', title: 'Quảng Ninh 2022 pillar values (formula check)', url: 'https://vietnamnet.vn/quang-ninh-vao-top-3-dia-phuong-dan-dau-ve-chi-so-chuyen-doi-so-2165207.html' },
-  ],
-  assumptions: [],
-  notes: [
-    {
-      vi: 'Điểm tối đa 150 của Hoạt động xã hội số được xác nhận bằng tính toán (500 − 200 − 150) và khớp các giá trị DTI đã công bố; số 8 chỉ số thành phần của chỉ số này là suy luận (42 − 22 − 12).',
-      en: 'The 150-point maximum of digital-society activity is confirmed by arithmetic (500 − 200 − 150) and reproduces published DTI values; its 8 components are inferred (42 − 22 − 12).',
+export const dtiProvince2022: DtiFramework = /* @__PURE__ */ (() =>
+  deepFreeze<DtiFramework>({
+    kind: 'dti',
+    id: 'dti-province-2022',
+    title: {
+      vi: 'Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI cấp tỉnh) theo Quyết định 922/QĐ-BTTTT',
+      en: 'Provincial Digital Transformation Index (DTI) under Decision 922/QĐ-BTTTT',
     },
-    {
-      vi: 'Tên, điểm tối đa và cách chấm của 98 chỉ số thành phần chưa được công bố công khai; thư viện tính từ điểm hoặc giá trị của các chỉ số chính.',
-      en: 'Names, maxima and scoring of the 98 components are not public; the library scores from main-indicator points or values.',
+    shortTitle: { vi: 'DTI cấp tỉnh 2021–2023', en: 'Provincial DTI 2021–2023' },
+    legalBasis: {
+      decision: '922/QĐ-BTTTT', date: '2022-05-20', issuer: { ...MIC }, signedBy: 'Nguyễn Huy Dũng', part: 'Phụ lục I',
     },
-  ],
-  inputKeys: 'mainIndicators',
-  totalMax: 1000,
-  componentCount: 98,
-  mainIndicators: mainIndicators922({ withSmartCity: true, maxStatus: 'confirmed', componentCounts: true }),
-  pillars: dtiPillars(700, 650, 650),
-  valueFormula: {
-    vi: 'DTI = tổng điểm 8 chỉ số chính / 1000; trụ cột = (điểm nhóm nền tảng + điểm chỉ số hoạt động của trụ cột) / điểm tối đa của trụ cột (700, 650, 650)',
-    en: 'DTI = sum of the 8 scored main indicators / 1000; pillar = (foundation points + the pillar’s own activity points) / pillar maximum (700, 650, 650)',
-  },
-});
+    years: [2021, 2022, 2023],
+    status: 'official',
+    sources: [
+      { id: 'eballsviet', title: 'Phụ lục I of 922 reproduced (Bảng I.1, cấu trúc DTI cấp tỉnh)', url: 'http://eballsviet.com/bo-chi-so-danh-gia-chuyen-doi-so-cap-tinh-59970' },
+      { id: 'thuviennhadat', title: 'Quyết định 922/QĐ-BTTTT (issuance)', url: 'https://thuviennhadat.vn/vbpl/quyet-dinh-922-qd-btttt-2022-xac-dinh-bo-chi-so-danh-gia-chuyen-doi-so-cua-cac-bo-514140.html' },
+      { id: 'bacninh-2021', title: 'DTI 2021 report quoted: pillar composition (6 foundation + own activity)', url: 'https://skhdt.bacninh.gov.vn/news/-/details/57283/bac-ninh-chi-so-anh-gia-chuyen-oi-so-dti-nam-2021-ung-thu-4-trong-ca-nuoc-41052774' },
+      { id: 'dti-2022', title: 'dti.gov.vn DTI 2022 ranking (8 scored columns plus PDTI)', url: 'https://dti.gov.vn/xep-hang-2022' },
+      { id: 'quangninh-2022', title: 'Quảng Ninh 2022 pillar values (formula check)', url: 'https://vietnamnet.vn/quang-ninh-vao-top-3-dia-phuong-dan-dau-ve-chi-so-chuyen-doi-so-2165207.html' },
+    ],
+    assumptions: [],
+    notes: [
+      {
+        vi: 'Điểm tối đa 150 của Hoạt động xã hội số được xác nhận bằng tính toán (500 − 200 − 150) và khớp các giá trị DTI đã công bố; số 8 chỉ số thành phần của chỉ số này là suy luận (42 − 22 − 12).',
+        en: 'The 150-point maximum of digital-society activity is confirmed by arithmetic (500 − 200 − 150) and reproduces published DTI values; its 8 components are inferred (42 − 22 − 12).',
+      },
+      {
+        vi: 'Tên, điểm tối đa và cách chấm của 98 chỉ số thành phần chưa được công bố công khai; thư viện tính từ điểm hoặc giá trị của các chỉ số chính.',
+        en: 'Names, maxima and scoring of the 98 components are not public; the library scores from main-indicator points or values.',
+      },
+    ],
+    inputKeys: 'mainIndicators',
+    totalMax: 1000,
+    componentCount: 98,
+    mainIndicators: mainIndicators922({ withSmartCity: true, maxStatus: 'confirmed', componentCounts: true }),
+    pillars: dtiPillars(700, 650, 650),
+    valueFormula: {
+      vi: 'DTI = tổng điểm 8 chỉ số chính / 1000; trụ cột = (điểm nhóm nền tảng + điểm chỉ số hoạt động của trụ cột) / điểm tối đa của trụ cột (700, 650, 650)',
+      en: 'DTI = sum of the 8 scored main indicators / 1000; pillar = (foundation points + the pillar’s own activity points) / pillar maximum (700, 650, 650)',
+    },
+  }))();

@@ -11,60 +11,61 @@ import { MOST, dtiPillars, mainIndicators922 } from './shared.js';
  * Decision 922 (100 × 5, 200, 150, 150) as a documented assumption, which a caller replaces with
  * `overrideDtiMaxima` once the official figures are known.
  */
-export const dtiProvince2025: DtiFramework = /* @__PURE__ */ deepFreeze<DtiFramework>({
-  kind: 'dti',
-  id: 'dti-province-2025',
-  title: {
-    vi: 'Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI năm 2025) theo Quyết định 405/QĐ-BKHCN',
-    en: 'Provincial Digital Transformation Index (DTI 2025 set) under Decision 405/QĐ-BKHCN',
-  },
-  shortTitle: { vi: 'DTI cấp tỉnh từ 2024', en: 'Provincial DTI 2024 on' },
-  legalBasis: { decision: '405/QĐ-BKHCN', date: '2025-04-03', issuer: { ...MOST } },
-  years: [2024, 2025],
-  status: 'reconstructed',
-  sources: [
-    { id: 'tvpl-405', title: 'Decision 405/QĐ-BKHCN (bulletin)', url: 'https://thuvienphapluat.vn/bulletin/document.aspx?bid=80c046b9-9fe8-4f3f-8c21-09a875e66f3c&key=CbEyTxFir7vKATT7XIRXAw%3D%3D' },
-    { id: 'laocai-405', title: 'Bộ chỉ số DTI năm 2025 issued', url: 'https://skhcn.laocai.gov.vn/tin-trong-nuoc/ban-hanh-bo-chi-so-danh-gia-chuyen-doi-so-dti-nam-2025-1337596' },
-    { id: 'vietnamnet-2024', title: 'DTI 2024: 8 main indicators, 47 components', url: 'https://vietnamnet.vn/ha-noi-hue-hai-phong-dan-dau-ve-chuyen-doi-so-2455309.html' },
-    { id: 'dantri-2024', title: 'DTI 2024 results; merged units from the mean of main indicators', url: 'https://dantri.com.vn/khoa-hoc/ha-noi-dan-dau-ca-nuoc-ve-chi-so-chuyen-doi-so-20251021181803153.htm' },
-  ],
-  assumptions: [
-    {
-      id: 'main-indicator-maxima',
-      description: {
-        vi: 'Điểm tối đa của 8 chỉ số chính theo Quyết định 405 chưa được công bố; thư viện giả định giữ nguyên mức của Quyết định 922 (5 × 100, 200, 150, 150; tổng 1000).',
-        en: 'The maxima of the 8 main indicators under Decision 405 are not published; the library assumes the maxima of Decision 922 (5 × 100, 200, 150, 150; total 1000).',
+export const dtiProvince2025: DtiFramework = /* @__PURE__ */ (() =>
+  deepFreeze<DtiFramework>({
+    kind: 'dti',
+    id: 'dti-province-2025',
+    title: {
+      vi: 'Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI năm 2025) theo Quyết định 405/QĐ-BKHCN',
+      en: 'Provincial Digital Transformation Index (DTI 2025 set) under Decision 405/QĐ-BKHCN',
+    },
+    shortTitle: { vi: 'DTI cấp tỉnh từ 2024', en: 'Provincial DTI 2024 on' },
+    legalBasis: { decision: '405/QĐ-BKHCN', date: '2025-04-03', issuer: { ...MOST } },
+    years: [2024, 2025],
+    status: 'reconstructed',
+    sources: [
+      { id: 'tvpl-405', title: 'Decision 405/QĐ-BKHCN (bulletin)', url: 'https://thuvienphapluat.vn/bulletin/document.aspx?bid=80c046b9-9fe8-4f3f-8c21-09a875e66f3c&key=CbEyTxFir7vKATT7XIRXAw%3D%3D' },
+      { id: 'laocai-405', title: 'Bộ chỉ số DTI năm 2025 issued', url: 'https://skhcn.laocai.gov.vn/tin-trong-nuoc/ban-hanh-bo-chi-so-danh-gia-chuyen-doi-so-dti-nam-2025-1337596' },
+      { id: 'vietnamnet-2024', title: 'DTI 2024: 8 main indicators, 47 components', url: 'https://vietnamnet.vn/ha-noi-hue-hai-phong-dan-dau-ve-chuyen-doi-so-2455309.html' },
+      { id: 'dantri-2024', title: 'DTI 2024 results; merged units from the mean of main indicators', url: 'https://dantri.com.vn/khoa-hoc/ha-noi-dan-dau-ca-nuoc-ve-chi-so-chuyen-doi-so-20251021181803153.htm' },
+    ],
+    assumptions: [
+      {
+        id: 'main-indicator-maxima',
+        description: {
+          vi: 'Điểm tối đa của 8 chỉ số chính theo Quyết định 405 chưa được công bố; thư viện giả định giữ nguyên mức của Quyết định 922 (5 × 100, 200, 150, 150; tổng 1000).',
+          en: 'The maxima of the 8 main indicators under Decision 405 are not published; the library assumes the maxima of Decision 922 (5 × 100, 200, 150, 150; total 1000).',
+        },
+        status: 'reconstructed',
+        override: 'overrideDtiMaxima(getFramework("dti-province-2025"), { awareness: …, … })',
       },
-      status: 'reconstructed',
-      override: 'overrideDtiMaxima(getFramework("dti-province-2025"), { awareness: …, … })',
-    },
-    {
-      id: 'pillar-composition',
-      description: {
-        vi: 'Nguyên tắc trụ cột (nhóm nền tảng + chỉ số hoạt động của trụ cột) được nêu chính thức; trọng số cụ thể là giả định theo Quyết định 922.',
-        en: 'The pillar principle (foundation group + the pillar’s own activity indicator) is stated officially; the weights are assumed from Decision 922.',
+      {
+        id: 'pillar-composition',
+        description: {
+          vi: 'Nguyên tắc trụ cột (nhóm nền tảng + chỉ số hoạt động của trụ cột) được nêu chính thức; trọng số cụ thể là giả định theo Quyết định 922.',
+          en: 'The pillar principle (foundation group + the pillar’s own activity indicator) is stated officially; the weights are assumed from Decision 922.',
+        },
+        status: 'reconstructed',
+        override: 'overrideDtiMaxima (pillar maxima follow the main-indicator maxima)',
       },
-      status: 'reconstructed',
-      override: 'overrideDtiMaxima (pillar maxima follow the main-indicator maxima)',
+    ],
+    notes: [
+      {
+        vi: 'Số chỉ số thành phần của từng chỉ số chính chưa tìm thấy (tổng 47).',
+        en: 'The number of components per main indicator was not found (47 in all).',
+      },
+      {
+        vi: 'Với DTI giá trị 0–1 do dti.gov.vn công bố, DTI và giá trị trụ cột không phụ thuộc vào giả định điểm tối đa khi tính từ giá trị; điểm tuyệt đối thì có.',
+        en: 'Absolute points depend on the assumed maxima; when scoring from published 0–1 values, the values depend on them only through the weights.',
+      },
+    ],
+    inputKeys: 'mainIndicators',
+    totalMax: 1000,
+    componentCount: 47,
+    mainIndicators: mainIndicators922({ withSmartCity: false, maxStatus: 'reconstructed', componentCounts: false }),
+    pillars: dtiPillars(700, 650, 650),
+    valueFormula: {
+      vi: 'Giả định như Quyết định 922: DTI = tổng điểm / 1000; trụ cột = (nền tảng + hoạt động của trụ cột) / điểm tối đa của trụ cột',
+      en: 'Assumed as in Decision 922: DTI = total points / 1000; pillar = (foundation + own activity) / pillar maximum',
     },
-  ],
-  notes: [
-    {
-      vi: 'Số chỉ số thành phần của từng chỉ số chính chưa tìm thấy (tổng 47).',
-      en: 'The number of components per main indicator was not found (47 in all).',
-    },
-    {
-      vi: 'Với DTI giá trị 0–1 do dti.gov.vn công bố, DTI và giá trị trụ cột không phụ thuộc vào giả định điểm tối đa khi tính từ giá trị; điểm tuyệt đối thì có.',
-      en: 'Absolute points depend on the assumed maxima; when scoring from published 0–1 values, the values depend on them only through the weights.',
-    },
-  ],
-  inputKeys: 'mainIndicators',
-  totalMax: 1000,
-  componentCount: 47,
-  mainIndicators: mainIndicators922({ withSmartCity: false, maxStatus: 'reconstructed', componentCounts: false }),
-  pillars: dtiPillars(700, 650, 650),
-  valueFormula: {
-    vi: 'Giả định như Quyết định 922: DTI = tổng điểm / 1000; trụ cột = (nền tảng + hoạt động của trụ cột) / điểm tối đa của trụ cột',
-    en: 'Assumed as in Decision 922: DTI = total points / 1000; pillar = (foundation + own activity) / pillar maximum',
-  },
-});
+  }))();

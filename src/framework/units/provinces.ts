@@ -145,9 +145,8 @@ export const PROVINCES_34: readonly MergedProvince[] = /* @__PURE__ */ Object.fr
  * MERGER_2025['48']; // ['48', '49']  (Đà Nẵng ← Đà Nẵng, Quảng Nam)
  * ```
  */
-export const MERGER_2025: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ Object.freeze(
-  Object.fromEntries(PROVINCES_34.map((p) => [p.code, p.from])),
-);
+export const MERGER_2025: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ (() =>
+  Object.freeze(Object.fromEntries(PROVINCES_34.map((p) => [p.code, p.from]))))();
 
 /**
  * Looks a pre-merger unit up by code or exact Vietnamese name.

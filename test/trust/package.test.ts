@@ -1,0 +1,83 @@
+/**
+ * The published package: built, packed, and checked as a user would receive it — publint and
+ * arethetypeswrong on the tarball, only what users need inside it, tree-shaking that leaves the DBI
+ * data out of a DTI-only bundle, and both module formats loading.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..', '..');
+const npm = (args: string[], cwd = root) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+let work: string;
+let tarball: string;
+
+beforeAll(() => {
+  npm(['run', 'build', '--silent']);
+  work = mkdtempSync(join(root, '.package-check-'));
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work])) as { filename: string; files: { path: string }[] }[];
+  tarball = join(work, packed[0]!.filename);
+  writeFileSync(join(work, 'files.json'), JSON.stringify(packed[0]!.files.map((f) => f.path)));
+}, 120_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed tarball', () => {
+  it('holds only what users need', () => {
+    const files = JSON.parse(readFileSync(join(work, 'files.json'), 'utf8')) as string[];
+    for (const f of files) expect(f).toMatch(/^(dist\/(index\.(js|cjs|d\.ts|d\.cts)|cli\.js)|fixtures\/[\w-]+\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/);
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/index.cjs');
+    expect(files).toContain('dist/index.d.ts');
+    expect(files).toContain('dist/cli.js');
+    expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toBe(false);
+  });
+
+  it('passes publint', () => {
+    const out = execFileSync(join(root, 'node_modules', '.bin', 'publint'), ['run', '--strict', tarball], { cwd: root, encoding: 'utf8' });
+    expect(out).toMatch(/All good!|No problems found/);
+    expect(out).not.toMatch(/Suggestion|Warning|Error/i);
+  }, 60_000);
+
+  it('passes arethetypeswrong (ESM, CJS, node10, node16, bundler)', () => {
+    const out = execFileSync(join(root, 'node_modules', '.bin', 'attw'), [tarball, '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const report = JSON.parse(out) as { analysis: { problems: unknown[] } };
+    expect(report.analysis.problems).toEqual([]);
+  }, 60_000);
+});
+
+describe('tree-shaking', () => {
+  it('a bundle importing only scoreDti leaves out the DBI framework data', async () => {
+    const entry = join(work, 'entry.mjs');
+    writeFileSync(entry, `import { scoreDti } from ${JSON.stringify(join(root, 'dist', 'index.js'))};\nconsole.log(scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } }).value);\n`);
+    const dtiOnly = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', write: false, external: ['zod', 'decimal.js'], minify: false });
+    const code = dtiOnly.outputFiles[0]!.text;
+    expect(code).toContain('dti-province-2022');
+    for (const dbi of ['dbi-2021-sme', 'dbi-2021-large', 'dbi-2025-large', '1970/Q', '2158/Q', '1567/Q']) expect(code).not.toContain(dbi);
+    // the bundle still runs and scores
+    const out = join(root, 'dist', '.tree-shake-check.mjs');
+    writeFileSync(out, code);
+    try {
+      expect(execFileSync(process.execPath, [out], { encoding: 'utf8' }).trim()).toBe('0.3985');
+    } finally {
+      rmSync(out, { force: true });
+    }
+    // and a bundle of everything does hold the DBI data (the check above is not vacuous)
+    writeFileSync(entry, `import * as all from ${JSON.stringify(join(root, 'dist', 'index.js'))};\nconsole.log(Object.keys(all).length);\n`);
+    const full = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', write: false, external: ['zod', 'decimal.js'] });
+    expect(full.outputFiles[0]!.text).toContain('dbi-2021-sme');
+  }, 60_000);
+});
+
+describe('module formats', () => {
+  it('loads from CommonJS and ESM with the same API', () => {
+    const cjs = execFileSync(process.execPath, ['-e', `const m = require(${JSON.stringify(join(root, 'dist', 'index.cjs'))}); console.log(typeof m.scoreDbi, typeof m.scoreDti, m.listFrameworks().length)`], { encoding: 'utf8' });
+    expect(cjs.trim()).toBe('function function 9');
+    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(join(root, 'dist', 'index.js'))}); console.log(typeof m.scoreDbi, typeof m.scoreDti, m.listFrameworks().length)`], { encoding: 'utf8' });
+    expect(esm.trim()).toBe('function function 9');
+  });
+});
