@@ -1,4 +1,5 @@
 /** Ranking provinces by their DTI results, nationally and within groups (e.g. the six regions). */
+import * as X from '../arithmetic/decimal.js';
 import { findProvince, REGIONS, type RegionId } from '../framework/units/provinces.js';
 import type { DtiResult } from '../score/score-dti.js';
 import { dtiMeasureExact, type DtiMeasure } from './measure.js';
@@ -78,7 +79,7 @@ export function rankDti(units: readonly DtiUnit[], options: RankDtiOptions = {})
     const g = unitGroup.get(r.id);
     const gi = inGroup.get(r.id);
     const groupName = g && g in REGIONS ? REGIONS[g as RegionId] : g ? { vi: g, en: g } : undefined;
-    const score = r.score === null ? null : roundTo(String(r.score), decimals);
+    const score = r.score === null ? null : X.toRoundedNumber(X.exact(String(r.score)), decimals);
     const head = r.rank === null ? 'no result' : `${r.rank}/${ofAll}`;
     const headVi = r.rank === null ? 'chưa có số liệu' : `hạng ${r.rank}/${ofAll}`;
     return {
@@ -88,16 +89,4 @@ export function rankDti(units: readonly DtiUnit[], options: RankDtiOptions = {})
       labelVi: g && gi?.rank ? `${headVi}; ${gi.rank}/${gi.of} trong ${groupName!.vi}` : headVi,
     };
   });
-}
-
-function roundTo(exactText: string, decimals: number): number {
-  // half-up on the exact decimal string, without float drift
-  const neg = exactText.startsWith('-');
-  const [i = '0', f = ''] = exactText.replace('-', '').split('.');
-  const padded = (f + '0'.repeat(decimals + 1)).slice(0, decimals + 1);
-  let units = BigInt(i + padded.slice(0, decimals));
-  if (Number(padded[decimals]) >= 5) units += 1n;
-  const s = units.toString().padStart(decimals + 1, '0');
-  const n = Number(`${s.slice(0, s.length - decimals)}.${s.slice(s.length - decimals)}`);
-  return neg ? -n : n;
 }

@@ -1,7 +1,7 @@
 import { deepFreeze } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
-import { LARGE_MAXIMA_ASSUMPTION, largePillars } from './large.js';
-import { LEVELS_1970, MIC } from './shared.js';
+import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
+import { LEGAL_BASIS_1970 } from './shared.js';
 
 /**
  * DBI for groups and corporations (tập đoàn, tổng công ty) of Decision 1970/QĐ-BTTTT. Same
@@ -18,7 +18,7 @@ export const dbi2021Group: DbiFramework = /* @__PURE__ */ (() =>
       en: 'Digital Business Indicators for groups and corporations (Decision 1970/QĐ-BTTTT)',
     },
     shortTitle: { vi: 'DBI 2021 – Tập đoàn, TCT', en: 'DBI 2021 – groups' },
-    legalBasis: { decision: '1970/QĐ-BTTTT', date: '2021-12-13', issuer: { ...MIC }, signedBy: 'Nguyễn Mạnh Hùng' },
+    legalBasis: { ...LEGAL_BASIS_1970, issuer: { ...LEGAL_BASIS_1970.issuer } },
     years: [2021, 2022, 2023],
     status: 'reconstructed',
     sources: [
@@ -32,19 +32,15 @@ export const dbi2021Group: DbiFramework = /* @__PURE__ */ (() =>
         en: 'The formula aggregating member-unit results (weights of Mđv) was not found; callers aggregate pillar points themselves.',
       },
     ],
-    enterpriseSize: 'group',
-    inputLevel: 'pillar',
-    pillarInputDecimals: 2,
-    totalMax: 695,
-    componentCount: 25,
-    criterionCount: 139,
-    pillars: largePillars(false),
-    levels: LEVELS_1970,
-    levelRule: {
-      kind: 'none',
-      reason: {
-        vi: 'Công thức tổng hợp và ngưỡng xếp mức cho tập đoàn, tổng công ty chưa được công bố trong nguồn nào đã đọc.',
-        en: 'No source read publishes the group aggregation formula or level thresholds.',
+    ...largeEnterpriseStructure({
+      withComponents: false,
+      enterpriseSize: 'group',
+      levelRule: {
+        kind: 'none',
+        reason: {
+          vi: 'Công thức tổng hợp và ngưỡng xếp mức cho tập đoàn, tổng công ty chưa được công bố trong nguồn nào đã đọc.',
+          en: 'No source read publishes the group aggregation formula or level thresholds.',
+        },
       },
-    },
+    }),
   }))();

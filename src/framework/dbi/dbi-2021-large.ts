@@ -1,7 +1,7 @@
 import { deepFreeze } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
-import { LARGE_MAXIMA_ASSUMPTION, NO_LARGE_LEVEL_RULE, largePillars } from './large.js';
-import { LEVELS_1970, MIC } from './shared.js';
+import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
+import { LEGAL_BASIS_1970 } from './shared.js';
 
 /**
  * DBI for large enterprises of Decision 1970/QĐ-BTTTT: 6 pillars, 25 component indicators,
@@ -17,7 +17,7 @@ export const dbi2021Large: DbiFramework = /* @__PURE__ */ (() =>
       en: 'Digital Business Indicators for large enterprises (Decision 1970/QĐ-BTTTT)',
     },
     shortTitle: { vi: 'DBI 2021 – DN lớn', en: 'DBI 2021 – large enterprises' },
-    legalBasis: { decision: '1970/QĐ-BTTTT', date: '2021-12-13', issuer: { ...MIC }, signedBy: 'Nguyễn Mạnh Hùng' },
+    legalBasis: { ...LEGAL_BASIS_1970, issuer: { ...LEGAL_BASIS_1970.issuer } },
     years: [2021, 2022, 2023],
     status: 'reconstructed',
     sources: [
@@ -32,13 +32,5 @@ export const dbi2021Large: DbiFramework = /* @__PURE__ */ (() =>
         en: 'The 139 criteria and their scoring were not found; enter each pillar’s points.',
       },
     ],
-    enterpriseSize: 'large',
-    inputLevel: 'pillar',
-    pillarInputDecimals: 2,
-    totalMax: 695,
-    componentCount: 25,
-    criterionCount: 139,
-    pillars: largePillars(false),
-    levels: LEVELS_1970,
-    levelRule: NO_LARGE_LEVEL_RULE,
+    ...largeEnterpriseStructure({ withComponents: false }),
   }))();

@@ -1,6 +1,6 @@
 import { deepFreeze } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
-import { LEVELS_1970, MIC, PILLARS_1970, SCALE_0_25_BY_5, component as comp, criterion as c } from './shared.js';
+import { LEVELS_1970, LEGAL_BASIS_1970, PILLARS_1970, SCALE_0_25_BY_5, component as comp, criterion as c } from './shared.js';
 
 /**
  * DBI for small and medium-sized enterprises of Decision 1970/QĐ-BTTTT (13/12/2021): 6 pillars,
@@ -19,7 +19,7 @@ export const dbi2021Sme: DbiFramework = /* @__PURE__ */ (() =>
       en: 'Digital Business Indicators for small and medium-sized enterprises (Decision 1970/QĐ-BTTTT)',
     },
     shortTitle: { vi: 'DBI 2021 – DN nhỏ và vừa', en: 'DBI 2021 – SMEs' },
-    legalBasis: { decision: '1970/QĐ-BTTTT', date: '2021-12-13', issuer: { ...MIC }, signedBy: 'Nguyễn Mạnh Hùng' },
+    legalBasis: { ...LEGAL_BASIS_1970, issuer: { ...LEGAL_BASIS_1970.issuer } },
     years: [2021, 2022, 2023],
     status: 'reconstructed',
     sources: [

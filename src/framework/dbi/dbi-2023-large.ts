@@ -1,7 +1,7 @@
 import { deepFreeze } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
-import { LARGE_MAXIMA_ASSUMPTION, NO_LARGE_LEVEL_RULE, largePillars } from './large.js';
-import { LEVELS_1970, MIC } from './shared.js';
+import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
+import { MIC } from './shared.js';
 
 /**
  * Large-enterprise DBI of Decision 2158/QĐ-BTTTT (07/11/2023), Phụ lục 2. Only its existence and
@@ -43,13 +43,5 @@ export const dbi2023Large: DbiFramework = /* @__PURE__ */ (() =>
         en: 'Decision 2158 replaced Decision 1970 and was replaced by Decision 1567/QĐ-BKHCN (30/6/2025).',
       },
     ],
-    enterpriseSize: 'large',
-    inputLevel: 'pillar',
-    pillarInputDecimals: 2,
-    totalMax: 695,
-    componentCount: 25,
-    criterionCount: 139,
-    pillars: largePillars(false),
-    levels: LEVELS_1970,
-    levelRule: NO_LARGE_LEVEL_RULE,
+    ...largeEnterpriseStructure({ withComponents: false }),
   }))();

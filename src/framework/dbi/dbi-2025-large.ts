@@ -1,7 +1,7 @@
 import { deepFreeze } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
-import { LARGE_MAXIMA_ASSUMPTION, NO_LARGE_LEVEL_RULE, largePillars } from './large.js';
-import { LEVELS_1970, MOST } from './shared.js';
+import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
+import { MOST } from './shared.js';
 
 /**
  * Large-enterprise index of Decision 1567/QĐ-BKHCN (30/6/2025), "Bộ tiêu chí đánh giá mức độ chuyển
@@ -43,13 +43,5 @@ export const dbi2025Large: DbiFramework = /* @__PURE__ */ (() =>
         en: 'The SME criteria set of Decision 1567 (Phụ lục I: common and 25 sector questionnaires) is not encoded: its official content was not found.',
       },
     ],
-    enterpriseSize: 'large',
-    inputLevel: 'pillar',
-    pillarInputDecimals: 2,
-    totalMax: 695,
-    componentCount: 25,
-    criterionCount: 139,
-    pillars: largePillars(true),
-    levels: LEVELS_1970,
-    levelRule: NO_LARGE_LEVEL_RULE,
+    ...largeEnterpriseStructure({ withComponents: true }),
   }))();

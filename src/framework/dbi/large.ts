@@ -5,7 +5,7 @@
  * pillar's points) and give no maturity level (reference dbi-2021.md §2B, dbi-2023.md §A.2, §B.2).
  */
 import type { Assumption, DbiComponent, DbiFramework, DbiPillar } from '../schema.js';
-import { PILLARS_1970, namedComponent as nc } from './shared.js';
+import { LEVELS_1970, PILLARS_1970, namedComponent as nc } from './shared.js';
 
 /**
  * Pillar maxima inferred from 5 points × criteria per pillar (25/24/29/22/22/17 criteria): pillars 1–2
@@ -83,4 +83,22 @@ export function largePillars(withComponents: boolean): DbiPillar[] {
     nameStatus: 'confirmed' as const,
     components: withComponents ? LARGE_COMPONENTS_1567[id].map((c) => ({ ...c, criteria: [] })) : [],
   }));
+}
+
+/**
+ * The scoring structure the large-enterprise sets share: pillar-level input (2 decimals), 695
+ * points in 6 pillars, 25 component indicators, 139 criteria, the 1970 level names.
+ */
+export function largeEnterpriseStructure(options: { withComponents: boolean; levelRule?: DbiFramework['levelRule']; enterpriseSize?: 'large' | 'group' }) {
+  return {
+    enterpriseSize: options.enterpriseSize ?? 'large',
+    inputLevel: 'pillar',
+    pillarInputDecimals: 2,
+    totalMax: 695,
+    componentCount: 25,
+    criterionCount: 139,
+    pillars: largePillars(options.withComponents),
+    levels: LEVELS_1970,
+    levelRule: options.levelRule ?? NO_LARGE_LEVEL_RULE,
+  } satisfies Partial<DbiFramework>;
 }

@@ -4,6 +4,14 @@ import type { DbiComponent, DbiCriterion, DbiLevel, DbiScale } from '../schema.j
 export const MIC = { vi: 'Bộ Thông tin và Truyền thông', en: 'Ministry of Information and Communications' } as const;
 export const MOST = { vi: 'Bộ Khoa học và Công nghệ', en: 'Ministry of Science and Technology' } as const;
 
+/** Decision 1970/QĐ-BTTTT, the legal basis of the three 2021 indices. */
+export const LEGAL_BASIS_1970 = {
+  decision: '1970/QĐ-BTTTT',
+  date: '2021-12-13',
+  issuer: MIC,
+  signedBy: 'Nguyễn Mạnh Hùng',
+} as const;
+
 /** 0–5 points per criterion (Không = 0, then five ascending answers). */
 export const SCALE_0_5: DbiScale = { kind: 'steps', values: [0, 1, 2, 3, 4, 5] };
 /** The single strategy criterion of the SME set: 0–25 in steps of 5. */

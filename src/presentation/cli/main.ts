@@ -14,7 +14,7 @@ import { ValidationError } from '../../errors.js';
 import { getFramework, listFrameworks } from '../../framework/catalog.js';
 import type { DbiResult } from '../../score/score-dbi.js';
 import type { DtiResult } from '../../score/score-dti.js';
-import { readRows } from '../io/rows.js';
+import { readRows, type InputRow } from '../io/rows.js';
 import { renderReport } from '../report/html.js';
 import { runDemo } from './demo.js';
 import { formatFromName, progress, render, writeOutput, type Format, type Tabular } from './output.js';
@@ -89,13 +89,13 @@ function reportErrors(errors: readonly RowError[]): void {
   }
 }
 
-function scoreFile(file: string | undefined, o: Options): { scored: ScoredRow[]; errors: RowError[] } {
+function scoreFile(file: string | undefined, o: Options): { rows: InputRow[]; scored: ScoredRow[]; errors: RowError[] } {
   const rows = readInput(file);
   if (o.input && o.input !== 'points' && o.input !== 'values') throw new UsageError('--input must be points or values');
   const tick = progress(rows.length);
   const r = scoreRows(rows, { framework: o.framework, input: o.input as 'points' | 'values' | undefined, strict: o.strict, onProgress: tick });
   reportErrors(r.errors);
-  return r;
+  return { rows, ...r };
 }
 
 const name = (s: ScoredRow) => s.meta.name ?? '';
@@ -188,12 +188,12 @@ function parseDtiTarget(target: string | undefined, peers: readonly ScoredRow[])
   throw new UsageError('--target must look like value:0.5, points:500, rank:10 or unit:<id>');
 }
 
-function gapTable(scored: readonly ScoredRow[], file: string | undefined, o: Options): Tabular {
+function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Options): Tabular {
   if (!o.unit) throw new UsageError('gap needs --unit <id>');
   const row = scored.find((s) => s.id === o.unit);
   if (!row) throw new UsageError(`no scored row with id ${o.unit}`);
   if (row.result.kind === 'dbi') {
-    const original = readInput(file).find((r) => r.id === o.unit)!;
+    const original = rows.find((r) => r.id === o.unit)!;
     const target = o.target === undefined ? undefined : Number(o.target);
     if (target !== undefined && !Number.isInteger(target)) throw new UsageError('--target for DBI is a level (integer)');
     const answers = original.explicit?.answers ?? Object.fromEntries(Object.entries(original.cells));
@@ -301,7 +301,7 @@ export function main(argv: readonly string[]): number {
         table =
           command === 'score' ? scoreTable(r.scored)
           : command === 'rank' ? rankTable(r.scored, o)
-          : command === 'gap' ? gapTable(r.scored, arg, o)
+          : command === 'gap' ? gapTable(r.scored, r.rows, o)
           : summaryTable(r.scored, o);
         break;
       }

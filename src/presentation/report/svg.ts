@@ -14,6 +14,13 @@ export const LEVEL_COLORS = ['#d9d9d9', '#f4b183', '#ffd966', '#a9d18e', '#5b9bd
 
 const f1 = (n: number) => (Math.round(n * 10) / 10).toString();
 
+/** A horizontal legend: a coloured square and a label per entry, `step` pixels apart. */
+function legendRow(labels: readonly string[], colors: readonly string[], x: number, y: number, step: number, fontSize: number): string {
+  return labels
+    .map((label, k) => `<rect x="${x + k * step}" y="${y}" width="12" height="12" fill="${colors[k % colors.length]}"/><text x="${x + k * step + 16}" y="${y + 10}" font-size="${fontSize}">${esc(label)}</text>`)
+    .join('');
+}
+
 /** A radar (spider) chart: one axis per item, 0–100, one polygon per series. */
 export function radarChart(options: {
   readonly title: string;
@@ -87,9 +94,7 @@ export function barChart(options: {
       return `<text x="${labelWidth - 8}" y="${y0 + rowH / 2 - 2}" font-size="12" text-anchor="end">${esc(item.label)}</text>${bars}`;
     })
     .join('');
-  const legend = options.series
-    .map((s, k) => `<rect x="${labelWidth + k * 150}" y="${height - 20}" width="12" height="12" fill="${PALETTE[k % PALETTE.length]}"/><text x="${labelWidth + k * 150 + 16}" y="${height - 10}" font-size="12">${esc(s)}</text>`)
-    .join('');
+  const legend = legendRow(options.series, PALETTE, labelWidth, height - 20, 150, 12);
   return `<svg class="chart bars" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>${rows}${legend}</svg>`;
 }
 
@@ -123,8 +128,6 @@ export function stackedBarChart(options: {
       return `<text x="${labelWidth - 8}" y="${y + rowH - 11}" font-size="12" text-anchor="end">${esc(row.label)}</text>${segs}`;
     })
     .join('');
-  const legend = options.categories
-    .map((cat, k) => `<rect x="${labelWidth + k * 80}" y="${height - 22}" width="12" height="12" fill="${colors[k % colors.length]}"/><text x="${labelWidth + k * 80 + 16}" y="${height - 12}" font-size="11">${esc(cat)}</text>`)
-    .join('');
+  const legend = legendRow(options.categories, colors, labelWidth, height - 22, 80, 11);
   return `<svg class="chart stacked" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(options.title)}</title>${rows}${legend}</svg>`;
 }
