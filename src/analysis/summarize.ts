@@ -148,23 +148,27 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
     }
     const totalUnits = Math.round(r.total * factor);
     acc.count++;
-    acc.totalSum += totalUnits;
     acc.levels[r.level === null ? 0 : r.level + 1]!++;
     const pillars = r.pillars;
     if (histogram) {
+      // sums are derived from the histograms once, after the pass
       (acc.total as Int32Array)[totalUnits]!++;
-      for (let p = 0; p < pillarCount; p++) {
-        const u = Math.round(pillars[p]!.points * factor);
-        acc.pillarSums[p]! += u;
-        (acc.pillars[p] as Int32Array)[u]!++;
-      }
+      for (let p = 0; p < pillarCount; p++) (acc.pillars[p] as Int32Array)[Math.round(pillars[p]!.points * factor)]!++;
     } else {
+      acc.totalSum += totalUnits;
       (acc.total as number[]).push(totalUnits);
       for (let p = 0; p < pillarCount; p++) {
         const u = Math.round(pillars[p]!.points * factor);
         acc.pillarSums[p]! += u;
         (acc.pillars[p] as number[]).push(u);
       }
+    }
+  }
+
+  if (histogram) {
+    for (const g of groups.values()) {
+      g.totalSum = histogramSum(g.total as Int32Array);
+      for (let p = 0; p < pillarCount; p++) g.pillarSums[p] = histogramSum(g.pillars[p] as Int32Array);
     }
   }
 
@@ -215,6 +219,13 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
     groups: [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(finish),
     overall: totalRegistered === undefined ? overallSummary : { ...overallSummary, coverage: coverage(overall.count, totalRegistered, options.target) },
   };
+}
+
+/** Σ value × count over a histogram indexed by value (exact: integers far below 2^53). */
+function histogramSum(h: Int32Array): number {
+  let sum = 0;
+  for (let v = 1; v < h.length; v++) sum += v * h[v]!;
+  return sum;
 }
 
 function mergeInto(target: Int32Array | number[], source: Int32Array | number[]): void {

@@ -101,13 +101,3 @@ export function min(a: Exact, b: Exact): Exact {
 export function max(a: Exact, b: Exact): Exact {
   return a.greaterThan(b) ? a : b;
 }
-
-/** Smallest integer not less than `a`. */
-export function ceil(a: Exact): Exact {
-  return a.ceil();
-}
-
-/** Number of digits after the decimal point in the exact value. */
-export function decimalPlaces(a: Exact): number {
-  return a.decimalPlaces();
-}
