@@ -155,3 +155,51 @@ describe('vndi as an installed command', () => {
     expect(usage.status).toBe(2);
   });
 });
+
+describe('vndi details', () => {
+  it('reads values with Vietnamese headers and decimal commas (--input values)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vndi-values-'));
+    const file = join(dir, 'qn.csv');
+    writeFileSync(file, '\uFEFFid;Tỉnh;Nhận thức số;Thể chế số;Hạ tầng số;Nhân lực số;An toàn thông tin mạng;Hoạt động chính quyền số;Hoạt động kinh tế số;Hoạt động xã hội số\r\n22;Quảng Ninh;0,9581;0,9;0,7648;0,625;0,5382;0,8385;0,5904;0,4505\r\n');
+    const r = run(['score', file, '--framework', 'dti-province-2022', '--input', 'values', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const [row] = JSON.parse(r.out);
+    expect([row.result.value, row.result.pillars.government.value, row.result.pillars.economy.value, row.result.pillars.society.value]).toEqual([0.7024, 0.7804, 0.7187, 0.6864]);
+    expect(run(['score', file, '--framework', 'dti-province-2022', '--input', 'both']).code).toBe(2);
+  });
+
+  it('writes HTML reports from the command line', () => {
+    const cohort = run(['score', fx('dbi-sme-daklak.json'), '--format', 'html']);
+    expect(cohort.code).toBe(0);
+    expect(cohort.out).toMatch(/^<!DOCTYPE html>/);
+    expect(cohort.out).toContain('class="chart stacked"');
+    const provinces = run(['rank', fx('dti-2022.json'), '--format', 'html']);
+    expect(provinces.out).toContain('class="chart bars"');
+    const gap = run(['gap', fx('dbi-sme-daklak.json'), '--unit', 'DN002', '--format', 'html']);
+    expect(gap.out).toContain('class="chart radar"');
+    expect(run(['frameworks', '--format', 'html']).code).toBe(2);
+  });
+
+  it('shows a progress bar on a terminal for long runs, and none when piped', async () => {
+    const { progress } = await import('../../src/presentation/cli/output.js');
+    const stderr = process.stderr as NodeJS.WriteStream & { isTTY?: boolean };
+    const was = stderr.isTTY;
+    let written = '';
+    const w = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((s: string) => ((written += s), true)) as typeof process.stderr.write;
+    try {
+      stderr.isTTY = false;
+      expect(progress(10_000)).toBeUndefined();
+      stderr.isTTY = true;
+      expect(progress(100)).toBeUndefined(); // short runs: no bar
+      const tick = progress(10_000)!;
+      for (let i = 1; i <= 10_000; i++) tick(i);
+    } finally {
+      stderr.isTTY = was;
+      process.stderr.write = w;
+    }
+    expect(written).toContain('] 50% 5000/10000');
+    expect(written.endsWith('] 100% 10000/10000\n')).toBe(true);
+    expect(written.split('\r').length).toBe(102); // one redraw per percent
+  });
+});
