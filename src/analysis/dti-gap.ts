@@ -150,7 +150,7 @@ export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOpti
       id: x.m.id, name: x.m.name, points: x.m.points, max: x.m.max,
       headroom: r(x.headroom, 2),
       perPoint: {
-        value: x.perPoint.value,
+        value: r(X.divide(X.exact(1), totalMax), 6),
         government: r(X.exact(x.perPoint.government), 6),
         economy: r(X.exact(x.perPoint.economy), 6),
         society: r(X.exact(x.perPoint.society), 6),

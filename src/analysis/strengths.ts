@@ -1,4 +1,5 @@
 /** Strengths and weaknesses of one unit against a cohort: its indicators ranked by percentile. */
+import { ratioHalfUp } from '../arithmetic/scaled.js';
 import type { Localized } from '../errors.js';
 import type { DbiResult } from '../score/score-dbi.js';
 import type { DtiResult } from '../score/score-dti.js';
@@ -59,7 +60,8 @@ export function strengthsAndWeaknesses(
       const values = cohortValues.get(x.id) ?? [];
       const below = values.filter((v) => v < x.value).length;
       const equal = values.filter((v) => v === x.value).length;
-      const percentile = values.length === 0 ? 50 : Math.round(((below + equal / 2) / values.length) * 1000) / 10;
+      // (below + equal/2) / n × 100, rounded half-up to 1 decimal in integers
+      const percentile = values.length === 0 ? 50 : ratioHalfUp((2 * below + equal) * 100, 2 * values.length, 1);
       return { id: x.id, name: x.name, value: x.value, percentile };
     })
     .sort((a, b) => b.percentile - a.percentile || a.id.localeCompare(b.id));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  getFramework, overrideDtiMaxima, type DtiFramework,
   MERGER_2025, PROVINCES_34, PROVINCES_63, compareResults, dtiGap, mergeUnits, scoreDti, strengthsAndWeaknesses,
   ValidationError,
 } from '../../src/index.js';
@@ -75,6 +76,14 @@ describe('dtiGap', () => {
     const assigned = gap.indicators.reduce((s, i) => s + Math.round(i.needed * 100), 0) / 100;
     expect(assigned).toBe(101.51);
     for (const i of gap.indicators) expect(i.needed).toBeLessThanOrEqual(i.headroom);
+  });
+
+  it('rounds every leverage figure (no float artifacts) under overridden maxima too', () => {
+    const custom = overrideDtiMaxima(getFramework('dti-province-2025') as DtiFramework, { digitalGovernment: 300 });
+    const r = scoreDti(custom, { points: { ...rows.find((x) => x.id === '66')!.points! } });
+    const gap = dtiGap(r, { value: 0.5 });
+    expect(gap.indicators[0]!.perPoint.value).toBe(0.000909);
+    for (const i of gap.indicators) for (const v of Object.values(i.perPoint)) expect(String(v).replace(/^0\./, '').length).toBeLessThanOrEqual(6);
   });
 
   it('targets a rank among peers, another unit, or points', () => {

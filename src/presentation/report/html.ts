@@ -8,6 +8,8 @@ import type { DtiRanking } from '../../analysis/rank-dti.js';
 import type { CohortSummary } from '../../analysis/summarize.js';
 import type { DbiResult } from '../../score/score-dbi.js';
 import type { DtiResult } from '../../score/score-dti.js';
+import * as X from '../../arithmetic/decimal.js';
+import { ratioHalfUp } from '../../arithmetic/scaled.js';
 import { barChart, esc, radarChart, stackedBarChart } from './svg.js';
 
 /** What a report shows. */
@@ -115,7 +117,11 @@ function province(input: Extract<ReportInput, { kind: 'province' }>, options: Re
   body += '</div>';
   body += table(['Trụ cột', 'Điểm', 'Tối đa', 'Giá trị'], Object.values(r.pillars).map((p) => [p.name.vi, p.points, p.max, p.value]), [false, true, true, true]);
   if (indicators.length) {
-    const avg = (id: string) => mean(peers.map((p) => p.mainIndicators.find((m) => m.id === id)?.value ?? 0));
+    // the national average, exact, rounded as published
+    const avg = (id: string) => {
+      const values = peers.map((p) => p.mainIndicators.find((m) => m.id === id)?.exact.value).filter((v): v is string => typeof v === 'string');
+      return values.length ? X.toRoundedNumber(X.divide(X.sum(values.map((v) => X.exact(v))), values.length), 4) : 0;
+    };
     const lead = (id: string) => Math.max(0, ...peers.map((p) => p.mainIndicators.find((m) => m.id === id)?.value ?? 0));
     const series = peers.length ? ['Tỉnh', 'Trung bình cả nước', 'Dẫn đầu'] : ['Tỉnh'];
     body += `<h2>Chỉ số chính / main indicators</h2>${barChart({
@@ -123,7 +129,7 @@ function province(input: Extract<ReportInput, { kind: 'province' }>, options: Re
       series,
       max: 1,
       format: (v) => v.toFixed(4),
-      items: indicators.map((m) => ({ label: m.name.vi, values: peers.length ? [m.value, Math.round(avg(m.id) * 10000) / 10000, lead(m.id)] : [m.value] })),
+      items: indicators.map((m) => ({ label: m.name.vi, values: peers.length ? [m.value, avg(m.id), lead(m.id)] : [m.value] })),
     })}`;
   }
   return page(title, options.subtitle ?? `${r.framework.id} (${r.framework.decision})`, body);
@@ -134,7 +140,7 @@ function cohort(input: Extract<ReportInput, { kind: 'cohort' }>, options: Report
   const title = options.title ?? input.title ?? 'Bức tranh chuyển đổi số doanh nghiệp';
   const levelKeys = Object.keys(s.overall.levels);
   let body = `<div class="figures">${figure('Doanh nghiệp đã đánh giá', s.overall.count)}${figure('Điểm trung bình', s.overall.total.mean)}${figure('Trung vị', s.overall.total.median)}`;
-  if (s.overall.coverage) body += figure('Tỷ lệ đánh giá / coverage', `${(s.overall.coverage.share * 100).toFixed(1)}%`);
+  if (s.overall.coverage) body += figure('Tỷ lệ đánh giá / coverage', `${ratioHalfUp(s.overall.coverage.assessed * 100, s.overall.coverage.registered, 1)}%`);
   body += '</div>';
   body += `<h2>Phân bố mức theo nhóm / levels by group</h2>${stackedBarChart({
     title: 'Số doanh nghiệp theo mức',
