@@ -8,8 +8,8 @@ import * as X from '../arithmetic/decimal.js';
 import { ValidationError, makeIssue, type Localized } from '../errors.js';
 import { findProvince } from '../framework/units/provinces.js';
 import type { DtiPillarId } from '../framework/schema.js';
-import { resolveDtiFramework } from '../framework/dti/index.js';
-import type { DtiResult } from '../score/score-dti.js';
+
+import { dtiFrameworkOf, type DtiResult } from '../score/score-dti.js';
 
 /** What to reach. */
 export type DtiTarget =
@@ -84,7 +84,7 @@ function r(x: X.Exact, decimals: number): number {
  * ```
  */
 export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOptions = {}): DtiGap {
-  const framework = resolveDtiFramework(result.framework.id);
+  const framework = dtiFrameworkOf(result);
   if (framework.inputKeys !== 'mainIndicators') {
     throw new ValidationError([makeIssue(['result', 'framework'], 'invalid_option', {
       detail: `${framework.id} không có điểm chỉ số chính`, detailEn: `${framework.id} has no main-indicator points`,

@@ -7,8 +7,7 @@
  */
 import * as X from '../arithmetic/decimal.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
-import { resolveDtiFramework } from '../framework/dti/index.js';
-import { scoreDti, type DtiResult } from '../score/score-dti.js';
+import { dtiFrameworkOf, scoreDti, type DtiResult } from '../score/score-dti.js';
 import { dtiInputUnits } from '../assessment/dti-input.js';
 
 /** A merged unit with the old units it was computed from. */
@@ -50,7 +49,7 @@ export function mergeUnits(
 
   return Object.entries(mapping).map(([newId, olds]) => {
     const results = olds.map((o) => byId.get(o)!);
-    const framework = resolveDtiFramework(results[0]!.framework.id);
+    const framework = dtiFrameworkOf(results[0]!);
     const pointsOf = (r: DtiResult, id: string): X.Exact => {
       if (framework.inputKeys === 'pillars') return X.exact(r.pillars[id as 'government'].exact.points);
       return X.exact(r.mainIndicators.find((m) => m.id === id)?.exact.points ?? '0');

@@ -12,8 +12,8 @@
 import { formatUnits, ratioHalfUp, ratioString } from '../arithmetic/scaled.js';
 import { compileDbi } from '../assessment/dbi-input.js';
 import { ValidationError, makeIssue } from '../errors.js';
-import { resolveDbiFramework } from '../framework/dbi/index.js';
-import type { DbiResult } from '../score/score-dbi.js';
+
+import { dbiFrameworkOf, type DbiResult } from '../score/score-dbi.js';
 
 /** Summary statistics of one measure. */
 export interface Stats {
@@ -101,7 +101,7 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
   const first = entries[0];
   if (!first) throw new ValidationError([makeIssue(['entries'], 'missing_input', { fields: 'entries[0]' })]);
   const frameworkId = first.result.framework.id;
-  const c = compileDbi(resolveDbiFramework(frameworkId));
+  const c = compileDbi(dbiFrameworkOf(first.result));
   const factor = c.factor;
   const maxUnits = c.totalMaxUnits;
   const histogram = maxUnits <= HISTOGRAM_LIMIT;

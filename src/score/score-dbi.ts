@@ -11,6 +11,7 @@ import { toSafe, type Localized, type SafeResult } from '../errors.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
 import type { DbiFramework } from '../framework/schema.js';
 import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
+import { recordedFramework, recordFramework } from './provenance.js';
 
 /** Decimals of published percentages. */
 export const PERCENT_DECIMALS = 2;
@@ -74,7 +75,7 @@ export function dbiResultFromUnits(c: CompiledDbi, pillarUnits: ArrayLike<number
   }
   const level = rule ? overallLevelOf(rule, totalUnits, c.factor, pillarLevels) : null;
   const levelName = level === null ? null : (f.levels.find((l) => l.level === level)?.name ?? null);
-  return {
+  return recordFramework<DbiResult>({
     kind: 'dbi',
     framework: { id: f.id, decision: f.legalBasis.decision, status: f.status },
     total: totalUnits / c.factor,
@@ -85,7 +86,7 @@ export function dbiResultFromUnits(c: CompiledDbi, pillarUnits: ArrayLike<number
     noLevelReason: f.levelRule.kind === 'none' ? f.levelRule.reason : null,
     pillars,
     exact: { total: formatUnits(totalUnits, c.decimals), percent: ratioString(totalUnits * 100, c.totalMaxUnits) },
-  };
+  }, f);
 }
 
 /** Sums validated answers into pillar units. */
@@ -148,4 +149,10 @@ export function safeScoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput): S
  */
 export function criterionOrder(frameworkOrId: DbiFrameworkRef): string[] {
   return itemsOf(resolveDbiFramework(frameworkOrId)).map((i) => i.id);
+}
+
+/** The DBI framework that scored a result: the recorded one, else the bundled one of its id. */
+export function dbiFrameworkOf(result: DbiResult): DbiFramework {
+  const f = recordedFramework(result);
+  return f && f.kind === 'dbi' ? f : resolveDbiFramework(result.framework.id);
 }

@@ -12,6 +12,7 @@ import { toSafe, type Localized, type SafeResult } from '../errors.js';
 import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/index.js';
 import type { DtiFramework, DtiPillarId } from '../framework/schema.js';
 import { dtiInputUnits, validateDtiInput, type DtiInput } from '../assessment/dti-input.js';
+import { recordedFramework, recordFramework } from './provenance.js';
 
 /** Decimals of published points. */
 export const POINT_DECIMALS = 2;
@@ -135,7 +136,7 @@ export function scoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): DtiRe
           });
 
   const value = ratio(total, framework.totalMax);
-  return {
+  return recordFramework<DtiResult>({
     kind: 'dti',
     framework: { id: framework.id, decision: framework.legalBasis.decision, status: framework.status },
     input: mode,
@@ -145,7 +146,7 @@ export function scoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): DtiRe
     pillars: { government: pillarScore('government'), economy: pillarScore('economy'), society: pillarScore('society') },
     mainIndicators,
     exact: { total: X.toPlainString(total), value: X.toPlainString(value) },
-  };
+  }, framework);
 }
 
 /**
@@ -159,4 +160,10 @@ export function scoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): DtiRe
  */
 export function safeScoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): SafeResult<DtiResult> {
   return toSafe(() => scoreDti(frameworkOrId, input));
+}
+
+/** The DTI framework that scored a result: the recorded one, else the bundled one of its id. */
+export function dtiFrameworkOf(result: DtiResult): DtiFramework {
+  const f = recordedFramework(result);
+  return f && f.kind === 'dti' ? f : resolveDtiFramework(result.framework.id);
 }

@@ -135,3 +135,15 @@ describe('strengths, weaknesses and compare', () => {
     expect(compareResults(before, before)).toEqual([]);
   });
 });
+
+describe('mergeUnits with an overridden framework', () => {
+  it('averages on the caller’s maxima', () => {
+    const custom = overrideDtiMaxima(getFramework('dti-province-2025') as DtiFramework, { digitalGovernment: 300 });
+    const pts = (v: number) => ({ awareness: v, institutions: v, infrastructure: v, humanResources: v, cybersecurity: v, digitalGovernment: 3 * v, digitalEconomy: v, digitalSociety: v });
+    const a = scoreDti(custom, { points: pts(50) });
+    const b = scoreDti(custom, { points: pts(70) });
+    const [m] = mergeUnits([{ id: 'a', result: a }, { id: 'b', result: b }], { ab: ['a', 'b'] });
+    expect(m!.result.max).toBe(1100);
+    expect(m!.result.exact.total).toBe(String((a.total + b.total) / 2));
+  });
+});

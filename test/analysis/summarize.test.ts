@@ -76,3 +76,17 @@ describe('summarize', () => {
     expect(s.overall.atOrAbove).toEqual({});
   });
 });
+
+describe('analyses keep the framework the caller scored with', () => {
+  it('summarize uses an overridden framework (readiness maxima supplied by the caller)', async () => {
+    const { getFramework, overrideDbiPillarMaxima } = await import('../../src/index.js');
+    const base = getFramework('dbi-2023-sme-readiness') as import('../../src/index.js').DbiFramework;
+    const supplied = overrideDbiPillarMaxima(base, Object.fromEntries(base.pillars.map((p) => [p.id, 20])));
+    const results = [5, 10, 15].map((v) => ({ result: scoreDbi(supplied, { answers: Object.fromEntries(base.pillars.map((p) => [p.id, v])) }) }));
+    const s = summarize(results);
+    expect(s.overall.total.median).toBe(70);
+    expect(s.overall.meanPercent).toBe(50);
+    // rebuilt from JSON, the result falls back to the bundled framework, which has no maxima
+    expect(() => summarize(results.map((r) => ({ result: JSON.parse(JSON.stringify(r.result)) })))).toThrow(/pillar maxima/);
+  });
+});
