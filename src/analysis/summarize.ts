@@ -79,6 +79,11 @@ interface Acc {
   /** Enterprises per level: index level + 1; index 0 counts results without a level. */
   levels: Int32Array;
   totalSum: number;
+  /**
+   * Histogram mode: the total's histogram and every pillar's, back to back in one array (pillar p
+   * at `pillarOffset[p]`), so that one entry touches one allocation.
+   */
+  hist: Int32Array | null;
   total: Int32Array | number[];
   pillarSums: Float64Array;
   pillars: (Int32Array | number[])[];
@@ -112,12 +117,21 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
   const single = fields && fields.length === 1 ? fields[0]! : null;
   const keyOf = typeof groupBy === 'function' ? (groupBy as (e: E) => string) : null;
 
-  const newAcc = (key: string, keys: Record<string, string>): Acc => ({
-    key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0,
-    total: histogram ? new Int32Array(maxUnits + 1) : [],
-    pillarSums: new Float64Array(pillarCount),
-    pillars: c.pillarMaxUnits.map((m) => (histogram ? new Int32Array(m + 1) : [])),
-  });
+  const pillarOffset = new Int32Array(pillarCount + 1);
+  pillarOffset[0] = maxUnits + 1;
+  for (let p = 0; p < pillarCount; p++) pillarOffset[p + 1] = pillarOffset[p]! + c.pillarMaxUnits[p]! + 1;
+  const newAcc = (key: string, keys: Record<string, string>): Acc => {
+    if (!histogram) {
+      return { key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0, hist: null, total: [], pillarSums: new Float64Array(pillarCount), pillars: c.pillarMaxUnits.map(() => []) };
+    }
+    const hist = new Int32Array(pillarOffset[pillarCount]!);
+    return {
+      key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0, hist,
+      total: hist.subarray(0, maxUnits + 1),
+      pillarSums: new Float64Array(pillarCount),
+      pillars: c.pillarMaxUnits.map((_, p) => hist.subarray(pillarOffset[p]!, pillarOffset[p + 1]!)),
+    };
+  };
   const groups = new Map<string, Acc>();
   let lastResult: DbiResult | undefined;
 
@@ -150,10 +164,16 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
     acc.count++;
     acc.levels[r.level === null ? 0 : r.level + 1]!++;
     const pillars = r.pillars;
-    if (histogram) {
+    const hist = acc.hist;
+    if (hist !== null) {
       // sums are derived from the histograms once, after the pass
-      (acc.total as Int32Array)[totalUnits]!++;
-      for (let p = 0; p < pillarCount; p++) (acc.pillars[p] as Int32Array)[Math.round(pillars[p]!.points * factor)]!++;
+      hist[totalUnits]!++;
+      if (factor === 1) {
+        // integral points (every criterion-level framework): the points are the units
+        for (let p = 0; p < pillarCount; p++) hist[pillarOffset[p]! + (pillars[p]!.points | 0)]!++;
+      } else {
+        for (let p = 0; p < pillarCount; p++) hist[pillarOffset[p]! + Math.round(pillars[p]!.points * factor)]!++;
+      }
     } else {
       acc.totalSum += totalUnits;
       (acc.total as number[]).push(totalUnits);

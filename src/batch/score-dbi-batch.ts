@@ -8,7 +8,7 @@ import { toUnits } from '../arithmetic/scaled.js';
 import { compileDbi, type CompiledDbi } from '../assessment/dbi-input.js';
 import { ValidationError, makeIssue, type IssueCode } from '../errors.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
-import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
+import { hasLevelRule, pillarLevelOf } from '../level/dbi-level.js';
 
 /** A row that was not scored, with the first bad column. */
 export interface BatchRowIssue {
@@ -45,11 +45,16 @@ interface Tables {
   readonly pillarOf: Uint8Array;
   /** Criteria are grouped by pillar: pillar p's columns are `pillarStart[p] … pillarStart[p + 1] − 1`. */
   readonly pillarStart: Int32Array;
-  /** For integer inputs: units of value v at column c are `lut[c * span + v]`, or −1 if not allowed. */
-  readonly lut: Int32Array;
+  /**
+   * For integer inputs: units of value v at column c are `lut[c * span + v]`, or −1 if not allowed.
+   * 16-bit where the units fit (every bundled framework), so the table stays in the L1 cache.
+   */
+  readonly lut: Int16Array | Int32Array;
   readonly span: number;
   /** Pillar level by pillar units: `pillarLevelLut[p][units]`. */
   readonly pillarLevelLut: readonly Int8Array[] | null;
+  /** The overall rule, highest level first: level, total threshold in units, pillars needed. */
+  readonly overall: { readonly level: Int8Array; readonly totalAboveUnits: Float64Array; readonly minPillars: Int32Array; readonly base: number } | null;
 }
 
 const tableCache = new WeakMap<CompiledDbi, Tables>();
@@ -60,7 +65,8 @@ function tablesOf(c: CompiledDbi): Tables {
   const columns = c.items.length;
   const maxValue = Math.max(...c.items.map((i) => i.rule.max));
   const span = Math.min(256, Math.floor(maxValue) + 1);
-  const lut = new Int32Array(columns * span).fill(-1);
+  const maxUnits = Math.max(...c.items.map((i) => Math.round(i.rule.max * c.factor)));
+  const lut = (maxUnits < 32768 ? new Int16Array(columns * span) : new Int32Array(columns * span)).fill(-1);
   c.items.forEach((item, col) => {
     for (let v = 0; v < span; v++) {
       const allowed = item.rule.steps ? item.rule.steps.includes(v) : v >= item.rule.min && v <= item.rule.max;
@@ -82,7 +88,16 @@ function tablesOf(c: CompiledDbi): Tables {
     pillarStart[p] = col;
   }
   if (pillarOf.some((p, i) => i > 0 && p < pillarOf[i - 1]!)) throw new Error('criteria must be grouped by pillar');
-  t = { columns, pillarOf, pillarStart, lut, span, pillarLevelLut };
+  const rules = hasLevelRule(f) ? [...f.levelRule.overall].sort((a, b) => b.level - a.level) : [];
+  const overall = hasLevelRule(f)
+    ? {
+        level: Int8Array.from(rules.map((o) => o.level)),
+        totalAboveUnits: Float64Array.from(rules.map((o) => o.totalAbove * c.factor)),
+        minPillars: Int32Array.from(rules.map((o) => o.minPillarsAtLevel)),
+        base: Math.min(...f.levelRule.pillarBands.map((b) => b.level)),
+      }
+    : null;
+  t = { columns, pillarOf, pillarStart, lut, span, pillarLevelLut, overall };
   tableCache.set(c, t);
   return t;
 }
@@ -145,7 +160,8 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
   const levels = new Int8Array(P);
   const { lut, span, pillarOf, pillarLevelLut } = t;
   const factor = c.factor;
-  const rule = hasLevelRule(c.framework) ? c.framework.levelRule : null;
+  const overall = t.overall;
+  const integral = factor === 1;
   const integerInput = answers instanceof Uint8Array && span === 256;
 
   const { pillarStart } = t;
@@ -189,16 +205,29 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
     for (let p = 0; p < P; p++) {
       const u = sums[p]!;
       rowTotal += u;
-      pillarPoints[o + p] = u / factor;
+      pillarPoints[o + p] = integral ? u : u / factor;
     }
-    total[r] = rowTotal / factor;
-    if (pillarLevelLut && rule) {
+    total[r] = integral ? rowTotal : rowTotal / factor;
+    if (pillarLevelLut && overall) {
+      // the same rule as overallLevelOf, on precomputed arrays: highest level whose total is
+      // exceeded with enough pillars at that level or higher
       for (let p = 0; p < P; p++) {
         const l = pillarLevelLut[p]![sums[p]!]!;
         levels[p] = l;
         pillarLevel[o + p] = l;
       }
-      level[r] = overallLevelOf(rule, rowTotal, factor, levels);
+      let lv = overall.base;
+      for (let k = 0; k < overall.level.length; k++) {
+        if (rowTotal <= overall.totalAboveUnits[k]!) continue;
+        const target = overall.level[k]!;
+        let n = 0;
+        for (let p = 0; p < P; p++) if (levels[p]! >= target) n++;
+        if (n >= overall.minPillars[k]!) {
+          lv = target;
+          break;
+        }
+      }
+      level[r] = lv;
     }
   }
   return { framework: c.framework.id, rows, pillarCount: P, pillars: c.framework.pillars.map((p) => p.id), total, level, pillarPoints, pillarLevel, valid, invalid };

@@ -38,6 +38,23 @@ describe('scoreDbiBatch agrees with scoreDbi on every row (differential, random 
     );
   });
 
+  it('Uint8Array, SME set, rows spread over every level (answers clustered around a maturity)', () => {
+    const seen = new Set<number>();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.array(fc.integer({ min: -1, max: 1 }), { minLength: 60, maxLength: 60 })), { minLength: 1, maxLength: 30 }), (rows) => {
+        const a = new Uint8Array(rows.length * 60);
+        rows.forEach(([m, noise], r) => noise.forEach((d, c) => {
+          const v = Math.min(5, Math.max(0, m + d));
+          a[r * 60 + c] = c === strategy ? v * 5 : v;
+        }));
+        expectSameAsObjectPath(sme, a);
+        scoreDbiBatch(sme, a).level.forEach((l) => seen.add(l));
+      }),
+      { numRuns: 80 },
+    );
+    expect([...seen].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
   it('Float64Array, SME set and pillar-level frameworks (decimals)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 120, maxLength: 120 }), (values) => {
