@@ -66,7 +66,7 @@ function integerKeyOrder(
   factor: number,
   decimals: number,
   desc: boolean,
-): FastOrder | undefined {
+): OrderedEntries | undefined {
   const n = entries.length;
   const keys = new Float64Array(n);
   // ids and scores copied in input order so that the rank-order pass reads compact arrays
@@ -122,16 +122,20 @@ function integerKeyOrder(
   return { order, sortedKeys, missing, ids, scores };
 }
 
-interface FastOrder {
-  readonly order: Uint32Array;
+/**
+ * Present entries best first (`order`, entry indices) with a key per position that is equal exactly
+ * where scores tie, the missing entries, and ids and scores indexed by entry.
+ */
+interface OrderedEntries {
+  readonly order: ArrayLike<number>;
   readonly sortedKeys: Float64Array;
-  readonly missing: number[];
-  readonly ids: string[];
-  readonly scores: Float64Array;
+  readonly missing: readonly number[];
+  readonly ids: readonly string[];
+  readonly scores: Float64Array | readonly (number | string)[];
 }
 
-function assignFast(entries: readonly RankEntry[], fast: FastOrder, method: RankMethod): Ranked[] {
-  const { order, sortedKeys, missing, ids, scores } = fast;
+function assign(entries: readonly RankEntry[], ordered: OrderedEntries, method: RankMethod): Ranked[] {
+  const { order, sortedKeys, missing, ids, scores } = ordered;
   const m = order.length;
   const out: Ranked[] = new Array(m + missing.length);
   let currentRank = 0;
@@ -198,7 +202,7 @@ export function rank(entries: readonly RankEntry[], options: RankOptions = {}): 
   if (precision !== 'exact' && !(method === 'ordinal' && options.tieBreaker)) {
     const fast = integerKeyOrder(entries, 10 ** precision, precision, desc);
     if (fast) {
-      return assignFast(entries, fast, method);
+      return assign(entries, fast, method);
     }
   }
   const present: number[] = [];
@@ -217,35 +221,10 @@ export function rank(entries: readonly RankEntry[], options: RankOptions = {}): 
   };
   const tie = options.tieBreaker;
   const order = [...present].sort((a, b) => cmp(a, b) || (method === 'ordinal' && tie ? tie(entries[a]!, entries[b]!) : 0) || a - b);
-  return assign(entries, order, (a, b) => cmp(order[a]!, order[b]!) === 0, missing, method);
-}
-
-function assign(
-  entries: readonly RankEntry[],
-  order: ArrayLike<number>,
-  samePosition: (a: number, b: number) => boolean,
-  missing: readonly number[],
-  method: RankMethod,
-): Ranked[] {
-  const out: Ranked[] = new Array(order.length + missing.length);
-  let currentRank = 0;
-  let dense = 0;
-  for (let j = 0; j < order.length; j++) {
-    const tiedWithPrev = j > 0 && samePosition(j, j - 1);
-    if (method === 'ordinal') currentRank = j + 1;
-    else if (!tiedWithPrev) {
-      dense += 1;
-      currentRank = method === 'dense' ? dense : j + 1;
-    }
-    const tiedWithNext = j + 1 < order.length && samePosition(j, j + 1);
-    const e = entries[order[j]!]!;
-    out[j] = { id: e.id, score: e.score as number | string, rank: currentRank, tied: tiedWithPrev || tiedWithNext, missing: false };
-  }
-  for (let m = 0; m < missing.length; m++) {
-    const e = entries[missing[m]!]!;
-    out[order.length + m] = { id: e.id, score: null, rank: null, tied: false, missing: true };
-  }
-  return out;
+  // tie classes as keys: equal exactly where the scores compare equal
+  const sortedKeys = new Float64Array(order.length);
+  for (let j = 1; j < order.length; j++) sortedKeys[j] = sortedKeys[j - 1]! + (cmp(order[j - 1]!, order[j]!) === 0 ? 0 : 1);
+  return assign(entries, { order, sortedKeys, missing, ids: entries.map((e) => e.id), scores: entries.map((e) => e.score as number | string) }, method);
 }
 
 /** How a unit's rank moved between two rankings. */

@@ -8,7 +8,8 @@ import { toUnits } from '../arithmetic/scaled.js';
 import { compileDbi, type CompiledDbi } from '../assessment/dbi-input.js';
 import { ValidationError, makeIssue, type IssueCode } from '../errors.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
-import { hasLevelRule, pillarLevelOf } from '../level/dbi-level.js';
+import { checkNumeric } from '../assessment/numeric.js';
+import { compileRule, hasLevelRule, pillarLevelOf } from '../level/dbi-level.js';
 
 /** A row that was not scored, with the first bad column. */
 export interface BatchRowIssue {
@@ -67,11 +68,9 @@ function tablesOf(c: CompiledDbi): Tables {
   const span = Math.min(256, Math.floor(maxValue) + 1);
   const maxUnits = Math.max(...c.items.map((i) => Math.round(i.rule.max * c.factor)));
   const lut = (maxUnits < 32768 ? new Int16Array(columns * span) : new Int32Array(columns * span)).fill(-1);
-  c.items.forEach((item, col) => {
-    for (let v = 0; v < span; v++) {
-      const allowed = item.rule.steps ? item.rule.steps.includes(v) : v >= item.rule.min && v <= item.rule.max;
-      if (allowed) lut[col * span + v] = v * c.factor;
-    }
+  c.items.forEach((_, col) => {
+    const allowed = c.smallIntegers[col]!;
+    for (let v = 0; v < Math.min(span, allowed.length); v++) if (allowed[v] === 1) lut[col * span + v] = v * c.factor;
   });
   const f = c.framework;
   const pillarLevelLut = hasLevelRule(f)
@@ -88,13 +87,13 @@ function tablesOf(c: CompiledDbi): Tables {
     pillarStart[p] = col;
   }
   if (pillarOf.some((p, i) => i > 0 && p < pillarOf[i - 1]!)) throw new Error('criteria must be grouped by pillar');
-  const rules = hasLevelRule(f) ? [...f.levelRule.overall].sort((a, b) => b.level - a.level) : [];
-  const overall = hasLevelRule(f)
+  const rule = hasLevelRule(f) ? compileRule(f.levelRule) : null;
+  const overall = rule
     ? {
-        level: Int8Array.from(rules.map((o) => o.level)),
-        totalAboveUnits: Float64Array.from(rules.map((o) => o.totalAbove * c.factor)),
-        minPillars: Int32Array.from(rules.map((o) => o.minPillarsAtLevel)),
-        base: Math.min(...f.levelRule.pillarBands.map((b) => b.level)),
+        level: Int8Array.from(rule.overall.map((o) => o.level)),
+        totalAboveUnits: Float64Array.from(rule.overall.map((o) => o.totalAbove * c.factor)),
+        minPillars: Int32Array.from(rule.overall.map((o) => o.minPillarsAtLevel)),
+        base: rule.baseLevel,
       }
     : null;
   t = { columns, pillarOf, pillarStart, lut, span, pillarLevelLut, overall };
@@ -102,22 +101,16 @@ function tablesOf(c: CompiledDbi): Tables {
   return t;
 }
 
-/** Units of a value at a column, or −1 when the value is not allowed there. */
+/** Units of a value at a column, or −1 when the value is not allowed there (the rule of `checkNumeric`). */
 function unitsOf(c: CompiledDbi, t: Tables, col: number, v: number): number {
   if (v >= 0 && v < t.span && (v | 0) === v) return t.lut[col * t.span + v]!;
-  const item = c.items[col]!;
-  if (!(v >= item.rule.min && v <= item.rule.max)) return -1;
-  if (item.rule.steps && !item.rule.steps.includes(v)) return -1;
-  const units = toUnits(v, c.decimals);
-  return units === undefined ? -1 : units;
+  if (checkNumeric(v, c.items[col]!.rule) !== undefined) return -1;
+  return toUnits(v, c.decimals) ?? -1;
 }
 
+/** The rule a rejected value breaks. */
 function problem(c: CompiledDbi, col: number, v: number): IssueCode {
-  const item = c.items[col]!;
-  if (Number.isNaN(v)) return 'not_a_number';
-  if (!Number.isFinite(v)) return 'not_finite';
-  if (v < item.rule.min || v > item.rule.max) return 'out_of_range';
-  return item.rule.steps ? 'not_on_scale' : 'too_many_decimals';
+  return checkNumeric(v, c.items[col]!.rule)?.code ?? 'too_many_decimals';
 }
 
 /**

@@ -6,7 +6,7 @@ import type { DbiFramework, DbiLevelRule } from '../framework/schema.js';
 
 type BandRule = Extract<DbiLevelRule, { kind: 'pillar-bands-and-count' }>;
 
-interface CompiledRule {
+export interface CompiledRule {
   /** Band upper bounds in hundredths of a percent, ascending, with their levels. */
   readonly bands: readonly { readonly level: number; readonly upToBasis: number }[];
   /** Overall conditions, highest level first. */
@@ -16,7 +16,8 @@ interface CompiledRule {
 
 const cache = new WeakMap<BandRule, CompiledRule>();
 
-function compileRule(rule: BandRule): CompiledRule {
+/** A level rule prepared once: bands ascending, overall conditions highest level first. */
+export function compileRule(rule: BandRule): CompiledRule {
   let c = cache.get(rule);
   if (!c) {
     const bands = [...rule.pillarBands]
