@@ -14,16 +14,21 @@ export interface Localized {
 export type IssueCode =
   | 'unknown_framework'
   | 'wrong_framework_kind'
+  | 'not_scorable'
   | 'invalid_type'
   | 'not_a_number'
   | 'not_finite'
+  | 'too_long'
   | 'out_of_range'
+  | 'not_an_integer'
   | 'not_on_scale'
   | 'too_many_decimals'
   | 'unknown_key'
   | 'missing_key'
+  | 'duplicate_id'
   | 'conflicting_input'
   | 'missing_input'
+  | 'inconsistent_result'
   | 'invalid_option';
 
 /** One broken rule at one place in the input. */
@@ -33,13 +38,49 @@ export interface ValidationIssue {
   /** The path joined with dots, e.g. `answers.3.2.4`. */
   readonly pathString: string;
   readonly code: IssueCode;
+  /** For the people who typed the input: never names an internal function. */
   readonly message: Localized;
-  /** The rule's parameters (range bounds, allowed values, expected type …). */
+  /**
+   * The rule's parameters (range bounds, allowed values, expected type …), structured: lists are
+   * arrays (`known: string[]`, `allowed: number[]`), never comma-joined strings.
+   */
   readonly params?: Readonly<Record<string, unknown>>;
+  /** For developers (English): which function or option to use to fix it, where that helps. */
+  readonly hint?: string;
+}
+
+/**
+ * The brand every error of the library carries, shared through the global symbol registry so that
+ * an error thrown by the CommonJS build is recognised by the ESM build and vice versa (the
+ * dual-package hazard: the two builds hold two copies of each class).
+ */
+const BRAND: unique symbol = Symbol.for('vn-digital-index.error') as never;
+/** The class kind a constructor stands for (module-private: user subclasses have none of their own). */
+const KIND = Symbol('vndi.kind');
+
+function kindsOf(x: unknown): readonly string[] | undefined {
+  if ((typeof x !== 'object' && typeof x !== 'function') || x === null) return undefined;
+  const brand = (x as { [BRAND]?: unknown })[BRAND];
+  return Array.isArray(brand) ? (brand as string[]) : undefined;
+}
+
+function brand(target: object, kind: string): void {
+  const kinds = kindsOf(target) ?? [];
+  Object.defineProperty(target, BRAND, { value: Object.freeze([...kinds, kind]), enumerable: false, configurable: true, writable: false });
+}
+
+/** `instanceof` for the library's classes: the prototype chain, or the brand of either build. */
+function isKind(ctor: object, x: unknown): boolean {
+  if (typeof ctor === 'function' && Function.prototype[Symbol.hasInstance].call(ctor, x)) return true;
+  const kind = Object.prototype.hasOwnProperty.call(ctor, KIND) ? (ctor as { [KIND]?: string })[KIND] : undefined;
+  if (kind === undefined) return false;
+  const kinds = kindsOf(x);
+  return kinds !== undefined && kinds.includes(kind) && typeof (x as { name?: unknown }).name === 'string';
 }
 
 /**
  * Base class of every error the library throws on purpose; anything else is a bug.
+ * `instanceof VndiError` holds across the CommonJS and ESM builds (see {@link isVndiError}).
  *
  * @example
  * ```ts
@@ -47,11 +88,22 @@ export interface ValidationIssue {
  * ```
  */
 export class VndiError extends Error {
+  static readonly [KIND]: string = 'VndiError';
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return isKind(this, x);
+  }
+
   override name = 'VndiError';
+
+  constructor(message?: string) {
+    super(message);
+    brand(this, 'VndiError');
+  }
 }
 
 /**
- * Bad input. `issues` lists every broken rule found, each with its path, code and bilingual message.
+ * Bad input. `issues` lists every broken rule found, each with its path, code and bilingual
+ * message; it always holds at least one issue.
  *
  * @example
  * ```ts
@@ -63,55 +115,98 @@ export class VndiError extends Error {
  * ```
  */
 export class ValidationError extends VndiError {
+  static override readonly [KIND]: string = 'ValidationError';
   override name = 'ValidationError';
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[]) {
-    const first = issues[0];
-    const summary = first
-      ? `${first.pathString || '(input)'}: ${first.message.en} / ${first.message.vi}`
-      : 'invalid input';
-    super(issues.length > 1 ? `${summary} (+${issues.length - 1} more)` : summary);
-    this.issues = Object.freeze([...issues]);
+    const list = issues.length > 0 ? issues : [makeIssue([], 'invalid_type', { expected: 'valid input', received: undefined })];
+    const first = list[0]!;
+    const summary = `${first.pathString || '(input)'}: ${first.message.en} / ${first.message.vi}`;
+    super(list.length > 1 ? `${summary} (+${list.length - 1} more)` : summary);
+    brand(this, 'ValidationError');
+    this.issues = Object.freeze([...list]);
   }
 }
 
 /**
  * The framework lacks a fact that scoring needs (e.g. maxima that no source publishes) and the
- * caller did not supply it. `reason` says what is missing and how to supply it.
+ * caller did not supply it. `reason` says what is missing and how to supply it. It is a
+ * {@link ValidationError} with one issue of code `not_scorable` (path `['framework']`, the reason
+ * as message), so every failed `safe…` call has `error.issues`.
  *
  * @example
  * ```ts
  * const r = safeScoreDbi('dbi-2023-sme-readiness', { answers: {} });
+ * if (!r.success) console.log(r.error.issues[0].code); // 'not_scorable'
  * if (!r.success && r.error instanceof NotScorableError) console.log(r.error.reason.en);
  * // 'The pillar maxima (…) are not published in any source found. Supply them with overrideDbiPillarMaxima(…)'
  * ```
  */
-export class NotScorableError extends VndiError {
+export class NotScorableError extends ValidationError {
+  static override readonly [KIND]: string = 'NotScorableError';
   override name = 'NotScorableError';
   readonly frameworkId: string;
   readonly reason: Localized;
 
-  constructor(frameworkId: string, reason: Localized) {
-    super(`${frameworkId}: ${reason.en} / ${reason.vi}`);
+  constructor(frameworkId: string, reason: Localized, hint?: string) {
+    super([
+      {
+        path: ['framework'],
+        pathString: 'framework',
+        code: 'not_scorable',
+        message: reason,
+        params: { id: frameworkId },
+        ...(hint === undefined ? {} : { hint }),
+      },
+    ]);
+    brand(this, 'NotScorableError');
+    this.message = `${frameworkId}: ${reason.en} / ${reason.vi}`;
     this.frameworkId = frameworkId;
     this.reason = reason;
   }
 }
 
-/** Result of a non-throwing `safe…` call, in the style of zod's `safeParse`. */
+/**
+ * Whether `x` is an error the library threw on purpose, from either build (CommonJS or ESM).
+ *
+ * @example
+ * ```ts
+ * try { rank([{ id: 'A', score: 'abc' }]); } catch (e) { isVndiError(e); } // true
+ * isVndiError(new TypeError('x')); // false
+ * ```
+ */
+export function isVndiError(x: unknown): x is VndiError {
+  return isKind(VndiError, x);
+}
+
+/**
+ * Whether `x` is a {@link ValidationError} (a {@link NotScorableError} included), from either build.
+ *
+ * @example
+ * ```ts
+ * const r = safeScoreDbi('dbi-2021-sme', { answers: {} });
+ * if (!r.success) isValidationError(r.error); // true
+ * ```
+ */
+export function isValidationError(x: unknown): x is ValidationError {
+  return isKind(ValidationError, x);
+}
+
+/**
+ * Result of a non-throwing `safe…` call, in the style of zod's `safeParse`: on failure `error` is
+ * always a {@link ValidationError} (a {@link NotScorableError} is one), so `error.issues` exists.
+ */
 export type SafeResult<T> =
   | { readonly success: true; readonly data: T }
-  | { readonly success: false; readonly error: ValidationError | NotScorableError };
+  | { readonly success: false; readonly error: ValidationError };
 
-/** Runs `fn`, turning the library's own errors into a failed {@link SafeResult}. */
+/** Runs `fn`, turning the library's own validation errors into a failed {@link SafeResult}. */
 export function toSafe<T>(fn: () => T): SafeResult<T> {
   try {
     return { success: true, data: fn() };
   } catch (error) {
-    if (error instanceof ValidationError || error instanceof NotScorableError) {
-      return { success: false, error };
-    }
+    if (isValidationError(error)) return { success: false, error };
     throw error;
   }
 }
@@ -130,19 +225,34 @@ function fmt(value: unknown): string {
   return typeof value;
 }
 
+/** A parameter as text: lists joined with commas (params hold them as arrays). */
+function list(value: unknown): string {
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : fmt(v))).join(', ');
+  return value === undefined ? '' : String(value);
+}
+
+function quoted(value: unknown): string {
+  return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? JSON.stringify(v) : fmt(v))).join(', ') : list(value);
+}
+
 /** Builds the bilingual message of an issue from its code and parameters. */
 export function issueMessage(code: IssueCode, params: Record<string, unknown> = {}): Localized {
   const p = params;
   switch (code) {
     case 'unknown_framework':
       return {
-        vi: `Không có bộ chỉ số "${String(p.id)}". Các bộ chỉ số hợp lệ: ${String(p.known)}`,
-        en: `No framework "${String(p.id)}". Known frameworks: ${String(p.known)}`,
+        vi: `Không có bộ chỉ số "${String(p.id)}". Các bộ chỉ số hợp lệ: ${list(p.known)}`,
+        en: `No framework "${String(p.id)}". Known frameworks: ${list(p.known)}`,
       };
     case 'wrong_framework_kind':
       return {
         vi: `Bộ chỉ số "${String(p.id)}" là loại ${String(p.actual)}, cần loại ${String(p.expected)}`,
         en: `Framework "${String(p.id)}" is a ${String(p.actual)} framework; a ${String(p.expected)} framework is needed`,
+      };
+    case 'not_scorable':
+      return {
+        vi: `Bộ chỉ số "${String(p.id)}" chưa đủ dữ kiện để chấm điểm`,
+        en: `Framework "${String(p.id)}" lacks facts needed for scoring`,
       };
     case 'invalid_type':
       return {
@@ -159,15 +269,25 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
         vi: `Giá trị ${fmt(p.received)} không hữu hạn`,
         en: `Value ${fmt(p.received)} is not finite`,
       };
+    case 'too_long':
+      return {
+        vi: `Chuỗi số dài ${String(p.length)} ký tự, vượt quá ${String(p.maxLength)} ký tự cho phép`,
+        en: `The numeric string is ${String(p.length)} characters long; at most ${String(p.maxLength)} are allowed`,
+      };
     case 'out_of_range':
       return {
         vi: `Giá trị ${fmt(p.received)} nằm ngoài khoảng cho phép [${String(p.min)}, ${String(p.max)}]`,
         en: `Value ${fmt(p.received)} is outside the allowed range [${String(p.min)}, ${String(p.max)}]`,
       };
+    case 'not_an_integer':
+      return {
+        vi: `Giá trị ${fmt(p.received)} phải là số nguyên`,
+        en: `Value ${fmt(p.received)} must be an integer`,
+      };
     case 'not_on_scale':
       return {
-        vi: `Giá trị ${fmt(p.received)} không thuộc thang điểm của tiêu chí (cho phép: ${String(p.allowed)})`,
-        en: `Value ${fmt(p.received)} is not on the criterion's scale (allowed: ${String(p.allowed)})`,
+        vi: `Giá trị ${fmt(p.received)} không thuộc thang điểm của tiêu chí (cho phép: ${list(p.allowed)})`,
+        en: `Value ${fmt(p.received)} is not on the criterion's scale (allowed: ${list(p.allowed)})`,
       };
     case 'too_many_decimals':
       return {
@@ -175,6 +295,12 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
         en: `Value ${fmt(p.received)} has more than ${String(p.decimals)} decimals`,
       };
     case 'unknown_key':
+      if (p.allowed !== undefined) {
+        return {
+          vi: `Khóa "${String(p.key)}" không hợp lệ (cho phép: ${list(p.allowed)})`,
+          en: `Unknown key "${String(p.key)}" (allowed: ${list(p.allowed)})`,
+        };
+      }
       return {
         vi: `Khóa "${String(p.key)}" không có trong bộ chỉ số ${String(p.framework ?? '')}`.trim(),
         en: `Key "${String(p.key)}" is not part of framework ${String(p.framework ?? '')}`.trim(),
@@ -184,17 +310,33 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
         vi: `Thiếu giá trị bắt buộc "${String(p.key)}"`,
         en: `Missing required value "${String(p.key)}"`,
       };
+    case 'duplicate_id':
+      return {
+        vi: `Mã "${String(p.id)}" xuất hiện nhiều lần (vị trí ${list(p.indexes)})`,
+        en: `Id "${String(p.id)}" appears more than once (at ${list(p.indexes)})`,
+      };
     case 'conflicting_input':
       return {
-        vi: `Chỉ được cung cấp một trong các trường: ${String(p.fields)}`,
-        en: `Give only one of the fields: ${String(p.fields)}`,
+        vi: `Chỉ được cung cấp một trong các trường: ${list(p.fields)}`,
+        en: `Give only one of the fields: ${list(p.fields)}`,
       };
     case 'missing_input':
       return {
-        vi: `Cần cung cấp một trong các trường: ${String(p.fields)}`,
-        en: `One of these fields is required: ${String(p.fields)}`,
+        vi: `Cần cung cấp một trong các trường: ${list(p.fields)}`,
+        en: `One of these fields is required: ${list(p.fields)}`,
+      };
+    case 'inconsistent_result':
+      return {
+        vi: `Kết quả không khớp: ${String(p.field ?? '')} là ${fmt(p.received)}, nhưng tính lại được ${fmt(p.expected)}`,
+        en: `The result does not add up: ${String(p.field ?? '')} is ${fmt(p.received)}, but ${fmt(p.expected)} is computed`,
       };
     case 'invalid_option':
+      if (p.allowed !== undefined) {
+        return {
+          vi: `Tùy chọn không hợp lệ: nhận được ${fmt(p.received)}, cần một trong ${quoted(p.allowed)}`,
+          en: `Invalid option: received ${fmt(p.received)}, expected one of ${quoted(p.allowed)}`,
+        };
+      }
       return {
         vi: `Tùy chọn không hợp lệ: ${String(p.detail ?? '')}`.trim(),
         en: `Invalid option: ${String(p.detailEn ?? p.detail ?? '')}`.trim(),
@@ -202,11 +344,13 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
   }
 }
 
-/** Creates an issue with its message. */
+/** Creates an issue with its message (and, given one, a developer hint). */
 export function makeIssue(
   path: readonly (string | number)[],
   code: IssueCode,
   params: Record<string, unknown> = {},
+  hint?: string,
 ): ValidationIssue {
-  return { path: [...path], pathString: pathToString(path), code, message: issueMessage(code, params), params };
+  const issue = { path: [...path], pathString: pathToString(path), code, message: issueMessage(code, params), params };
+  return hint === undefined ? issue : { ...issue, hint };
 }

@@ -9,6 +9,7 @@
 
 // errors
 export { VndiError, ValidationError, NotScorableError } from './errors.js';
+export { isVndiError, isValidationError } from './errors.js';
 export type { IssueCode, Localized, SafeResult, ValidationIssue } from './errors.js';
 
 // framework

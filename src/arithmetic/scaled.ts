@@ -39,7 +39,18 @@ export function toUnits(value: number | string, scale: number): number | undefin
   return stringToUnits(value, scale, factor);
 }
 
+/** Longer numerals are refused (no real figure has 64 characters; keeps hostile input cheap). */
+const MAX_TEXT = 64;
+
+/** `text` without trailing `0` characters, in one backward pass (no backtracking regex). */
+function trimTrailingZeros(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 48) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 function stringToUnits(text: string, scale: number, factor: number): number | undefined {
+  if (text.length > MAX_TEXT) return undefined;
   if (text.includes('e') || text.includes('E')) {
     // Number(1e-7).toString() gives an exponent; such values never fit a framework's scale
     // unless they are integral, which the caller handled.
@@ -49,7 +60,7 @@ function stringToUnits(text: string, scale: number, factor: number): number | un
   if (!m) return undefined;
   const [, sign, intPart = '', rawFrac = ''] = m;
   if (intPart === '' && rawFrac === '') return undefined;
-  const frac = rawFrac.replace(/0+$/, '');
+  const frac = trimTrailingZeros(rawFrac);
   if (frac.length > scale) return undefined;
   const whole = intPart === '' ? 0 : Number(intPart);
   const fracUnits = frac === '' ? 0 : Number(frac) * pow10(scale - frac.length);
@@ -64,7 +75,7 @@ export function formatUnits(units: number, scale: number): string {
   const negative = units < 0;
   const digits = String(Math.abs(units)).padStart(scale + 1, '0');
   const intPart = digits.slice(0, digits.length - scale);
-  const frac = digits.slice(digits.length - scale).replace(/0+$/, '');
+  const frac = trimTrailingZeros(digits.slice(digits.length - scale));
   return (negative ? '-' : '') + (frac === '' ? intPart : `${intPart}.${frac}`);
 }
 
@@ -168,6 +179,6 @@ function shiftDecimal(digits: string, shift: number): string {
   if (shift <= 0) return digits + '0'.repeat(-shift);
   const padded = digits.padStart(shift + 1, '0');
   const intPart = padded.slice(0, padded.length - shift);
-  const frac = padded.slice(padded.length - shift).replace(/0+$/, '');
+  const frac = trimTrailingZeros(padded.slice(padded.length - shift));
   return frac === '' ? intPart : `${intPart}.${frac}`;
 }

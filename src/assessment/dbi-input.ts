@@ -92,7 +92,7 @@ export function compileDbi(framework: DbiFramework): CompiledDbi {
     throw new NotScorableError(framework.id, {
       vi: `Chưa có điểm tối đa của trụ cột (${ids}) vì chưa tìm thấy trong văn bản đã công bố. Hãy cung cấp bằng overrideDbiPillarMaxima(framework, { … }).`,
       en: `The pillar maxima (${ids}) are not published in any source found. Supply them with overrideDbiPillarMaxima(framework, { … }).`,
-    });
+    }, `Call overrideDbiPillarMaxima(framework, { ${missing.map((p) => `${p.id}: …`).join(', ')} }) and score with the framework it returns.`);
   }
   const items = itemsOf(framework);
   let decimals = framework.inputLevel === 'pillar' ? framework.pillarInputDecimals : 0;

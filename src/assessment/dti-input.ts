@@ -72,9 +72,9 @@ export function dtiInputSchema(framework: DtiFramework): z.ZodType<DtiInput> {
         const v = ctx.value as DtiInput;
         const given = (['points', 'values'] as const).filter((k) => v[k] !== undefined);
         if (given.length === 0) {
-          ctx.issues.push({ code: 'custom', input: v, message: 'missing_input', params: { code: 'missing_input', fields: 'points, values' } });
+          ctx.issues.push({ code: 'custom', input: v, message: 'missing_input', params: { code: 'missing_input', fields: ['points', 'values'] } });
         } else if (given.length > 1) {
-          ctx.issues.push({ code: 'custom', input: v, message: 'conflicting_input', params: { code: 'conflicting_input', fields: 'points, values' } });
+          ctx.issues.push({ code: 'custom', input: v, message: 'conflicting_input', params: { code: 'conflicting_input', fields: ['points', 'values'] } });
         }
       }) as unknown as z.ZodType<DtiInput>;
     schemas.set(framework, schema);

@@ -13,8 +13,7 @@ export function fromZodIssue(issue: ZodIssue, prefix: readonly (string | number)
   const path = [...prefix, ...cleanPath(issue.path)];
   switch (issue.code) {
     case 'custom': {
-      const params = (issue.params ?? {}) as { code?: IssueCode; [k: string]: unknown };
-      const code = params.code ?? 'invalid_type';
+      const { code = 'invalid_type', ...params } = (issue.params ?? {}) as { code?: IssueCode; [k: string]: unknown };
       const last = path[path.length - 1];
       return [makeIssue(path, code, { key: last, framework, ...params })];
     }

@@ -1,10 +1,46 @@
 /**
  * How a numeric input is read and checked. A value may be a JavaScript number or a plain decimal
- * string ("41.6"); anything else (NaN, ±Infinity, "abc", "1e3", BigInt, null …) is rejected with an
- * issue naming the rule.
+ * string ("41.6"); anything else (NaN, ±Infinity, "abc", "1e3", "0x10", "", BigInt, null …) is
+ * rejected with an issue naming the rule.
+ *
+ * Strings: surrounding whitespace is ignored (`' 3 '` reads as 3, as a spreadsheet cell would), a
+ * string longer than {@link MAX_NUMERIC_LENGTH} characters is refused at once (`too_long`: no real
+ * figure is that long), and every step is linear in the string's length (no backtracking regex, no
+ * repeated trimming), so a hostile 200,000-character numeral costs microseconds.
+ *
+ * This module imports neither zod nor decimal.js: it sits on the scoring and ranking paths.
  */
-import { isDecimalString } from '../arithmetic/decimal.js';
 import type { IssueCode } from '../errors.js';
+
+/** The longest numeric string accepted (sign, digits, point and surrounding spaces included). */
+export const MAX_NUMERIC_LENGTH = 64;
+
+/**
+ * True when `text` is a plain decimal numeral: an optional sign, digits, an optional point with
+ * digits (`12`, `-0.5`, `.5`, `5.`), nothing else (no exponent, no separators, no spaces). One pass.
+ */
+export function isPlainDecimal(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  if (i < n && (text.charCodeAt(i) === 43 || text.charCodeAt(i) === 45)) i++;
+  let digits = 0;
+  while (i < n && isDigit(text.charCodeAt(i))) {
+    i++;
+    digits++;
+  }
+  if (i < n && text.charCodeAt(i) === 46) {
+    i++;
+    while (i < n && isDigit(text.charCodeAt(i))) {
+      i++;
+      digits++;
+    }
+  }
+  return i === n && digits > 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
 
 /** A numeric input as callers may give it. */
 export type NumericInput = number | string;
@@ -25,10 +61,13 @@ export interface NumericProblem {
   readonly params: Record<string, unknown>;
 }
 
-function countDecimals(text: string): number {
+/** Significant decimals of a numeral (trailing zeros of the fraction do not count); linear. */
+export function countDecimals(text: string): number {
   const dot = text.indexOf('.');
   if (dot < 0) return 0;
-  return text.slice(dot + 1).replace(/0+$/, '').length;
+  let end = text.length;
+  while (end > dot + 1 && text.charCodeAt(end - 1) === 48) end--;
+  return end - dot - 1;
 }
 
 /**
@@ -45,8 +84,9 @@ export function checkNumeric(value: unknown, rule: NumericRule): NumericProblem 
     numeric = value;
     text = Number.isInteger(value) ? '' : String(value);
   } else if (typeof value === 'string') {
+    if (value.length > MAX_NUMERIC_LENGTH) return { code: 'too_long', params: { length: value.length, maxLength: MAX_NUMERIC_LENGTH } };
     const trimmed = value.trim();
-    if (!isDecimalString(trimmed)) return { code: 'not_a_number', params: { received: value } };
+    if (!isPlainDecimal(trimmed)) return { code: 'not_a_number', params: { received: value } };
     numeric = Number(trimmed);
     text = trimmed;
     if (!Number.isFinite(numeric)) return { code: 'not_finite', params: { received: value } };
@@ -73,7 +113,7 @@ export function checkNumeric(value: unknown, rule: NumericRule): NumericProblem 
   }
   if (rule.steps) {
     const onScale = rule.steps.includes(numeric) && (text === '' || countDecimals(text) <= maxStepDecimals(rule.steps));
-    if (!onScale) return { code: 'not_on_scale', params: { received: value, allowed: rule.steps.join(', ') } };
+    if (!onScale) return { code: 'not_on_scale', params: { received: value, allowed: [...rule.steps] } };
   }
   return undefined;
 }
@@ -88,9 +128,15 @@ function maxStepDecimals(steps: readonly number[]): number {
 function exceedsBound(text: string, bound: number): boolean {
   const boundText = String(bound);
   const [bi = '', bf = ''] = boundText.split('.');
-  const clean = text.replace(/^\+/, '');
+  const clean = text.charCodeAt(0) === 43 ? text.slice(1) : text;
   const [ti = '', tf = ''] = clean.split('.');
-  if (ti.replace(/^0+/, '') !== bi.replace(/^0+/, '')) return false;
+  if (stripLeadingZeros(ti) !== stripLeadingZeros(bi)) return false;
   const len = Math.max(bf.length, tf.length);
   return tf.padEnd(len, '0') > bf.padEnd(len, '0');
+}
+
+function stripLeadingZeros(digits: string): string {
+  let i = 0;
+  while (i < digits.length && digits.charCodeAt(i) === 48) i++;
+  return digits.slice(i);
 }
