@@ -1,0 +1,200 @@
+/**
+ * A tiny kit of runtime checks for the arguments and options of the library's functions. Each
+ * check is at once the runtime validation and, through {@link Infer}, the static type, so the two
+ * never drift apart. Checks report the library's bilingual issues with full paths; unknown option
+ * keys are errors (a misspelt `{ oder: 'desc' }` is caught, not ignored).
+ *
+ * Hand-written and dependency-free on purpose: it sits on the scoring and ranking paths, which must
+ * bundle without zod or decimal.js.
+ *
+ * @internal
+ */
+import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
+import { checkNumeric, type NumericInput, type NumericRule } from './numeric.js';
+
+export type Path = readonly (string | number)[];
+
+/** A check: pushes an issue for every broken rule of `value` at `path`. */
+export interface Check<T> {
+  (value: unknown, path: Path, issues: ValidationIssue[]): void;
+  /** Phantom: the type the check guarantees. */
+  readonly __type?: T;
+  /** Whether an object key holding this check may be absent. */
+  readonly optional?: true;
+}
+
+/** The type a check guarantees. */
+export type Infer<C> = C extends Check<infer T> ? T : never;
+
+type Shape = Readonly<Record<string, Check<unknown>>>;
+type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends { readonly optional: true } ? K : never }[keyof S];
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+/** The object type of a shape: optional checks become optional keys. */
+export type InferShape<S extends Shape> = Simplify<
+  { readonly [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & { readonly [K in OptionalKeys<S>]?: Infer<S[K]> }
+>;
+
+function make<T>(fn: (value: unknown, path: Path, issues: ValidationIssue[]) => void): Check<T> {
+  return fn as Check<T>;
+}
+
+/** True for a plain object (`{}` or a null-prototype object), not an array, a Map, a Date … */
+export function isPlainObject(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** One of the listed literals (compared with `===`): `invalid_option` naming the allowed values. */
+export function oneOf<const L extends string | number | boolean>(allowed: readonly L[]): Check<L> {
+  return make((value, path, issues) => {
+    if (!allowed.includes(value as L)) issues.push(makeIssue(path, 'invalid_option', { received: value, allowed: [...allowed] }));
+  });
+}
+
+/** A finite number, optionally an integer and within bounds. */
+export function num(rule: { readonly integer?: boolean; readonly min?: number; readonly max?: number } = {}): Check<number> {
+  return make((value, path, issues) => {
+    if (typeof value !== 'number') {
+      issues.push(makeIssue(path, 'invalid_type', { expected: rule.integer ? 'integer' : 'number', received: value }));
+    } else if (Number.isNaN(value)) {
+      issues.push(makeIssue(path, 'not_a_number', { received: value }));
+    } else if (!Number.isFinite(value)) {
+      issues.push(makeIssue(path, 'not_finite', { received: value }));
+    } else if (rule.integer && !Number.isInteger(value)) {
+      issues.push(makeIssue(path, 'not_an_integer', { received: value }));
+    } else if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
+      issues.push(makeIssue(path, 'out_of_range', { received: value, min: rule.min ?? '-∞', max: rule.max ?? '∞' }));
+    }
+  });
+}
+
+/** A number or a plain decimal string following a numeric rule (the rule input fields follow). */
+export function numeric(rule: NumericRule): Check<NumericInput> {
+  return make((value, path, issues) => {
+    const problem = checkNumeric(value, rule);
+    if (problem) issues.push(makeIssue(path, problem.code, { key: path[path.length - 1], ...problem.params }));
+  });
+}
+
+/** A string (optionally non-empty). */
+export function str(rule: { readonly nonEmpty?: boolean } = {}): Check<string> {
+  return make((value, path, issues) => {
+    if (typeof value !== 'string') issues.push(makeIssue(path, 'invalid_type', { expected: 'string', received: value }));
+    else if (rule.nonEmpty && value.length === 0) issues.push(makeIssue(path, 'missing_input', { fields: [String(path[path.length - 1] ?? 'value')] }));
+  });
+}
+
+/** A function. */
+export function func<F extends (...args: never[]) => unknown>(): Check<F> {
+  return make((value, path, issues) => {
+    if (typeof value !== 'function') issues.push(makeIssue(path, 'invalid_type', { expected: 'function', received: value }));
+  });
+}
+
+/** `null` or what `check` accepts. */
+export function nullable<T>(check: Check<T>): Check<T | null> {
+  return make((value, path, issues) => {
+    if (value !== null) check(value, path, issues);
+  });
+}
+
+/** An absent (`undefined`) value or what `check` accepts; as an object key, the key is optional. */
+export function optional<T>(check: Check<T>): Check<T | undefined> & { readonly optional: true } {
+  const c = make<T | undefined>((value, path, issues) => {
+    if (value !== undefined) check(value, path, issues);
+  });
+  return Object.assign(c, { optional: true as const });
+}
+
+/** The first check whose type test (`is`) matches decides; otherwise `invalid_type` naming `expected`. */
+export function either<A, B>(expected: string, a: [(x: unknown) => boolean, Check<A>], b: [(x: unknown) => boolean, Check<B>]): Check<A | B> {
+  return make((value, path, issues) => {
+    if (a[0](value)) a[1](value, path, issues);
+    else if (b[0](value)) b[1](value, path, issues);
+    else issues.push(makeIssue(path, 'invalid_type', { expected, received: value }));
+  });
+}
+
+/** An array whose every element passes `check` (reports at most `limit` issues). */
+export function arrayOf<T>(check: Check<T>, limit = 20): Check<readonly T[]> {
+  return make((value, path, issues) => {
+    if (!Array.isArray(value)) {
+      issues.push(makeIssue(path, 'invalid_type', { expected: 'array', received: value }));
+      return;
+    }
+    const start = issues.length;
+    for (let i = 0; i < value.length; i++) {
+      check(value[i], [...path, i], issues);
+      if (issues.length - start >= limit) return;
+    }
+  });
+}
+
+/** A plain object whose every own value passes `check` (keys are free). */
+export function record<T>(check: Check<T>): Check<Readonly<Record<string, T>>> {
+  return make((value, path, issues) => {
+    if (!isPlainObject(value)) {
+      issues.push(makeIssue(path, 'invalid_type', { expected: 'object', received: value }));
+      return;
+    }
+    for (const key of Object.keys(value)) check(value[key], [...path, key], issues);
+  });
+}
+
+/** A plain object with the keys of `shape` (optional checks may be absent) and no other key. */
+export function obj<S extends Shape>(shape: S): Check<InferShape<S>> & { readonly shape: S } {
+  const keys = Object.keys(shape);
+  const c = make<InferShape<S>>((value, path, issues) => {
+    if (!isPlainObject(value)) {
+      issues.push(makeIssue(path, 'invalid_type', { expected: keys.length ? `object { ${keys.join(', ')} }` : 'object', received: value }));
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      if (!Object.prototype.hasOwnProperty.call(shape, key)) issues.push(makeIssue([...path, key], 'unknown_key', { key, allowed: keys }));
+    }
+    for (const key of keys) {
+      const check = shape[key]!;
+      const v = Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+      if (v === undefined && !check.optional) issues.push(makeIssue([...path, key], 'missing_key', { key }));
+      else check(v, [...path, key], issues);
+    }
+  });
+  return Object.assign(c, { shape });
+}
+
+/** A check written by hand for what the combinators do not express. */
+export function custom<T>(fn: (value: unknown, path: Path, issues: ValidationIssue[]) => void): Check<T> {
+  return make(fn);
+}
+
+/** Runs `check`, throwing a {@link ValidationError} with every issue found; returns the value typed. */
+export function parse<T>(check: Check<T>, value: unknown, path: Path): T {
+  const issues: ValidationIssue[] = [];
+  check(value, path, issues);
+  if (issues.length) throw new ValidationError(issues);
+  return value as T;
+}
+
+/** Throws a {@link ValidationError} when `issues` is not empty. */
+export function throwIfAny(issues: readonly ValidationIssue[]): void {
+  if (issues.length) throw new ValidationError(issues);
+}
+
+/**
+ * Reports ids that appear more than once: one `duplicate_id` issue per repeated id, naming every
+ * index it appears at (`params.indexes`), at the path of its second appearance.
+ */
+export function duplicateIds(ids: readonly unknown[], path: Path, field = 'id'): ValidationIssue[] {
+  const first = new Map<unknown, number[]>();
+  for (let i = 0; i < ids.length; i++) {
+    const at = first.get(ids[i]);
+    if (at) at.push(i);
+    else first.set(ids[i], [i]);
+  }
+  const issues: ValidationIssue[] = [];
+  for (const [id, indexes] of first) {
+    if (indexes.length > 1) issues.push(makeIssue([...path, indexes[1]!, field], 'duplicate_id', { id, indexes }));
+  }
+  return issues;
+}

@@ -1,0 +1,165 @@
+/**
+ * Checks a DBI result passed back to the library (by `summarize`, `compareResults`, a report, a CSV
+ * writer), including one rebuilt from JSON: its framework id resolves to a DBI framework, every
+ * pillar's points are on the framework's scale and within its maximum, the total is exactly the sum
+ * of the pillar points, and percentages and levels are what the framework's rule gives for those
+ * points. A result that does not add up is a {@link ValidationError} naming the field.
+ *
+ * Cheap: O(pillars) integer work per result (points in units of the framework's scale); results
+ * this process scored, and results already checked, are not re-checked.
+ *
+ * @internal
+ */
+import { ratioHalfUp, toUnits } from '../arithmetic/scaled.js';
+import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
+import { DBI_FRAMEWORKS } from '../framework/dbi/index.js';
+import type { DbiFramework } from '../framework/schema.js';
+import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
+import { recordedFramework } from '../score/provenance.js';
+import type { DbiResult } from '../score/score-dbi.js';
+import { isPlainObject, type Path } from './check.js';
+import { compileDbi, type CompiledDbi } from './dbi-input.js';
+
+const checked = new WeakSet<object>();
+type Obj = Record<string, unknown>;
+
+function field(o: Obj, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+}
+
+/** The DBI framework a result claims, or an issue; `kind` mismatches are `wrong_framework_kind`. */
+export function frameworkOfDbiResult(result: unknown, path: Path, issues: ValidationIssue[]): DbiFramework | undefined {
+  if (!isPlainObject(result)) {
+    issues.push(makeIssue(path, 'invalid_type', { expected: 'DBI result object', received: result }));
+    return undefined;
+  }
+  const recorded = recordedFramework(result);
+  if (recorded && recorded.kind === 'dbi') return recorded;
+  const kind = field(result, 'kind');
+  const fw = field(result, 'framework');
+  const id = isPlainObject(fw) ? field(fw, 'id') : undefined;
+  if (kind !== 'dbi') {
+    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: String(kind), expected: 'dbi' }));
+    return undefined;
+  }
+  if (typeof id !== 'string') {
+    issues.push(makeIssue([...path, 'framework', 'id'], 'invalid_type', { expected: 'framework id string', received: id }));
+    return undefined;
+  }
+  const f = DBI_FRAMEWORKS.find((x) => x.id === id);
+  if (!f) issues.push(makeIssue([...path, 'framework', 'id'], 'unknown_framework', { id, known: DBI_FRAMEWORKS.map((x) => x.id) }));
+  return f;
+}
+
+function mismatch(path: Path, key: string, received: unknown, expected: unknown, issues: ValidationIssue[]): void {
+  issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received, expected }));
+}
+
+/**
+ * Units of `o.exact.points`-style figures: the exact string on the framework's scale, within
+ * [0, maxUnits], equal to the rounded number beside it.
+ */
+function unitsOf(o: Obj, key: string, exactKey: string, c: CompiledDbi, maxUnits: number, path: Path, issues: ValidationIssue[]): number | undefined {
+  const exactObj = field(o, 'exact');
+  if (!isPlainObject(exactObj)) {
+    issues.push(makeIssue([...path, 'exact'], 'invalid_type', { expected: 'object of exact decimal strings', received: exactObj }));
+    return undefined;
+  }
+  const text = field(exactObj, exactKey);
+  const units = typeof text === 'string' ? toUnits(text, c.decimals) : undefined;
+  if (units === undefined) {
+    issues.push(makeIssue([...path, 'exact', exactKey], 'not_a_number', { received: text }));
+    return undefined;
+  }
+  if (units < 0 || units > maxUnits) {
+    issues.push(makeIssue([...path, 'exact', exactKey], 'out_of_range', { received: text, min: 0, max: maxUnits / c.factor }));
+    return undefined;
+  }
+  const rounded = field(o, key);
+  if (rounded !== units / c.factor) {
+    mismatch(path, key, rounded, units / c.factor, issues);
+    return undefined;
+  }
+  return units;
+}
+
+/** Pushes every issue of a DBI result; returns its framework when the result is sound. */
+export function inspectDbiResult(result: unknown, path: Path, issues: ValidationIssue[]): DbiFramework | undefined {
+  const start = issues.length;
+  const f = frameworkOfDbiResult(result, path, issues);
+  if (!f) return undefined;
+  const r = result as Obj;
+  if (recordedFramework(r) || checked.has(r)) return f;
+  const c = compileDbi(f);
+  const rule = hasLevelRule(f) ? f.levelRule : null;
+
+  const pillars = field(r, 'pillars');
+  if (!Array.isArray(pillars) || pillars.length !== f.pillars.length) {
+    issues.push(makeIssue([...path, 'pillars'], 'invalid_type', { expected: `array of ${f.pillars.length} pillar scores`, received: pillars }));
+    return undefined;
+  }
+  let sum = 0;
+  const levels: number[] = [];
+  for (let i = 0; i < pillars.length; i++) {
+    const p = pillars[i] as unknown;
+    const pp = [...path, 'pillars', i];
+    const def = f.pillars[i]!;
+    if (!isPlainObject(p)) {
+      issues.push(makeIssue(pp, 'invalid_type', { expected: 'pillar score object', received: p }));
+      continue;
+    }
+    if (field(p, 'id') !== def.id) {
+      mismatch(pp, 'id', field(p, 'id'), def.id, issues);
+      continue;
+    }
+    const maxUnits = c.pillarMaxUnits[i]!;
+    if (field(p, 'max') !== def.max) mismatch(pp, 'max', field(p, 'max'), def.max, issues);
+    const units = unitsOf(p, 'points', 'points', c, maxUnits, pp, issues);
+    if (units === undefined) continue;
+    sum += units;
+    const percent = ratioHalfUp(units * 100, maxUnits, 2);
+    if (field(p, 'percent') !== percent) mismatch(pp, 'percent', field(p, 'percent'), percent, issues);
+    const level = rule ? pillarLevelOf(rule, units, maxUnits) : null;
+    if (level !== null) levels.push(level);
+    if (field(p, 'level') !== level) mismatch(pp, 'level', field(p, 'level'), level, issues);
+  }
+  if (issues.length !== start) return undefined;
+
+  const totalUnits = unitsOf(r, 'total', 'total', c, c.totalMaxUnits, path, issues);
+  if (totalUnits === undefined) return undefined;
+  if (totalUnits !== sum) {
+    mismatch(path, 'total', field(r, 'total'), sum / c.factor, issues);
+    return undefined;
+  }
+  if (field(r, 'max') !== c.totalMaxUnits / c.factor) mismatch(path, 'max', field(r, 'max'), c.totalMaxUnits / c.factor, issues);
+  const percent = ratioHalfUp(totalUnits * 100, c.totalMaxUnits, 2);
+  if (field(r, 'percent') !== percent) mismatch(path, 'percent', field(r, 'percent'), percent, issues);
+  const level = rule ? overallLevelOf(rule, totalUnits, c.factor, levels) : null;
+  if (field(r, 'level') !== level) mismatch(path, 'level', field(r, 'level'), level, issues);
+  if (issues.length !== start) return undefined;
+  checked.add(r);
+  return f;
+}
+
+/**
+ * Checks a DBI result given back to the library (e.g. rebuilt from JSON) against its framework,
+ * throwing a {@link ValidationError} naming each field that does not add up.
+ *
+ * @example
+ * ```ts
+ * const r = scoreDbi('dbi-2021-sme', { answers });
+ * checkDbiResult(JSON.parse(JSON.stringify(r)), ['result']); // passes, returns the framework
+ * checkDbiResult({ ...r, total: 7 }, ['result']);             // throws: result.total
+ * ```
+ */
+export function checkDbiResult(result: unknown, path: Path = ['result']): DbiFramework {
+  const issues: ValidationIssue[] = [];
+  const f = inspectDbiResult(result, path, issues);
+  if (!f) throw new ValidationError(issues);
+  return f;
+}
+
+/** Type guard form of {@link checkDbiResult}. */
+export function isDbiResult(result: unknown): result is DbiResult {
+  return inspectDbiResult(result, [], []) !== undefined;
+}
