@@ -9,6 +9,7 @@
 import { toUnits } from '../arithmetic/scaled.js';
 import { compileDbi, validateDbiInput, type CompiledDbi, type DbiInput } from '../assessment/dbi-input.js';
 import type { Localized } from '../errors.js';
+import { num, obj, optional, parse, sameType, type Equal, type Infer } from '../assessment/check.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
 import { hasLevelRule, overallLevelDetail, overallLevelOf, pillarLevelOf, type OverallLevelDetail } from '../level/dbi-level.js';
 import { dbiResultFromUnits, type DbiResult } from '../score/score-dbi.js';
@@ -57,6 +58,9 @@ export interface DbiGapOptions {
   /** Level to reach; default: the next level above the current one. */
   readonly targetLevel?: number;
 }
+
+const optionsCheck = obj({ targetLevel: optional(num({ integer: true, min: 0 })) });
+sameType<Equal<Infer<typeof optionsCheck>, DbiGapOptions>>();
 
 function explain(detail: OverallLevelDetail, totalUnits: number, factor: number): DbiLevelExplanation | null {
   const next = detail.conditions.find((c) => c.level === detail.level + 1);
@@ -116,6 +120,7 @@ function nextAllowed(c: CompiledDbi, itemIndex: number, atLeast: number): number
  * ```
  */
 export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput, options: DbiGapOptions = {}): DbiGap {
+  parse(optionsCheck, options, ['options']);
   const framework = resolveDbiFramework(frameworkOrId);
   const c = compileDbi(framework);
   validateDbiInput(c, input);

@@ -9,7 +9,11 @@ import { ValidationError, makeIssue, type Localized } from '../errors.js';
 import { findProvince } from '../framework/units/provinces.js';
 import type { DtiPillarId } from '../framework/schema.js';
 
-import { dtiFrameworkOf, type DtiResult } from '../score/score-dti.js';
+import type { DtiResult } from '../score/score-dti.js';
+import type { DtiFramework } from '../framework/schema.js';
+import { arrayOf, custom, isPlainObject, numeric, obj, optional, str, throwIfAny, type Path } from '../assessment/check.js';
+import { inspectDtiResult } from '../assessment/dti-result-check.js';
+import type { ValidationIssue } from '../errors.js';
 
 /** What to reach. */
 export type DtiTarget =
@@ -69,6 +73,61 @@ export interface DtiGapOptions {
   readonly id?: string;
 }
 
+const TARGET_KEYS = ['points', 'value', 'rank', 'unit'] as const;
+
+/** A DTI result in an argument: checked against its framework. */
+const dtiResultArg = custom<DtiResult>((value, path, issues) => {
+  inspectDtiResult(value, path, issues);
+});
+
+const optionsCheck = obj({
+  peers: optional(arrayOf(obj({ id: str(), result: dtiResultArg }, { extraKeys: true }))),
+  id: optional(str()),
+});
+
+/** Checks a target against the framework of the result (its maxima, the peers' count). */
+function checkTarget(target: unknown, f: DtiFramework, resultFrameworkId: string, path: Path, issues: ValidationIssue[]): void {
+  if (!isPlainObject(target)) {
+    issues.push(makeIssue(path, 'invalid_type', { expected: 'object { points } | { value } | { rank, peers } | { unit }', received: target }));
+    return;
+  }
+  const given = TARGET_KEYS.filter((k) => target[k] !== undefined);
+  if (given.length === 0) {
+    issues.push(makeIssue(path, 'missing_input', { fields: [...TARGET_KEYS] }));
+    return;
+  }
+  if (given.length > 1) {
+    issues.push(makeIssue(path, 'conflicting_input', { fields: given }));
+    return;
+  }
+  const kind = given[0]!;
+  const allowed: readonly string[] = kind === 'rank' ? ['rank', 'peers'] : [kind];
+  for (const key of Object.keys(target)) {
+    if (!allowed.includes(key)) issues.push(makeIssue([...path, key], 'unknown_key', { key, allowed }));
+  }
+  if (kind === 'points') numeric({ min: 0, max: f.totalMax })(target.points, [...path, 'points'], issues);
+  else if (kind === 'value') numeric({ min: 0, max: 1 })(target.value, [...path, 'value'], issues);
+  else if (kind === 'unit') {
+    const uf = inspectDtiResult(target.unit, [...path, 'unit'], issues);
+    if (uf && uf.id !== resultFrameworkId) {
+      issues.push(makeIssue([...path, 'unit', 'framework', 'id'], 'invalid_option', { received: uf.id, allowed: [resultFrameworkId] }));
+    }
+  } else {
+    const peers = target.peers;
+    arrayOf(dtiResultArg)(peers, [...path, 'peers'], issues);
+    const count = Array.isArray(peers) ? peers.length : 0;
+    const rank = target.rank;
+    if (typeof rank !== 'number') issues.push(makeIssue([...path, 'rank'], 'invalid_type', { expected: 'integer', received: rank }));
+    else if (Number.isNaN(rank)) issues.push(makeIssue([...path, 'rank'], 'not_a_number', { received: rank }));
+    else if (!Number.isInteger(rank)) issues.push(makeIssue([...path, 'rank'], Number.isFinite(rank) ? 'not_an_integer' : 'not_finite', { received: rank }));
+    else if (rank < 1 || rank > count) issues.push(makeIssue([...path, 'rank'], 'out_of_range', { received: rank, min: 1, max: count }));
+  }
+}
+
+function exactOf(x: number | string): X.Exact {
+  return X.exact(typeof x === 'string' ? x.trim() : x);
+}
+
 function r(x: X.Exact, decimals: number): number {
   return X.toRoundedNumber(x, decimals);
 }
@@ -84,7 +143,12 @@ function r(x: X.Exact, decimals: number): number {
  * ```
  */
 export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOptions = {}): DtiGap {
-  const framework = dtiFrameworkOf(result);
+  const issues: ValidationIssue[] = [];
+  const checked = inspectDtiResult(result, ['result'], issues);
+  if (checked) checkTarget(target, checked, checked.id, ['target'], issues);
+  optionsCheck(options, ['options'], issues);
+  throwIfAny(issues);
+  const framework = checked!;
   if (framework.inputKeys !== 'mainIndicators') {
     throw new ValidationError([makeIssue(['result', 'framework'], 'invalid_option', {
       detail: `${framework.id} không có điểm chỉ số chính`, detailEn: `${framework.id} has no main-indicator points`,
@@ -94,16 +158,17 @@ export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOpti
   const currentTotal = X.exact(result.exact.total);
   let targetTotal: X.Exact;
   let perIndicatorTarget: Map<string, X.Exact> | null = null;
-  if ('points' in target) targetTotal = X.exact(target.points);
-  else if ('value' in target) targetTotal = X.multiply(X.exact(target.value), totalMax);
-  else if ('unit' in target) {
+  if ('points' in target && target.points !== undefined) targetTotal = exactOf(target.points);
+  else if ('value' in target && target.value !== undefined) targetTotal = X.multiply(exactOf(target.value), totalMax);
+  else if ('unit' in target && target.unit !== undefined) {
     targetTotal = X.exact(target.unit.exact.total);
     perIndicatorTarget = new Map(target.unit.mainIndicators.map((m) => [m.id, X.exact(m.exact.points)]));
   } else {
     // Rank k or better: at most k − 1 peers strictly above, i.e. at least the k-th highest peer value
     // (compared at the published 4 decimals, where equal values share a rank).
-    const sorted = target.peers.map((p) => X.roundHalfUp(X.exact(p.exact.value), 4)).sort((a, b) => X.compare(b, a));
-    const needed = sorted[target.rank - 1] ?? X.ZERO;
+    const { peers, rank } = target as { readonly rank: number; readonly peers: readonly DtiResult[] };
+    const sorted = peers.map((p) => X.roundHalfUp(X.exact(p.exact.value), 4)).sort((a, b) => X.compare(b, a));
+    const needed = sorted[rank - 1] ?? X.ZERO;
     targetTotal = X.multiply(needed, totalMax);
   }
   if (X.compare(targetTotal, X.exact(totalMax)) > 0 || X.compare(targetTotal, X.ZERO) < 0) {

@@ -1,7 +1,17 @@
 /** Picking one measure (a number and its exact string) out of a DTI or DBI result. */
 import type { DbiResult } from '../score/score-dbi.js';
 import type { DtiResult } from '../score/score-dti.js';
-import type { DtiPillarId } from '../framework/schema.js';
+import type { DtiFramework, DtiPillarId } from '../framework/schema.js';
+import { makeIssue, type ValidationIssue } from '../errors.js';
+import { throwIfAny } from '../assessment/check.js';
+import { inspectDtiResult } from '../assessment/dti-result-check.js';
+import { inspectDbiResult } from '../assessment/dbi-result-check.js';
+
+function checkBy(by: unknown, allowed: readonly string[], issues: ValidationIssue[]): void {
+  if (issues.length === 0 && (typeof by !== 'string' || !allowed.includes(by))) {
+    issues.push(makeIssue(['by'], 'invalid_option', { received: by, allowed: [...allowed] }));
+  }
+}
 
 /**
  * What to read from a DTI result: the DTI `value`, a pillar value (`government`, `economy`,
@@ -10,6 +20,11 @@ import type { DtiPillarId } from '../framework/schema.js';
 export type DtiMeasure = 'value' | 'total' | DtiPillarId | (string & {});
 
 const PILLARS = new Set(['government', 'economy', 'society']);
+
+/** The main-indicator ids a DTI measure may name on a framework. */
+export function dtiMeasureIds(framework: DtiFramework): string[] {
+  return framework.mainIndicators.map((m) => m.id);
+}
 
 /** The exact decimal string of a DTI measure, or `null` where the result has no such value. */
 export function dtiMeasureExact(result: DtiResult, by: DtiMeasure): string | null {
@@ -21,7 +36,8 @@ export function dtiMeasureExact(result: DtiResult, by: DtiMeasure): string | nul
 }
 
 /**
- * The published (rounded) number of a DTI measure, or `null`.
+ * The published (rounded) number of a DTI measure, or `null` (an unscored indicator, or one the
+ * result does not hold). An unknown measure name is a `ValidationError` (`invalid_option`).
  *
  * @example
  * ```ts
@@ -31,6 +47,10 @@ export function dtiMeasureExact(result: DtiResult, by: DtiMeasure): string | nul
  * ```
  */
 export function dtiMeasure(result: DtiResult, by: DtiMeasure): number | null {
+  const issues: ValidationIssue[] = [];
+  const f = inspectDtiResult(result, ['result'], issues);
+  checkBy(by, f ? ['value', 'total', ...PILLARS, ...dtiMeasureIds(f)] : [], issues);
+  throwIfAny(issues);
   if (by === 'value') return result.value;
   if (by === 'total') return result.total;
   if (PILLARS.has(by)) return result.pillars[by as DtiPillarId].value;
@@ -51,6 +71,10 @@ export type DbiMeasure = 'total' | 'percent' | 'level' | (string & {});
  * ```
  */
 export function dbiMeasure(result: DbiResult, by: DbiMeasure): number | null {
+  const issues: ValidationIssue[] = [];
+  const f = inspectDbiResult(result, ['result'], issues);
+  checkBy(by, f ? ['total', 'percent', 'level', ...f.pillars.map((p) => p.id)] : [], issues);
+  throwIfAny(issues);
   if (by === 'total') return result.total;
   if (by === 'percent') return result.percent;
   if (by === 'level') return result.level;

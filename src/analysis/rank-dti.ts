@@ -2,8 +2,11 @@
 import * as X from '../arithmetic/decimal.js';
 import { findProvince, REGIONS, type RegionId } from '../framework/units/provinces.js';
 import type { DtiResult } from '../score/score-dti.js';
-import { dtiMeasureExact, type DtiMeasure } from './measure.js';
-import { rank, type RankOptions } from './rank.js';
+import { dtiMeasureExact, dtiMeasureIds, type DtiMeasure } from './measure.js';
+import { rankOptionsShape, rankValid, type RankOptions } from './rank.js';
+import { arrayOf, custom, duplicateIds, either, func, nullable, obj, oneOf, optional, str, throwIfAny } from '../assessment/check.js';
+import { inspectDtiResult } from '../assessment/dti-result-check.js';
+import { makeIssue, type ValidationIssue } from '../errors.js';
 
 /** A unit to rank: its id and its DTI result (`null` when it has no result: ranked last, flagged). */
 export interface DtiUnit {
@@ -41,6 +44,21 @@ export interface RankDtiOptions extends RankOptions {
   readonly groupBy?: 'region' | 'group' | ((id: string) => string | undefined);
 }
 
+const unitsCheck = arrayOf(
+  obj({ id: str(), result: nullable(custom<DtiResult>(() => undefined)), group: optional(str()) }, { extraKeys: true }),
+);
+const optionsCheck = obj({
+  ...rankOptionsShape,
+  by: optional(str()),
+  groupBy: optional(
+    either<'region' | 'group', (id: string) => string | undefined>(
+      '"region", "group" or a function',
+      [(x) => typeof x === 'string', oneOf(['region', 'group'] as const)],
+      [(x) => typeof x === 'function', func<(id: string) => string | undefined>()],
+    ),
+  ),
+});
+
 /**
  * Ranks DTI results by the DTI value, a pillar or a main indicator, nationally and within groups.
  *
@@ -51,19 +69,35 @@ export interface RankDtiOptions extends RankOptions {
  * ```
  */
 export function rankDti(units: readonly DtiUnit[], options: RankDtiOptions = {}): DtiRanking[] {
+  const issues: ValidationIssue[] = [];
+  unitsCheck(units, ['units'], issues);
+  optionsCheck(options, ['options'], issues);
+  throwIfAny(issues);
+  issues.push(...duplicateIds(units.map((u) => u.id), ['units']));
+  const measures = new Set(['value', 'total', 'government', 'economy', 'society']);
+  for (let i = 0; i < units.length; i++) {
+    const f = units[i]!.result === null ? undefined : inspectDtiResult(units[i]!.result, ['units', i, 'result'], issues);
+    if (f) for (const id of dtiMeasureIds(f)) measures.add(id);
+  }
   const by = options.by ?? 'value';
+  if (issues.length === 0 && !measures.has(by)) issues.push(makeIssue(['options', 'by'], 'invalid_option', { received: by, allowed: [...measures] }));
+  throwIfAny(issues);
   const entries = units.map((u) => ({ id: u.id, score: u.result ? dtiMeasureExact(u.result, by) : null }));
-  const national = rank(entries, options);
-  const groupOf = (u: DtiUnit): string | undefined => {
+  const national = rankValid(entries, options);
+  const groupOf = (u: DtiUnit, i: number): string | undefined => {
     if (!options.groupBy) return undefined;
     if (options.groupBy === 'region') return findProvince(u.id)?.region;
     if (options.groupBy === 'group') return u.group;
-    return options.groupBy(u.id);
+    const g = options.groupBy(u.id);
+    if (g !== undefined && typeof g !== 'string') {
+      throwIfAny([makeIssue(['options', 'groupBy'], 'invalid_type', { expected: `string or undefined (returned for units.${i})`, received: g })]);
+    }
+    return g;
   };
   const groups = new Map<string, { id: string; score: string | null }[]>();
   const unitGroup = new Map<string, string | undefined>();
   for (let i = 0; i < units.length; i++) {
-    const g = groupOf(units[i]!);
+    const g = groupOf(units[i]!, i);
     unitGroup.set(units[i]!.id, g);
     if (g === undefined) continue;
     if (!groups.has(g)) groups.set(g, []);
@@ -71,14 +105,14 @@ export function rankDti(units: readonly DtiUnit[], options: RankDtiOptions = {})
   }
   const inGroup = new Map<string, { rank: number | null; of: number }>();
   for (const members of groups.values()) {
-    for (const r of rank(members, options)) inGroup.set(r.id, { rank: r.rank, of: members.length });
+    for (const r of rankValid(members, options)) inGroup.set(r.id, { rank: r.rank, of: members.length });
   }
   const decimals = by === 'total' ? 2 : 4;
   const ofAll = units.length;
   return national.map((r) => {
     const g = unitGroup.get(r.id);
     const gi = inGroup.get(r.id);
-    const groupName = g && g in REGIONS ? REGIONS[g as RegionId] : g ? { vi: g, en: g } : undefined;
+    const groupName = g && Object.prototype.hasOwnProperty.call(REGIONS, g) ? REGIONS[g as RegionId] : g ? { vi: g, en: g } : undefined;
     const score = r.score === null ? null : X.toRoundedNumber(X.exact(String(r.score)), decimals);
     const head = r.rank === null ? 'no result' : `${r.rank}/${ofAll}`;
     const headVi = r.rank === null ? 'chưa có số liệu' : `hạng ${r.rank}/${ofAll}`;

@@ -6,6 +6,10 @@
 import * as X from '../arithmetic/decimal.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { checkNumeric } from '../assessment/numeric.js';
+import {
+  arrayOf, duplicateIds, either, func, num, nullable, obj, oneOf, optional, sameType, str, throwIfAny,
+  type Equal, type Infer,
+} from '../assessment/check.js';
 
 /** One thing to rank. `score` `null`/`undefined` means missing: ranked last and flagged. */
 export interface RankEntry {
@@ -41,6 +45,18 @@ export interface RankOptions {
    */
   readonly tieBreaker?: (a: RankEntry, b: RankEntry) => number;
 }
+
+/** The checks of {@link RankOptions}, shared with the functions that take rank options. */
+export const rankOptionsShape = {
+  method: optional(oneOf(['competition', 'dense', 'ordinal'] as const)),
+  precision: optional(
+    either<number, 'exact'>('integer 0…8 or "exact"', [(x) => typeof x === 'number', num({ integer: true, min: 0, max: 8 })], [(x) => typeof x === 'string', oneOf(['exact'] as const)]),
+  ),
+  order: optional(oneOf(['desc', 'asc'] as const)),
+  tieBreaker: optional(func<(a: RankEntry, b: RankEntry) => number>()),
+};
+const rankOptionsCheck = obj(rankOptionsShape);
+sameType<Equal<Infer<typeof rankOptionsCheck>, RankOptions>>();
 
 const SAFE_PACK = 2 ** 53;
 
@@ -160,19 +176,14 @@ function assign(entries: readonly RankEntry[], ordered: OrderedEntries, method: 
 function validate(entries: readonly RankEntry[], options: RankOptions): void {
   const issues: ValidationIssue[] = [];
   if (!Array.isArray(entries)) throw new ValidationError([makeIssue(['entries'], 'invalid_type', { expected: 'array', received: entries })]);
-  const p = options.precision;
-  if (p !== undefined && p !== 'exact' && !(Number.isInteger(p) && p >= 0 && p <= 8)) {
-    issues.push(makeIssue(['options', 'precision'], 'invalid_option', { detail: 'precision phải là số nguyên 0…8 hoặc "exact"', detailEn: 'precision must be an integer 0…8 or "exact"' }));
-  }
-  if (options.method !== undefined && !['competition', 'dense', 'ordinal'].includes(options.method)) {
-    issues.push(makeIssue(['options', 'method'], 'invalid_option', { detail: `method "${String(options.method)}"`, detailEn: `unknown method "${String(options.method)}"` }));
-  }
+  rankOptionsCheck(options, ['options'], issues);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     if (typeof e !== 'object' || e === null) {
       issues.push(makeIssue(['entries', i], 'invalid_type', { expected: '{ id, score }', received: e }));
       continue;
     }
+    if (typeof e.id !== 'string') issues.push(makeIssue(['entries', i, 'id'], 'invalid_type', { expected: 'string', received: e.id }));
     const score = e.score;
     if (score === null || score === undefined) continue;
     if (typeof score === 'number' && score - score === 0) continue; // finite number: the common case, checked cheaply
@@ -194,6 +205,11 @@ function validate(entries: readonly RankEntry[], options: RankOptions): void {
  */
 export function rank(entries: readonly RankEntry[], options: RankOptions = {}): Ranked[] {
   validate(entries, options);
+  return rankValid(entries, options);
+}
+
+/** {@link rank} on entries and options already validated. */
+export function rankValid(entries: readonly RankEntry[], options: RankOptions): Ranked[] {
   const method = options.method ?? 'competition';
   const precision = options.precision ?? 4;
   const desc = (options.order ?? 'desc') === 'desc';
@@ -227,6 +243,8 @@ export function rank(entries: readonly RankEntry[], options: RankOptions = {}): 
   return assign(entries, { order, sortedKeys, missing, ids: entries.map((e) => e.id), scores: entries.map((e) => e.score as number | string) }, method);
 }
 
+const rankListCheck = arrayOf(obj({ id: str(), rank: nullable(num({ integer: true, min: 1 })) }, { extraKeys: true }));
+
 /** How a unit's rank moved between two rankings. */
 export interface RankChange {
   readonly id: string;
@@ -253,6 +271,11 @@ export function rankChange(
   previous: readonly { readonly id: string; readonly rank: number | null }[],
   current: readonly { readonly id: string; readonly rank: number | null }[],
 ): RankChange[] {
+  const issues: ValidationIssue[] = [];
+  rankListCheck(previous, ['previous'], issues);
+  rankListCheck(current, ['current'], issues);
+  if (issues.length === 0) issues.push(...duplicateIds(previous.map((p) => p.id), ['previous']), ...duplicateIds(current.map((c) => c.id), ['current']));
+  throwIfAny(issues);
   const before = new Map(previous.map((p) => [p.id, p.rank]));
   return current.map((c) => {
     const prev = before.has(c.id) ? (before.get(c.id) ?? null) : undefined;

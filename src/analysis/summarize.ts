@@ -11,9 +11,12 @@
  */
 import { formatUnits, ratioHalfUp, ratioString } from '../arithmetic/scaled.js';
 import { compileDbi } from '../assessment/dbi-input.js';
-import { ValidationError, makeIssue } from '../errors.js';
+import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
+import { custom, num, obj, optional, record, throwIfAny, type Path } from '../assessment/check.js';
+import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 
-import { dbiFrameworkOf, type DbiResult } from '../score/score-dbi.js';
+import type { DbiResult } from '../score/score-dbi.js';
+import type { DbiFramework } from '../framework/schema.js';
 
 /** Summary statistics of one measure. */
 export interface Stats {
@@ -91,6 +94,30 @@ interface Acc {
 
 const HISTOGRAM_LIMIT = 20_000;
 
+const optionsCheck = obj({
+  groupBy: optional(
+    custom<string | readonly string[] | ((entry: never) => string)>((value, path, issues) => {
+      if (typeof value === 'string' || typeof value === 'function') return;
+      if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) return;
+      issues.push(makeIssue(path, 'invalid_type', { expected: 'field name, non-empty array of field names, or function', received: value }));
+    }),
+  ),
+  registered: optional(record(num({ integer: true, min: 0 }))),
+  target: optional(num({ min: 0, max: 1 })),
+});
+
+/** A group key part: strings as they are, finite numbers and booleans as text, absent as ''. */
+function keyPart(v: unknown, path: Path): string {
+  if (typeof v === 'string') return v;
+  if (v === undefined || v === null) return '';
+  if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
+  throw new ValidationError([makeIssue(path, 'invalid_type', { expected: 'string, finite number or boolean (a group key)', received: v })]);
+}
+
+function own(o: Readonly<Record<string, number>> | undefined, key: string): number | undefined {
+  return o !== undefined && Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+}
+
 /**
  * Summarizes scored enterprises, grouped by any key.
  *
@@ -103,10 +130,15 @@ const HISTOGRAM_LIMIT = 20_000;
  */
 export function summarize<E extends { readonly result: DbiResult }>(entries: readonly E[], options: SummarizeOptions<E> = {}): CohortSummary {
   if (!Array.isArray(entries)) throw new ValidationError([makeIssue(['entries'], 'invalid_type', { expected: 'array', received: entries })]);
+  const issues: ValidationIssue[] = [];
+  optionsCheck(options, ['options'], issues);
+  throwIfAny(issues);
   const first = entries[0];
-  if (!first) throw new ValidationError([makeIssue(['entries'], 'missing_input', { fields: 'entries[0]' })]);
-  const frameworkId = first.result.framework.id;
-  const c = compileDbi(dbiFrameworkOf(first.result));
+  if (first === undefined) throw new ValidationError([makeIssue(['entries'], 'missing_input', { fields: ['entries'] }, 'summarize needs at least one scored entry.')]);
+  const firstFramework = inspectEntry(first, 0, issues);
+  throwIfAny(issues);
+  const frameworkId = (first.result as DbiResult).framework.id;
+  const c = compileDbi(firstFramework!);
   const factor = c.factor;
   const maxUnits = c.totalMaxUnits;
   const histogram = maxUnits <= HISTOGRAM_LIMIT;
@@ -137,26 +169,32 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
 
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    const r = e.result;
-    if (r !== lastResult) {
+    const r = e?.result;
+    if (r !== lastResult || r === undefined) {
       // results are often shared between entries; check each distinct one once in a row
-      if (!r || r.framework?.id !== frameworkId) {
-        throw new ValidationError([makeIssue(['entries', i, 'result', 'framework'], 'invalid_option', {
-          detail: `mọi kết quả phải cùng bộ chỉ số ${frameworkId}`, detailEn: `every result must come from framework ${frameworkId}`,
-        })]);
+      const f = inspectEntry(e, i, issues);
+      throwIfAny(issues);
+      if (r.framework.id !== frameworkId || (f !== firstFramework && !sameMaxima(f!, firstFramework!))) {
+        throw new ValidationError([makeIssue(['entries', i, 'result', 'framework', 'id'], 'invalid_option', { received: r.framework.id, allowed: [frameworkId] }, 'summarize takes results of one framework; summarize each framework apart.')]);
       }
       lastResult = r;
     }
     let key: string;
     if (single !== null) {
       const v = (e as Record<string, unknown>)[single];
-      key = typeof v === 'string' ? v : String(v ?? '');
-    } else if (keyOf) key = String(keyOf(e));
-    else if (fields) key = fields.map((f) => String((e as Record<string, unknown>)[f] ?? '')).join(' / ');
+      key = typeof v === 'string' ? v : keyPart(v, ['entries', i, single]);
+    } else if (keyOf) {
+      const k = keyOf(e);
+      if (typeof k !== 'string') throw new ValidationError([makeIssue(['options', 'groupBy'], 'invalid_type', { expected: `string (returned for entries.${i})`, received: k })]);
+      key = k;
+    } else if (fields) key = fields.map((f) => keyPart((e as Record<string, unknown>)[f], ['entries', i, f])).join(' / ');
     else key = 'all';
     let acc = groups.get(key);
     if (!acc) {
-      const keys = fields ? Object.fromEntries(fields.map((f) => [f, String((e as Record<string, unknown>)[f] ?? '')])) : { group: key };
+      // Object.fromEntries defines own properties: a field named `__proto__` stays an ordinary key
+      const keys: Record<string, string> = fields
+        ? Object.fromEntries(fields.map((f) => [f, keyPart((e as Record<string, unknown>)[f], ['entries', i, f])]))
+        : { group: key };
       acc = newAcc(key, keys);
       groups.set(key, acc);
     }
@@ -219,7 +257,7 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
         atOrAbove[String(l)] = ratioHalfUp(cumulative, acc.count, 4);
       }
     }
-    const reg = options.registered?.[acc.key];
+    const reg = own(options.registered, acc.key);
     return {
       key: acc.key,
       keys: acc.keys,
@@ -229,7 +267,7 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
       total: stats(acc.total, acc.count, acc.totalSum, factor, c.decimals),
       meanPercent: ratioHalfUp(acc.totalSum * 100, acc.count * maxUnits, 2),
       pillars: Object.fromEntries(c.framework.pillars.map((p, i) => [p.id, stats(acc.pillars[i]!, acc.count, acc.pillarSums[i]!, factor, c.decimals)])),
-      ...(reg === undefined ? {} : { coverage: coverage(acc.count, reg, options.target) }),
+      ...(reg === undefined ? {} : { coverage: coverageOf(acc.count, reg, options.target, ['options', 'registered', acc.key]) }),
     };
   };
   const totalRegistered = options.registered ? Object.values(options.registered).reduce((a, b) => a + b, 0) : undefined;
@@ -237,8 +275,24 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
   return {
     framework: frameworkId,
     groups: [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(finish),
-    overall: totalRegistered === undefined ? overallSummary : { ...overallSummary, coverage: coverage(overall.count, totalRegistered, options.target) },
+    overall: totalRegistered === undefined ? overallSummary : { ...overallSummary, coverage: coverageOf(overall.count, totalRegistered, options.target, ['options', 'registered']) },
   };
+}
+
+/** Whether two versions of a framework score on the same maxima (so their results share histograms). */
+function sameMaxima(a: DbiFramework, b: DbiFramework): boolean {
+  const ca = compileDbi(a);
+  const cb = compileDbi(b);
+  return ca.factor === cb.factor && ca.pillarMaxUnits.length === cb.pillarMaxUnits.length && ca.pillarMaxUnits.every((u, i) => u === cb.pillarMaxUnits[i]);
+}
+
+/** Checks one entry and its result; returns the result's framework when both are sound. */
+function inspectEntry(e: unknown, i: number, issues: ValidationIssue[]): DbiFramework | undefined {
+  if (typeof e !== 'object' || e === null) {
+    issues.push(makeIssue(['entries', i], 'invalid_type', { expected: 'object { result }', received: e }));
+    return undefined;
+  }
+  return inspectDbiResult((e as { result?: unknown }).result, ['entries', i, 'result'], issues);
 }
 
 /** Σ value × count over a histogram indexed by value (exact: integers far below 2^53). */
@@ -298,12 +352,21 @@ function stats(values: Int32Array | number[], count: number, sum: number, factor
  * ```
  */
 export function coverage(assessed: number, registered: number, target?: number): Coverage {
-  if (!Number.isInteger(registered) || registered <= 0) {
-    throw new ValidationError([makeIssue(['registered'], 'out_of_range', { received: registered, min: 1, max: '∞' })]);
-  }
-  if (target !== undefined && !(target >= 0 && target <= 1)) {
-    throw new ValidationError([makeIssue(['target'], 'out_of_range', { received: target, min: 0, max: 1 })]);
-  }
+  const issues: ValidationIssue[] = [];
+  countCheck(assessed, ['assessed'], issues);
+  targetCheck(target, ['target'], issues);
+  throwIfAny(issues);
+  return coverageOf(assessed, registered, target, ['registered']);
+}
+
+const countCheck = num({ integer: true, min: 0 });
+const targetCheck = optional(num({ min: 0, max: 1 }));
+
+/** Coverage with `assessed` and `target` checked; `registered` checked here, reported at `path`. */
+function coverageOf(assessed: number, registered: number, target: number | undefined, path: Path): Coverage {
+  const issues: ValidationIssue[] = [];
+  num({ integer: true, min: 1 })(registered, path, issues);
+  throwIfAny(issues);
   // ceil(target × registered) exactly: target has at most a few decimals
   const needed = target === undefined ? null : Math.ceil(Math.round(target * registered * 1e9) / 1e9);
   return {

@@ -142,16 +142,22 @@ export function record<T>(check: Check<T>): Check<Readonly<Record<string, T>>> {
   });
 }
 
-/** A plain object with the keys of `shape` (optional checks may be absent) and no other key. */
-export function obj<S extends Shape>(shape: S): Check<InferShape<S>> & { readonly shape: S } {
+/**
+ * A plain object with the keys of `shape` (optional checks may be absent) and no other key, or,
+ * with `{ extraKeys: true }`, other keys allowed (for records the library itself produced, such as
+ * rankings, that carry more fields than a function reads).
+ */
+export function obj<S extends Shape>(shape: S, opts: { readonly extraKeys?: boolean } = {}): Check<InferShape<S>> & { readonly shape: S } {
   const keys = Object.keys(shape);
   const c = make<InferShape<S>>((value, path, issues) => {
     if (!isPlainObject(value)) {
       issues.push(makeIssue(path, 'invalid_type', { expected: keys.length ? `object { ${keys.join(', ')} }` : 'object', received: value }));
       return;
     }
-    for (const key of Object.keys(value)) {
-      if (!Object.prototype.hasOwnProperty.call(shape, key)) issues.push(makeIssue([...path, key], 'unknown_key', { key, allowed: keys }));
+    if (!opts.extraKeys) {
+      for (const key of Object.keys(value)) {
+        if (!Object.prototype.hasOwnProperty.call(shape, key)) issues.push(makeIssue([...path, key], 'unknown_key', { key, allowed: keys }));
+      }
     }
     for (const key of keys) {
       const check = shape[key]!;
@@ -198,3 +204,9 @@ export function duplicateIds(ids: readonly unknown[], path: Path, field = 'id'):
   }
   return issues;
 }
+
+/** `true` when `A` and `B` are the same type (used to pin a declared interface to its check). */
+export type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+/** Compile-time assertion: `sameType<Equal<A, B>>()` fails to compile when `A` and `B` differ. */
+export function sameType<_T extends true>(): void {}
