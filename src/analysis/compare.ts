@@ -3,7 +3,30 @@
  * values, levels and, when given, ranks. Differences are exact.
  */
 import * as X from '../arithmetic/decimal.js';
-import { ValidationError, makeIssue } from '../errors.js';
+import { makeIssue, type ValidationIssue } from '../errors.js';
+import { custom, isPlainObject, nullable, num, obj, optional, throwIfAny, type Path } from '../assessment/check.js';
+import { inspectDtiResult } from '../assessment/dti-result-check.js';
+import { inspectDbiResult } from '../assessment/dbi-result-check.js';
+
+const rankCheck = nullable(num({ integer: true, min: 1 }));
+const optionsCheck = obj({
+  rank: optional(
+    custom<readonly [number | null, number | null]>((value, path, issues) => {
+      if (!Array.isArray(value) || value.length !== 2) {
+        issues.push(makeIssue(path, 'invalid_type', { expected: '[rank before, rank after] (each a rank or null)', received: value }));
+        return;
+      }
+      rankCheck(value[0], [...path, 0], issues);
+      rankCheck(value[1], [...path, 1], issues);
+    }),
+  ),
+});
+
+function inspect(result: unknown, path: Path, issues: ValidationIssue[]): 'dti' | 'dbi' | undefined {
+  const kind = isPlainObject(result) ? result.kind : undefined;
+  if (kind === 'dbi') return inspectDbiResult(result, path, issues) ? 'dbi' : undefined;
+  return inspectDtiResult(result, path, issues) ? 'dti' : undefined;
+}
 import type { DbiResult } from '../score/score-dbi.js';
 import type { DtiResult } from '../score/score-dti.js';
 
@@ -31,9 +54,12 @@ export function compareResults(
   b: DtiResult | DbiResult,
   options: { readonly rank?: readonly [number | null, number | null] } = {},
 ): Change[] {
-  if (a.kind !== b.kind) {
-    throw new ValidationError([makeIssue(['b', 'kind'], 'invalid_option', { detail: `không so sánh được ${a.kind} với ${b.kind}`, detailEn: `cannot compare ${a.kind} with ${b.kind}` })]);
-  }
+  const issues: ValidationIssue[] = [];
+  const ka = inspect(a, ['a'], issues);
+  const kb = inspect(b, ['b'], issues);
+  if (ka && kb && ka !== kb) issues.push(makeIssue(['b', 'kind'], 'wrong_framework_kind', { id: b.framework.id, actual: kb, expected: ka }));
+  optionsCheck(options, ['options'], issues);
+  throwIfAny(issues);
   const changes: Change[] = [];
   const push = (field: string, from: string | number | null, to: string | number | null, decimals: number) => {
     if (from === null || to === null) {

@@ -7,8 +7,13 @@
  */
 import * as X from '../arithmetic/decimal.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
-import { dtiFrameworkOf, scoreDti, type DtiResult } from '../score/score-dti.js';
+import { scoreDti, type DtiResult } from '../score/score-dti.js';
 import { dtiInputUnits } from '../assessment/dti-input.js';
+import { arrayOf, custom, duplicateIds, isPlainObject, obj, str, throwIfAny } from '../assessment/check.js';
+import { inspectDtiResult } from '../assessment/dti-result-check.js';
+import type { DtiFramework } from '../framework/schema.js';
+
+const unitsCheck = arrayOf(obj({ id: str(), result: custom<DtiResult>(() => undefined) }, { extraKeys: true }));
 
 /** A merged unit with the old units it was computed from. */
 export interface MergedUnit {
@@ -22,7 +27,8 @@ export interface MergedUnit {
  *
  * @param units - old units with their DTI results (all on one framework).
  * @param mapping - new unit id → old unit ids (e.g. {@link MERGER_2025}).
- * @throws {@link ValidationError} when an old unit is missing or the frameworks differ.
+ * @throws {@link ValidationError} when an old unit is missing, an id appears twice (in `units`, or
+ *   in one merge), a result does not add up, or the frameworks differ.
  * @example
  * ```ts
  * const merged = mergeUnits(units2024, { '48': ['48', '49'] });
@@ -33,23 +39,43 @@ export function mergeUnits(
   units: readonly { readonly id: string; readonly result: DtiResult }[],
   mapping: Readonly<Record<string, readonly string[]>>,
 ): MergedUnit[] {
-  const byId = new Map(units.map((u) => [u.id, u.result]));
   const issues: ValidationIssue[] = [];
-  for (const [newId, olds] of Object.entries(mapping)) {
-    if (!Array.isArray(olds) || olds.length === 0) issues.push(makeIssue(['mapping', newId], 'missing_input', { fields: 'old unit ids' }));
-    else for (const old of olds) if (!byId.has(old)) issues.push(makeIssue(['mapping', newId, old], 'missing_key', { key: old }));
+  unitsCheck(units, ['units'], issues);
+  if (!isPlainObject(mapping)) issues.push(makeIssue(['mapping'], 'invalid_type', { expected: 'object { newId: oldIds[] }', received: mapping }));
+  throwIfAny(issues);
+  issues.push(...duplicateIds(units.map((u) => u.id), ['units']));
+  const frameworkOf = new Map<string, DtiFramework>();
+  for (let i = 0; i < units.length; i++) {
+    const f = inspectDtiResult(units[i]!.result, ['units', i, 'result'], issues);
+    if (f) frameworkOf.set(units[i]!.id, f);
+    if (issues.length > 20) break;
   }
-  const frameworks = new Set(units.map((u) => u.result.framework.id));
+  throwIfAny(issues);
+  const byId = new Map(units.map((u) => [u.id, u.result]));
+  for (const newId of Object.keys(mapping)) {
+    const olds = mapping[newId] as unknown;
+    if (!Array.isArray(olds) || olds.length === 0) {
+      issues.push(makeIssue(['mapping', newId], Array.isArray(olds) ? 'missing_input' : 'invalid_type', { fields: ['old unit ids'], expected: 'non-empty array of unit ids', received: olds }));
+      continue;
+    }
+    issues.push(...duplicateIds(olds, ['mapping', newId], 'id').map((x) => ({ ...x, path: x.path.slice(0, -1), pathString: x.path.slice(0, -1).join('.') })));
+    olds.forEach((old: unknown, j) => {
+      if (typeof old !== 'string') issues.push(makeIssue(['mapping', newId, j], 'invalid_type', { expected: 'unit id string', received: old }));
+      else if (!byId.has(old)) issues.push(makeIssue(['mapping', newId, j], 'missing_key', { key: old }));
+    });
+  }
+  const frameworks = new Set([...frameworkOf.values()]);
   if (frameworks.size > 1) {
+    const ids = [...new Set([...frameworks].map((f) => f.id))];
     issues.push(makeIssue(['units'], 'invalid_option', {
-      detail: `các đơn vị dùng nhiều bộ chỉ số: ${[...frameworks].join(', ')}`, detailEn: `units use several frameworks: ${[...frameworks].join(', ')}`,
+      detail: `các đơn vị dùng nhiều bộ chỉ số: ${ids.join(', ')}`, detailEn: `units use several frameworks: ${ids.join(', ')}`, frameworks: ids,
     }));
   }
   if (issues.length) throw new ValidationError(issues);
 
   return Object.entries(mapping).map(([newId, olds]) => {
     const results = olds.map((o) => byId.get(o)!);
-    const framework = dtiFrameworkOf(results[0]!);
+    const framework = frameworkOf.get(olds[0]!)!;
     const pointsOf = (r: DtiResult, id: string): X.Exact => {
       if (framework.inputKeys === 'pillars') return X.exact(r.pillars[id as 'government'].exact.points);
       return X.exact(r.mainIndicators.find((m) => m.id === id)?.exact.points ?? '0');

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { ValidationError, makeIssue } from '../errors.js';
 import type { DtiFramework } from '../framework/schema.js';
+import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/index.js';
 import { numericField } from './field.js';
 import { fromZodError } from './issues.js';
 import type { NumericInput } from './numeric.js';
@@ -52,7 +53,8 @@ const schemas = new WeakMap<DtiFramework, z.ZodType<DtiInput>>();
  * dtiInputSchema(dtiProvince2022).safeParse({ values: { awareness: 2 } }).success; // false
  * ```
  */
-export function dtiInputSchema(framework: DtiFramework): z.ZodType<DtiInput> {
+export function dtiInputSchema(frameworkOrId: DtiFrameworkRef): z.ZodType<DtiInput> {
+  const framework = resolveDtiFramework(frameworkOrId);
   let schema = schemas.get(framework);
   if (!schema) {
     const units = dtiInputUnits(framework);

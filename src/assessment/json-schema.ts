@@ -10,7 +10,11 @@ import * as z from 'zod';
 import type { DbiFramework, DtiFramework, Framework } from '../framework/schema.js';
 import { itemsOf } from './dbi-input.js';
 import { dtiInputUnits } from './dti-input.js';
-import type { NumericRule } from './numeric.js';
+import { MAX_NUMERIC_LENGTH, type NumericRule } from './numeric.js';
+import { ValidationError, makeIssue } from '../errors.js';
+import { resolveDtiFramework } from '../framework/dti/index.js';
+import { resolveDbiFramework } from '../framework/dbi/index.js';
+import { isPlainObject } from './check.js';
 
 const DECIMAL = /^\s*[+]?(\d+(\.\d*)?|\.\d+)\s*$/;
 
@@ -22,12 +26,12 @@ function field(rule: NumericRule, description: string): z.ZodType {
   if (rule.steps) {
     const literals = rule.steps.map((s) => z.literal(s));
     return z
-      .union([z.union(literals as unknown as [z.ZodLiteral<number>, z.ZodLiteral<number>]), z.string().regex(stepPattern(rule.steps))])
+      .union([z.union(literals as unknown as [z.ZodLiteral<number>, z.ZodLiteral<number>]), z.string().max(MAX_NUMERIC_LENGTH).regex(stepPattern(rule.steps))])
       .describe(description);
   }
   // the number of decimals is checked at run time (multipleOf on binary floats is unreliable)
   const num = z.number().min(rule.min).max(rule.max);
-  return z.union([num, z.string().regex(DECIMAL)]).describe(description);
+  return z.union([num, z.string().max(MAX_NUMERIC_LENGTH).regex(DECIMAL)]).describe(description);
 }
 
 function dtiSchema(f: DtiFramework): z.ZodType {
@@ -64,8 +68,38 @@ function dbiSchema(f: DbiFramework): z.ZodType {
   return z.strictObject({ answers }).describe(`${f.id}: ${f.title.en}`);
 }
 
+/** A framework object or a bundled id, resolved by its kind. */
+function resolveFramework(ref: unknown): Framework {
+  if (typeof ref === 'string') {
+    const issues = [];
+    for (const resolve of [resolveDtiFramework, resolveDbiFramework]) {
+      try {
+        return resolve(ref);
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        issues.push(...e.issues);
+      }
+    }
+    const known = issues.flatMap((i) => {
+      const k = i.params?.known;
+      return Array.isArray(k) ? (k as string[]) : typeof k === 'string' ? k.split(', ') : [];
+    });
+    throw new ValidationError([makeIssue(['framework'], 'unknown_framework', { id: ref, known })]);
+  }
+  const kind = isPlainObject(ref) ? ref.kind : undefined;
+  if (kind === 'dti') return resolveDtiFramework(ref as never);
+  if (kind === 'dbi') return resolveDbiFramework(ref as never);
+  throw new ValidationError([
+    makeIssue(isPlainObject(ref) ? ['framework', 'kind'] : ['framework'], isPlainObject(ref) ? 'wrong_framework_kind' : 'invalid_type', {
+      id: isPlainObject(ref) ? String(ref.id) : '?', actual: String(kind), expected: 'dti | dbi', received: ref,
+      ...(isPlainObject(ref) ? {} : { expected: 'framework object or framework id' }),
+    }),
+  ]);
+}
+
 /**
- * The JSON Schema (draft 2020-12) of a framework's input.
+ * The JSON Schema (draft 2020-12) of a framework's input. String answers are limited to
+ * 64 characters (`maxLength`), as at run time.
  *
  * @example
  * ```ts
@@ -73,7 +107,8 @@ function dbiSchema(f: DbiFramework): z.ZodType {
  * schema.properties.answers.required.length; // 60
  * ```
  */
-export function inputJsonSchema(framework: Framework): Record<string, unknown> {
+export function inputJsonSchema(frameworkOrId: Framework | string): Record<string, unknown> {
+  const framework = resolveFramework(frameworkOrId);
   const schema = framework.kind === 'dti' ? dtiSchema(framework) : dbiSchema(framework);
   return {
     ...(z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>),
