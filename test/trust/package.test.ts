@@ -80,4 +80,23 @@ describe('module formats', () => {
     const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(join(root, 'dist', 'index.js'))}); console.log(typeof m.scoreDbi, typeof m.scoreDti, m.listFrameworks().length)`], { encoding: 'utf8' });
     expect(esm.trim()).toBe('function function 9');
   });
+
+  it('an error thrown by one build is instanceof the classes of the other (dual-package hazard)', () => {
+    const script = `
+      const cjs = require(${JSON.stringify(join(root, 'dist', 'index.cjs'))});
+      import(${JSON.stringify(join(root, 'dist', 'index.js'))}).then((esm) => {
+        const fromCjs = cjs.safeScoreDbi('dbi-2023-sme-readiness', { answers: {} }).error;
+        let fromEsm;
+        try { esm.rank([{ id: 'A', score: 'x' }]); } catch (e) { fromEsm = e; }
+        console.log(JSON.stringify([
+          cjs.ValidationError === esm.ValidationError,
+          fromCjs instanceof esm.NotScorableError, fromCjs instanceof esm.ValidationError, fromCjs instanceof esm.VndiError,
+          esm.isVndiError(fromCjs), esm.isValidationError(fromCjs),
+          fromEsm instanceof cjs.ValidationError, fromEsm instanceof cjs.VndiError, fromEsm instanceof cjs.NotScorableError,
+          cjs.isValidationError(fromEsm), fromEsm instanceof Error, new TypeError('x') instanceof esm.VndiError,
+        ]));
+      });`;
+    const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([false, true, true, true, true, true, true, true, false, true, true, false]);
+  });
 });
