@@ -14,6 +14,7 @@ export type { IssueCode, Localized, SafeResult, ValidationIssue } from './errors
 
 // framework
 export { listFrameworks, getFramework, frameworkForYear } from './framework/catalog.js';
+export { frameworkInForce } from './framework/catalog.js';
 export type { FrameworkSummary } from './framework/catalog.js';
 export { DTI_FRAMEWORKS, dtiProvince2020, dtiProvince2022, dtiProvince2025 } from './framework/dti/index.js';
 export type { DtiFrameworkRef } from './framework/dti/index.js';

@@ -64,8 +64,17 @@ const optionsCheck = obj({
  *
  * @example
  * ```ts
- * const ranking = rankDti(units, { by: 'value', groupBy: 'region' });
- * ranking.find((r) => r.id === '66')?.labelVi; // 'hạng 17/63; 2/5 trong Tây Nguyên'
+ * const all = (v: number) => ({ values: { awareness: v, institutions: v, infrastructure: v, humanResources: v,
+ *   cybersecurity: v, digitalGovernment: v, digitalEconomy: v, digitalSociety: v } });
+ * // three illustrative units, grouped by region id (`groupBy: 'region'` looks real province codes up)
+ * const units = [
+ *   { id: 'A', group: 'centralHighlands', result: scoreDti('dti-province-2022', all(0.46)) },
+ *   { id: 'B', group: 'centralHighlands', result: scoreDti('dti-province-2022', all(0.4)) },
+ *   { id: 'C', group: 'southeast', result: scoreDti('dti-province-2022', all(0.64)) },
+ * ];
+ * const ranking = rankDti(units, { by: 'value', groupBy: 'group' });
+ * ranking.find((r) => r.id === 'B')?.labelVi; // 'hạng 3/3; 2/2 trong Tây Nguyên'
+ * ranking.find((r) => r.id === 'B')?.label; // '3/3; 2/2 in Central Highlands'
  * ```
  */
 export function rankDti(units: readonly DtiUnit[], options: RankDtiOptions = {}): DtiRanking[] {

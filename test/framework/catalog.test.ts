@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DBI_FRAMEWORKS, DTI_FRAMEWORKS, dbiFrameworkSchema, dtiFrameworkSchema, frameworkForYear, getFramework,
-  listFrameworks, ValidationError,
+  DBI_FRAMEWORKS, DTI_FRAMEWORKS, dbiFrameworkSchema, dtiFrameworkSchema, frameworkForYear, frameworkInForce, getFramework,
+  listFrameworks, overrideDtiMaxima, scoreDti, ValidationError, type DtiFramework,
 } from '../../src/index.js';
 
 const all = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS];
@@ -26,6 +26,75 @@ describe('framework catalog', () => {
     expect(frameworkForYear('dti', 2024)?.id).toBe('dti-province-2025');
     expect(frameworkForYear('dbi', 2022, 'large')?.id).toBe('dbi-2021-large');
     expect(frameworkForYear('dti', 2019)).toBeUndefined();
+  });
+
+  it('keeps DTI years honest: 405 for DTI 2024 only (inferred), no set claims DTI 2025', () => {
+    expect(getFramework('dti-province-2025').years).toEqual([2024]);
+    expect(frameworkForYear('dti', 2021)?.id).toBe('dti-province-2022');
+    expect(frameworkForYear('dti', 2025)).toBeUndefined();
+  });
+
+  it('answers by date where a DBI decision changed mid-year (1567 from 30/06/2025, 2158 from 07/11/2023)', () => {
+    expect(frameworkInForce('dbi', '2025-06-29', 'large')?.id).toBe('dbi-2023-large');
+    expect(frameworkInForce('dbi', '2025-06-30', 'large')?.id).toBe('dbi-2025-large');
+    expect(frameworkInForce('dbi', '2023-11-06', 'sme')?.id).toBe('dbi-2021-sme');
+    expect(frameworkInForce('dbi', '2023-11-07', 'sme')?.id).toBe('dbi-2023-sme-readiness');
+    expect(frameworkInForce('dbi', '2023-11-06', 'group')?.id).toBe('dbi-2021-group');
+    // 2158 has no group index and 1567's SME set is not encoded: no answer rather than a replaced set
+    expect(frameworkInForce('dbi', '2023-11-07', 'group')).toBeUndefined();
+    expect(frameworkInForce('dbi', '2025-06-30', 'sme')).toBeUndefined();
+    expect(frameworkInForce('dbi', '2021-12-12', 'sme')).toBeUndefined();
+    expect(frameworkInForce('dbi', '2021-12-13', 'sme')?.id).toBe('dbi-2021-sme');
+    expect(frameworkInForce('dti', '2020-10-12')?.id).toBe('dti-province-2020');
+    expect(frameworkInForce('dti', '2022-05-19')?.id).toBe('dti-province-2020');
+    expect(frameworkInForce('dti', '2022-05-20')?.id).toBe('dti-province-2022');
+    expect(frameworkInForce('dti', '2025-04-03')?.id).toBe('dti-province-2025');
+  });
+
+  it('reads a Date or an ISO date-time on the Vietnamese calendar (UTC+7)', () => {
+    // 29/06/2025 17:00 UTC is 30/06/2025 00:00 in Hà Nội: Decision 1567 is in force
+    expect(frameworkInForce('dbi', new Date('2025-06-29T17:00:00Z'), 'large')?.id).toBe('dbi-2025-large');
+    expect(frameworkInForce('dbi', new Date('2025-06-29T16:59:59Z'), 'large')?.id).toBe('dbi-2023-large');
+    expect(frameworkInForce('dbi', '2025-06-30T06:00:00+07:00', 'large')?.id).toBe('dbi-2025-large');
+    expect(frameworkInForce('dbi', '2025-06-29T23:30:00Z', 'large')?.id).toBe('dbi-2025-large');
+  });
+
+  it('rejects a bad date, kind or size with a ValidationError', () => {
+    const codeOf = (f: () => unknown) => {
+      try { f(); } catch (e) { expect(e).toBeInstanceOf(ValidationError); return (e as ValidationError).issues.map((i) => `${i.pathString}:${i.code}`); }
+      return 'no error';
+    };
+    for (const bad of ['2025-02-29', '2025-13-01', '2025-6-30', '30/06/2025', '', '2025-06-30T10:00', 'yesterday']) {
+      expect(codeOf(() => frameworkInForce('dbi', bad, 'large'))).toEqual(['date:invalid_type']);
+    }
+    expect(codeOf(() => frameworkInForce('dbi', new Date('nonsense')))).toEqual(['date:invalid_type']);
+    expect(codeOf(() => frameworkInForce('dbi', 20250630 as unknown as string))).toEqual(['date:invalid_type']);
+    expect(codeOf(() => frameworkInForce('dbi', null as unknown as string))).toEqual(['date:invalid_type']);
+    expect(frameworkInForce('dbi', '2024-02-29', 'large')?.id).toBe('dbi-2023-large');
+    expect(codeOf(() => frameworkInForce('xyz' as 'dti', '2024-01-01'))).toEqual(['kind:invalid_option']);
+    expect(codeOf(() => frameworkInForce('dbi', '2024-01-01', 'huge' as 'sme'))).toEqual(['enterpriseSize:invalid_option']);
+    expect(codeOf(() => frameworkForYear('dbi', 2024.5))).toEqual(['year:invalid_type']);
+    expect(codeOf(() => frameworkForYear('dti', Number.NaN))).toEqual(['year:invalid_type']);
+  });
+
+  it('gives, for a DBI changeover year, the framework in force on 31 December', () => {
+    expect(frameworkForYear('dbi', 2025, 'large')?.id).toBe('dbi-2025-large');
+    expect(frameworkForYear('dbi', 2024, 'large')?.id).toBe('dbi-2023-large');
+    expect(frameworkForYear('dbi', 2023, 'sme')?.id).toBe('dbi-2023-sme-readiness');
+    expect(frameworkForYear('dbi', 2023, 'large')?.id).toBe('dbi-2023-large');
+    expect(frameworkForYear('dbi', 2021, 'sme')?.id).toBe('dbi-2021-sme');
+    expect(frameworkForYear('dbi', 2025, 'sme')).toBeUndefined();
+    expect(frameworkForYear('dbi', 2020, 'sme')).toBeUndefined();
+  });
+
+  it('lists in `years` of each DBI framework only years in which its decision was in force', () => {
+    for (const f of DBI_FRAMEWORKS) {
+      for (const y of f.years) {
+        const inForceSomeDay = [`${y}-01-01`, `${y}-12-31`].some((d) => frameworkInForce('dbi', d, f.enterpriseSize)?.id === f.id)
+          || (f.legalBasis.date.startsWith(String(y)));
+        expect(inForceSomeDay, `${f.id} ${y}`).toBe(true);
+      }
+    }
   });
 
   it('rejects an unknown id with a typed error naming the known ones', () => {
@@ -177,5 +246,89 @@ describe('DBI 2021 SME facts', () => {
   });
   it('names the six levels as the decision does', () => {
     expect(f.levels.map((l) => l.name.vi)).toEqual(['Chưa chuyển đổi số', 'Khởi động', 'Bắt đầu', 'Hình thành', 'Nâng cao', 'Dẫn dắt']);
+  });
+});
+
+describe('provenance labels (issue #11)', () => {
+  const dti2025 = getFramework('dti-province-2025') as DtiFramework;
+  const values = {
+    awareness: 0.74, institutions: 0.74, infrastructure: 0.74, humanResources: 0.74, cybersecurity: 0.74,
+    digitalGovernment: 0.9, digitalEconomy: 0.6, digitalSociety: 0.3,
+  };
+
+  it('405: the same values give 0.685 with the 922 maxima and 0.715 with government 250 / society 100', () => {
+    // hand-computed: (5·74 + 200·0.9 + 150·0.6 + 150·0.3)/1000 = (370 + 180 + 90 + 45)/1000 = 0.685
+    //                (370 + 250·0.9 + 90 + 100·0.3)/1000 = (370 + 225 + 90 + 30)/1000 = 0.715
+    expect(scoreDti(dti2025, { values }).value).toBe(0.685);
+    const other = overrideDtiMaxima(dti2025, { digitalGovernment: 250, digitalSociety: 100 });
+    const r = scoreDti(other, { values });
+    expect(r.value).toBe(0.715);
+    // the pillar values move too: CQS (370 + 225)/750 against (370 + 180)/700
+    expect(r.pillars.government.value).toBe(0.7933);
+    expect(scoreDti(dti2025, { values }).pillars.government.value).toBe(0.7857);
+  });
+
+  it('405: both notes say the values depend on the maxima, with those figures, and that 2024 is inferred', () => {
+    const text = dti2025.notes.map((n) => `${n.vi}\n${n.en}`).join('\n');
+    expect(text).not.toMatch(/không phụ thuộc/);
+    const weights = dti2025.notes.find((n) => n.en.includes('0.715'))!;
+    expect(weights.vi).toMatch(/phụ thuộc vào giả định điểm tối đa/);
+    expect(weights.vi).toContain('0,685');
+    expect(weights.vi).toContain('0,715');
+    expect(weights.en).toMatch(/depend on the assumed maxima/);
+    expect(weights.en).toContain('0.685');
+    const years = dti2025.notes.find((n) => n.en.includes('inferred from matching structure counts'))!;
+    expect(years.vi).toMatch(/suy luận/);
+    expect(years.en).toMatch(/No source says which set DTI 2025/);
+  });
+
+  it('922: official for 2021–2023, with the 2022-only verification noted; row 9 and the CQS pillar stated', () => {
+    const f = getFramework('dti-province-2022') as DtiFramework;
+    expect(f.status).toBe('official');
+    expect(f.years).toEqual([2021, 2022, 2023]);
+    const text = f.notes.map((n) => n.en).join('\n');
+    expect(text).toMatch(/verified to 4 decimals on 2022 figures/);
+    expect(text).toMatch(/2021 and DTI 2023 is inferred/);
+    expect(text).toMatch(/Row 9 of Bảng I.1 \(Hoạt động xã hội số: 8 components, 150 points\) is stated/);
+    expect(text).toMatch(/7 main indicators .* 78 components, 700 points/);
+    expect(text).not.toMatch(/8 components are inferred/);
+    expect(f.sources.map((s) => s.id)).toContain('sctyenbai');
+    const society = f.mainIndicators.find((m) => m.id === 'digitalSociety')!;
+    expect([society.componentCount, society.max, society.maxStatus]).toEqual([8, 150, 'confirmed']);
+  });
+
+  it('1726: "Digital Index", each pillar its own 7 main indicators (45/36/27 components)', () => {
+    const f = getFramework('dti-province-2020') as DtiFramework;
+    expect(f.title.en).toContain('Digital Index');
+    expect(f.mainIndicators).toHaveLength(21);
+    for (const p of ['government', 'economy', 'society'] as const) {
+      const own = f.mainIndicators.filter((m) => m.pillars.length === 1 && m.pillars[0] === p);
+      expect(own).toHaveLength(7);
+    }
+    expect(f.mainIndicators.every((m) => m.pillars.length === 1 && m.max === null)).toBe(true);
+    const note = f.notes.map((n) => n.en).join('\n');
+    expect(note).toMatch(/45 components, 133 criteria/);
+    expect(note).toMatch(/36 \(inferred: 108 − 45 − 27\), 101 criteria/);
+    expect(note).toMatch(/27, 72 criteria/);
+    expect(f.componentCount).toBe(108);
+  });
+
+  it('DBI 2021 SME: the 3-option criteria mapping is not found, in the scale assumption and its own', () => {
+    const f = getFramework('dbi-2021-sme');
+    const scale = f.assumptions.find((a) => a.id === 'criterion-scale')!;
+    expect(scale.description.en).toMatch(/mapping of the 3-option criteria 1\.2\.1–1\.2\.3 to 0–5 were not found/);
+    expect(scale.description.vi).toMatch(/3 phương án của tiêu chí 1\.2\.1–1\.2\.3/);
+    const three = f.assumptions.find((a) => a.id === 'three-option-criteria')!;
+    expect(three.status).toBe('not-found');
+  });
+
+  it('DBI 2021: level names secondary, Vietnamese level descriptions labelled back-translations, in both languages', () => {
+    for (const id of ['dbi-2021-sme', 'dbi-2021-large', 'dbi-2021-group']) {
+      const f = getFramework(id);
+      const note = f.notes.find((n) => n.en.includes('back-translations'));
+      expect(note, id).toBeDefined();
+      expect(note!.vi).toMatch(/dịch ngược/);
+      expect(note!.en).toMatch(/secondary sources/);
+    }
   });
 });

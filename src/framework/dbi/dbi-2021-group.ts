@@ -1,7 +1,7 @@
 import { deepFreeze } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
-import { LEGAL_BASIS_1970 } from './shared.js';
+import { LEGAL_BASIS_1970, LEVEL_TEXTS_1970_NOTE } from './shared.js';
 
 /**
  * DBI for groups and corporations (tập đoàn, tổng công ty) of Decision 1970/QĐ-BTTTT. Same
@@ -31,6 +31,7 @@ export const dbi2021Group: DbiFramework = /* @__PURE__ */ (() =>
         vi: 'Công thức tổng hợp từ kết quả các đơn vị thành viên (trọng số của Mđv) chưa tìm thấy; người dùng tự tổng hợp điểm trụ cột.',
         en: 'The formula aggregating member-unit results (weights of Mđv) was not found; callers aggregate pillar points themselves.',
       },
+      { ...LEVEL_TEXTS_1970_NOTE },
     ],
     ...largeEnterpriseStructure({
       withComponents: false,

@@ -1,7 +1,7 @@
 import { deepFreeze } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
-import { LEGAL_BASIS_1970 } from './shared.js';
+import { LEGAL_BASIS_1970, LEVEL_TEXTS_1970_NOTE } from './shared.js';
 
 /**
  * DBI for large enterprises of Decision 1970/QĐ-BTTTT: 6 pillars, 25 component indicators,
@@ -31,6 +31,7 @@ export const dbi2021Large: DbiFramework = /* @__PURE__ */ (() =>
         vi: 'Tên và cách chấm 139 tiêu chí chưa tìm thấy; nhập điểm từng trụ cột.',
         en: 'The 139 criteria and their scoring were not found; enter each pillar’s points.',
       },
+      { ...LEVEL_TEXTS_1970_NOTE },
     ],
     ...largeEnterpriseStructure({ withComponents: false }),
   }))();

@@ -1,6 +1,6 @@
 import { deepFreeze } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
-import { LEVELS_1970, LEGAL_BASIS_1970, PILLARS_1970, SCALE_0_25_BY_5, component as comp, criterion as c } from './shared.js';
+import { LEVELS_1970, LEVEL_TEXTS_1970_NOTE, LEGAL_BASIS_1970, PILLARS_1970, SCALE_0_25_BY_5, component as comp, criterion as c } from './shared.js';
 
 /**
  * DBI for small and medium-sized enterprises of Decision 1970/QĐ-BTTTT (13/12/2021): 6 pillars,
@@ -8,7 +8,8 @@ import { LEVELS_1970, LEGAL_BASIS_1970, PILLARS_1970, SCALE_0_25_BY_5, component
  *
  * The decision's appendix could not be read; pillars and counts are confirmed by the 2021
  * dbi.gov.vn pages, the criteria, points and level rule come from consistent re-encodings of the
- * questionnaire (reference dbi-2021.md §2A, §3). The framework is therefore `reconstructed`.
+ * questionnaire (reference dbi-2021.md §2A, §3); the level names come from secondary sources and
+ * the Vietnamese level descriptions are back-translations. The framework is therefore `reconstructed`.
  */
 export const dbi2021Sme: DbiFramework = /* @__PURE__ */ (() =>
   deepFreeze<DbiFramework>({
@@ -33,11 +34,20 @@ export const dbi2021Sme: DbiFramework = /* @__PURE__ */ (() =>
       {
         id: 'criterion-scale',
         description: {
-          vi: 'Mỗi tiêu chí 0–5 điểm (Không = 0, năm phương án tăng dần = 1…5); tiêu chí 2.1.1 từ 0 đến 25, bước 5. Bảng điểm chính thức theo từng phương án và ngưỡng quy đổi tỷ lệ sang điểm chưa tìm thấy: người dùng tự quy đổi.',
-          en: 'Each criterion scores 0–5 (No = 0, five ascending answers = 1…5); criterion 2.1.1 scores 0–25 in steps of 5. The official per-answer table and ratio-to-points thresholds were not found: callers convert raw ratios themselves.',
+          vi: 'Mỗi tiêu chí 0–5 điểm (Không = 0, năm phương án tăng dần = 1…5); tiêu chí 2.1.1 từ 0 đến 25, bước 5. Bảng điểm chính thức theo từng phương án, ngưỡng quy đổi tỷ lệ sang điểm và cách quy 3 phương án của tiêu chí 1.2.1–1.2.3 sang thang 0–5 đều chưa tìm thấy: người dùng tự quy đổi.',
+          en: 'Each criterion scores 0–5 (No = 0, five ascending answers = 1…5); criterion 2.1.1 scores 0–25 in steps of 5. The official per-answer table, the ratio-to-points thresholds and the mapping of the 3-option criteria 1.2.1–1.2.3 to 0–5 were not found: callers convert raw answers themselves.',
         },
         status: 'reconstructed',
         override: 'Give answers already on the 0–5 (0–25) scale.',
+      },
+      {
+        id: 'three-option-criteria',
+        description: {
+          vi: 'Tiêu chí 1.2.1–1.2.3 chỉ có 3 phương án (trên 1 tháng / hàng tháng / hàng tuần); cách quy 3 phương án này sang thang 0–5 không tìm thấy. Thư viện nhận các tiêu chí này trên thang 0–5 như mọi tiêu chí; người dùng tự chọn và ghi lại cách quy đổi.',
+          en: 'Criteria 1.2.1–1.2.3 have only 3 options (less than monthly / monthly / weekly); how those map to the 0–5 scale was not found. The library takes them on the 0–5 scale like every criterion; the caller chooses, and should record, the mapping.',
+        },
+        status: 'not-found',
+        override: 'Give 1.2.1–1.2.3 on the 0–5 scale with your own, documented mapping of the 3 options.',
       },
       {
         id: 'level-rule',
@@ -63,6 +73,7 @@ export const dbi2021Sme: DbiFramework = /* @__PURE__ */ (() =>
         vi: 'Nguồn chính thức (dbi.gov.vn 2021) gọi trụ cột 2 là "Chiến lược"; một số ứng dụng gọi là "Chiến lược số".',
         en: 'The official 2021 dbi.gov.vn page names pillar 2 "Chiến lược"; some apps call it "Chiến lược số".',
       },
+      { ...LEVEL_TEXTS_1970_NOTE },
     ],
     enterpriseSize: 'sme',
     inputLevel: 'criterion',

@@ -27,7 +27,18 @@ export const PILLARS_1970 = {
   data: { code: '6', name: { vi: 'Dữ liệu và tài sản thông tin', en: 'Data and information assets' } },
 } as const;
 
-/** Mức 0–5 of Decision 1970. */
+/**
+ * What the level texts below rest on. The names Mức 0–5 come from secondary sources (vendor and news
+ * articles citing Decision 1970, and re-encodings), not from the decision's text. The Vietnamese
+ * descriptions are back-translations of the reference's condensed English, except Mức 0 and the
+ * phrases in quotation marks, which the secondary sources quote.
+ */
+export const LEVEL_TEXTS_1970_NOTE = {
+  vi: 'Tên Mức 0–5 lấy từ nguồn thứ cấp (bài viết, trang của nhà cung cấp trích Quyết định 1970 và các bản mã hóa lại), không phải nguyên văn quyết định. Mô tả mức bằng tiếng Việt là bản dịch ngược từ phần tóm tắt tiếng Anh của tài liệu tham chiếu, không phải nguyên văn; riêng mô tả Mức 0 và các cụm trong ngoặc kép là lời trích của các nguồn thứ cấp.',
+  en: 'The names Mức 0–5 come from secondary sources (articles and vendor pages citing Decision 1970, and re-encodings), not from the decision’s text. The Vietnamese level descriptions are back-translations of the reference’s condensed English, not quotations; only the Mức 0 description and the phrases in quotation marks are quoted from the secondary sources.',
+} as const;
+
+/** Mức 0–5 of Decision 1970 (names secondary; descriptions back-translated: see {@link LEVEL_TEXTS_1970_NOTE}). */
 export const LEVELS_1970: DbiLevel[] = [
   {
     level: 0, name: { vi: 'Chưa chuyển đổi số', en: 'Not yet transformed' },
@@ -53,21 +64,21 @@ export const LEVELS_1970: DbiLevel[] = [
   {
     level: 3, name: { vi: 'Hình thành', en: 'Forming' },
     description: {
-      vi: 'Chuyển đổi số cơ bản hình thành ở các trụ cột và bộ phận, đem lại lợi ích thiết thực; bắt đầu hình thành doanh nghiệp số.',
+      vi: 'Chuyển đổi số cơ bản hình thành ở các trụ cột và bộ phận, đem lại lợi ích thiết thực; "bắt đầu hình thành doanh nghiệp số".',
       en: 'Transformation is basically formed across pillars and departments with practical benefits; a digital enterprise begins to form.',
     },
   },
   {
     level: 4, name: { vi: 'Nâng cao', en: 'Advanced' },
     description: {
-      vi: 'Nền tảng, công nghệ và dữ liệu số tối ưu sản xuất, kinh doanh và trải nghiệm khách hàng; doanh nghiệp đã trở thành doanh nghiệp số với mô thức chính dựa trên nền tảng, dữ liệu số.',
+      vi: 'Nền tảng, công nghệ và dữ liệu số tối ưu sản xuất, kinh doanh và trải nghiệm khách hàng; doanh nghiệp "đã trở thành doanh nghiệp số với mô thức chính dựa trên nền tảng, dữ liệu số".',
       en: 'Platforms, technology and data optimise production, business and customer experience; the enterprise has become a digital enterprise run on platforms and data.',
     },
   },
   {
     level: 5, name: { vi: 'Dẫn dắt', en: 'Leading' },
     description: {
-      vi: 'Tiệm cận hoàn thiện: doanh nghiệp số thực thụ, mô hình kinh doanh chủ yếu dựa trên nền tảng và dữ liệu số; có khả năng dẫn dắt, tạo lập hệ sinh thái doanh nghiệp số vệ tinh.',
+      vi: '"Tiệm cận hoàn thiện": doanh nghiệp số thực thụ, mô hình kinh doanh chủ yếu dựa trên nền tảng và dữ liệu số; có khả năng dẫn dắt, "tạo lập hệ sinh thái doanh nghiệp số vệ tinh".',
       en: 'Near complete: a true digital enterprise whose business runs mostly on platforms and data; able to lead and build a satellite ecosystem.',
     },
   },

@@ -8,7 +8,9 @@ import { MIC, dtiPillars, mainIndicators922 } from './shared.js';
  * Nine main indicators (98 components, 1,000 points); Đô thị thông minh is listed but not scored.
  * Every foundation indicator counts in all three pillars; each pillar adds its own activity
  * indicator, so the pillar maxima are 700 / 650 / 650. Verified on Quảng Ninh's published 2022
- * values (reference dti-province.md §2.3).
+ * values (reference dti-province.md §2.3). `official` for 2021–2023: the structure is stated for
+ * 2021 and the decision covers all three years, but the formula was checked on 2022 figures only
+ * (see the notes).
  */
 export const dtiProvince2022: DtiFramework = /* @__PURE__ */ (() =>
   deepFreeze<DtiFramework>({
@@ -26,6 +28,7 @@ export const dtiProvince2022: DtiFramework = /* @__PURE__ */ (() =>
     status: 'official',
     sources: [
       { id: 'eballsviet', title: 'Phụ lục I of 922 reproduced (Bảng I.1, cấu trúc DTI cấp tỉnh)', url: 'http://eballsviet.com/bo-chi-so-danh-gia-chuyen-doi-so-cap-tinh-59970' },
+      { id: 'sctyenbai', title: 'Sở Công Thương Yên Bái (27/05/2022) reproducing Phụ lục I of 922: row 9 (8 components, 150 points); CQS pillar 7 main indicators, 78 components, 700 points', url: 'https://www.sctyenbai.gov.vn/vi/tin-tuc/chi-so-chuyen-doi-so-cap-tinh' },
       { id: 'thuviennhadat', title: 'Quyết định 922/QĐ-BTTTT (issuance)', url: 'https://thuviennhadat.vn/vbpl/quyet-dinh-922-qd-btttt-2022-xac-dinh-bo-chi-so-danh-gia-chuyen-doi-so-cua-cac-bo-514140.html' },
       { id: 'bacninh-2021', title: 'DTI 2021 report quoted: pillar composition (6 foundation + own activity)', url: 'https://skhdt.bacninh.gov.vn/news/-/details/57283/bac-ninh-chi-so-anh-gia-chuyen-oi-so-dti-nam-2021-ung-thu-4-trong-ca-nuoc-41052774' },
       { id: 'dti-2022', title: 'dti.gov.vn DTI 2022 ranking (8 scored columns plus PDTI)', url: 'https://dti.gov.vn/xep-hang-2022' },
@@ -34,8 +37,16 @@ export const dtiProvince2022: DtiFramework = /* @__PURE__ */ (() =>
     assumptions: [],
     notes: [
       {
-        vi: 'Điểm tối đa 150 của Hoạt động xã hội số được xác nhận bằng tính toán (500 − 200 − 150) và khớp các giá trị DTI đã công bố; số 8 chỉ số thành phần của chỉ số này là suy luận (42 − 22 − 12).',
-        en: 'The 150-point maximum of digital-society activity is confirmed by arithmetic (500 − 200 − 150) and reproduces published DTI values; its 8 components are inferred (42 − 22 − 12).',
+        vi: 'Hàng 9 của Bảng I.1 (Hoạt động xã hội số: 8 chỉ số thành phần, 150 điểm) được nêu trong bản trích Phụ lục I của Sở Công Thương Yên Bái (27/05/2022); 150 điểm cũng khớp các giá trị DTI đã công bố.',
+        en: 'Row 9 of Bảng I.1 (Hoạt động xã hội số: 8 components, 150 points) is stated in the reproduction of Phụ lục I by Sở Công Thương Yên Bái (27/05/2022); the 150 points also reproduce published DTI values.',
+      },
+      {
+        vi: 'Trụ cột Chính quyền số được nêu rõ: 7 chỉ số chính (6 chỉ số nhóm nền tảng chung, kể cả Đô thị thông minh, và Hoạt động chính quyền số), 78 chỉ số thành phần, thang điểm 700. Với Kinh tế số và Xã hội số, cùng cách ghép cho 68 chỉ số thành phần / 650 điểm và 64 / 650: suy luận.',
+        en: 'The Chính quyền số pillar is stated: 7 main indicators (the 6 of the foundation group, Đô thị thông minh included, and Hoạt động chính quyền số), 78 components, 700 points. For Kinh tế số and Xã hội số the same construction gives 68 components / 650 points and 64 / 650: inferred.',
+      },
+      {
+        vi: 'Công thức giá trị DTI và trụ cột được kiểm chứng đến 4 chữ số thập phân trên số liệu năm 2022 (Quảng Ninh); cấu trúc trụ cột được nêu cho DTI 2021. Việc cùng công thức áp dụng cho DTI 2021 và DTI 2023 là suy luận (cùng Quyết định 922), chưa kiểm chứng bằng số liệu.',
+        en: 'The DTI and pillar formulas were verified to 4 decimals on 2022 figures (Quảng Ninh); the pillar structure is stated for DTI 2021. That the same formula applied to DTI 2021 and DTI 2023 is inferred (same Decision 922), not checked on figures.',
       },
       {
         vi: 'Tên, điểm tối đa và cách chấm của 98 chỉ số thành phần chưa được công bố công khai; thư viện tính từ điểm hoặc giá trị của các chỉ số chính.',

@@ -3,8 +3,10 @@ import type { DtiFramework } from '../schema.js';
 import { MOST, dtiPillars, mainIndicators922 } from './shared.js';
 
 /**
- * Provincial DTI of Decision 405/QĐ-BKHCN (03/4/2025), used from DTI 2024 (the first year ranked
- * among 63 and among the 34 merged units).
+ * Provincial DTI of Decision 405/QĐ-BKHCN (03/4/2025), taken to be the set used for DTI 2024 (the
+ * first year ranked among 63 and among the 34 merged units). That DTI 2024 was scored under 405 is
+ * inferred from matching structure counts, not stated; no source says which set DTI 2025 uses, so
+ * `years` lists 2024 only.
  *
  * Confirmed: 3 pillars, 8 main indicators, 47 components, values on 0–1. Not published: the maxima
  * of the main indicators. This framework is therefore `reconstructed`: it carries the maxima of
@@ -21,7 +23,7 @@ export const dtiProvince2025: DtiFramework = /* @__PURE__ */ (() =>
     },
     shortTitle: { vi: 'DTI cấp tỉnh từ 2024', en: 'Provincial DTI 2024 on' },
     legalBasis: { decision: '405/QĐ-BKHCN', date: '2025-04-03', issuer: { ...MOST } },
-    years: [2024, 2025],
+    years: [2024],
     status: 'reconstructed',
     sources: [
       { id: 'tvpl-405', title: 'Decision 405/QĐ-BKHCN (bulletin)', url: 'https://thuvienphapluat.vn/bulletin/document.aspx?bid=80c046b9-9fe8-4f3f-8c21-09a875e66f3c&key=CbEyTxFir7vKATT7XIRXAw%3D%3D' },
@@ -55,8 +57,12 @@ export const dtiProvince2025: DtiFramework = /* @__PURE__ */ (() =>
         en: 'The number of components per main indicator was not found (47 in all).',
       },
       {
-        vi: 'Với DTI giá trị 0–1 do dti.gov.vn công bố, DTI và giá trị trụ cột không phụ thuộc vào giả định điểm tối đa khi tính từ giá trị; điểm tuyệt đối thì có.',
-        en: 'Absolute points depend on the assumed maxima; when scoring from published 0–1 values, the values depend on them only through the weights.',
+        vi: 'Việc DTI 2024 được chấm theo Quyết định 405 là suy luận, dựa trên số lượng khớp nhau (cấp tỉnh 8 chỉ số chính, 47 chỉ số thành phần; cấp bộ từ 70 còn 31; cấp quốc gia từ 24 còn 12), không phải một câu nói rõ trong nguồn. Chưa nguồn nào cho biết DTI năm 2025 (đánh giá năm 2026) dùng bộ chỉ số nào: tên "Bộ chỉ số DTI năm 2025" chỉ năm ban hành của bộ chỉ số đã dùng cho DTI 2024, nên năm 2025 không được ghi vào `years`.',
+        en: 'That DTI 2024 was scored under Decision 405 is inferred from matching structure counts (provincial 8 main indicators and 47 components; ministry 70 → 31; national 24 → 12), not stated in a source. No source says which set DTI 2025 (assessed in 2026) uses: the name "Bộ chỉ số DTI năm 2025" is the year the set used for DTI 2024 was issued, so 2025 is not listed in `years`.',
+      },
+      {
+        vi: 'DTI và giá trị trụ cột phụ thuộc vào giả định điểm tối đa, vì điểm tối đa chính là trọng số của các chỉ số chính. Ví dụ, cùng các giá trị (5 chỉ số nền tảng 0,74; Hoạt động chính quyền số 0,9; Hoạt động kinh tế số 0,6; Hoạt động xã hội số 0,3) cho DTI 0,685 với điểm tối đa của Quyết định 922 và 0,715 nếu Hoạt động chính quyền số tối đa 250, Hoạt động xã hội số tối đa 100.',
+        en: 'The DTI and pillar values depend on the assumed maxima, because the maxima are the weights of the main indicators. For example, the same values (the 5 foundation indicators 0.74; digital-government activity 0.9; digital-economy activity 0.6; digital-society activity 0.3) give DTI 0.685 with the maxima of Decision 922 and 0.715 with digital-government activity at 250 and digital-society activity at 100.',
       },
     ],
     inputKeys: 'mainIndicators',

@@ -148,15 +148,102 @@ export const PROVINCES_34: readonly MergedProvince[] = /* @__PURE__ */ Object.fr
 export const MERGER_2025: Readonly<Record<string, readonly string[]>> = /* @__PURE__ */ (() =>
   Object.freeze(Object.fromEntries(PROVINCES_34.map((p) => [p.code, p.from]))))();
 
+// Vietnamese tone marks (in NFD): grave, acute, hook above, tilde, dot below. The other marks
+// (circumflex, breve, horn) are part of the letter and are kept.
+const TONE_MARKS = /[\u0300\u0301\u0309\u0303\u0323]/g;
+const ALL_MARKS = /[\u0300-\u036f]/g;
+
 /**
- * Looks a pre-merger unit up by code or exact Vietnamese name.
+ * A spelling-insensitive key: case, Unicode form (NFC/NFD), spacing, dashes and the old/new tone
+ * placement ("Hoà"/"Hòa", "Thuỵ"/"Thụy") do not matter. Each syllable keeps its tone, wherever the
+ * mark sits.
+ */
+function spellingKey(name: string): string {
+  const words = name
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/[-‐‑‒–—―]/g, ' ')
+    .replace(/[.,()]/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  // "Tỉnh", "Thành phố", "TP" name the unit's kind, not the unit.
+  const prefixes = [['tỉnh'], ['thành', 'phố'], ['tp']].map((p) => p.map((w) => w.normalize('NFD')));
+  for (const prefix of prefixes) {
+    if (words.length > prefix.length && prefix.every((w, i) => words[i] === w)) words.splice(0, prefix.length);
+  }
+  return words
+    .map((w) => {
+      const tones = w.match(TONE_MARKS) ?? [];
+      return `${w.replace(TONE_MARKS, '')}${tones.join('')}`;
+    })
+    .join(' ')
+    .normalize('NFC');
+}
+
+/** The same key without any diacritic (đ → d): used only when it points to a single unit. */
+function bareKey(name: string): string {
+  const bare = spellingKey(name).normalize('NFD').replace(ALL_MARKS, '').replace(/đ/g, 'd');
+  const prefix = /^(tinh|thanh pho|tp) (?=\S)/.exec(bare);
+  return prefix ? bare.slice(prefix[0].length) : bare;
+}
+
+/**
+ * Other names a unit goes by in the sources (reference provinces.md, dti-province.md): Huế since
+ * 2025, and the abbreviations of Thành phố Hồ Chí Minh.
+ */
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
+  '46': ['Huế'],
+  '79': ['HCM', 'TP HCM', 'TPHCM', 'Hồ Chí Minh'],
+};
+
+const BY_KEY: ReadonlyMap<string, string> = /* @__PURE__ */ (() => {
+  const m = new Map<string, string>();
+  for (const p of PROVINCES_63) {
+    for (const n of [p.name, ...(ALIASES[p.code] ?? [])]) m.set(spellingKey(n), p.code);
+  }
+  return m;
+})();
+
+const BY_BARE_KEY: ReadonlyMap<string, string | null> = /* @__PURE__ */ (() => {
+  const m = new Map<string, string | null>();
+  for (const p of PROVINCES_63) {
+    for (const n of [p.name, ...(ALIASES[p.code] ?? [])]) {
+      const k = bareKey(n);
+      // null marks a key two units share: it never answers.
+      m.set(k, m.has(k) && m.get(k) !== p.code ? null : p.code);
+    }
+  }
+  return m;
+})();
+
+/**
+ * Looks a pre-merger unit up by administrative code or by name.
+ *
+ * A code may lose its leading zero ("1" is "01", as spreadsheets often write it). A name matches
+ * whatever its case, Unicode form (NFC or NFD), spacing and dashes ("Bà Rịa–Vũng Tàu"), tone
+ * placement ("Hoà Bình" or "Hòa Bình", "Thanh Hoá"), a leading "Tỉnh", "Thành phố" or "TP", and the
+ * names the sources also use ("Huế" and "Thừa Thiên - Huế" for Thừa Thiên Huế; "TP HCM" for Thành
+ * phố Hồ Chí Minh). A name written without diacritics ("Da Nang") matches only when a single unit
+ * has it. An unknown or ambiguous name gives `undefined`, never a guess.
  *
  * @example
  * ```ts
  * findProvince('66')?.name; // 'Đắk Lắk'
  * findProvince('Đắk Lắk')?.region; // 'centralHighlands'
+ * findProvince('Hoà Bình')?.code; // '17' (old tone placement of "Hòa Bình")
+ * findProvince('Huế')?.name; // 'Thừa Thiên Huế'
+ * findProvince('TP. Hồ Chí Minh')?.code; // '79'
+ * findProvince('Hà Tây'); // undefined (merged into Hà Nội in 2008; not a DTI unit)
  * ```
  */
 export function findProvince(codeOrName: string): Province | undefined {
-  return PROVINCES_63.find((p) => p.code === codeOrName || p.name === codeOrName);
+  if (typeof codeOrName !== 'string') return undefined;
+  const trimmed = codeOrName.trim();
+  const code = /^\d{1,2}$/.test(trimmed) ? trimmed.padStart(2, '0') : undefined;
+  const byCode = code === undefined ? undefined : PROVINCES_63.find((p) => p.code === code);
+  if (byCode) return byCode;
+  if (trimmed.length === 0) return undefined;
+  const found = BY_KEY.get(spellingKey(trimmed)) ?? BY_BARE_KEY.get(bareKey(trimmed)) ?? undefined;
+  return found === undefined ? undefined : PROVINCES_63.find((p) => p.code === found);
 }

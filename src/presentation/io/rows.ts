@@ -31,6 +31,8 @@ const META_ALIASES: Record<string, string> = {
   size: 'size', 'quy mô': 'size',
   region: 'region', 'vùng': 'region',
   group: 'group', 'nhóm': 'group',
+  // where a row's figures come from (a citation, or `illustrative` / `minh họa`)
+  source: 'source', 'nguồn': 'source', citation: 'citation', 'trích dẫn': 'citation',
 };
 
 function metaKey(header: string): string | undefined {
