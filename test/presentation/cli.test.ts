@@ -103,7 +103,7 @@ describe('vndi', () => {
     expect(r.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.slice(1).split('\r\n')[0]).toMatch(/^id;name;framework;total;max;percent;level/);
+    expect(text.slice(1).split('\r\n')[0]).toMatch(/^Mã;Tên;Bộ chỉ số;Tổng điểm;Điểm tối đa;Tỷ lệ \(%\);Mức;/);
     expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 

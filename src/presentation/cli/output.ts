@@ -1,41 +1,179 @@
-/** Writing CLI output: formats, atomic file writes, progress on a terminal. */
+/**
+ * Writing CLI output: formats, atomic file writes, progress on a terminal.
+ *
+ * Tables are built with canonical machine column keys (`rank`, `id`, `value`, a pillar id …). The
+ * officer-facing formats (table, XLSX, HTML, CSV for Excel) localise them (`--lang vi`, the
+ * default, or `en`) and print Vietnamese decimals with a comma; JSON and NDJSON keep keys and dot
+ * decimals; plain CSV and Markdown keep the machine form unless a language is asked for.
+ *
+ * Provenance (framework, decision, status, assumptions in force, sources, each row's data source)
+ * goes with every format that can hold it: a heading block and footer (table, Markdown), a trailing
+ * `#` block after an empty line (CSV), a second sheet and a status line (XLSX), a top-level
+ * `provenance` object (JSON: an array result becomes `{ provenance, rows }`), a header line and a
+ * footer (HTML). NDJSON stays one result per line, without provenance. Rows whose provenance gives
+ * a data source get a `source` column (`minh họa / illustrative` for illustrative figures).
+ */
 import { renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { toCsv } from '../io/csv.js';
+import type { Localized } from '../../errors.js';
+import { csvHeader, csvRow, csvTrailer, toCsv } from '../format/csv.js';
+import { columnDecimals, localizeHeaders, type Lang } from '../format/locale.js';
+import { provenanceHeadline, provenanceLines, sourceCell, type Provenance } from '../format/provenance.js';
+import { markdownText, terminalLines } from '../format/safety.js';
 import { renderMarkdown, renderTable, type Cell } from '../format/table.js';
+import { toXlsx } from '../format/xlsx.js';
 
-export type Format = 'table' | 'json' | 'csv' | 'md' | 'html';
+export { csvHeader, csvRow, csvTrailer };
+export type { Lang, Provenance };
+
+export type Format = 'table' | 'json' | 'ndjson' | 'csv' | 'md' | 'html' | 'xlsx';
+/** The formats written as text ({@link render}); `xlsx` is bytes ({@link renderBytes}). */
+export type TextFormat = Exclude<Format, 'xlsx'>;
+
+/** Every format, for `--format` checks. */
+export const FORMATS: readonly Format[] = ['table', 'json', 'ndjson', 'csv', 'md', 'html', 'xlsx'];
 
 /** A tabular CLI result, with the full JSON beside it. */
 export interface Tabular {
+  /** Canonical column keys (localised by the officer-facing formats). */
   readonly header: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
   readonly json: unknown;
   /** A full HTML report, where the command has one. */
-  readonly html?: () => string;
-  /** Text printed before the table in `table` format. */
+  readonly html?: (options: { readonly lang: Lang; readonly provenance?: Provenance }) => string;
+  /** Text printed before the table in `table` and `md` formats. */
   readonly heading?: string;
+  /** What the output rests on (see the module comment). */
+  readonly provenance?: Provenance;
+  /** Column labels beyond the built-in dictionary, e.g. `frameworkLabels(framework)` for pillar names. */
+  readonly labels?: Readonly<Record<string, Localized>>;
+  /** Fixed decimals per column; by default from the column key (4 for 0–1 values). */
+  readonly decimals?: readonly (number | undefined)[];
 }
 
+/** Options of {@link render} and {@link renderBytes}. */
+export interface RenderOptions {
+  /** CSV for Excel: BOM, CRLF (and Vietnamese unless `lang` is `en`). */
+  readonly excel?: boolean;
+  /** Language of officer-facing output (default `vi` for table, XLSX, HTML and CSV for Excel). */
+  readonly lang?: Lang;
+}
+
+/**
+ * The format an output file name asks for; `undefined` for no name or an extension the tool cannot
+ * write (the CLI makes that a usage error).
+ */
 export function formatFromName(file: string | undefined): Format | undefined {
-  const ext = file?.toLowerCase().split('.').pop();
-  return ext === 'json' ? 'json' : ext === 'csv' ? 'csv' : ext === 'md' ? 'md' : ext === 'html' || ext === 'htm' ? 'html' : ext === 'txt' ? 'table' : undefined;
+  if (!file) return undefined;
+  const name = basename(file).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const byExtension: Readonly<Record<string, Format>> = {
+    json: 'json', ndjson: 'ndjson', jsonl: 'ndjson', csv: 'csv', md: 'md', markdown: 'md', html: 'html', htm: 'html', txt: 'table', xlsx: 'xlsx',
+  };
+  return byExtension[name.slice(dot + 1)];
 }
 
-export function render(t: Tabular, format: Format, options: { excel?: boolean } = {}): string {
+/** The language a format is written in: `undefined` is the machine form (keys, dot decimals). */
+export function languageOf(format: Format, options: RenderOptions = {}): Lang | undefined {
   switch (format) {
     case 'json':
-      return JSON.stringify(t.json, null, 2) + '\n';
+    case 'ndjson':
+      return undefined;
     case 'csv':
-      return toCsv(t.header, t.rows, options);
+      return options.lang ?? (options.excel ? 'vi' : undefined);
     case 'md':
-      return (t.heading ? `${t.heading}\n\n` : '') + renderMarkdown(t.header, t.rows);
-    case 'html':
-      if (!t.html) throw new Error('html');
-      return t.html();
+      return options.lang;
     case 'table':
-      return (t.heading ? `${t.heading}\n\n` : '') + renderTable(t.header, t.rows);
+    case 'html':
+    case 'xlsx':
+      return options.lang ?? 'vi';
   }
+}
+
+/** Header, rows and decimals as written: localised headers, and the row-source column where rows carry one. */
+function prepared(t: Tabular, lang: Lang | undefined): { header: string[]; rows: (readonly Cell[])[]; decimals: (number | undefined)[] } {
+  let keys = [...t.header];
+  let rows: (readonly Cell[])[] = [...t.rows];
+  const sources = t.provenance?.rows ?? [];
+  const idColumn = keys.indexOf('id');
+  if (sources.length && idColumn >= 0 && !keys.includes('source')) {
+    const byId = new Map(sources.map((s) => [s.id, sourceCell(s)]));
+    keys = [...keys, 'source'];
+    rows = rows.map((r) => [...r, byId.get(String(r[idColumn])) ?? null]);
+  }
+  const decimals = keys.map((k, i) => t.decimals?.[i] ?? columnDecimals(k));
+  return { header: lang ? localizeHeaders(keys, lang, t.labels) : keys, rows, decimals };
+}
+
+function jsonWithProvenance(t: Tabular): unknown {
+  if (!t.provenance) return t.json;
+  if (Array.isArray(t.json)) return { provenance: t.provenance, rows: t.json };
+  if (t.json !== null && typeof t.json === 'object') return { ...(t.json as object), provenance: t.provenance };
+  return { provenance: t.provenance, value: t.json };
+}
+
+function markdownProvenance(p: Provenance, lang: Lang): { before: string; after: string } {
+  const headline = provenanceHeadline(p, lang);
+  const before = headline.map((l) => `> ${markdownText(l)}`).join('\n');
+  const after = provenanceLines(p, lang)
+    .slice(headline.length)
+    .map((l) => (l.startsWith('  - ') ? `- ${markdownText(l.slice(4))}` : `\n**${markdownText(l)}**\n`))
+    .join('\n');
+  return { before: before + '\n\n', after: '\n' + after.replace(/^\n/, '') + '\n' };
+}
+
+/**
+ * Renders a table in a text format. `xlsx` is bytes, written asynchronously by write-excel-file:
+ * use {@link renderBytes} (or {@link renderOutput} for any format); `render` refuses it.
+ */
+export function render(t: Tabular, format: Format, options: RenderOptions = {}): string {
+  const lang = languageOf(format, options);
+  switch (format) {
+    case 'xlsx':
+      throw new Error('xlsx is binary: use renderBytes or renderOutput');
+    case 'json':
+      return JSON.stringify(jsonWithProvenance(t), null, 2) + '\n';
+    case 'ndjson':
+      return (Array.isArray(t.json) ? t.json : [t.json]).map((x) => JSON.stringify(x) + '\n').join('');
+    case 'csv': {
+      const p = prepared(t, lang);
+      return toCsv(p.header, p.rows, { excel: options.excel, lang, decimals: p.decimals, provenance: t.provenance });
+    }
+    case 'md': {
+      const p = prepared(t, lang);
+      const prov = t.provenance ? markdownProvenance(t.provenance, lang ?? 'en') : { before: '', after: '' };
+      const heading = t.heading ? t.heading.split(/\r?\n/).map(markdownText).join('  \n') + '\n\n' : '';
+      return prov.before + heading + renderMarkdown(p.header, p.rows, { lang, decimals: p.decimals }) + prov.after;
+    }
+    case 'html':
+      if (!t.html) throw new Error('this output has no HTML report');
+      return t.html({ lang: lang ?? 'vi', provenance: t.provenance });
+    case 'table': {
+      const l = lang ?? 'vi';
+      const p = prepared(t, l);
+      const headline = t.provenance ? provenanceHeadline(t.provenance, l) : [];
+      const footer = t.provenance ? provenanceLines(t.provenance, l).slice(headline.length) : [];
+      const top = [...headline, ...(t.heading ? [t.heading] : [])].join('\n');
+      return (
+        (top ? `${terminalLines(top)}\n\n` : '') +
+        renderTable(p.header, p.rows, { lang: l, decimals: p.decimals }) +
+        (footer.length ? `\n${terminalLines(footer.join('\n'))}\n` : '')
+      );
+    }
+  }
+}
+
+/** Renders a table as an `.xlsx` workbook (see format/xlsx.ts for the sheets). */
+export async function renderBytes(t: Tabular, options: RenderOptions = {}): Promise<Uint8Array> {
+  const lang = languageOf('xlsx', options) ?? 'vi';
+  const p = prepared(t, lang);
+  return toXlsx({ header: p.header, rows: p.rows, decimals: p.decimals, provenance: t.provenance }, { lang });
+}
+
+/** Renders in any format: text for the text formats, bytes for `xlsx`. */
+export async function renderOutput(t: Tabular, format: Format, options: RenderOptions = {}): Promise<string | Uint8Array> {
+  return format === 'xlsx' ? renderBytes(t, options) : render(t, format, options);
 }
 
 /**

@@ -86,26 +86,5 @@ export function parseCsv(text: string, separator?: string): CsvRecord[] {
   return records;
 }
 
-/** Quotes a field when needed. */
-function quote(value: string, sep: string): string {
-  return /["\r\n]/.test(value) || value.includes(sep) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/**
- * Writes rows as CSV. With `excel: true` (for Vietnamese Excel): BOM, `;` separator, decimal commas.
- *
- * @example
- * ```ts
- * toCsv(['id', 'value'], [['66', 0.3985]], { excel: true }); // '\uFEFFid;value\r\n66;0,3985\n'
- * ```
- */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[], options: { excel?: boolean } = {}): string {
-  const sep = options.excel ? ';' : ',';
-  const cell = (v: string | number | null) => {
-    if (v === null) return '';
-    const s = typeof v === 'number' && options.excel ? String(v).replace('.', ',') : String(v);
-    return quote(s, sep);
-  };
-  const lines = [header.map((h) => quote(h, sep)).join(sep), ...rows.map((r) => r.map(cell).join(sep))];
-  return (options.excel ? '\uFEFF' : '') + lines.join(options.excel ? '\r\n' : '\n') + '\n';
-}
+// Writing lives with the other writers (format/csv.ts); re-exported here for the public API.
+export { toCsv } from '../format/csv.js';

@@ -1,0 +1,153 @@
+/**
+ * Writing CSV that is safe to open in a spreadsheet, whole (`toCsv`) or a row at a time for
+ * streaming (`csvHeader`, `csvRow`, `csvTrailer`).
+ *
+ * Forms:
+ * - machine (no `lang`, no `excel`): `,` separator, dot decimals, LF line ends: what scripts read.
+ * - Vietnamese (`lang: 'vi'`, the default with `excel`): decimal commas as the official tables print
+ *   them (`0,3985`), hence `;` as the separator (what Excel uses in the vi-VN locale, where the list
+ *   separator is `;` because the comma is the decimal mark).
+ * - English (`lang: 'en'`): dot decimals, `,` separator.
+ * - `excel: true` adds a UTF-8 BOM (so that Excel reads the diacritics) and CRLF line ends.
+ *
+ * Every text cell is neutralised for spreadsheets (a leading `'` before `=`, `+`, `-`, `@`, tab or
+ * carriage return: OWASP CSV injection); numbers are written as numbers, a negative number included.
+ *
+ * Provenance is a trailing block, never a leading one: the header stays the first line (what every
+ * CSV reader and Excel expect) and data rows stay a clean rectangle. After the last data row comes
+ * one empty line, then one single-field line per statement, each beginning with `#`. A reader takes
+ * the rows up to the first empty line; the `#` lines say what the figures rest on.
+ */
+import { ValidationError, makeIssue, type ValidationIssue } from '../../errors.js';
+import type { Cell } from './table.js';
+import { formatNumber, type Lang } from './locale.js';
+import { provenanceLines, type Provenance } from './provenance.js';
+import { spreadsheetText } from './safety.js';
+
+/** How CSV is written. */
+export interface CsvOptions {
+  /** For Excel: UTF-8 BOM and CRLF line ends (and Vietnamese decimals unless `lang` says otherwise). */
+  readonly excel?: boolean;
+  /** Decimal comma and `;` separator for `vi`; dot and `,` for `en`. Default: `vi` with `excel`, else machine form. */
+  readonly lang?: Lang;
+  /** Override the separator. */
+  readonly separator?: ',' | ';' | '\t';
+  /** Fixed decimals per column (e.g. 4 for 0–1 values), used in the `vi`/`en` forms. */
+  readonly decimals?: readonly (number | undefined)[];
+}
+
+interface Resolved {
+  readonly sep: string;
+  readonly eol: string;
+  readonly lang: Lang | undefined;
+}
+
+function resolve(options: CsvOptions): Resolved {
+  const lang = options.lang ?? (options.excel ? 'vi' : undefined);
+  return { sep: options.separator ?? (lang === 'vi' ? ';' : ','), eol: options.excel ? '\r\n' : '\n', lang };
+}
+
+/** Quotes a field holding a quote, a line break or any separator (so that it survives a reader guessing the separator). */
+function quote(value: string): string {
+  return /[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function cellText(v: Cell, r: Resolved, decimals: number | undefined): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? formatNumber(v, r.lang ?? 'en', r.lang ? decimals : undefined) : '';
+  return quote(spreadsheetText(v));
+}
+
+/**
+ * One CSV line (ending in CRLF with `excel`, else LF), every text cell neutralised for spreadsheets.
+ *
+ * @example
+ * ```ts
+ * csvRow(['=1+1', -2, 0.3985], { excel: true }); // "'=1+1;-2;0,3985\r\n"
+ * ```
+ */
+export function csvRow(cells: readonly Cell[], options: CsvOptions = {}): string {
+  const r = resolve(options);
+  return cells.map((c, i) => cellText(c, r, options.decimals?.[i])).join(r.sep) + r.eol;
+}
+
+/**
+ * The first line of a CSV: the BOM with `excel`, then the header line.
+ *
+ * @example
+ * ```ts
+ * csvHeader(['Mã', 'Giá trị DTI'], { excel: true }); // '\uFEFFMã;Giá trị DTI\r\n'
+ * ```
+ */
+export function csvHeader(header: readonly string[], options: CsvOptions = {}): string {
+  const r = resolve(options);
+  return (options.excel ? '\uFEFF' : '') + header.map((h) => quote(spreadsheetText(h))).join(r.sep) + r.eol;
+}
+
+/**
+ * The trailing provenance block: one empty line, then one single-field `#` line per statement
+ * (framework, decision, status, assumptions in force, sources).
+ *
+ * @example
+ * ```ts
+ * csvTrailer(provenanceOf(getFramework('dti-province-2022')), { lang: 'en' }).split('\n')[1];
+ * // '# Framework: dti-province-2022 — Decision 922/QĐ-BTTTT (2022-05-20) — Status: official'
+ * ```
+ */
+export function csvTrailer(provenance: Provenance, options: CsvOptions = {}): string {
+  const r = resolve(options);
+  return r.eol + provenanceLines(provenance, r.lang ?? 'en').map((l) => quote(`# ${l.trim()}`) + r.eol).join('');
+}
+
+/**
+ * Writes rows as CSV: the header, the rows, and (when given) the provenance trailer. See the module
+ * comment for the forms; with `excel: true`: BOM, `;` separator, decimal commas, CRLF.
+ *
+ * @example
+ * ```ts
+ * toCsv(['id', 'value'], [['66', 0.3985]], { excel: true }); // '\uFEFFid;value\r\n66;0,3985\r\n'
+ * toCsv(['name'], [['=HYPERLINK("http://x","y")']]); // 'name\n"\'=HYPERLINK(""http://x"",""y"")"\n'
+ * ```
+ */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  options: CsvOptions & { readonly provenance?: Provenance } = {},
+): string {
+  validateTable(header, rows);
+  return csvHeader(header, options) + rows.map((row) => csvRow(row, options)).join('') + (options.provenance ? csvTrailer(options.provenance, options) : '');
+}
+
+/**
+ * Checks a header and rows before writing: an array of strings, and rows of cells that are text,
+ * finite numbers or null. Bad input is a {@link ValidationError}, never a TypeError halfway through.
+ *
+ * @example
+ * ```ts
+ * validateTable(['id'], [[NaN]]); // throws ValidationError: rows.0.0: Value NaN is not finite
+ * ```
+ */
+export function validateTable(header: unknown, rows: unknown): void {
+  const issues: ValidationIssue[] = [];
+  if (!Array.isArray(header)) issues.push(makeIssue(['header'], 'invalid_type', { expected: 'array of strings', received: header }));
+  else header.forEach((h, i) => {
+    if (typeof h !== 'string') issues.push(makeIssue(['header', i], 'invalid_type', { expected: 'string', received: h }));
+  });
+  if (!Array.isArray(rows)) issues.push(makeIssue(['rows'], 'invalid_type', { expected: 'array of rows', received: rows }));
+  else
+    rows.forEach((row: unknown, i) => {
+      if (!Array.isArray(row)) {
+        issues.push(makeIssue(['rows', i], 'invalid_type', { expected: 'array of cells', received: row }));
+        return;
+      }
+      row.forEach((c: unknown, j) => {
+        if (c === null || typeof c === 'string') return;
+        if (typeof c === 'number') {
+          if (!Number.isFinite(c)) issues.push(makeIssue(['rows', i, j], 'not_finite', { received: c }));
+          return;
+        }
+        issues.push(makeIssue(['rows', i, j], 'invalid_type', { expected: 'string, number or null', received: c }));
+      });
+    });
+  if (issues.length) throw new ValidationError(issues.slice(0, 50));
+}

@@ -1,0 +1,95 @@
+/**
+ * Making untrusted text safe for where it is written. Names, districts and notes come from officers'
+ * spreadsheets: a cell that starts with `=` becomes a formula when the output is opened in Excel
+ * (OWASP "CSV injection"), raw HTML runs in a Markdown viewer, and escape sequences repaint a
+ * terminal. Each writer passes its text through the one function for its medium.
+ */
+
+/** The characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Neutralises a text cell for a spreadsheet (CSV or XLSX): a text that begins with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return gets a leading `'`, so that the spreadsheet shows it as text and
+ * never evaluates it. Numbers are not text: write them as numbers and do not pass them here.
+ *
+ * @example
+ * ```ts
+ * spreadsheetText('=HYPERLINK("http://x","y")'); // `'=HYPERLINK("http://x","y")`
+ * spreadsheetText('Buôn Hồ'); // 'Buôn Hồ'
+ * ```
+ */
+export function spreadsheetText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+// ESC-introduced sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), and any other ESC + one character.
+const ESCAPE_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[\s\S]?/g;
+// C1 controls also include the 8-bit CSI (U+009B), so they are removed with what follows like ESC [.
+const C1_CSI = /\u009b[0-?]*[ -/]*[@-~]/g;
+// C0 controls, DEL and C1 controls.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/** Bidirectional embedding, override and isolate characters and the directional marks. */
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/**
+ * Text for a terminal: escape sequences, control characters (C0, DEL, C1) and bidirectional
+ * override characters are removed, so that a cell can neither repaint the screen nor reorder what
+ * is shown (`\u202Egnp.exe` displaying as `exe.png`). Tabs and line breaks become spaces: a table
+ * cell stays on its line.
+ *
+ * @example
+ * ```ts
+ * terminalText('\u001b[31mred\u001b[0m'); // 'red'
+ * terminalText('\u202Egnp.exe'); // 'gnp.exe'
+ * ```
+ */
+export function terminalText(text: string): string {
+  return text
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(C1_CSI, '')
+    .replace(/[\t\r\n]+/g, ' ')
+    .replace(CONTROL, '')
+    .replace(BIDI, '');
+}
+
+/**
+ * Multi-line terminal text (a heading above a table): {@link terminalText} on each line.
+ *
+ * @example
+ * ```ts
+ * terminalLines('a\n\u001b[2Jb'); // 'a\nb'
+ * ```
+ */
+export function terminalLines(text: string): string {
+  return text.split(/\r?\n/).map(terminalText).join('\n');
+}
+
+/**
+ * Text for a Markdown table cell: control and bidirectional characters removed, HTML and Markdown
+ * syntax escaped (`<script>` is shown, not run; `|` does not split the cell; `[x](javascript:…)`
+ * is not a link, its brackets being escaped), and line breaks written as `<br>` so that a cell cannot end the table row.
+ *
+ * @example
+ * ```ts
+ * markdownText('<script>alert(1)</script>'); // '&lt;script&gt;alert(1)&lt;/script&gt;'
+ * markdownText('a|b\nc'); // 'a\\|b<br>c'
+ * ```
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(C1_CSI, '')
+    .replace(/\t/g, ' ')
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .replace(CONTROL, '')
+        .replace(BIDI, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`),
+    )
+    .join('<br>');
+}
