@@ -6,7 +6,7 @@
  * @internal
  */
 import type { ValidationIssue } from '../errors.js';
-import { duplicates, exactSum, invariant, plain, sameNumber, type Path } from './define-issues.js';
+import { duplicates, exactSum, invariant, plain, sameNumber, sumMismatch, type Path } from './define-issues.js';
 import type { DbiFramework, DbiScale } from './schema.js';
 
 /** Highest points of a scale. */
@@ -73,7 +73,7 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
         }
         const sum = exactSum(maxima);
         if (component.max !== null && !sameNumber(sum, component.max)) {
-          issues.push(invariant([...cPath, 'max'], `điểm tối đa ${component.max} khác tổng điểm tối đa các tiêu chí (${plain(sum)})`, `the maximum ${component.max} differs from the sum of its criteria's maxima (${plain(sum)})`));
+          issues.push(sumMismatch([...cPath, 'max'], 'điểm tối đa các tiêu chí', "the criteria's maxima", sum, component.max));
         }
       }
     });
@@ -81,7 +81,7 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
     if (allComponentMaxima && pillar.max !== null) {
       const sum = exactSum(componentMaxima);
       if (!sameNumber(sum, pillar.max)) {
-        issues.push(invariant([...pPath, 'max'], `điểm tối đa ${pillar.max} khác tổng điểm tối đa các chỉ số thành phần (${plain(sum)})`, `the maximum ${pillar.max} differs from the sum of its components' maxima (${plain(sum)})`));
+        issues.push(sumMismatch([...pPath, 'max'], 'điểm tối đa các chỉ số thành phần', "the components' maxima", sum, pillar.max));
       }
     }
     if (f.inputLevel === 'criterion') {
@@ -92,7 +92,7 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
         if (pillar.max === null) {
           issues.push(invariant([...pPath, 'max'], `cần điểm tối đa của trụ cột (tổng các tiêu chí là ${plain(sum)})`, `the pillar maximum is required (its criteria add up to ${plain(sum)})`));
         } else if (!sameNumber(sum, pillar.max)) {
-          issues.push(invariant([...pPath, 'max'], `điểm tối đa ${pillar.max} khác tổng điểm tối đa các tiêu chí (${plain(sum)})`, `the maximum ${pillar.max} differs from the sum of its criteria's maxima (${plain(sum)})`));
+          issues.push(sumMismatch([...pPath, 'max'], 'điểm tối đa các tiêu chí của trụ cột', "the pillar's criteria maxima", sum, pillar.max));
         }
       }
     } else if (pillar.max !== null && decimalsOf(pillar.max) > f.pillarInputDecimals) {
@@ -105,7 +105,7 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
   const known = pillarMaxima.every((m) => m !== null);
   const pillarSum = exactSum(pillarMaxima.filter((m): m is number => m !== null));
   if (f.totalMax !== null && known && !sameNumber(pillarSum, f.totalMax)) {
-    issues.push(invariant(['totalMax'], `totalMax là ${f.totalMax} nhưng tổng điểm tối đa các trụ cột là ${plain(pillarSum)}`, `totalMax is ${f.totalMax} but the pillar maxima add up to ${plain(pillarSum)}`));
+    issues.push(sumMismatch(['totalMax'], 'điểm tối đa các trụ cột', 'the pillar maxima', pillarSum, f.totalMax));
   }
   if (componentTotal > 0 && f.componentCount !== null && f.componentCount !== componentTotal) {
     issues.push(invariant(['componentCount'], `componentCount là ${f.componentCount} nhưng có ${componentTotal} chỉ số thành phần`, `componentCount is ${f.componentCount} but ${componentTotal} components are listed`));

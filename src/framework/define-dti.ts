@@ -6,7 +6,7 @@
  * @internal
  */
 import type { ValidationIssue } from '../errors.js';
-import { duplicates, exactSum, invariant, plain, sameNumber, type Path } from './define-issues.js';
+import { duplicates, exactSum, invariant, sameNumber, sumMismatch, type Path } from './define-issues.js';
 import type { DtiFramework } from './schema.js';
 
 /** Every invariant a DTI framework breaks, `[]` when none. Paths start at the framework's root. */
@@ -31,19 +31,19 @@ export function dtiInvariantIssues(f: DtiFramework): ValidationIssue[] {
     if (scored.length === 0) issues.push(invariant(['mainIndicators'], 'không có chỉ số chính nào có điểm tối đa', 'no main indicator has a maximum'));
     const total = exactSum(scored.map((m) => m.max as number));
     if (!sameNumber(total, f.totalMax)) {
-      issues.push(invariant(['totalMax'], `totalMax là ${f.totalMax} nhưng điểm tối đa các chỉ số chính cộng lại là ${plain(total)}`, `totalMax is ${f.totalMax} but the main indicators' maxima add up to ${plain(total)}`));
+      issues.push(sumMismatch(['totalMax'], 'điểm tối đa các chỉ số chính', "the main indicators' maxima", total, f.totalMax));
     }
     f.pillars.forEach((p, i) => {
       const members = scored.filter((m) => m.pillars.includes(p.id));
       const sum = exactSum(members.map((m) => m.max as number));
       if (!sameNumber(sum, p.max)) {
-        issues.push(invariant(['pillars', i, 'max'], `điểm tối đa ${p.max} khác tổng điểm tối đa các chỉ số chính thuộc trụ cột (${plain(sum)})`, `the maximum ${p.max} differs from the sum of its main indicators' maxima (${plain(sum)})`));
+        issues.push(sumMismatch(['pillars', i, 'max'], 'điểm tối đa các chỉ số chính của trụ cột', "the pillar's main indicators' maxima", sum, p.max));
       }
     });
   } else {
     const sum = exactSum(f.pillars.map((p) => p.max));
     if (!sameNumber(sum, f.totalMax)) {
-      issues.push(invariant(['totalMax'], `totalMax là ${f.totalMax} nhưng điểm tối đa các trụ cột cộng lại là ${plain(sum)}`, `totalMax is ${f.totalMax} but the pillar maxima add up to ${plain(sum)}`));
+      issues.push(sumMismatch(['totalMax'], 'điểm tối đa các trụ cột', 'the pillar maxima', sum, f.totalMax));
     }
   }
   return issues;
