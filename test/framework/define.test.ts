@@ -30,7 +30,7 @@ describe('defineFramework', () => {
     expect(f).toEqual(sme);
     expect(f).not.toBe(sme);
     expect(Object.isFrozen(f)).toBe(true);
-    expect(Object.isFrozen(f.pillars[0]!.components[0]!.criteria[0]!.scale)).toBe(true);
+    expect(Object.isFrozen(f.pillars[0]!.components[0]!.criteria[0]!.scale!)).toBe(true);
     expect(isDefinedFramework(f)).toBe(true);
     expect(isDefinedFramework(file(sme))).toBe(false);
   });
@@ -258,7 +258,8 @@ describe('round trip: every bundled framework through JSON and defineFramework',
     const inputs = [0, 1, 2].map((k) => Object.fromEntries(order.map((id, i) => {
       if (f.inputLevel === 'pillar') return [id, Number((((f.pillars[i]!.max as number) * (k + 1 + i)) / 9).toFixed(2))];
       const c = f.pillars.flatMap((p) => p.components.flatMap((x) => x.criteria)).find((x) => x.id === id)!;
-      const steps = c.scale.kind === 'steps' ? c.scale.values : [c.scale.min, c.scale.max];
+      const scale = c.scale!;
+      const steps = scale.kind === 'steps' ? scale.values : [scale.min, scale.max];
       return [id, steps[(i + k) % steps.length]!];
     })));
     for (const answers of inputs) expect(scoreDbi(back, { answers })).toEqual(scoreDbi(f, { answers }));
