@@ -29,7 +29,9 @@ export type IssueCode =
   | 'conflicting_input'
   | 'missing_input'
   | 'inconsistent_result'
-  | 'invalid_option';
+  | 'invalid_option'
+  | 'sum_mismatch'
+  | 'invalid_framework';
 
 /** One broken rule at one place in the input. */
 export interface ValidationIssue {
@@ -311,9 +313,16 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
         en: `Missing required value "${String(p.key)}"`,
       };
     case 'duplicate_id':
+      // Two shapes: entries of a list of units (`indexes`), or a place in a framework file (`first`).
+      if (p.indexes !== undefined) {
+        return {
+          vi: `Mã "${String(p.id)}" xuất hiện nhiều lần (vị trí ${list(p.indexes)})`,
+          en: `Id "${String(p.id)}" appears more than once (at ${list(p.indexes)})`,
+        };
+      }
       return {
-        vi: `Mã "${String(p.id)}" xuất hiện nhiều lần (vị trí ${list(p.indexes)})`,
-        en: `Id "${String(p.id)}" appears more than once (at ${list(p.indexes)})`,
+        vi: `Mã "${String(p.id)}" bị trùng (đã dùng tại ${String(p.first)})`,
+        en: `Id "${String(p.id)}" is used twice (first at ${String(p.first)})`,
       };
     case 'conflicting_input':
       return {
@@ -340,6 +349,16 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       return {
         vi: `Tùy chọn không hợp lệ: ${String(p.detail ?? '')}`.trim(),
         en: `Invalid option: ${String(p.detailEn ?? p.detail ?? '')}`.trim(),
+      };
+    case 'sum_mismatch':
+      return {
+        vi: `Tổng ${String(p.what)} là ${String(p.sum)}, phải bằng ${String(p.expected)}`,
+        en: `The sum of ${String(p.whatEn ?? p.what)} is ${String(p.sum)}; it must equal ${String(p.expected)}`,
+      };
+    case 'invalid_framework':
+      return {
+        vi: `Bộ chỉ số không hợp lệ: ${String(p.detail ?? '')}`.trim(),
+        en: `Invalid framework: ${String(p.detailEn ?? p.detail ?? '')}`.trim(),
       };
   }
 }

@@ -24,6 +24,9 @@ export {
 export type { DbiFrameworkRef } from './framework/dbi/index.js';
 export { overrideDtiMaxima, overrideDbiPillarMaxima, withDbiLevelRule } from './framework/override.js';
 export {
+  defineFramework, defineDbiFramework, defineDtiFramework, safeDefineFramework, frameworkIssues, isDefinedFramework,
+} from './framework/define.js';
+export {
   frameworkSchema, dtiFrameworkSchema, dbiFrameworkSchema, dbiLevelRuleSchema,
 } from './framework/schema.js';
 export type {
