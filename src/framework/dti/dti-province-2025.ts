@@ -21,7 +21,7 @@ export const dtiProvince2025: DtiFramework = /* @__PURE__ */ (() =>
       vi: 'Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI năm 2025) theo Quyết định 405/QĐ-BKHCN',
       en: 'Provincial Digital Transformation Index (DTI 2025 set) under Decision 405/QĐ-BKHCN',
     },
-    shortTitle: { vi: 'DTI cấp tỉnh từ 2024', en: 'Provincial DTI 2024 on' },
+    shortTitle: { vi: 'DTI cấp tỉnh 2024', en: 'Provincial DTI 2024' },
     legalBasis: { decision: '405/QĐ-BKHCN', date: '2025-04-03', issuer: { ...MOST } },
     years: [2024],
     status: 'reconstructed',
