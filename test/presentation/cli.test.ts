@@ -118,6 +118,10 @@ describe('vndi', () => {
     const ranking = JSON.parse(r.out);
     expect(ranking).toHaveLength(63);
     expect(ranking[0].rank).toBe(1);
+    // the fixture's fictional units are grouped by their own region column (issue #11)
+    const redRiver = ranking.filter((x: { group?: string }) => x.group === 'redRiverDelta');
+    expect(redRiver).toHaveLength(12); // Quảng Ninh + 11 illustrative units
+    expect(ranking.find((x: { id: string }) => x.id === '22').ofInGroup).toBe(12);
     const md = run(['rank', fx('dti-2022.json'), '--group-by', 'region', '--previous', fx('dti-2021.json'), '--format', 'md']);
     expect(md.out).toMatch(/\| rank \| id \| name \| value \| group \| rankInGroup \| change \|/);
   });
