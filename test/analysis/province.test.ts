@@ -21,25 +21,37 @@ describe('provinces', () => {
 });
 
 describe('mergeUnits', () => {
+  // dti-2024.json holds 63 fictional units; merger-2025-illustrative.json merges them in the shape
+  // of Resolution 202/2025/QH15 (fixture content changed in issue #11: no figures under real names)
   const rows = fixture<DtiFixtureRow[]>('dti-2024.json');
   const units = rows.map((r) => ({ id: r.id, result: score(r) }));
+  const merger = fixture<{ units: { id: string; from: string[] }[]; mapping: Record<string, string[]> }>('merger-2025-illustrative.json');
 
   it('reproduces the published new Đà Nẵng: 0.8335 and 0.5803 give 0.7069', () => {
-    expect(units.find((u) => u.id === '48')!.result.value).toBe(0.8335);
-    expect(units.find((u) => u.id === '49')!.result.value).toBe(0.5803);
-    const [daNang] = mergeUnits(units, { '48': MERGER_2025['48']! });
+    // only the two published DTI values: every main indicator set to the unit's DTI
+    const fromDti = (v: number) => scoreDti('dti-province-2025', { values: Object.fromEntries(
+      ['awareness', 'institutions', 'infrastructure', 'humanResources', 'cybersecurity', 'digitalGovernment', 'digitalEconomy', 'digitalSociety'].map((k) => [k, v])) });
+    const published = [{ id: '48', result: fromDti(0.8335) }, { id: '49', result: fromDti(0.5803) }];
+    expect(published.map((u) => u.result.value)).toEqual([0.8335, 0.5803]);
+    const [daNang] = mergeUnits(published, { '48': MERGER_2025['48']! });
     expect(daNang!.result.value).toBe(0.7069);
     expect(daNang!.result.exact.value).toBe('0.7069');
     expect(daNang!.from).toEqual(['48', '49']);
   });
 
-  it('merges all 63 into 34 with the shipped mapping; the merged DTI is the mean of the DTIs', () => {
-    const merged = mergeUnits(units, MERGER_2025);
+  it('the illustrative merger has the shape of the shipped mapping', () => {
+    expect(merger.units.map((u) => u.from.length)).toEqual(PROVINCES_34.map((p) => p.from.length));
+    expect(merger.units.flatMap((u) => u.from).sort()).toEqual(units.map((u) => u.id).sort());
+  });
+
+  it('merges all 63 into 34; the merged DTI is the mean of the DTIs', () => {
+    const merged = mergeUnits(units, merger.mapping);
     expect(merged).toHaveLength(34);
-    const hcm = merged.find((m) => m.id === '79')!;
-    const olds = ['79', '74', '77'].map((id) => units.find((u) => u.id === id)!.result);
+    const three = merger.units.find((u) => u.from.length === 3)!;
+    const m = merged.find((x) => x.id === three.id)!;
+    const olds = three.from.map((id) => units.find((u) => u.id === id)!.result);
     const mean = olds.reduce((s, r) => s + Number(r.exact.total), 0) / 3;
-    expect(Math.abs(Number(hcm.result.exact.total) - mean)).toBeLessThan(1e-9);
+    expect(Math.abs(Number(m.result.exact.total) - mean)).toBeLessThan(1e-9);
   });
 
   it('is the identity for a single unit', () => {
@@ -52,11 +64,11 @@ describe('mergeUnits', () => {
 
   it('rejects a mapping naming a missing unit', () => {
     try {
-      mergeUnits(units.slice(0, 2), { new: ['01', '99'] });
+      mergeUnits(units.slice(0, 2), { new: ['MH01', 'MH99'] });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
-      expect((e as ValidationError).issues[0]).toMatchObject({ pathString: 'mapping.new.99', code: 'missing_key' });
+      expect((e as ValidationError).issues[0]).toMatchObject({ pathString: 'mapping.new.MH99', code: 'missing_key' });
     }
   });
 });
@@ -103,8 +115,12 @@ describe('dtiGap', () => {
     const awareness = gap.benchmarks.find((b) => b.id === 'awareness')!;
     const values = units.map((u) => u.result.mainIndicators[0]!.value!);
     expect(awareness.leader).toBe(Math.max(...values));
-    const tayNguyen = ['62', '64', '66', '67', '68'].map((id) => units.find((u) => u.id === id)!.result.mainIndicators[0]!.value!);
-    expect(awareness.regionalLeader).toBe(Math.max(...tayNguyen));
+    // regional peers are found by province code; the fixture's other units are fictional (issue #11),
+    // so Đắk Lắk is the only Tây Nguyên unit the benchmark can place there
+    const tayNguyen = units.filter((u) => u.id === '66').map((u) => u.result.mainIndicators[0]!.value!);
+    expect(tayNguyen).toEqual([0.74]);
+    expect(awareness.regionalLeader).toBe(0.74);
+    expect(awareness.gapToRegionalLeader).toBe(0);
     expect(awareness.gapToLeader).toBe(Math.round((awareness.leader! - 0.74) * 10000) / 10000);
   });
 });

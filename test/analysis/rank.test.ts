@@ -97,13 +97,15 @@ describe('rankDti', () => {
   const rows = fixture<DtiFixtureRow[]>('dti-2021.json');
   const units = rows.map((r) => ({ id: r.id, result: scoreDti(r.framework, { points: r.points! }) }));
 
-  it('ranks 63 provinces and within the six regions', () => {
-    const ranking = rankDti(units, { groupBy: 'region' });
+  it('ranks 63 units and within the six regions', () => {
+    // the fixture's fictional units carry their region (issue #11), so the groups come from the rows
+    const ranking = rankDti(rows.map((r, i) => ({ ...units[i]!, group: r.region })), { groupBy: 'group' });
     expect(ranking).toHaveLength(63);
     const dakLak = ranking.find((r) => r.id === '66')!;
     expect(dakLak.score).toBe(0.3985);
     expect(dakLak.group).toBe('centralHighlands');
     expect(dakLak.ofInGroup).toBe(5);
+    expect(dakLak.rankInGroup).toBe(2); // as Đắk Lắk's plan reports: 2/5 in Tây Nguyên
     expect(dakLak.labelVi).toMatch(/trong Tây Nguyên$/);
     const tayNguyen = ranking.filter((r) => r.group === 'centralHighlands').map((r) => r.rankInGroup).sort();
     expect(tayNguyen).toEqual([1, 2, 3, 4, 5]);

@@ -244,7 +244,7 @@ describe('DBI 2021 SME facts', () => {
     expect(f.pillars.map((p) => p.components.reduce((s, c) => s + c.criteria.length, 0))).toEqual([13, 1, 16, 13, 10, 7]);
     expect(f.totalMax).toBe(320);
   });
-  it('names the six levels as the decision does', () => {
+  it('names the six levels as the secondary sources citing Decision 1970 do', () => {
     expect(f.levels.map((l) => l.name.vi)).toEqual(['Chưa chuyển đổi số', 'Khởi động', 'Bắt đầu', 'Hình thành', 'Nâng cao', 'Dẫn dắt']);
   });
 });

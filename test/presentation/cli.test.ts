@@ -35,16 +35,21 @@ describe('CSV as Excel writes it', () => {
     const rows = readRows(text, 'x.csv');
     expect(rows[0]).toMatchObject({ line: 2, id: '66', meta: { name: 'Đắk Lắk' } });
     expect(rows[0]!.cells['Nhận thức số']).toBe('74');
+    expect(rows[0]!.meta.source).toMatch(/Đắk Lắk provincial plan/);
+    expect(rows[1]).toMatchObject({ id: 'MH01', meta: { name: 'Tỉnh Minh Họa 01', source: 'minh họa' } });
   });
 
-  it('scores that CSV exactly: Đắk Lắk 398.49 / 0.3985, Quảng Ninh 0.7024', () => {
+  it('scores that CSV exactly: Đắk Lắk 398.49 / 0.3985, an illustrative unit 0.2285', () => {
     const r = run(['score', fx('dti-2021-excel.csv'), '--framework', 'dti-province-2022', '--format', 'json']);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out);
     expect(rows[0].result).toMatchObject({ total: 398.49, value: 0.3985 });
     expect(rows[0].result.pillars.government.value).toBe(0.4153);
-    expect(rows[1].result).toMatchObject({ value: 0.7024 });
-    expect(rows[1].result.pillars.society.value).toBe(0.6864);
+    // MH01 (illustrative; issue #11 replaced Quảng Ninh's 2022 figures, which did not belong in a
+    // 2021 file): 25.9 + 26.62 + 22.51 + 17.55 + 30.54 + 44.52 + 20.6 + 40.22 = 228.46 → 0.2285;
+    // society (123.12 + 40.22)/650 = 0.25129… → 0.2513
+    expect(rows[1].result).toMatchObject({ total: 228.46, value: 0.2285 });
+    expect(rows[1].result.pillars.society.value).toBe(0.2513);
   });
 
   it('handles quotes, commas inside quotes, CRLF and a "," separator with quoted decimal commas', () => {
@@ -113,6 +118,10 @@ describe('vndi', () => {
     const ranking = JSON.parse(r.out);
     expect(ranking).toHaveLength(63);
     expect(ranking[0].rank).toBe(1);
+    // the fixture's fictional units are grouped by their own region column (issue #11)
+    const redRiver = ranking.filter((x: { group?: string }) => x.group === 'redRiverDelta');
+    expect(redRiver).toHaveLength(12); // Quảng Ninh + 11 illustrative units
+    expect(ranking.find((x: { id: string }) => x.id === '22').ofInGroup).toBe(12);
     const md = run(['rank', fx('dti-2022.json'), '--group-by', 'region', '--previous', fx('dti-2021.json'), '--format', 'md']);
     expect(md.out).toMatch(/\| rank \| id \| name \| value \| group \| rankInGroup \| change \|/);
   });

@@ -21,7 +21,7 @@ export const dtiProvince2025: DtiFramework = /* @__PURE__ */ (() =>
       vi: 'Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (DTI năm 2025) theo Quyết định 405/QĐ-BKHCN',
       en: 'Provincial Digital Transformation Index (DTI 2025 set) under Decision 405/QĐ-BKHCN',
     },
-    shortTitle: { vi: 'DTI cấp tỉnh từ 2024', en: 'Provincial DTI 2024 on' },
+    shortTitle: { vi: 'DTI cấp tỉnh 2024', en: 'Provincial DTI 2024' },
     legalBasis: { decision: '405/QĐ-BKHCN', date: '2025-04-03', issuer: { ...MOST } },
     years: [2024],
     status: 'reconstructed',
@@ -57,8 +57,8 @@ export const dtiProvince2025: DtiFramework = /* @__PURE__ */ (() =>
         en: 'The number of components per main indicator was not found (47 in all).',
       },
       {
-        vi: 'Việc DTI 2024 được chấm theo Quyết định 405 là suy luận, dựa trên số lượng khớp nhau (cấp tỉnh 8 chỉ số chính, 47 chỉ số thành phần; cấp bộ từ 70 còn 31; cấp quốc gia từ 24 còn 12), không phải một câu nói rõ trong nguồn. Chưa nguồn nào cho biết DTI năm 2025 (đánh giá năm 2026) dùng bộ chỉ số nào: tên "Bộ chỉ số DTI năm 2025" chỉ năm ban hành của bộ chỉ số đã dùng cho DTI 2024, nên năm 2025 không được ghi vào `years`.',
-        en: 'That DTI 2024 was scored under Decision 405 is inferred from matching structure counts (provincial 8 main indicators and 47 components; ministry 70 → 31; national 24 → 12), not stated in a source. No source says which set DTI 2025 (assessed in 2026) uses: the name "Bộ chỉ số DTI năm 2025" is the year the set used for DTI 2024 was issued, so 2025 is not listed in `years`.',
+        vi: 'Việc DTI 2024 được chấm theo Quyết định 405 là suy luận, dựa trên số lượng khớp nhau (cấp tỉnh 8 chỉ số chính, 47 chỉ số thành phần; cấp bộ từ 70 còn 31; cấp quốc gia từ 24 còn 12), không phải một câu nói rõ trong nguồn. Chưa nguồn nào cho biết DTI năm 2025 (đánh giá năm 2026) dùng bộ chỉ số nào: tên "Bộ chỉ số DTI năm 2025" không nói bộ chỉ số chấm năm đánh giá nào (bộ này ban hành năm 2025 và, theo suy luận, đã chấm DTI 2024), nên năm 2025 không được ghi vào `years`.',
+        en: 'That DTI 2024 was scored under Decision 405 is inferred from matching structure counts (provincial 8 main indicators and 47 components; ministry 70 → 31; national 24 → 12), not stated in a source. No source says which set DTI 2025 (assessed in 2026) uses: the name "Bộ chỉ số DTI năm 2025" does not say which assessment year the set scores (it was issued in 2025 and, by inference, scored DTI 2024), so 2025 is not listed in `years`.',
       },
       {
         vi: 'DTI và giá trị trụ cột phụ thuộc vào giả định điểm tối đa, vì điểm tối đa chính là trọng số của các chỉ số chính. Ví dụ, cùng các giá trị (5 chỉ số nền tảng 0,74; Hoạt động chính quyền số 0,9; Hoạt động kinh tế số 0,6; Hoạt động xã hội số 0,3) cho DTI 0,685 với điểm tối đa của Quyết định 922 và 0,715 nếu Hoạt động chính quyền số tối đa 250, Hoạt động xã hội số tối đa 100.',

@@ -12,6 +12,7 @@ import { summarize } from '../../analysis/summarize.js';
 import { inputJsonSchema } from '../../assessment/json-schema.js';
 import { ValidationError } from '../../errors.js';
 import { getFramework, listFrameworks } from '../../framework/catalog.js';
+import { findProvince } from '../../framework/units/provinces.js';
 import type { DbiResult } from '../../score/score-dbi.js';
 import type { DtiResult } from '../../score/score-dti.js';
 import { readRows, type InputRow } from '../io/rows.js';
@@ -146,8 +147,10 @@ function rankTable(scored: readonly ScoredRow[], o: Options): Tabular {
     const dti = scored as readonly (ScoredRow & { result: DtiResult })[];
     const groupKey = o['group-by'];
     const meta = new Map(dti.map((d) => [d.id, d.meta]));
-    const ranking = rankDti(dti.map((d) => ({ id: d.id, result: d.result, group: groupKey && groupKey !== 'region' ? meta.get(d.id)?.[groupKey] : undefined })), {
-      by: o.by ?? 'value', method, groupBy: groupKey === 'region' ? 'region' : groupKey ? 'group' : undefined,
+    // a row's own region column wins (fictional units sit in real regions); else the unit's code
+    const groupOf = (d: ScoredRow) => (groupKey === 'region' ? meta.get(d.id)?.region ?? findProvince(d.id)?.region : groupKey ? meta.get(d.id)?.[groupKey] : undefined);
+    const ranking = rankDti(dti.map((d) => ({ id: d.id, result: d.result, group: groupOf(d) })), {
+      by: o.by ?? 'value', method, groupBy: groupKey ? 'group' : undefined,
     });
     let changes: Map<string, string> | undefined;
     if (o.previous) {
