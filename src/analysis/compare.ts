@@ -4,7 +4,7 @@
  */
 import * as X from '../arithmetic/decimal.js';
 import { makeIssue, type ValidationIssue } from '../errors.js';
-import { custom, isPlainObject, nullable, num, obj, optional, throwIfAny, type Path } from '../assessment/check.js';
+import { custom, isPlainObject, nullable, num, obj, optional, throwIfAny, type Path, isArray } from '../assessment/check.js';
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 
@@ -12,7 +12,7 @@ const rankCheck = nullable(num({ integer: true, min: 1 }));
 const optionsCheck = obj({
   rank: optional(
     custom<readonly [number | null, number | null]>((value, path, issues) => {
-      if (!Array.isArray(value) || value.length !== 2) {
+      if (!isArray(value) || value.length !== 2) {
         issues.push(makeIssue(path, 'invalid_type', { expected: '[rank before, rank after] (each a rank or null)', received: value }));
         return;
       }

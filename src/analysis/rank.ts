@@ -8,7 +8,7 @@ import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { checkNumeric } from '../assessment/numeric.js';
 import {
   arrayOf, duplicateIds, either, func, num, nullable, obj, oneOf, optional, sameType, str, throwIfAny,
-  type Equal, type Infer,
+  type Equal, type Infer, isArray,
 } from '../assessment/check.js';
 
 /** One thing to rank. `score` `null`/`undefined` means missing: ranked last and flagged. */
@@ -175,7 +175,7 @@ function assign(entries: readonly RankEntry[], ordered: OrderedEntries, method: 
 
 function validate(entries: readonly RankEntry[], options: RankOptions): void {
   const issues: ValidationIssue[] = [];
-  if (!Array.isArray(entries)) throw new ValidationError([makeIssue(['entries'], 'invalid_type', { expected: 'array', received: entries })]);
+  if (!isArray(entries)) throw new ValidationError([makeIssue(['entries'], 'invalid_type', { expected: 'array', received: entries })]);
   rankOptionsCheck(options, ['options'], issues);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];

@@ -1,7 +1,7 @@
 /** Strengths and weaknesses of one unit against a cohort: its indicators ranked by percentile. */
 import { ratioHalfUp } from '../arithmetic/scaled.js';
 import { makeIssue, type Localized, type ValidationIssue } from '../errors.js';
-import { isPlainObject, num, obj, optional, throwIfAny, type Path } from '../assessment/check.js';
+import { isPlainObject, num, obj, optional, throwIfAny, type Path, isArray } from '../assessment/check.js';
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 import type { DbiResult } from '../score/score-dbi.js';
@@ -41,9 +41,14 @@ const optionsCheck = obj({ top: optional(num({ integer: true, min: 0 })) });
 function inspect(result: unknown, kind: unknown, path: Path, issues: ValidationIssue[]): void {
   const k = isPlainObject(result) ? result.kind : undefined;
   if (kind !== undefined && k !== kind && (k === 'dti' || k === 'dbi')) {
-    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: String((result as { framework?: { id?: unknown } }).framework?.id ?? '?'), actual: k, expected: kind }));
+    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: frameworkIdOf(result), actual: k, expected: kind }));
   } else if (k === 'dbi') inspectDbiResult(result, path, issues);
   else inspectDtiResult(result, path, issues);
+}
+
+function frameworkIdOf(result: unknown): string {
+  const id = (result as { framework?: { id?: unknown } }).framework?.id;
+  return typeof id === 'string' ? id : '?';
 }
 
 /** Code-point order (the same in every locale), never `localeCompare`. */
@@ -69,7 +74,7 @@ export function strengthsAndWeaknesses(
 ): StrengthsAndWeaknesses {
   const issues: ValidationIssue[] = [];
   inspect(unit, undefined, ['unit'], issues);
-  if (!Array.isArray(cohort)) issues.push(makeIssue(['cohort'], 'invalid_type', { expected: 'array', received: cohort }));
+  if (!isArray(cohort)) issues.push(makeIssue(['cohort'], 'invalid_type', { expected: 'array', received: cohort }));
   else for (let i = 0; i < cohort.length && issues.length < 20; i++) inspect(cohort[i], unit?.kind, ['cohort', i], issues);
   optionsCheck(options, ['options'], issues);
   throwIfAny(issues);

@@ -45,6 +45,14 @@ export function isPlainObject(x: unknown): x is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * An ordinary array: `Array.isArray`, without an own `constructor` property (which would make
+ * `map` and `filter` call it through `Symbol.species`, a hostile input's way to throw a TypeError).
+ */
+export function isArray(x: unknown): x is readonly unknown[] {
+  return Array.isArray(x) && !Object.prototype.hasOwnProperty.call(x, 'constructor');
+}
+
 /** One of the listed literals (compared with `===`): `invalid_option` naming the allowed values. */
 export function oneOf<const L extends string | number | boolean>(allowed: readonly L[]): Check<L> {
   return make((value, path, issues) => {
@@ -119,7 +127,7 @@ export function either<A, B>(expected: string, a: [(x: unknown) => boolean, Chec
 /** An array whose every element passes `check` (reports at most `limit` issues). */
 export function arrayOf<T>(check: Check<T>, limit = 20): Check<readonly T[]> {
   return make((value, path, issues) => {
-    if (!Array.isArray(value)) {
+    if (!isArray(value)) {
       issues.push(makeIssue(path, 'invalid_type', { expected: 'array', received: value }));
       return;
     }

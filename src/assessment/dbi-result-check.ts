@@ -17,8 +17,19 @@ import type { DbiFramework } from '../framework/schema.js';
 import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
 import { recordedFramework } from '../score/provenance.js';
 import type { DbiResult } from '../score/score-dbi.js';
-import { isPlainObject, type Path } from './check.js';
+import { isPlainObject, type Path, isArray } from './check.js';
 import { compileDbi, type CompiledDbi } from './dbi-input.js';
+import { equalsNumber, readDecimal, roundDecimal } from './plain-decimal.js';
+
+/** `o.percent` must be the half-up rounding of `o.exact.percent` at 2 decimals (`percent` itself was checked). */
+function exactPercent(o: Obj, path: Path, issues: ValidationIssue[]): void {
+  const exactObj = field(o, 'exact');
+  const text = isPlainObject(exactObj) ? field(exactObj, 'percent') : undefined;
+  const d = readDecimal(text);
+  if (!d || !equalsNumber(roundDecimal(d, 2), field(o, 'percent') as number)) {
+    issues.push(makeIssue([...path, 'exact', 'percent'], 'inconsistent_result', { field: 'exact.percent', received: text, expected: field(o, 'percent') }));
+  }
+}
 
 const checked = new WeakSet<object>();
 type Obj = Record<string, unknown>;
@@ -39,7 +50,7 @@ export function frameworkOfDbiResult(result: unknown, path: Path, issues: Valida
   const fw = field(result, 'framework');
   const id = isPlainObject(fw) ? field(fw, 'id') : undefined;
   if (kind !== 'dbi') {
-    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: String(kind), expected: 'dbi' }));
+    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: typeof kind === 'string' ? kind : typeof kind, expected: 'dbi' }));
     return undefined;
   }
   if (typeof id !== 'string') {
@@ -94,7 +105,7 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
   const rule = hasLevelRule(f) ? f.levelRule : null;
 
   const pillars = field(r, 'pillars');
-  if (!Array.isArray(pillars) || pillars.length !== f.pillars.length) {
+  if (!isArray(pillars) || pillars.length !== f.pillars.length) {
     issues.push(makeIssue([...path, 'pillars'], 'invalid_type', { expected: `array of ${f.pillars.length} pillar scores`, received: pillars }));
     return undefined;
   }
@@ -119,6 +130,7 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
     sum += units;
     const percent = ratioHalfUp(units * 100, maxUnits, 2);
     if (field(p, 'percent') !== percent) mismatch(pp, 'percent', field(p, 'percent'), percent, issues);
+    else exactPercent(p, pp, issues);
     const level = rule ? pillarLevelOf(rule, units, maxUnits) : null;
     if (level !== null) levels.push(level);
     if (field(p, 'level') !== level) mismatch(pp, 'level', field(p, 'level'), level, issues);
@@ -134,6 +146,7 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
   if (field(r, 'max') !== c.totalMaxUnits / c.factor) mismatch(path, 'max', field(r, 'max'), c.totalMaxUnits / c.factor, issues);
   const percent = ratioHalfUp(totalUnits * 100, c.totalMaxUnits, 2);
   if (field(r, 'percent') !== percent) mismatch(path, 'percent', field(r, 'percent'), percent, issues);
+  else exactPercent(r, path, issues);
   const level = rule ? overallLevelOf(rule, totalUnits, c.factor, levels) : null;
   if (field(r, 'level') !== level) mismatch(path, 'level', field(r, 'level'), level, issues);
   if (issues.length !== start) return undefined;

@@ -15,7 +15,7 @@ import { DTI_FRAMEWORKS } from '../framework/dti/index.js';
 import type { DtiFramework } from '../framework/schema.js';
 import type { DtiResult } from '../score/score-dti.js';
 import { recordedFramework } from '../score/provenance.js';
-import { isPlainObject, type Path } from './check.js';
+import { isPlainObject, type Path, isArray } from './check.js';
 import { addDecimal, compareDecimal, equalsNumber, ratioDecimal, readDecimal, roundDecimal, type PlainDecimal } from './plain-decimal.js';
 
 const checked = new WeakSet<object>();
@@ -40,7 +40,7 @@ export function frameworkOfDtiResult(result: unknown, path: Path, issues: Valida
   const fw = field(result, 'framework');
   const id = isPlainObject(fw) ? field(fw, 'id') : undefined;
   if (kind !== 'dti') {
-    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: String(kind), expected: 'dti' }));
+    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: typeof kind === 'string' ? kind : typeof kind, expected: 'dti' }));
     return undefined;
   }
   if (typeof id !== 'string') {
@@ -93,7 +93,12 @@ function sameNumber(o: Obj, key: string, expected: number, path: Path, issues: V
 /** `points / max` rounded at 4 decimals must be the stated value (where a value is stated). */
 function valueOf(o: Obj, points: PlainDecimal, max: number, path: Path, issues: ValidationIssue[], nullable: boolean): void {
   const v = field(o, 'value');
-  if (v === null && nullable) return;
+  if (v === null && nullable) {
+    const exactObj = field(o, 'exact');
+    const ev = isPlainObject(exactObj) ? field(exactObj, 'value') : undefined;
+    if (ev !== null) issues.push(makeIssue([...path, 'exact', 'value'], 'inconsistent_result', { field: 'exact.value', received: ev, expected: null }));
+    return;
+  }
   const d = figure(o, 'value', 4, 1, path, issues);
   if (!d || max <= 0) return;
   const expected = ratioDecimal(points, max, 4);
@@ -146,7 +151,7 @@ export function inspectDtiResult(result: unknown, path: Path, issues: Validation
   // main indicators, in framework order
   const list = field(r, 'mainIndicators');
   const expectedIds = f.inputKeys === 'pillars' ? [] : f.mainIndicators.filter((m) => m.max !== null);
-  if (!Array.isArray(list)) issues.push(makeIssue([...path, 'mainIndicators'], 'invalid_type', { expected: 'array', received: list }));
+  if (!isArray(list)) issues.push(makeIssue([...path, 'mainIndicators'], 'invalid_type', { expected: 'array', received: list }));
   else if (list.length !== expectedIds.length) {
     issues.push(makeIssue([...path, 'mainIndicators'], 'inconsistent_result', { field: 'mainIndicators.length', received: list.length, expected: expectedIds.length }));
   } else if (issues.length === start) {
