@@ -35,6 +35,7 @@ export type { DtiInput } from './assessment/dti-input.js';
 export { dtiInputSchema } from './assessment/dti-input.js';
 export type { DbiInput } from './assessment/dbi-input.js';
 export type { NumericInput } from './assessment/numeric.js';
+export { checkDtiResult, checkDbiResult } from './assessment/result-check.js';
 
 // score and level
 export { scoreDti, safeScoreDti, POINT_DECIMALS, VALUE_DECIMALS } from './score/score-dti.js';

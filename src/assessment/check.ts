@@ -218,3 +218,10 @@ export type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T exte
 
 /** Compile-time assertion: `sameType<Equal<A, B>>()` fails to compile when `A` and `B` differ. */
 export function sameType<_T extends true>(): void {}
+
+/** A caller-given path prefix: an array of strings and finite numbers. */
+export const pathCheck = custom<Path>((value, path, issues) => {
+  if (!isArray(value) || !value.every((k) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k)))) {
+    issues.push(makeIssue(path, 'invalid_type', { expected: 'array of strings and numbers', received: value }));
+  }
+});

@@ -8,7 +8,7 @@
  * Cheap: O(pillars) integer work per result (points in units of the framework's scale); results
  * this process scored, and results already checked, are not re-checked.
  *
- * @internal
+ * Exported for the presentation layer (reports, CSV) and for callers who store results.
  */
 import { ratioHalfUp, toUnits } from '../arithmetic/scaled.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
@@ -17,7 +17,7 @@ import type { DbiFramework } from '../framework/schema.js';
 import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
 import { recordedFramework } from '../score/provenance.js';
 import type { DbiResult } from '../score/score-dbi.js';
-import { isPlainObject, type Path, isArray } from './check.js';
+import { isPlainObject, pathCheck, throwIfAny, type Path, isArray } from './check.js';
 import { compileDbi, type CompiledDbi } from './dbi-input.js';
 import { equalsNumber, readDecimal, roundDecimal } from './plain-decimal.js';
 
@@ -167,6 +167,8 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
  */
 export function checkDbiResult(result: unknown, path: Path = ['result']): DbiFramework {
   const issues: ValidationIssue[] = [];
+  pathCheck(path, ['path'], issues);
+  throwIfAny(issues);
   const f = inspectDbiResult(result, path, issues);
   if (!f) throw new ValidationError(issues);
   return f;

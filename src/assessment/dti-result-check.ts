@@ -8,14 +8,14 @@
  * Cheap: O(main indicators) BigInt operations on short strings, no decimal.js; results this process
  * scored (and results already checked) are not re-checked.
  *
- * @internal
+ * Exported for the presentation layer (reports, CSV) and for callers who store results.
  */
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { DTI_FRAMEWORKS } from '../framework/dti/index.js';
 import type { DtiFramework } from '../framework/schema.js';
 import type { DtiResult } from '../score/score-dti.js';
 import { recordedFramework } from '../score/provenance.js';
-import { isPlainObject, type Path, isArray } from './check.js';
+import { isPlainObject, pathCheck, throwIfAny, type Path, isArray } from './check.js';
 import { addDecimal, compareDecimal, equalsNumber, ratioDecimal, readDecimal, roundDecimal, type PlainDecimal } from './plain-decimal.js';
 
 const checked = new WeakSet<object>();
@@ -210,6 +210,8 @@ export function inspectDtiResult(result: unknown, path: Path, issues: Validation
  */
 export function checkDtiResult(result: unknown, path: Path = ['result']): DtiFramework {
   const issues: ValidationIssue[] = [];
+  pathCheck(path, ['path'], issues);
+  throwIfAny(issues);
   const f = inspectDtiResult(result, path, issues);
   if (!f) throw new ValidationError(issues);
   return f;

@@ -197,6 +197,8 @@ describe('fuzzing every export of the public API', () => {
     summarize: [[dbi, { groupBy: 'district', registered: { 'Buôn Hồ': 40, 'Buôn Ma Thuột': 100 }, target: 0.5 }], [dbi, { groupBy: ['district', 'id'] }]],
     coverage: [[120, 400, 0.5], [3, 7]],
     mergeUnits: [[dti, { X: [dti[0]!.id, dti[1]!.id], Y: [dti[2]!.id] }]],
+    checkDtiResult: [[dtiResults[0], ['result']], [JSON.parse(JSON.stringify(dtiResults[1]))]],
+    checkDbiResult: [[dbiResults[0], ['result']], [JSON.parse(JSON.stringify(dbiResults[1]))]],
     compareResults: [[dtiResults[0], dtiResults[1], { rank: [17, 12] }], [dbiResults[0], dbiResults[1]]],
     renderReport: [[{ kind: 'enterprise', name: 'DN', result: dbiResults[0], cohort: dbiResults }, { title: 'x', subtitle: 'y' }], [{ kind: 'province', name: 'Đắk Lắk', result: dtiResults[0], peers: dtiResults }]],
     inputJsonSchema: [['dbi-2021-sme'], ['dti-province-2022']],
