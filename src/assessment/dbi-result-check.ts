@@ -10,7 +10,7 @@
  *
  * Exported for the presentation layer (reports, CSV) and for callers who store results.
  */
-import { ratioHalfUp, toUnits } from '../arithmetic/scaled.js';
+import { formatUnits, ratioHalfUp, toUnits } from '../arithmetic/scaled.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { DBI_FRAMEWORKS } from '../framework/dbi/index.js';
 import type { DbiFramework } from '../framework/schema.js';
@@ -19,14 +19,18 @@ import { recordedFramework } from '../score/provenance.js';
 import type { DbiResult } from '../score/score-dbi.js';
 import { isPlainObject, pathCheck, throwIfAny, type Path, isArray } from './check.js';
 import { compileDbi, type CompiledDbi } from './dbi-input.js';
-import { equalsNumber, readDecimal, roundDecimal } from './plain-decimal.js';
+import { isPlainDecimal } from './numeric.js';
+import { MAX_EXACT_LENGTH } from './plain-decimal.js';
 
-/** `o.percent` must be the half-up rounding of `o.exact.percent` at 2 decimals (`percent` itself was checked). */
+/**
+ * `o.exact.percent` must be a plain decimal within half a hundredth of `o.percent` (which was checked
+ * exactly against the points): a cheap check, no allocation, as summaries run over a million results.
+ */
 function exactPercent(o: Obj, path: Path, issues: ValidationIssue[]): void {
   const exactObj = field(o, 'exact');
   const text = isPlainObject(exactObj) ? field(exactObj, 'percent') : undefined;
-  const d = readDecimal(text);
-  if (!d || !equalsNumber(roundDecimal(d, 2), field(o, 'percent') as number)) {
+  const ok = typeof text === 'string' && text.length <= MAX_EXACT_LENGTH && isPlainDecimal(text) && Math.abs(Number(text) - (field(o, 'percent') as number)) <= 0.005 + 1e-9;
+  if (!ok) {
     issues.push(makeIssue([...path, 'exact', 'percent'], 'inconsistent_result', { field: 'exact.percent', received: text, expected: field(o, 'percent') }));
   }
 }
@@ -94,6 +98,46 @@ function unitsOf(o: Obj, key: string, exactKey: string, c: CompiledDbi, maxUnits
   return units;
 }
 
+const scratchLevels: number[] = [];
+
+function exactPercentOk(o: Record<string, unknown>, percent: number): boolean {
+  const ex = o.exact as Record<string, unknown>;
+  const text = ex.percent;
+  return typeof text === 'string' && text.length <= MAX_EXACT_LENGTH && isPlainDecimal(text) && Math.abs(Number(text) - percent) <= 0.005 + 1e-9;
+}
+
+/**
+ * The common case, checked without building paths or issues: a result as the library writes it
+ * (canonical exact strings). It accepts only what the detailed check below accepts; anything else
+ * goes through the detailed check, which names every field that is off.
+ */
+function quickDbiOk(r: Record<string, unknown>, f: DbiFramework, c: CompiledDbi): boolean {
+  const rule = hasLevelRule(f) ? f.levelRule : null;
+  const pillars = r.pillars;
+  if (!isArray(pillars) || pillars.length !== f.pillars.length) return false;
+  let sum = 0;
+  scratchLevels.length = 0;
+  for (let i = 0; i < pillars.length; i++) {
+    const p = pillars[i] as Record<string, unknown>;
+    const def = f.pillars[i]!;
+    if (!isPlainObject(p) || p.id !== def.id || p.max !== def.max || typeof p.points !== 'number' || !isPlainObject(p.exact)) return false;
+    const units = Math.round(p.points * c.factor);
+    const maxUnits = c.pillarMaxUnits[i]!;
+    if (!(units >= 0 && units <= maxUnits) || units / c.factor !== p.points || p.exact.points !== formatUnits(units, c.decimals)) return false;
+    const percent = ratioHalfUp(units * 100, maxUnits, 2);
+    if (p.percent !== percent || !exactPercentOk(p, percent)) return false;
+    const level = rule ? pillarLevelOf(rule, units, maxUnits) : null;
+    if (p.level !== level) return false;
+    if (level !== null) scratchLevels.push(level);
+    sum += units;
+  }
+  if (typeof r.total !== 'number' || !isPlainObject(r.exact) || r.max !== c.totalMaxUnits / c.factor) return false;
+  if (r.total !== sum / c.factor || r.exact.total !== formatUnits(sum, c.decimals)) return false;
+  const percent = ratioHalfUp(sum * 100, c.totalMaxUnits, 2);
+  if (r.percent !== percent || !exactPercentOk(r, percent)) return false;
+  return r.level === (rule ? overallLevelOf(rule, sum, c.factor, scratchLevels) : null);
+}
+
 /** Pushes every issue of a DBI result; returns its framework when the result is sound. */
 export function inspectDbiResult(result: unknown, path: Path, issues: ValidationIssue[]): DbiFramework | undefined {
   const start = issues.length;
@@ -102,6 +146,10 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
   const r = result as Obj;
   if (recordedFramework(r) || checked.has(r)) return f;
   const c = compileDbi(f);
+  if (quickDbiOk(r, f, c)) {
+    checked.add(r);
+    return f;
+  }
   const rule = hasLevelRule(f) ? f.levelRule : null;
 
   const pillars = field(r, 'pillars');
