@@ -322,8 +322,8 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       };
     case 'duplicate_id':
       return {
-        vi: `Mã "${text(p.id)}" xuất hiện nhiều lần (vị trí ${list(p.indexes)})`,
-        en: `Id "${text(p.id)}" appears more than once (at ${list(p.indexes)})`,
+        vi: `Mã "${text(p.id)}" xuất hiện nhiều lần (các mục ${list(p.indexes)})`,
+        en: `Id "${text(p.id)}" appears more than once (entries ${list(p.indexes)})`,
       };
     case 'conflicting_input':
       return {

@@ -208,7 +208,7 @@ export function duplicateIds(ids: readonly unknown[], path: Path, field = 'id'):
   }
   const issues: ValidationIssue[] = [];
   for (const [id, indexes] of first) {
-    if (indexes.length > 1) issues.push(makeIssue([...path, indexes[1]!, field], 'duplicate_id', { id, indexes }));
+    if (indexes.length > 1) issues.push(makeIssue([...path, indexes[1]!, field], 'duplicate_id', { id, indexes }, 'Each id may appear once: merge or drop the duplicate entries.'));
   }
   return issues;
 }

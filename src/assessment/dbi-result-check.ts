@@ -31,11 +31,13 @@ function exactPercent(o: Obj, path: Path, issues: ValidationIssue[]): void {
   const text = isPlainObject(exactObj) ? field(exactObj, 'percent') : undefined;
   const ok = typeof text === 'string' && text.length <= MAX_EXACT_LENGTH && isPlainDecimal(text) && Math.abs(Number(text) - (field(o, 'percent') as number)) <= 0.005 + 1e-9;
   if (!ok) {
-    issues.push(makeIssue([...path, 'exact', 'percent'], 'inconsistent_result', { field: 'exact.percent', received: text, expected: field(o, 'percent') }));
+    issues.push(makeIssue([...path, 'exact', 'percent'], 'inconsistent_result', { field: 'exact.percent', received: text, expected: field(o, 'percent') }, RESULT_HINT));
   }
 }
 
 const checked = new WeakSet<object>();
+/** The developer hint of every `inconsistent_result` issue. */
+const RESULT_HINT = 'Pass results back as the scoring functions returned them (a JSON round trip is fine); a result whose figures were edited, or that another framework version produced, is refused.';
 type Obj = Record<string, unknown>;
 
 function field(o: Obj, key: string): unknown {
@@ -67,7 +69,7 @@ export function frameworkOfDbiResult(result: unknown, path: Path, issues: Valida
 }
 
 function mismatch(path: Path, key: string, received: unknown, expected: unknown, issues: ValidationIssue[]): void {
-  issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received, expected }));
+  issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received, expected }, RESULT_HINT));
 }
 
 /**
