@@ -59,13 +59,13 @@ export type { DbiGap, DbiGapStep, DbiGapOptions, DbiLevelExplanation } from './a
 export { dtiGap } from './analysis/dti-gap.js';
 export type { DtiGap, DtiTarget, DtiGapOptions, DtiIndicatorLeverage, DtiBenchmark } from './analysis/dti-gap.js';
 export { strengthsAndWeaknesses } from './analysis/strengths.js';
-export type { Standing, StrengthsAndWeaknesses } from './analysis/strengths.js';
+export type { Standing, StrengthsAndWeaknesses, StrengthsOptions } from './analysis/strengths.js';
 export { summarize, coverage } from './analysis/summarize.js';
 export type { CohortSummary, GroupSummary, Stats, Coverage, SummarizeOptions } from './analysis/summarize.js';
 export { mergeUnits } from './analysis/merge-units.js';
 export type { MergedUnit } from './analysis/merge-units.js';
 export { compareResults } from './analysis/compare.js';
-export type { Change } from './analysis/compare.js';
+export type { Change, CompareOptions } from './analysis/compare.js';
 
 // presentation
 export { renderReport } from './presentation/report/html.js';

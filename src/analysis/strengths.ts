@@ -1,7 +1,7 @@
 /** Strengths and weaknesses of one unit against a cohort: its indicators ranked by percentile. */
 import { ratioHalfUp } from '../arithmetic/scaled.js';
 import { makeIssue, type Localized, type ValidationIssue } from '../errors.js';
-import { isPlainObject, num, obj, optional, throwIfAny, type Path, isArray } from '../assessment/check.js';
+import { isPlainObject, num, obj, optional, throwIfAny, type Infer, type Path, isArray } from '../assessment/check.js';
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 import type { DbiResult } from '../score/score-dbi.js';
@@ -36,6 +36,8 @@ function indicatorsOf(r: DtiResult | DbiResult): { id: string; name: Localized; 
 }
 
 const optionsCheck = obj({ top: optional(num({ integer: true, min: 0 })) });
+/** Options of {@link strengthsAndWeaknesses}: `top`, how many strengths and weaknesses to list (default 3). */
+export type StrengthsOptions = Infer<typeof optionsCheck>;
 
 /** Checks a DTI or DBI result of the expected kind (the unit's kind for the cohort). */
 function inspect(result: unknown, kind: unknown, path: Path, issues: ValidationIssue[]): void {
@@ -70,7 +72,7 @@ function byCodePoint(a: string, b: string): number {
 export function strengthsAndWeaknesses(
   unit: DtiResult | DbiResult,
   cohort: readonly (DtiResult | DbiResult)[],
-  options: { readonly top?: number } = {},
+  options: StrengthsOptions = {},
 ): StrengthsAndWeaknesses {
   const issues: ValidationIssue[] = [];
   inspect(unit, undefined, ['unit'], issues);
