@@ -1,7 +1,7 @@
 /** Strengths and weaknesses of one unit against a cohort: its indicators ranked by percentile. */
 import { ratioHalfUp } from '../arithmetic/scaled.js';
 import { makeIssue, type Localized, type ValidationIssue } from '../errors.js';
-import { isPlainObject, num, obj, optional, throwIfAny, type Infer, type Path, isArray } from '../assessment/check.js';
+import { compareCodePoints, isPlainObject, num, obj, optional, throwIfAny, type Infer, type Path, isArray } from '../assessment/check.js';
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 import type { DbiResult } from '../score/score-dbi.js';
@@ -53,11 +53,6 @@ function frameworkIdOf(result: unknown): string {
   return typeof id === 'string' ? id : '?';
 }
 
-/** Code-point order (the same in every locale), never `localeCompare`. */
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * Top and bottom indicators of a unit by percentile within a cohort (DTI main indicators, or DBI
  * pillars by percent of their maximum). Equal percentiles are ordered by id in code-point order,
@@ -97,7 +92,7 @@ export function strengthsAndWeaknesses(
       const percentile = values.length === 0 ? 50 : ratioHalfUp((2 * below + equal) * 100, 2 * values.length, 1);
       return { id: x.id, name: x.name, value: x.value, percentile };
     })
-    .sort((a, b) => b.percentile - a.percentile || byCodePoint(a.id, b.id));
+    .sort((a, b) => b.percentile - a.percentile || compareCodePoints(a.id, b.id));
   return {
     strengths: all.slice(0, Math.min(top, all.length)),
     weaknesses: [...all].reverse().slice(0, Math.min(top, all.length)),

@@ -12,7 +12,7 @@
 import { formatUnits, ratioHalfUp, ratioString } from '../arithmetic/scaled.js';
 import { compileDbi } from '../assessment/dbi-input.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
-import { custom, num, obj, optional, record, throwIfAny, type Path, isArray } from '../assessment/check.js';
+import { compareCodePoints, custom, num, obj, optional, record, throwIfAny, type Path, isArray } from '../assessment/check.js';
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 
 import type { DbiResult } from '../score/score-dbi.js';
@@ -274,7 +274,7 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
   const overallSummary = finish(overall);
   return {
     framework: frameworkId,
-    groups: [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(finish),
+    groups: [...groups.values()].sort((a, b) => compareCodePoints(a.key, b.key)).map(finish),
     overall: totalRegistered === undefined ? overallSummary : { ...overallSummary, coverage: coverageOf(overall.count, totalRegistered, options.target, ['options', 'registered']) },
   };
 }

@@ -225,3 +225,23 @@ export const pathCheck = custom<Path>((value, path, issues) => {
     issues.push(makeIssue(path, 'invalid_type', { expected: 'array of strings and numbers', received: value }));
   }
 });
+
+/**
+ * Orders strings by Unicode code point, the same in every locale and runtime (never
+ * `localeCompare`). Unlike `<` on UTF-16 code units, a character above U+FFFF sorts after U+E000–U+FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // a surrogate (an astral code point) outranks every BMP unit at or above U+E000
+    const hx = x >= 0xd800 && x <= 0xdfff;
+    const hy = y >= 0xd800 && y <= 0xdfff;
+    if (hx !== hy && (hx ? y : x) >= 0xe000) return hx ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}

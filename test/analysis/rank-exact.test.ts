@@ -62,3 +62,19 @@ describe('exact rank without decimal.js', () => {
     );
   });
 });
+
+describe('code-point order', () => {
+  it('orders by code point in every case, astral characters after U+E000–U+FFFF', async () => {
+    const { compareCodePoints } = await import('../../src/assessment/check.js');
+    const byCodePoint = (a: string, b: string) => {
+      const x = [...a].map((c) => c.codePointAt(0)!);
+      const y = [...b].map((c) => c.codePointAt(0)!);
+      for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+      return x.length - y.length;
+    };
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), (a, b) => {
+      expect(Math.sign(compareCodePoints(a, b))).toBe(Math.sign(byCodePoint(a, b)));
+    }), { numRuns: 3_000 });
+    expect(['\u{1F600}', '\uFFFD', 'Đ', 'a', 'B'].sort(compareCodePoints)).toEqual(['B', 'a', 'Đ', '\uFFFD', '\u{1F600}']);
+  });
+});
