@@ -227,10 +227,20 @@ function fmt(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * A parameter as text, whatever the caller passed (a null-prototype object or a symbol has no
+ * string conversion of its own; building a message must never throw).
+ */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined) return String(value);
+  return fmt(value);
+}
+
 /** A parameter as text: lists joined with commas (params hold them as arrays). */
 function list(value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : fmt(v))).join(', ');
-  return value === undefined ? '' : String(value);
+  return value === undefined ? '' : text(value);
 }
 
 function quoted(value: unknown): string {
@@ -243,23 +253,23 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
   switch (code) {
     case 'unknown_framework':
       return {
-        vi: `Không có bộ chỉ số "${String(p.id)}". Các bộ chỉ số hợp lệ: ${list(p.known)}`,
-        en: `No framework "${String(p.id)}". Known frameworks: ${list(p.known)}`,
+        vi: `Không có bộ chỉ số "${text(p.id)}". Các bộ chỉ số hợp lệ: ${list(p.known)}`,
+        en: `No framework "${text(p.id)}". Known frameworks: ${list(p.known)}`,
       };
     case 'wrong_framework_kind':
       return {
-        vi: `Bộ chỉ số "${String(p.id)}" là loại ${String(p.actual)}, cần loại ${String(p.expected)}`,
-        en: `Framework "${String(p.id)}" is a ${String(p.actual)} framework; a ${String(p.expected)} framework is needed`,
+        vi: `Bộ chỉ số "${text(p.id)}" là loại ${text(p.actual)}, cần loại ${text(p.expected)}`,
+        en: `Framework "${text(p.id)}" is a ${text(p.actual)} framework; a ${text(p.expected)} framework is needed`,
       };
     case 'not_scorable':
       return {
-        vi: `Bộ chỉ số "${String(p.id)}" chưa đủ dữ kiện để chấm điểm`,
-        en: `Framework "${String(p.id)}" lacks facts needed for scoring`,
+        vi: `Bộ chỉ số "${text(p.id)}" chưa đủ dữ kiện để chấm điểm`,
+        en: `Framework "${text(p.id)}" lacks facts needed for scoring`,
       };
     case 'invalid_type':
       return {
-        vi: `Kiểu dữ liệu không hợp lệ: cần ${String(p.expected)}, nhận được ${fmt(p.received)}`,
-        en: `Invalid type: expected ${String(p.expected)}, received ${fmt(p.received)}`,
+        vi: `Kiểu dữ liệu không hợp lệ: cần ${text(p.expected)}, nhận được ${fmt(p.received)}`,
+        en: `Invalid type: expected ${text(p.expected)}, received ${fmt(p.received)}`,
       };
     case 'not_a_number':
       return {
@@ -273,13 +283,13 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       };
     case 'too_long':
       return {
-        vi: `Chuỗi số dài ${String(p.length)} ký tự, vượt quá ${String(p.maxLength)} ký tự cho phép`,
-        en: `The numeric string is ${String(p.length)} characters long; at most ${String(p.maxLength)} are allowed`,
+        vi: `Chuỗi số dài ${text(p.length)} ký tự, vượt quá ${text(p.maxLength)} ký tự cho phép`,
+        en: `The numeric string is ${text(p.length)} characters long; at most ${text(p.maxLength)} are allowed`,
       };
     case 'out_of_range':
       return {
-        vi: `Giá trị ${fmt(p.received)} nằm ngoài khoảng cho phép [${String(p.min)}, ${String(p.max)}]`,
-        en: `Value ${fmt(p.received)} is outside the allowed range [${String(p.min)}, ${String(p.max)}]`,
+        vi: `Giá trị ${fmt(p.received)} nằm ngoài khoảng cho phép [${text(p.min)}, ${text(p.max)}]`,
+        en: `Value ${fmt(p.received)} is outside the allowed range [${text(p.min)}, ${text(p.max)}]`,
       };
     case 'not_an_integer':
       return {
@@ -293,36 +303,36 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       };
     case 'too_many_decimals':
       return {
-        vi: `Giá trị ${fmt(p.received)} có quá ${String(p.decimals)} chữ số thập phân`,
-        en: `Value ${fmt(p.received)} has more than ${String(p.decimals)} decimals`,
+        vi: `Giá trị ${fmt(p.received)} có quá ${text(p.decimals)} chữ số thập phân`,
+        en: `Value ${fmt(p.received)} has more than ${text(p.decimals)} decimals`,
       };
     case 'unknown_key':
       if (p.allowed !== undefined) {
         return {
-          vi: `Khóa "${String(p.key)}" không hợp lệ (cho phép: ${list(p.allowed)})`,
-          en: `Unknown key "${String(p.key)}" (allowed: ${list(p.allowed)})`,
+          vi: `Khóa "${text(p.key)}" không hợp lệ (cho phép: ${list(p.allowed)})`,
+          en: `Unknown key "${text(p.key)}" (allowed: ${list(p.allowed)})`,
         };
       }
       return {
-        vi: `Khóa "${String(p.key)}" không có trong bộ chỉ số ${String(p.framework ?? '')}`.trim(),
-        en: `Key "${String(p.key)}" is not part of framework ${String(p.framework ?? '')}`.trim(),
+        vi: `Khóa "${text(p.key)}" không có trong bộ chỉ số ${text(p.framework ?? '')}`.trim(),
+        en: `Key "${text(p.key)}" is not part of framework ${text(p.framework ?? '')}`.trim(),
       };
     case 'missing_key':
       return {
-        vi: `Thiếu giá trị bắt buộc "${String(p.key)}"`,
-        en: `Missing required value "${String(p.key)}"`,
+        vi: `Thiếu giá trị bắt buộc "${text(p.key)}"`,
+        en: `Missing required value "${text(p.key)}"`,
       };
     case 'duplicate_id':
       // Two shapes: entries of a list of units (`indexes`), or a place in a framework file (`first`).
       if (p.indexes !== undefined) {
         return {
-          vi: `Mã "${String(p.id)}" xuất hiện nhiều lần (vị trí ${list(p.indexes)})`,
-          en: `Id "${String(p.id)}" appears more than once (at ${list(p.indexes)})`,
+          vi: `Mã "${text(p.id)}" xuất hiện nhiều lần (các mục ${list(p.indexes)})`,
+          en: `Id "${text(p.id)}" appears more than once (entries ${list(p.indexes)})`,
         };
       }
       return {
-        vi: `Mã "${String(p.id)}" bị trùng (đã dùng tại ${String(p.first)})`,
-        en: `Id "${String(p.id)}" is used twice (first at ${String(p.first)})`,
+        vi: `Mã "${text(p.id)}" bị trùng (đã dùng tại ${text(p.first)})`,
+        en: `Id "${text(p.id)}" is used twice (first at ${text(p.first)})`,
       };
     case 'conflicting_input':
       return {
@@ -336,8 +346,8 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       };
     case 'inconsistent_result':
       return {
-        vi: `Kết quả không khớp: ${String(p.field ?? '')} là ${fmt(p.received)}, nhưng tính lại được ${fmt(p.expected)}`,
-        en: `The result does not add up: ${String(p.field ?? '')} is ${fmt(p.received)}, but ${fmt(p.expected)} is computed`,
+        vi: `Kết quả không khớp: ${text(p.field ?? '')} là ${fmt(p.received)}, nhưng tính lại được ${fmt(p.expected)}`,
+        en: `The result does not add up: ${text(p.field ?? '')} is ${fmt(p.received)}, but ${fmt(p.expected)} is computed`,
       };
     case 'invalid_option':
       if (p.allowed !== undefined) {
@@ -347,18 +357,18 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
         };
       }
       return {
-        vi: `Tùy chọn không hợp lệ: ${String(p.detail ?? '')}`.trim(),
-        en: `Invalid option: ${String(p.detailEn ?? p.detail ?? '')}`.trim(),
+        vi: `Tùy chọn không hợp lệ: ${text(p.detail ?? '')}`.trim(),
+        en: `Invalid option: ${text(p.detailEn ?? p.detail ?? '')}`.trim(),
       };
     case 'sum_mismatch':
       return {
-        vi: `Tổng ${String(p.what)} là ${String(p.sum)}, phải bằng ${String(p.expected)}`,
-        en: `The sum of ${String(p.whatEn ?? p.what)} is ${String(p.sum)}; it must equal ${String(p.expected)}`,
+        vi: `Tổng ${text(p.what)} là ${text(p.sum)}, phải bằng ${text(p.expected)}`,
+        en: `The sum of ${text(p.whatEn ?? p.what)} is ${text(p.sum)}; it must equal ${text(p.expected)}`,
       };
     case 'invalid_framework':
       return {
-        vi: `Bộ chỉ số không hợp lệ: ${String(p.detail ?? '')}`.trim(),
-        en: `Invalid framework: ${String(p.detailEn ?? p.detail ?? '')}`.trim(),
+        vi: `Bộ chỉ số không hợp lệ: ${text(p.detail ?? '')}`.trim(),
+        en: `Invalid framework: ${text(p.detailEn ?? p.detail ?? '')}`.trim(),
       };
   }
 }

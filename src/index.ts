@@ -39,6 +39,7 @@ export type { DtiInput } from './assessment/dti-input.js';
 export { dtiInputSchema } from './assessment/dti-input.js';
 export type { DbiInput } from './assessment/dbi-input.js';
 export type { NumericInput } from './assessment/numeric.js';
+export { checkDtiResult, checkDbiResult } from './assessment/result-check.js';
 
 // score and level
 export { scoreDti, safeScoreDti, POINT_DECIMALS, VALUE_DECIMALS } from './score/score-dti.js';
@@ -62,13 +63,13 @@ export type { DbiGap, DbiGapStep, DbiGapOptions, DbiLevelExplanation } from './a
 export { dtiGap } from './analysis/dti-gap.js';
 export type { DtiGap, DtiTarget, DtiGapOptions, DtiIndicatorLeverage, DtiBenchmark } from './analysis/dti-gap.js';
 export { strengthsAndWeaknesses } from './analysis/strengths.js';
-export type { Standing, StrengthsAndWeaknesses } from './analysis/strengths.js';
+export type { Standing, StrengthsAndWeaknesses, StrengthsOptions } from './analysis/strengths.js';
 export { summarize, coverage } from './analysis/summarize.js';
 export type { CohortSummary, GroupSummary, Stats, Coverage, SummarizeOptions } from './analysis/summarize.js';
 export { mergeUnits } from './analysis/merge-units.js';
 export type { MergedUnit } from './analysis/merge-units.js';
 export { compareResults } from './analysis/compare.js';
-export type { Change } from './analysis/compare.js';
+export type { Change, CompareOptions } from './analysis/compare.js';
 
 // presentation
 export { renderReport } from './presentation/report/html.js';

@@ -4,7 +4,7 @@
  */
 import * as X from '../arithmetic/decimal.js';
 import { makeIssue, type ValidationIssue } from '../errors.js';
-import { custom, isPlainObject, nullable, num, obj, optional, throwIfAny, type Path } from '../assessment/check.js';
+import { custom, isPlainObject, nullable, num, obj, optional, throwIfAny, type Infer, type Path, isArray } from '../assessment/check.js';
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 
@@ -12,7 +12,7 @@ const rankCheck = nullable(num({ integer: true, min: 1 }));
 const optionsCheck = obj({
   rank: optional(
     custom<readonly [number | null, number | null]>((value, path, issues) => {
-      if (!Array.isArray(value) || value.length !== 2) {
+      if (!isArray(value) || value.length !== 2) {
         issues.push(makeIssue(path, 'invalid_type', { expected: '[rank before, rank after] (each a rank or null)', received: value }));
         return;
       }
@@ -21,6 +21,9 @@ const optionsCheck = obj({
     }),
   ),
 });
+
+/** Options of {@link compareResults}: `rank`, the unit's rank before and after (each a rank or `null`). */
+export type CompareOptions = Infer<typeof optionsCheck>;
 
 function inspect(result: unknown, path: Path, issues: ValidationIssue[]): 'dti' | 'dbi' | undefined {
   const kind = isPlainObject(result) ? result.kind : undefined;
@@ -52,7 +55,7 @@ export interface Change {
 export function compareResults(
   a: DtiResult | DbiResult,
   b: DtiResult | DbiResult,
-  options: { readonly rank?: readonly [number | null, number | null] } = {},
+  options: CompareOptions = {},
 ): Change[] {
   const issues: ValidationIssue[] = [];
   const ka = inspect(a, ['a'], issues);

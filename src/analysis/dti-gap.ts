@@ -11,7 +11,7 @@ import type { DtiPillarId } from '../framework/schema.js';
 
 import type { DtiResult } from '../score/score-dti.js';
 import type { DtiFramework } from '../framework/schema.js';
-import { arrayOf, custom, isPlainObject, numeric, obj, optional, str, throwIfAny, type Path } from '../assessment/check.js';
+import { arrayOf, custom, isPlainObject, numeric, obj, optional, sameType, str, throwIfAny, type Equal, type Infer, type Path } from '../assessment/check.js';
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import type { ValidationIssue } from '../errors.js';
 
@@ -84,6 +84,7 @@ const optionsCheck = obj({
   peers: optional(arrayOf(obj({ id: str(), result: dtiResultArg }, { extraKeys: true }))),
   id: optional(str()),
 });
+sameType<Equal<Infer<typeof optionsCheck>, DtiGapOptions>>();
 
 /** Checks a target against the framework of the result (its maxima, the peers' count). */
 function checkTarget(target: unknown, f: DtiFramework, resultFrameworkId: string, path: Path, issues: ValidationIssue[]): void {

@@ -9,7 +9,7 @@ import * as X from '../arithmetic/decimal.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { scoreDti, type DtiResult } from '../score/score-dti.js';
 import { dtiInputUnits } from '../assessment/dti-input.js';
-import { arrayOf, custom, duplicateIds, isPlainObject, obj, str, throwIfAny } from '../assessment/check.js';
+import { arrayOf, custom, duplicateIds, isPlainObject, obj, str, throwIfAny, isArray } from '../assessment/check.js';
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import type { DtiFramework } from '../framework/schema.js';
 
@@ -54,14 +54,14 @@ export function mergeUnits(
   const byId = new Map(units.map((u) => [u.id, u.result]));
   for (const newId of Object.keys(mapping)) {
     const olds = mapping[newId] as unknown;
-    if (!Array.isArray(olds) || olds.length === 0) {
-      issues.push(makeIssue(['mapping', newId], Array.isArray(olds) ? 'missing_input' : 'invalid_type', { fields: ['old unit ids'], expected: 'non-empty array of unit ids', received: olds }));
+    if (!isArray(olds) || olds.length === 0) {
+      issues.push(makeIssue(['mapping', newId], isArray(olds) ? 'missing_input' : 'invalid_type', { fields: ['old unit ids'], expected: 'non-empty array of unit ids', received: olds }));
       continue;
     }
     issues.push(...duplicateIds(olds, ['mapping', newId], 'id').map((x) => ({ ...x, path: x.path.slice(0, -1), pathString: x.path.slice(0, -1).join('.') })));
     olds.forEach((old: unknown, j) => {
       if (typeof old !== 'string') issues.push(makeIssue(['mapping', newId, j], 'invalid_type', { expected: 'unit id string', received: old }));
-      else if (!byId.has(old)) issues.push(makeIssue(['mapping', newId, j], 'missing_key', { key: old }));
+      else if (!byId.has(old)) issues.push(makeIssue(['mapping', newId, old], 'missing_key', { key: old, index: j }));
     });
   }
   const frameworks = new Set([...frameworkOf.values()]);

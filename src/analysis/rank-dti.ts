@@ -89,7 +89,7 @@ export function rankDti(units: readonly DtiUnit[], options: RankDtiOptions = {})
     if (f) for (const id of dtiMeasureIds(f)) measures.add(id);
   }
   const by = options.by ?? 'value';
-  if (issues.length === 0 && !measures.has(by)) issues.push(makeIssue(['options', 'by'], 'invalid_option', { received: by, allowed: [...measures] }));
+  if (issues.length === 0 && !measures.has(by)) issues.push(makeIssue(['options', 'by'], 'invalid_option', { received: by, allowed: [...measures] }, "by takes 'value', 'total', a pillar id or a main-indicator id of the results' framework."));
   throwIfAny(issues);
   const entries = units.map((u) => ({ id: u.id, score: u.result ? dtiMeasureExact(u.result, by) : null }));
   const national = rankValid(entries, options);

@@ -1,7 +1,7 @@
 /** Strengths and weaknesses of one unit against a cohort: its indicators ranked by percentile. */
 import { ratioHalfUp } from '../arithmetic/scaled.js';
 import { makeIssue, type Localized, type ValidationIssue } from '../errors.js';
-import { isPlainObject, num, obj, optional, throwIfAny, type Path } from '../assessment/check.js';
+import { compareCodePoints, isPlainObject, num, obj, optional, throwIfAny, type Infer, type Path, isArray } from '../assessment/check.js';
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 import type { DbiResult } from '../score/score-dbi.js';
@@ -36,19 +36,21 @@ function indicatorsOf(r: DtiResult | DbiResult): { id: string; name: Localized; 
 }
 
 const optionsCheck = obj({ top: optional(num({ integer: true, min: 0 })) });
+/** Options of {@link strengthsAndWeaknesses}: `top`, how many strengths and weaknesses to list (default 3). */
+export type StrengthsOptions = Infer<typeof optionsCheck>;
 
 /** Checks a DTI or DBI result of the expected kind (the unit's kind for the cohort). */
 function inspect(result: unknown, kind: unknown, path: Path, issues: ValidationIssue[]): void {
   const k = isPlainObject(result) ? result.kind : undefined;
   if (kind !== undefined && k !== kind && (k === 'dti' || k === 'dbi')) {
-    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: String((result as { framework?: { id?: unknown } }).framework?.id ?? '?'), actual: k, expected: kind }));
+    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: frameworkIdOf(result), actual: k, expected: kind }));
   } else if (k === 'dbi') inspectDbiResult(result, path, issues);
   else inspectDtiResult(result, path, issues);
 }
 
-/** Code-point order (the same in every locale), never `localeCompare`. */
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function frameworkIdOf(result: unknown): string {
+  const id = (result as { framework?: { id?: unknown } }).framework?.id;
+  return typeof id === 'string' ? id : '?';
 }
 
 /**
@@ -65,11 +67,11 @@ function byCodePoint(a: string, b: string): number {
 export function strengthsAndWeaknesses(
   unit: DtiResult | DbiResult,
   cohort: readonly (DtiResult | DbiResult)[],
-  options: { readonly top?: number } = {},
+  options: StrengthsOptions = {},
 ): StrengthsAndWeaknesses {
   const issues: ValidationIssue[] = [];
   inspect(unit, undefined, ['unit'], issues);
-  if (!Array.isArray(cohort)) issues.push(makeIssue(['cohort'], 'invalid_type', { expected: 'array', received: cohort }));
+  if (!isArray(cohort)) issues.push(makeIssue(['cohort'], 'invalid_type', { expected: 'array', received: cohort }));
   else for (let i = 0; i < cohort.length && issues.length < 20; i++) inspect(cohort[i], unit?.kind, ['cohort', i], issues);
   optionsCheck(options, ['options'], issues);
   throwIfAny(issues);
@@ -90,7 +92,7 @@ export function strengthsAndWeaknesses(
       const percentile = values.length === 0 ? 50 : ratioHalfUp((2 * below + equal) * 100, 2 * values.length, 1);
       return { id: x.id, name: x.name, value: x.value, percentile };
     })
-    .sort((a, b) => b.percentile - a.percentile || byCodePoint(a.id, b.id));
+    .sort((a, b) => b.percentile - a.percentile || compareCodePoints(a.id, b.id));
   return {
     strengths: all.slice(0, Math.min(top, all.length)),
     weaknesses: [...all].reverse().slice(0, Math.min(top, all.length)),

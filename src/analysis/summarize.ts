@@ -12,7 +12,7 @@
 import { formatUnits, ratioHalfUp, ratioString } from '../arithmetic/scaled.js';
 import { compileDbi } from '../assessment/dbi-input.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
-import { custom, num, obj, optional, record, throwIfAny, type Path } from '../assessment/check.js';
+import { compareCodePoints, custom, num, obj, optional, record, throwIfAny, type Path, isArray } from '../assessment/check.js';
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 
 import type { DbiResult } from '../score/score-dbi.js';
@@ -98,11 +98,11 @@ const optionsCheck = obj({
   groupBy: optional(
     custom<string | readonly string[] | ((entry: never) => string)>((value, path, issues) => {
       if (typeof value === 'string' || typeof value === 'function') return;
-      if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) return;
+      if (isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) return;
       issues.push(makeIssue(path, 'invalid_type', { expected: 'field name, non-empty array of field names, or function', received: value }));
     }),
   ),
-  registered: optional(record(num({ integer: true, min: 0 }))),
+  registered: optional(record(num({ integer: true, min: 0, max: Math.floor(Number.MAX_SAFE_INTEGER / 10_000) }))),
   target: optional(num({ min: 0, max: 1 })),
 });
 
@@ -129,7 +129,7 @@ function own(o: Readonly<Record<string, number>> | undefined, key: string): numb
  * ```
  */
 export function summarize<E extends { readonly result: DbiResult }>(entries: readonly E[], options: SummarizeOptions<E> = {}): CohortSummary {
-  if (!Array.isArray(entries)) throw new ValidationError([makeIssue(['entries'], 'invalid_type', { expected: 'array', received: entries })]);
+  if (!isArray(entries)) throw new ValidationError([makeIssue(['entries'], 'invalid_type', { expected: 'array', received: entries })]);
   const issues: ValidationIssue[] = [];
   optionsCheck(options, ['options'], issues);
   throwIfAny(issues);
@@ -145,7 +145,7 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
   const pillarCount = c.framework.pillars.length;
   const levelSlots = Math.max(0, ...c.framework.levels.map((l) => l.level)) + 2;
   const groupBy = options.groupBy;
-  const fields = typeof groupBy === 'string' ? [groupBy] : Array.isArray(groupBy) ? (groupBy as readonly string[]) : null;
+  const fields = typeof groupBy === 'string' ? [groupBy] : isArray(groupBy) ? (groupBy as readonly string[]) : null;
   const single = fields && fields.length === 1 ? fields[0]! : null;
   const keyOf = typeof groupBy === 'function' ? (groupBy as (e: E) => string) : null;
 
@@ -274,7 +274,7 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
   const overallSummary = finish(overall);
   return {
     framework: frameworkId,
-    groups: [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(finish),
+    groups: [...groups.values()].sort((a, b) => compareCodePoints(a.key, b.key)).map(finish),
     overall: totalRegistered === undefined ? overallSummary : { ...overallSummary, coverage: coverageOf(overall.count, totalRegistered, options.target, ['options', 'registered']) },
   };
 }
@@ -359,13 +359,15 @@ export function coverage(assessed: number, registered: number, target?: number):
   return coverageOf(assessed, registered, target, ['registered']);
 }
 
-const countCheck = num({ integer: true, min: 0 });
+/** The largest count accepted: share computations stay exact in safe integers (count × 10^4 < 2^53). */
+const MAX_COUNT = Math.floor(Number.MAX_SAFE_INTEGER / 10_000);
+const countCheck = num({ integer: true, min: 0, max: MAX_COUNT });
 const targetCheck = optional(num({ min: 0, max: 1 }));
 
 /** Coverage with `assessed` and `target` checked; `registered` checked here, reported at `path`. */
 function coverageOf(assessed: number, registered: number, target: number | undefined, path: Path): Coverage {
   const issues: ValidationIssue[] = [];
-  num({ integer: true, min: 1 })(registered, path, issues);
+  num({ integer: true, min: 1, max: MAX_COUNT })(registered, path, issues);
   throwIfAny(issues);
   // ceil(target × registered) exactly: target has at most a few decimals
   const needed = target === undefined ? null : Math.ceil(Math.round(target * registered * 1e9) / 1e9);

@@ -45,6 +45,14 @@ export function isPlainObject(x: unknown): x is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * An ordinary array: `Array.isArray`, without an own `constructor` property (which would make
+ * `map` and `filter` call it through `Symbol.species`, a hostile input's way to throw a TypeError).
+ */
+export function isArray(x: unknown): x is readonly unknown[] {
+  return Array.isArray(x) && !Object.prototype.hasOwnProperty.call(x, 'constructor');
+}
+
 /** One of the listed literals (compared with `===`): `invalid_option` naming the allowed values. */
 export function oneOf<const L extends string | number | boolean>(allowed: readonly L[]): Check<L> {
   return make((value, path, issues) => {
@@ -119,7 +127,7 @@ export function either<A, B>(expected: string, a: [(x: unknown) => boolean, Chec
 /** An array whose every element passes `check` (reports at most `limit` issues). */
 export function arrayOf<T>(check: Check<T>, limit = 20): Check<readonly T[]> {
   return make((value, path, issues) => {
-    if (!Array.isArray(value)) {
+    if (!isArray(value)) {
       issues.push(makeIssue(path, 'invalid_type', { expected: 'array', received: value }));
       return;
     }
@@ -200,7 +208,7 @@ export function duplicateIds(ids: readonly unknown[], path: Path, field = 'id'):
   }
   const issues: ValidationIssue[] = [];
   for (const [id, indexes] of first) {
-    if (indexes.length > 1) issues.push(makeIssue([...path, indexes[1]!, field], 'duplicate_id', { id, indexes }));
+    if (indexes.length > 1) issues.push(makeIssue([...path, indexes[1]!, field], 'duplicate_id', { id, indexes }, 'Each id may appear once: merge or drop the duplicate entries.'));
   }
   return issues;
 }
@@ -210,3 +218,30 @@ export type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T exte
 
 /** Compile-time assertion: `sameType<Equal<A, B>>()` fails to compile when `A` and `B` differ. */
 export function sameType<_T extends true>(): void {}
+
+/** A caller-given path prefix: an array of strings and finite numbers. */
+export const pathCheck = custom<Path>((value, path, issues) => {
+  if (!isArray(value) || !value.every((k) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k)))) {
+    issues.push(makeIssue(path, 'invalid_type', { expected: 'array of strings and numbers', received: value }));
+  }
+});
+
+/**
+ * Orders strings by Unicode code point, the same in every locale and runtime (never
+ * `localeCompare`). Unlike `<` on UTF-16 code units, a character above U+FFFF sorts after U+E000–U+FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // a surrogate (an astral code point) outranks every BMP unit at or above U+E000
+    const hx = x >= 0xd800 && x <= 0xdfff;
+    const hy = y >= 0xd800 && y <= 0xdfff;
+    if (hx !== hy && (hx ? y : x) >= 0xe000) return hx ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}

@@ -8,19 +8,36 @@
  * Cheap: O(pillars) integer work per result (points in units of the framework's scale); results
  * this process scored, and results already checked, are not re-checked.
  *
- * @internal
+ * Exported for the presentation layer (reports, CSV) and for callers who store results.
  */
-import { ratioHalfUp, toUnits } from '../arithmetic/scaled.js';
+import { formatUnits, ratioHalfUp, toUnits } from '../arithmetic/scaled.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { DBI_FRAMEWORKS } from '../framework/dbi/index.js';
 import type { DbiFramework } from '../framework/schema.js';
 import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
 import { recordedFramework } from '../score/provenance.js';
 import type { DbiResult } from '../score/score-dbi.js';
-import { isPlainObject, type Path } from './check.js';
+import { isPlainObject, pathCheck, throwIfAny, type Path, isArray } from './check.js';
 import { compileDbi, type CompiledDbi } from './dbi-input.js';
+import { isPlainDecimal } from './numeric.js';
+import { MAX_EXACT_LENGTH } from './plain-decimal.js';
+
+/**
+ * `o.exact.percent` must be a plain decimal within half a hundredth of `o.percent` (which was checked
+ * exactly against the points): a cheap check, no allocation, as summaries run over a million results.
+ */
+function exactPercent(o: Obj, path: Path, issues: ValidationIssue[]): void {
+  const exactObj = field(o, 'exact');
+  const text = isPlainObject(exactObj) ? field(exactObj, 'percent') : undefined;
+  const ok = typeof text === 'string' && text.length <= MAX_EXACT_LENGTH && isPlainDecimal(text) && Math.abs(Number(text) - (field(o, 'percent') as number)) <= 0.005 + 1e-9;
+  if (!ok) {
+    issues.push(makeIssue([...path, 'exact', 'percent'], 'inconsistent_result', { field: 'exact.percent', received: text, expected: field(o, 'percent') }, RESULT_HINT));
+  }
+}
 
 const checked = new WeakSet<object>();
+/** The developer hint of every `inconsistent_result` issue. */
+const RESULT_HINT = 'Pass results back as the scoring functions returned them (a JSON round trip is fine); a result whose figures were edited, or that another framework version produced, is refused.';
 type Obj = Record<string, unknown>;
 
 function field(o: Obj, key: string): unknown {
@@ -39,7 +56,7 @@ export function frameworkOfDbiResult(result: unknown, path: Path, issues: Valida
   const fw = field(result, 'framework');
   const id = isPlainObject(fw) ? field(fw, 'id') : undefined;
   if (kind !== 'dbi') {
-    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: String(kind), expected: 'dbi' }));
+    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: typeof kind === 'string' ? kind : typeof kind, expected: 'dbi' }));
     return undefined;
   }
   if (typeof id !== 'string') {
@@ -52,7 +69,7 @@ export function frameworkOfDbiResult(result: unknown, path: Path, issues: Valida
 }
 
 function mismatch(path: Path, key: string, received: unknown, expected: unknown, issues: ValidationIssue[]): void {
-  issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received, expected }));
+  issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received, expected }, RESULT_HINT));
 }
 
 /**
@@ -83,6 +100,46 @@ function unitsOf(o: Obj, key: string, exactKey: string, c: CompiledDbi, maxUnits
   return units;
 }
 
+const scratchLevels: number[] = [];
+
+function exactPercentOk(o: Record<string, unknown>, percent: number): boolean {
+  const ex = o.exact as Record<string, unknown>;
+  const text = ex.percent;
+  return typeof text === 'string' && text.length <= MAX_EXACT_LENGTH && isPlainDecimal(text) && Math.abs(Number(text) - percent) <= 0.005 + 1e-9;
+}
+
+/**
+ * The common case, checked without building paths or issues: a result as the library writes it
+ * (canonical exact strings). It accepts only what the detailed check below accepts; anything else
+ * goes through the detailed check, which names every field that is off.
+ */
+function quickDbiOk(r: Record<string, unknown>, f: DbiFramework, c: CompiledDbi): boolean {
+  const rule = hasLevelRule(f) ? f.levelRule : null;
+  const pillars = r.pillars;
+  if (!isArray(pillars) || pillars.length !== f.pillars.length) return false;
+  let sum = 0;
+  scratchLevels.length = 0;
+  for (let i = 0; i < pillars.length; i++) {
+    const p = pillars[i] as Record<string, unknown>;
+    const def = f.pillars[i]!;
+    if (!isPlainObject(p) || p.id !== def.id || p.max !== def.max || typeof p.points !== 'number' || !isPlainObject(p.exact)) return false;
+    const units = Math.round(p.points * c.factor);
+    const maxUnits = c.pillarMaxUnits[i]!;
+    if (!(units >= 0 && units <= maxUnits) || units / c.factor !== p.points || p.exact.points !== formatUnits(units, c.decimals)) return false;
+    const percent = ratioHalfUp(units * 100, maxUnits, 2);
+    if (p.percent !== percent || !exactPercentOk(p, percent)) return false;
+    const level = rule ? pillarLevelOf(rule, units, maxUnits) : null;
+    if (p.level !== level) return false;
+    if (level !== null) scratchLevels.push(level);
+    sum += units;
+  }
+  if (typeof r.total !== 'number' || !isPlainObject(r.exact) || r.max !== c.totalMaxUnits / c.factor) return false;
+  if (r.total !== sum / c.factor || r.exact.total !== formatUnits(sum, c.decimals)) return false;
+  const percent = ratioHalfUp(sum * 100, c.totalMaxUnits, 2);
+  if (r.percent !== percent || !exactPercentOk(r, percent)) return false;
+  return r.level === (rule ? overallLevelOf(rule, sum, c.factor, scratchLevels) : null);
+}
+
 /** Pushes every issue of a DBI result; returns its framework when the result is sound. */
 export function inspectDbiResult(result: unknown, path: Path, issues: ValidationIssue[]): DbiFramework | undefined {
   const start = issues.length;
@@ -91,10 +148,14 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
   const r = result as Obj;
   if (recordedFramework(r) || checked.has(r)) return f;
   const c = compileDbi(f);
+  if (quickDbiOk(r, f, c)) {
+    checked.add(r);
+    return f;
+  }
   const rule = hasLevelRule(f) ? f.levelRule : null;
 
   const pillars = field(r, 'pillars');
-  if (!Array.isArray(pillars) || pillars.length !== f.pillars.length) {
+  if (!isArray(pillars) || pillars.length !== f.pillars.length) {
     issues.push(makeIssue([...path, 'pillars'], 'invalid_type', { expected: `array of ${f.pillars.length} pillar scores`, received: pillars }));
     return undefined;
   }
@@ -119,6 +180,7 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
     sum += units;
     const percent = ratioHalfUp(units * 100, maxUnits, 2);
     if (field(p, 'percent') !== percent) mismatch(pp, 'percent', field(p, 'percent'), percent, issues);
+    else exactPercent(p, pp, issues);
     const level = rule ? pillarLevelOf(rule, units, maxUnits) : null;
     if (level !== null) levels.push(level);
     if (field(p, 'level') !== level) mismatch(pp, 'level', field(p, 'level'), level, issues);
@@ -134,6 +196,7 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
   if (field(r, 'max') !== c.totalMaxUnits / c.factor) mismatch(path, 'max', field(r, 'max'), c.totalMaxUnits / c.factor, issues);
   const percent = ratioHalfUp(totalUnits * 100, c.totalMaxUnits, 2);
   if (field(r, 'percent') !== percent) mismatch(path, 'percent', field(r, 'percent'), percent, issues);
+  else exactPercent(r, path, issues);
   const level = rule ? overallLevelOf(rule, totalUnits, c.factor, levels) : null;
   if (field(r, 'level') !== level) mismatch(path, 'level', field(r, 'level'), level, issues);
   if (issues.length !== start) return undefined;
@@ -154,6 +217,8 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
  */
 export function checkDbiResult(result: unknown, path: Path = ['result']): DbiFramework {
   const issues: ValidationIssue[] = [];
+  pathCheck(path, ['path'], issues);
+  throwIfAny(issues);
   const f = inspectDbiResult(result, path, issues);
   if (!f) throw new ValidationError(issues);
   return f;

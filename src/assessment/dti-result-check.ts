@@ -8,17 +8,19 @@
  * Cheap: O(main indicators) BigInt operations on short strings, no decimal.js; results this process
  * scored (and results already checked) are not re-checked.
  *
- * @internal
+ * Exported for the presentation layer (reports, CSV) and for callers who store results.
  */
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { DTI_FRAMEWORKS } from '../framework/dti/index.js';
 import type { DtiFramework } from '../framework/schema.js';
 import type { DtiResult } from '../score/score-dti.js';
 import { recordedFramework } from '../score/provenance.js';
-import { isPlainObject, type Path } from './check.js';
+import { isPlainObject, pathCheck, throwIfAny, type Path, isArray } from './check.js';
 import { addDecimal, compareDecimal, equalsNumber, ratioDecimal, readDecimal, roundDecimal, type PlainDecimal } from './plain-decimal.js';
 
 const checked = new WeakSet<object>();
+/** The developer hint of every `inconsistent_result` issue. */
+const RESULT_HINT = 'Pass results back as the scoring functions returned them (a JSON round trip is fine); a result whose figures were edited, or that another framework version produced, is refused.';
 const PILLAR_IDS = ['government', 'economy', 'society'] as const;
 const ZERO: PlainDecimal = { n: 0n, s: 0 };
 
@@ -40,7 +42,7 @@ export function frameworkOfDtiResult(result: unknown, path: Path, issues: Valida
   const fw = field(result, 'framework');
   const id = isPlainObject(fw) ? field(fw, 'id') : undefined;
   if (kind !== 'dti') {
-    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: String(kind), expected: 'dti' }));
+    issues.push(makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: typeof kind === 'string' ? kind : typeof kind, expected: 'dti' }));
     return undefined;
   }
   if (typeof id !== 'string') {
@@ -79,7 +81,7 @@ function figure(o: Obj, key: string, decimals: number, max: number, path: Path, 
   }
   const expected = roundDecimal(d, decimals);
   if (!equalsNumber(expected, rounded)) {
-    issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received: rounded, expected: Number(String(expected.n)) / 10 ** expected.s }));
+    issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received: rounded, expected: Number(String(expected.n)) / 10 ** expected.s }, RESULT_HINT));
     return undefined;
   }
   return d;
@@ -87,25 +89,30 @@ function figure(o: Obj, key: string, decimals: number, max: number, path: Path, 
 
 function sameNumber(o: Obj, key: string, expected: number, path: Path, issues: ValidationIssue[]): void {
   const v = field(o, key);
-  if (v !== expected) issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received: v, expected }));
+  if (v !== expected) issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received: v, expected }, RESULT_HINT));
 }
 
 /** `points / max` rounded at 4 decimals must be the stated value (where a value is stated). */
 function valueOf(o: Obj, points: PlainDecimal, max: number, path: Path, issues: ValidationIssue[], nullable: boolean): void {
   const v = field(o, 'value');
-  if (v === null && nullable) return;
+  if (v === null && nullable) {
+    const exactObj = field(o, 'exact');
+    const ev = isPlainObject(exactObj) ? field(exactObj, 'value') : undefined;
+    if (ev !== null) issues.push(makeIssue([...path, 'exact', 'value'], 'inconsistent_result', { field: 'exact.value', received: ev, expected: null }, RESULT_HINT));
+    return;
+  }
   const d = figure(o, 'value', 4, 1, path, issues);
   if (!d || max <= 0) return;
   const expected = ratioDecimal(points, max, 4);
   if (compareDecimal(expected, roundDecimal(d, 4)) !== 0) {
-    issues.push(makeIssue([...path, 'value'], 'inconsistent_result', { field: 'value', received: v, expected: Number(String(expected.n)) / 1e4 }));
+    issues.push(makeIssue([...path, 'value'], 'inconsistent_result', { field: 'value', received: v, expected: Number(String(expected.n)) / 1e4 }, RESULT_HINT));
   }
 }
 
 function sumIssue(path: Path, key: string, received: PlainDecimal, expected: PlainDecimal, issues: ValidationIssue[]): void {
   if (compareDecimal(received, expected) !== 0) {
     const show = (d: PlainDecimal) => Number(String(d.n)) / 10 ** d.s;
-    issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received: show(received), expected: show(expected) }));
+    issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received: show(received), expected: show(expected) }, RESULT_HINT));
   }
 }
 
@@ -146,9 +153,9 @@ export function inspectDtiResult(result: unknown, path: Path, issues: Validation
   // main indicators, in framework order
   const list = field(r, 'mainIndicators');
   const expectedIds = f.inputKeys === 'pillars' ? [] : f.mainIndicators.filter((m) => m.max !== null);
-  if (!Array.isArray(list)) issues.push(makeIssue([...path, 'mainIndicators'], 'invalid_type', { expected: 'array', received: list }));
+  if (!isArray(list)) issues.push(makeIssue([...path, 'mainIndicators'], 'invalid_type', { expected: 'array', received: list }));
   else if (list.length !== expectedIds.length) {
-    issues.push(makeIssue([...path, 'mainIndicators'], 'inconsistent_result', { field: 'mainIndicators.length', received: list.length, expected: expectedIds.length }));
+    issues.push(makeIssue([...path, 'mainIndicators'], 'inconsistent_result', { field: 'mainIndicators.length', received: list.length, expected: expectedIds.length }, RESULT_HINT));
   } else if (issues.length === start) {
     let sum = ZERO;
     const perPillar = new Map<string, PlainDecimal>(PILLAR_IDS.map((id) => [id, ZERO]));
@@ -161,7 +168,7 @@ export function inspectDtiResult(result: unknown, path: Path, issues: Validation
         continue;
       }
       if (field(m, 'id') !== def.id) {
-        issues.push(makeIssue([...mp, 'id'], 'inconsistent_result', { field: 'id', received: field(m, 'id'), expected: def.id }));
+        issues.push(makeIssue([...mp, 'id'], 'inconsistent_result', { field: 'id', received: field(m, 'id'), expected: def.id }, RESULT_HINT));
         continue;
       }
       const max = def.max as number;
@@ -205,6 +212,8 @@ export function inspectDtiResult(result: unknown, path: Path, issues: Validation
  */
 export function checkDtiResult(result: unknown, path: Path = ['result']): DtiFramework {
   const issues: ValidationIssue[] = [];
+  pathCheck(path, ['path'], issues);
+  throwIfAny(issues);
   const f = inspectDtiResult(result, path, issues);
   if (!f) throw new ValidationError(issues);
   return f;

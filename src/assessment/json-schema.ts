@@ -91,7 +91,7 @@ function resolveFramework(ref: unknown): Framework {
   if (kind === 'dbi') return resolveDbiFramework(ref as never);
   throw new ValidationError([
     makeIssue(isPlainObject(ref) ? ['framework', 'kind'] : ['framework'], isPlainObject(ref) ? 'wrong_framework_kind' : 'invalid_type', {
-      id: isPlainObject(ref) ? String(ref.id) : '?', actual: String(kind), expected: 'dti | dbi', received: ref,
+      id: isPlainObject(ref) && typeof ref.id === 'string' ? ref.id : '?', actual: typeof kind === 'string' ? kind : typeof kind, expected: 'dti | dbi', received: ref,
       ...(isPlainObject(ref) ? {} : { expected: 'framework object or framework id' }),
     }),
   ]);

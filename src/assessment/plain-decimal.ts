@@ -33,10 +33,20 @@ export function readDecimal(text: unknown): PlainDecimal | undefined {
   return { n: negative ? -n : n, s: frac.length };
 }
 
-/** Reads a finite number by its shortest decimal form (`toFixed` for tiny numbers written with an exponent). */
+/** Reads a finite number exactly by its shortest round-trip decimal form (exponent forms included). */
 export function numberDecimal(x: number): PlainDecimal {
   const text = String(x);
-  return readDecimal(text.includes('e') ? x.toFixed(20) : text) ?? { n: 0n, s: 0 };
+  const e = text.indexOf('e');
+  if (e < 0) return readDecimal(text) ?? { n: 0n, s: 0 };
+  // d.ddde±k: the mantissa's digits, shifted by the exponent
+  const mantissa = readDecimal(text.slice(0, e)) ?? { n: 0n, s: 0 };
+  const shift = Number(text.slice(e + 1)) - mantissa.s;
+  return shift >= 0 ? { n: mantissa.n * pow10(shift), s: 0 } : { n: mantissa.n, s: -shift };
+}
+
+/** `a` as an integer count of 10^-scale units (`scale` ≥ `a.s`). */
+export function toScale(a: PlainDecimal, scale: number): bigint {
+  return scale === a.s ? a.n : a.n * pow10(scale - a.s);
 }
 
 function align(a: PlainDecimal, b: PlainDecimal): [bigint, bigint, number] {

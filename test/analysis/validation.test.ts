@@ -116,6 +116,9 @@ describe('duplicates and prototype keys', () => {
     const dup = [units[0]!, units[1]!, { ...units[2]!, id: units[0]!.id }];
     const issue = firstIssue(() => rankDti(dup));
     expect(issue).toMatchObject({ pathString: 'units.2.id', code: 'duplicate_id', params: { id: units[0]!.id, indexes: [0, 2] } });
+    const [full] = issuesOf(() => rankDti(dup));
+    expect(full!.message.en).toBe(`Id "${units[0]!.id}" appears more than once (entries 0, 2)`);
+    expect(full!.hint).toBeDefined();
   });
 
   it('mergeUnits with duplicate ids (in units, or twice in one merge) is an error naming both entries', () => {
@@ -165,6 +168,9 @@ describe('results passed back are checked', () => {
   it('one with an altered total is a ValidationError naming total, in every analysis', () => {
     const bad = altered(dakLak, dakLak.total + 1);
     expect(firstIssue(() => dtiGap(bad, { value: 0.5 }))).toMatchObject({ pathString: 'result.total', code: 'inconsistent_result' });
+    const [issue] = issuesOf(() => dtiGap(bad, { value: 0.5 }));
+    expect(issue!.message.en).toBe(`The result does not add up: total is ${dakLak.total + 1}, but ${dakLak.total} is computed`);
+    expect(issue!.hint).toMatch(/^Pass results back as the scoring functions returned them/);
     expect(firstIssue(() => rankDti([{ id: '66', result: bad }]))).toMatchObject({ pathString: 'units.0.result.total' });
     expect(firstIssue(() => mergeUnits([{ id: '66', result: bad }], { X: ['66'] }))).toMatchObject({ pathString: 'units.0.result.total' });
     expect(firstIssue(() => compareResults(dakLak, bad))).toMatchObject({ pathString: 'b.total' });
