@@ -4,17 +4,21 @@
  */
 import * as z from 'zod';
 import { ValidationError, makeIssue } from '../errors.js';
-import type { DtiFramework } from '../framework/schema.js';
+import type { DtiComponent, DtiFramework } from '../framework/schema.js';
 import { numericField } from './field.js';
 import { fromZodError } from './issues.js';
-import type { NumericInput } from './numeric.js';
+import type { NumericInput, NumericRule } from './numeric.js';
 
 /**
- * What a caller passes to `scoreDti`: exactly one of `points` or `values`.
+ * What a caller passes to `scoreDti`: at most one of `points` or `values`, and, for a framework
+ * whose main indicators list components, `components`. Every scored main indicator is given
+ * exactly once: directly (in `points` or `values`) or by all of its components, never both.
  *
  * @example
  * ```ts
  * const input: DtiInput = { values: { awareness: 0.9581, institutions: 0.9, … } };
+ * // a component-tree framework: digitalGovernment by its components, the rest directly
+ * const mixed: DtiInput = { points: { awareness: 75, … }, components: { digitalGovernment: { g1: 0.4, g2: 33.33 } } };
  * ```
  */
 export interface DtiInput {
@@ -22,6 +26,11 @@ export interface DtiInput {
   readonly points?: Readonly<Record<string, NumericInput>>;
   /** Values per main indicator (or per pillar), from 0 to 1, as dti.gov.vn publishes them. */
   readonly values?: Readonly<Record<string, NumericInput>>;
+  /**
+   * Per main indicator (by id), the figure of each of its components (by id): points from 0 to the
+   * component's maximum for a `points` component, a 0…1 figure for a `ratio` component.
+   */
+  readonly components?: Readonly<Record<string, Readonly<Record<string, NumericInput>>>>;
 }
 
 /** One input unit of a DTI framework: a main indicator, or a pillar for pillar-input frameworks. */
@@ -29,6 +38,16 @@ export interface DtiInputUnit {
   readonly id: string;
   readonly max: number;
   readonly required: boolean;
+}
+
+/** Whether any main indicator of the framework lists components. */
+export function hasDtiComponents(framework: DtiFramework): boolean {
+  return framework.inputKeys === 'mainIndicators' && framework.mainIndicators.some((m) => m.components !== undefined);
+}
+
+/** The numeric rule of a component's figure: points up to its maximum, or a 0…1 ratio. */
+export function dtiComponentRule(component: DtiComponent): NumericRule {
+  return { min: 0, max: component.scoring === 'points' ? component.max : 1 };
 }
 
 /** The input units of a framework, in framework order. */
@@ -56,25 +75,63 @@ export function dtiInputSchema(framework: DtiFramework): z.ZodType<DtiInput> {
   let schema = schemas.get(framework);
   if (!schema) {
     const units = dtiInputUnits(framework);
+    const withComponents = new Map(
+      framework.inputKeys === 'mainIndicators'
+        ? framework.mainIndicators.filter((m) => m.components !== undefined).map((m) => [m.id, m.components!] as const)
+        : [],
+    );
     const shape = (mode: 'points' | 'values') =>
       Object.fromEntries(
         units.map((u) => {
           const field = numericField({ min: 0, max: mode === 'points' ? u.max : 1 });
-          return [u.id, u.required ? field : field.optional()];
+          // a main indicator with components may be given by them instead (checked below)
+          return [u.id, u.required && !withComponents.has(u.id) ? field : field.optional()];
         }),
       );
+    const modes = withComponents.size > 0 ? (['points', 'values', 'components'] as const) : (['points', 'values'] as const);
+    const componentsShape = z.strictObject(
+      Object.fromEntries(
+        [...withComponents].map(([id, components]) => [
+          id,
+          z.strictObject(Object.fromEntries(components.map((c) => [c.id, numericField(dtiComponentRule(c))]))).optional(),
+        ]),
+      ),
+    );
     schema = z
       .strictObject({
         points: z.strictObject(shape('points')).optional(),
         values: z.strictObject(shape('values')).optional(),
+        ...(withComponents.size > 0 ? { components: componentsShape.optional() } : {}),
       })
       .check((ctx) => {
         const v = ctx.value as DtiInput;
-        const given = (['points', 'values'] as const).filter((k) => v[k] !== undefined);
+        const given = modes.filter((k) => v[k] !== undefined);
+        const direct = (['points', 'values'] as const).filter((k) => v[k] !== undefined);
         if (given.length === 0) {
-          ctx.issues.push({ code: 'custom', input: v, message: 'missing_input', params: { code: 'missing_input', fields: 'points, values' } });
-        } else if (given.length > 1) {
+          ctx.issues.push({ code: 'custom', input: v, message: 'missing_input', params: { code: 'missing_input', fields: modes.join(', ') } });
+          return;
+        }
+        if (direct.length > 1) {
           ctx.issues.push({ code: 'custom', input: v, message: 'conflicting_input', params: { code: 'conflicting_input', fields: 'points, values' } });
+          return;
+        }
+        // each main indicator with components: given directly or by its components, exactly once
+        const mode = direct[0];
+        for (const [id, components] of withComponents) {
+          const inDirect = mode !== undefined && (v[mode] as Record<string, unknown>)[id] !== undefined;
+          const inComponents = v.components?.[id] !== undefined;
+          const required = units.find((u) => u.id === id)?.required ?? false;
+          if (inDirect && inComponents) {
+            ctx.issues.push({
+              code: 'custom', input: v, path: ['components', id], message: 'conflicting_input',
+              params: { code: 'conflicting_input', fields: `${mode}.${id}, components.${id}` },
+            });
+          } else if (!inDirect && !inComponents && required) {
+            ctx.issues.push({
+              code: 'custom', input: v, path: [mode ?? 'components', id], message: 'missing_input',
+              params: { code: 'missing_input', fields: `${mode ?? 'points'}.${id}, components.${id} (${components.map((c) => c.id).join(', ')})` },
+            });
+          }
         }
       }) as unknown as z.ZodType<DtiInput>;
     schemas.set(framework, schema);
@@ -85,7 +142,7 @@ export function dtiInputSchema(framework: DtiFramework): z.ZodType<DtiInput> {
 /** Validates a DTI input, throwing a {@link ValidationError} with every issue found. */
 export function validateDtiInput(framework: DtiFramework, input: unknown): DtiInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ValidationError([makeIssue([], 'invalid_type', { expected: 'object { points } | { values }', received: input })]);
+    throw new ValidationError([makeIssue([], 'invalid_type', { expected: hasDtiComponents(framework) ? 'object { points | values, components }' : 'object { points } | { values }', received: input })]);
   }
   const parsed = dtiInputSchema(framework).safeParse(input);
   if (!parsed.success) throw new ValidationError(fromZodError(parsed.error, [], framework.id));

@@ -64,6 +64,33 @@ const frameworkCommon = {
 export const dtiPillarIdSchema = z.enum(['government', 'economy', 'society']);
 export type DtiPillarId = z.infer<typeof dtiPillarIdSchema>;
 
+/**
+ * How a component's figure becomes points:
+ * - `points`: the province's points for the component are given directly, from 0 to `max`;
+ * - `ratio`: a 0…1 figure (a share, a rate) is given, and the points are that figure × `max`.
+ */
+export const dtiComponentScoringSchema = z.enum(['points', 'ratio']);
+export type DtiComponentScoring = z.infer<typeof dtiComponentScoringSchema>;
+
+/**
+ * A component indicator (chỉ số thành phần) of a main indicator, with its maximum and scoring
+ * rule. Where a main indicator lists components, its points are their sum and their maxima sum to
+ * its maximum (checked by `dtiInvariantIssues`).
+ */
+export const dtiComponentSchema = z.object({
+  /** Unique within the framework, e.g. `fibreBroadband` or `g1`. */
+  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+  /** Position in the decision's table, e.g. `3.1`. */
+  code: z.string().min(1),
+  name: localizedSchema,
+  /** Maximum points of the component (up to 2 decimals, as published points). */
+  max: z.number().positive(),
+  maxStatus: factStatusSchema,
+  scoring: dtiComponentScoringSchema,
+  scoringStatus: factStatusSchema,
+});
+export type DtiComponent = z.infer<typeof dtiComponentSchema>;
+
 export const dtiMainIndicatorSchema = z.object({
   id: z.string().regex(/^[a-zA-Z]+$/),
   /** Position in the decision's table (1…9). */
@@ -77,6 +104,11 @@ export const dtiMainIndicatorSchema = z.object({
   componentCount: z.number().int().nonnegative().nullable(),
   /** Pillars whose points include this indicator's points. */
   pillars: z.array(dtiPillarIdSchema),
+  /**
+   * The component indicators, where the decision's table gives them: the indicator's points are
+   * then their sum, and a caller may give the indicator either directly or by its components.
+   */
+  components: z.array(dtiComponentSchema).min(1).optional(),
 });
 export type DtiMainIndicator = z.infer<typeof dtiMainIndicatorSchema>;
 
