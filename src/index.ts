@@ -75,3 +75,11 @@ export type { CsvRecord } from './presentation/io/csv.js';
 // batch
 export { scoreDbiBatch } from './batch/score-dbi-batch.js';
 export type { DbiBatchResult, BatchRowIssue } from './batch/score-dbi-batch.js';
+export { dtiComponentGap } from './analysis/dti-component-gap.js';
+export type {
+  DtiComponentGap, DtiComponentGapOptions, DtiComponentTarget, DtiComponentLoss, DtiComponentStep, DtiComponentPlan, DtiPointLeverage,
+} from './analysis/dti-component-gap.js';
+export { dtiInvariantIssues } from './framework/dti/invariants.js';
+export type { DtiComponentScore } from './score/score-dti.js';
+export type { DtiComponent, DtiComponentScoring } from './framework/schema.js';
+export { dtiComponentSchema } from './framework/schema.js';

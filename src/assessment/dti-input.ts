@@ -117,6 +117,17 @@ export function dtiInputSchema(framework: DtiFramework): z.ZodType<DtiInput> {
         }
         // each main indicator with components: given directly or by its components, exactly once
         const mode = direct[0];
+        if (mode === undefined) {
+          // components alone: the main indicators listing none have nowhere else to come from
+          for (const u of units) {
+            if (u.required && !withComponents.has(u.id)) {
+              ctx.issues.push({
+                code: 'custom', input: v, path: ['points', u.id], message: 'missing_input',
+                params: { code: 'missing_input', fields: `points.${u.id}, values.${u.id}` },
+              });
+            }
+          }
+        }
         for (const [id, components] of withComponents) {
           const inDirect = mode !== undefined && (v[mode] as Record<string, unknown>)[id] !== undefined;
           const inComponents = v.components?.[id] !== undefined;

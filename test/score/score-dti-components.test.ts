@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dtiProvince2020, dtiProvince2022, dtiProvince2025, safeScoreDti, scoreDti, type DtiFramework } from '../../src/index.js';
+import { dtiProvince2020, dtiProvince2022, dtiProvince2025, safeScoreDti, scoreDti, type DtiFramework, type ValidationError } from '../../src/index.js';
 import { dtiInvariantIssues } from '../../src/framework/dti/invariants.js';
 import { loadDtiFictional } from '../frameworks/load.js';
 
@@ -99,7 +99,7 @@ describe('DTI component trees', () => {
     const issues = (input: unknown) => {
       const r = safeScoreDti(fictional, input as never);
       if (r.success) throw new Error('expected a failure');
-      return r.error.issues.map((i) => ({ path: i.pathString, code: i.code, vi: i.message.vi, en: i.message.en }));
+      return (r.error as ValidationError).issues.map((i) => ({ path: i.pathString, code: i.code, vi: i.message.vi, en: i.message.en }));
     };
 
     it('a main indicator given both directly and by its components', () => {
@@ -136,6 +136,14 @@ describe('DTI component trees', () => {
       expect(issues({ components: { ...byComponents, digitalSociety: { s1: 1 } } })[0]).toMatchObject({ path: 'components.digitalSociety', code: 'unknown_key' });
     });
 
+    it('components alone while a main indicator lists none', () => {
+      expect(issues({ components: byComponents })).toEqual([{
+        path: 'points.digitalSociety', code: 'missing_input',
+        vi: 'Cần cung cấp một trong các trường: points.digitalSociety, values.digitalSociety',
+        en: 'One of these fields is required: points.digitalSociety, values.digitalSociety',
+      }]);
+    });
+
     it('points and values together, or nothing at all', () => {
       expect(issues({ points: { digitalSociety: 1 }, values: { digitalSociety: 1 }, components: byComponents })).toEqual([{
         path: '', code: 'conflicting_input', vi: 'Chỉ được cung cấp một trong các trường: points, values', en: 'Give only one of the fields: points, values',
@@ -146,7 +154,7 @@ describe('DTI component trees', () => {
     it('components for a framework that lists none', () => {
       const r = safeScoreDti('dti-province-2022', { values: { awareness: 1 }, components: { awareness: { a1: 1 } } });
       expect(r.success).toBe(false);
-      if (!r.success) expect(r.error.issues.map((i) => [i.pathString, i.code])).toContainEqual(['components', 'unknown_key']);
+      if (!r.success) expect((r.error as ValidationError).issues.map((i) => [i.pathString, i.code])).toContainEqual(['components', 'unknown_key']);
     });
   });
 });
@@ -206,4 +214,34 @@ describe('dtiInvariantIssues', () => {
 
 it('the fictional framework file is plain JSON data', () => {
   expect(JSON.parse(readFileSync(new URL('../frameworks/dti-fictional.json', import.meta.url), 'utf8')).id).toBe('dti-fictional-components');
+});
+
+describe('input JSON Schema of a component-tree framework', () => {
+  it('accepts what scoreDti accepts, except the "exactly once" rule left to run time', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const { inputJsonSchema } = await import('../../src/index.js');
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(inputJsonSchema(fictional));
+    const good = { points: { digitalSociety: 88.2 }, components: byComponents };
+    const cases: unknown[] = [
+      good,
+      { values: { digitalSociety: '0.588' }, components: byComponents },
+      { points: { digitalSociety: 88.2 }, components: { ...byComponents, digitalGovernment: { g1: 1.2, g2: 1 } } },
+      { points: { digitalSociety: 88.2 }, components: { ...byComponents, awareness: { a1: 1, a2: 1, a3: 1 } } },
+      { points: { digitalSociety: 88.2 }, components: { ...byComponents, awareness: { a1: 1 } } },
+      { components: byComponents }, // digitalSociety lists no components and is missing: both reject
+      { components: { awareness: { a1: 30, a2: 0.75 } } },
+      {},
+    ];
+    for (const c of cases) expect(validate(c), JSON.stringify(c)).toBe(safeScoreDti(fictional, c as never).success);
+    // given both ways: the schema cannot say "exactly once", scoreDti rejects it
+    expect(validate({ points: { awareness: 75, digitalSociety: 88.2 }, components: byComponents })).toBe(true);
+  });
+});
+
+it('overrideDtiMaxima refuses to change a main indicator whose maximum is its components’ sum', async () => {
+  const { overrideDtiMaxima } = await import('../../src/index.js');
+  expect(() => overrideDtiMaxima(fictional, { awareness: 120 })).toThrow(/sum of its components' maxima/);
+  const changed = overrideDtiMaxima(fictional, { digitalSociety: 200 });
+  expect(changed.totalMax).toBe(750);
+  expect(dtiInvariantIssues(changed)).toEqual([]);
 });
