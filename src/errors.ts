@@ -24,10 +24,7 @@ export type IssueCode =
   | 'missing_key'
   | 'conflicting_input'
   | 'missing_input'
-  | 'invalid_option'
-  | 'duplicate_id'
-  | 'sum_mismatch'
-  | 'invalid_framework';
+  | 'invalid_option';
 
 /** One broken rule at one place in the input. */
 export interface ValidationIssue {
@@ -201,21 +198,6 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       return {
         vi: `Tùy chọn không hợp lệ: ${String(p.detail ?? '')}`.trim(),
         en: `Invalid option: ${String(p.detailEn ?? p.detail ?? '')}`.trim(),
-      };
-    case 'duplicate_id':
-      return {
-        vi: `Mã "${String(p.id)}" bị trùng (đã dùng tại ${String(p.first)})`,
-        en: `Id "${String(p.id)}" is used twice (first at ${String(p.first)})`,
-      };
-    case 'sum_mismatch':
-      return {
-        vi: `Tổng ${String(p.what)} là ${String(p.sum)}, phải bằng ${String(p.expected)}`,
-        en: `The sum of ${String(p.whatEn ?? p.what)} is ${String(p.sum)}; it must equal ${String(p.expected)}`,
-      };
-    case 'invalid_framework':
-      return {
-        vi: `Bộ chỉ số không hợp lệ: ${String(p.detail ?? '')}`.trim(),
-        en: `Invalid framework: ${String(p.detailEn ?? p.detail ?? '')}`.trim(),
       };
   }
 }
