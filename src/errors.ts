@@ -24,7 +24,9 @@ export type IssueCode =
   | 'missing_key'
   | 'conflicting_input'
   | 'missing_input'
-  | 'invalid_option';
+  | 'invalid_option'
+  | 'duplicate_id'
+  | 'framework_invariant';
 
 /** One broken rule at one place in the input. */
 export interface ValidationIssue {
@@ -198,6 +200,16 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       return {
         vi: `Tùy chọn không hợp lệ: ${String(p.detail ?? '')}`.trim(),
         en: `Invalid option: ${String(p.detailEn ?? p.detail ?? '')}`.trim(),
+      };
+    case 'duplicate_id':
+      return {
+        vi: `Mã "${String(p.id)}" bị trùng (đã dùng tại ${String(p.first)})`,
+        en: `Id "${String(p.id)}" is used twice (first at ${String(p.first)})`,
+      };
+    case 'framework_invariant':
+      return {
+        vi: `Bộ chỉ số không nhất quán: ${String(p.detail ?? '')}`,
+        en: `Inconsistent framework: ${String(p.detailEn ?? p.detail ?? '')}`,
       };
   }
 }

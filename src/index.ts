@@ -22,6 +22,9 @@ export {
 export type { DbiFrameworkRef } from './framework/dbi/index.js';
 export { overrideDtiMaxima, overrideDbiPillarMaxima, withDbiLevelRule } from './framework/override.js';
 export {
+  defineFramework, defineDbiFramework, defineDtiFramework, safeDefineFramework, frameworkIssues, isDefinedFramework,
+} from './framework/define.js';
+export {
   frameworkSchema, dtiFrameworkSchema, dbiFrameworkSchema, dbiLevelRuleSchema,
 } from './framework/schema.js';
 export type {
@@ -79,7 +82,6 @@ export { dtiComponentGap } from './analysis/dti-component-gap.js';
 export type {
   DtiComponentGap, DtiComponentGapOptions, DtiComponentTarget, DtiComponentLoss, DtiComponentStep, DtiComponentPlan, DtiPointLeverage,
 } from './analysis/dti-component-gap.js';
-export { dtiInvariantIssues } from './framework/dti/invariants.js';
 export type { DtiComponentScore } from './score/score-dti.js';
 export type { DtiComponent, DtiComponentScoring } from './framework/schema.js';
 export { dtiComponentSchema } from './framework/schema.js';

@@ -4,7 +4,10 @@
  * what was overridden.
  */
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
-import { deepFreeze } from './freeze.js';
+import { resolveDbiFramework, type DbiFrameworkRef } from './dbi/index.js';
+import { defineDbiFramework, defineDtiFramework } from './define.js';
+import { exactSum, frameworkZodIssue, plain } from './define-issues.js';
+import { resolveDtiFramework, type DtiFrameworkRef } from './dti/index.js';
 import type { DbiFramework, DbiLevelRule, DtiFramework } from './schema.js';
 import { dbiLevelRuleSchema } from './schema.js';
 
@@ -14,17 +17,24 @@ function checkMaxima(
   decimals: number,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  if (typeof maxima !== 'object' || maxima === null) {
-    return [makeIssue(['maxima'], 'invalid_type', { expected: 'object', received: maxima })];
+  if (typeof maxima !== 'object' || maxima === null || Array.isArray(maxima)) {
+    return [makeIssue(['maxima'], 'invalid_type', { expected: 'object { id: maximum }', received: maxima })];
   }
   for (const key of Object.keys(maxima)) {
     const v = maxima[key];
-    if (!known.includes(key)) issues.push(makeIssue(['maxima', key], 'unknown_key', { key }));
+    if (!Object.prototype.hasOwnProperty.call(maxima, key) || !known.includes(key)) issues.push(makeIssue(['maxima', key], 'unknown_key', { key }));
     else if (typeof v !== 'number' || !Number.isFinite(v)) issues.push(makeIssue(['maxima', key], 'not_a_number', { received: v }));
     else if (v <= 0) issues.push(makeIssue(['maxima', key], 'out_of_range', { received: v, min: '>0', max: '∞' }));
-    else if (!Number.isInteger(v * 10 ** decimals)) issues.push(makeIssue(['maxima', key], 'too_many_decimals', { received: v, decimals }));
+    else if (decimalPlaces(v) > decimals) issues.push(makeIssue(['maxima', key], 'too_many_decimals', { received: v, decimals }));
   }
   return issues;
+}
+
+/** Decimals of a number as written (`10.2` has 1; `10.2 * 100` is not an integer in floating point). */
+function decimalPlaces(n: number): number {
+  if (Number.isInteger(n)) return 0;
+  const text = String(n);
+  return text.includes('e') ? Number.POSITIVE_INFINITY : text.length - text.indexOf('.') - 1;
 }
 
 const overrideNote = (what: string) => ({
@@ -38,11 +48,12 @@ const overrideNote = (what: string) => ({
  *
  * @example
  * ```ts
- * const dti2025 = overrideDtiMaxima(getFramework('dti-province-2025') as DtiFramework, { digitalGovernment: 250, digitalSociety: 100 });
+ * const dti2025 = overrideDtiMaxima('dti-province-2025', { digitalGovernment: 250, digitalSociety: 100 });
  * scoreDti(dti2025, { values: { … } });
  * ```
  */
-export function overrideDtiMaxima(framework: DtiFramework, maxima: Partial<Record<string, number>>): DtiFramework {
+export function overrideDtiMaxima(frameworkOrId: DtiFrameworkRef, maxima: Partial<Record<string, number>>): DtiFramework {
+  const framework = resolveDtiFramework(frameworkOrId);
   const scoredIds = framework.mainIndicators.filter((m) => m.max !== null && m.group !== 'unscored').map((m) => m.id);
   if (framework.inputKeys !== 'mainIndicators') {
     throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
@@ -65,7 +76,7 @@ export function overrideDtiMaxima(framework: DtiFramework, maxima: Partial<Recor
     maxima[m.id] === undefined ? { ...m } : { ...m, max: maxima[m.id] as number, maxStatus: 'reconstructed' as const },
   );
   const pillarMax = (id: string) => mainIndicators.reduce((s, m) => s + (m.pillars.includes(id as never) ? (m.max ?? 0) : 0), 0);
-  return deepFreeze<DtiFramework>({
+  return defineDtiFramework({
     ...framework,
     status: 'reconstructed',
     mainIndicators,
@@ -82,12 +93,13 @@ export function overrideDtiMaxima(framework: DtiFramework, maxima: Partial<Recor
  *
  * @example
  * ```ts
- * const readiness = overrideDbiPillarMaxima(getFramework('dbi-2023-sme-readiness') as DbiFramework, {
+ * const readiness = overrideDbiPillarMaxima('dbi-2023-sme-readiness', {
  *   strategy: 20, customer: 20, supplyChain: 20, informationSystems: 20, riskAndSecurity: 20, pillar6: 20, pillar7: 20,
  * });
  * ```
  */
-export function overrideDbiPillarMaxima(framework: DbiFramework, maxima: Partial<Record<string, number>>): DbiFramework {
+export function overrideDbiPillarMaxima(frameworkOrId: DbiFrameworkRef, maxima: Partial<Record<string, number>>): DbiFramework {
+  const framework = resolveDbiFramework(frameworkOrId);
   if (framework.inputLevel !== 'pillar') {
     throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
       detail: `${framework.id} tính từ tiêu chí; điểm tối đa trụ cột suy ra từ tiêu chí`,
@@ -100,11 +112,11 @@ export function overrideDbiPillarMaxima(framework: DbiFramework, maxima: Partial
     maxima[p.id] === undefined ? p : { ...p, max: maxima[p.id] as number, maxStatus: 'reconstructed' as const },
   );
   const complete = pillars.every((p) => p.max !== null);
-  return deepFreeze<DbiFramework>({
+  return defineDbiFramework({
     ...framework,
     status: 'reconstructed',
     pillars,
-    totalMax: complete ? pillars.reduce((s, p) => s + (p.max as number), 0) : null,
+    totalMax: complete ? Number(plain(exactSum(pillars.map((p) => p.max as number)))) : null,
     notes: [...framework.notes, overrideNote(`pillar maxima ${JSON.stringify(maxima)}`)],
   });
 }
@@ -118,14 +130,13 @@ export function overrideDbiPillarMaxima(framework: DbiFramework, maxima: Partial
  * const strict = withDbiLevelRule(dbi2021Sme, { ...dbi2021Sme.levelRule, overall: [...] });
  * ```
  */
-export function withDbiLevelRule(framework: DbiFramework, rule: DbiLevelRule): DbiFramework {
+export function withDbiLevelRule(frameworkOrId: DbiFrameworkRef, rule: DbiLevelRule): DbiFramework {
+  const framework = resolveDbiFramework(frameworkOrId);
   const parsed = dbiLevelRuleSchema.safeParse(rule);
   if (!parsed.success) {
-    throw new ValidationError(
-      parsed.error.issues.map((i) => makeIssue(['levelRule', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], 'invalid_type', { expected: i.message, received: undefined })),
-    );
+    throw new ValidationError(parsed.error.issues.flatMap((i) => frameworkZodIssue(i, rule, ['levelRule'])));
   }
-  return deepFreeze<DbiFramework>({
+  return defineDbiFramework({
     ...framework,
     status: 'reconstructed',
     levelRule: parsed.data,

@@ -1,5 +1,6 @@
 /** The DBI frameworks, kept apart from the DTI data so that DBI-only code bundles without it. */
 import { ValidationError, makeIssue } from '../../errors.js';
+import { adoptFramework } from '../define.js';
 import type { DbiFramework } from '../schema.js';
 import { dbi2021Group } from './dbi-2021-group.js';
 import { dbi2021Large } from './dbi-2021-large.js';
@@ -20,16 +21,33 @@ export const DBI_FRAMEWORKS: readonly DbiFramework[] = /* @__PURE__ */ Object.fr
   dbi2025Large,
 ]);
 
+const bundled: ReadonlySet<object> = /* @__PURE__ */ new Set<object>(DBI_FRAMEWORKS);
+
 /** A DBI framework object, or the id of a bundled one. */
 export type DbiFrameworkRef = DbiFramework | string;
 
-/** Resolves a DBI framework reference, or throws a {@link ValidationError} naming the known ids. */
+/**
+ * Resolves a DBI framework reference: a bundled id, a bundled framework, or a framework object
+ * checked once (shape and invariants; see `defineFramework`) and cached by identity. An object is
+ * never swapped for the bundled framework of its id: a wrong or misspelt `kind` is a
+ * `wrong_framework_kind` issue.
+ *
+ * @throws {@link ValidationError} naming the known ids for an unknown id, or every problem of an
+ *   invalid framework object (paths start with `framework`).
+ */
 export function resolveDbiFramework(ref: DbiFrameworkRef): DbiFramework {
-  if (typeof ref === 'object' && ref !== null && (ref as { kind?: unknown }).kind === 'dbi') return ref;
-  const id = typeof ref === 'string' ? ref : typeof ref === 'object' && ref !== null ? String((ref as { id?: unknown }).id) : String(ref);
-  const found = DBI_FRAMEWORKS.find((f) => f.id === id);
-  if (found) return found;
+  if (typeof ref === 'string') {
+    const found = DBI_FRAMEWORKS.find((f) => f.id === ref);
+    if (found) return found;
+    throw new ValidationError([
+      makeIssue(['framework'], 'unknown_framework', { id: ref, known: DBI_FRAMEWORKS.map((f) => f.id).join(', ') }),
+    ]);
+  }
+  if (typeof ref === 'object' && ref !== null) {
+    if (bundled.has(ref)) return ref;
+    return adoptFramework(ref, 'dbi');
+  }
   throw new ValidationError([
-    makeIssue(['framework'], 'unknown_framework', { id, known: DBI_FRAMEWORKS.map((f) => f.id).join(', ') }),
+    makeIssue(['framework'], 'invalid_type', { expected: 'framework id or DBI framework object', received: ref }),
   ]);
 }

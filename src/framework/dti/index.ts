@@ -1,5 +1,6 @@
 /** The provincial DTI frameworks, kept apart from the DBI data so that DTI-only code bundles without it. */
 import { ValidationError, makeIssue } from '../../errors.js';
+import { adoptFramework } from '../define.js';
 import type { DtiFramework } from '../schema.js';
 import { dtiProvince2020 } from './dti-province-2020.js';
 import { dtiProvince2022 } from './dti-province-2022.js';
@@ -14,16 +15,33 @@ export const DTI_FRAMEWORKS: readonly DtiFramework[] = /* @__PURE__ */ Object.fr
   dtiProvince2025,
 ]);
 
+const bundled: ReadonlySet<object> = /* @__PURE__ */ new Set<object>(DTI_FRAMEWORKS);
+
 /** A DTI framework object, or the id of a bundled one. */
 export type DtiFrameworkRef = DtiFramework | string;
 
-/** Resolves a DTI framework reference, or throws a {@link ValidationError} naming the known ids. */
+/**
+ * Resolves a DTI framework reference: a bundled id, a bundled framework, or a framework object
+ * checked once (shape and invariants; see `defineFramework`) and cached by identity. An object is
+ * never swapped for the bundled framework of its id: a wrong or misspelt `kind` is a
+ * `wrong_framework_kind` issue.
+ *
+ * @throws {@link ValidationError} naming the known ids for an unknown id, or every problem of an
+ *   invalid framework object (paths start with `framework`).
+ */
 export function resolveDtiFramework(ref: DtiFrameworkRef): DtiFramework {
-  if (typeof ref === 'object' && ref !== null && (ref as { kind?: unknown }).kind === 'dti') return ref;
-  const id = typeof ref === 'string' ? ref : typeof ref === 'object' && ref !== null ? String((ref as { id?: unknown }).id) : String(ref);
-  const found = DTI_FRAMEWORKS.find((f) => f.id === id);
-  if (found) return found;
+  if (typeof ref === 'string') {
+    const found = DTI_FRAMEWORKS.find((f) => f.id === ref);
+    if (found) return found;
+    throw new ValidationError([
+      makeIssue(['framework'], 'unknown_framework', { id: ref, known: DTI_FRAMEWORKS.map((f) => f.id).join(', ') }),
+    ]);
+  }
+  if (typeof ref === 'object' && ref !== null) {
+    if (bundled.has(ref)) return ref;
+    return adoptFramework(ref, 'dti');
+  }
   throw new ValidationError([
-    makeIssue(['framework'], 'unknown_framework', { id, known: DTI_FRAMEWORKS.map((f) => f.id).join(', ') }),
+    makeIssue(['framework'], 'invalid_type', { expected: 'framework id or DTI framework object', received: ref }),
   ]);
 }

@@ -1,0 +1,201 @@
+/**
+ * Frameworks a caller writes: a framework file (JSON, the format of schema.ts and
+ * schema/framework.schema.json) checked for shape and invariants, then deep-frozen. Every function
+ * of the library accepts the result exactly as it accepts a bundled framework.
+ *
+ * A framework object that did not come from here (built by hand, or rebuilt from JSON) is checked
+ * the first time a function receives it ({@link adoptFramework}); the checked copy is cached by
+ * object identity, so the fast paths pay for the check once.
+ */
+import { ValidationError, makeIssue, toSafe, type SafeResult, type ValidationIssue } from '../errors.js';
+import { dbiInvariantIssues } from './define-dbi.js';
+import { dtiInvariantIssues } from './define-dti.js';
+import { frameworkZodIssue, type Path } from './define-issues.js';
+import { deepFreeze } from './freeze.js';
+import { frameworkSchema, type DbiFramework, type DtiFramework, type Framework } from './schema.js';
+
+/** Frameworks that passed every check (returned by `defineFramework` or an override helper). */
+const defined = new WeakSet<object>();
+/** A caller's unchecked object → its checked, frozen copy. */
+const adopted = new WeakMap<object, Framework>();
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** The file without its `"$schema"` (an editor hint, not framework data). */
+function withoutSchemaKey(data: Record<string, unknown>): { rest: Record<string, unknown>; issues: ValidationIssue[] } {
+  if (!Object.prototype.hasOwnProperty.call(data, '$schema')) return { rest: data, issues: [] };
+  const { $schema, ...rest } = data;
+  return {
+    rest,
+    issues: typeof $schema === 'string' ? [] : [makeIssue(['$schema'], 'invalid_type', { expected: 'string', received: $schema })],
+  };
+}
+
+function check(data: unknown, prefix: Path): { framework?: Framework; issues: ValidationIssue[] } {
+  if (!isPlainObject(data)) {
+    return { issues: [makeIssue([...prefix], 'invalid_type', { expected: 'framework object { kind, id, … }', received: data })] };
+  }
+  const { rest, issues } = withoutSchemaKey(data);
+  const parsed = frameworkSchema.safeParse(rest);
+  if (!parsed.success) {
+    return { issues: [...issues, ...parsed.error.issues.flatMap((i) => frameworkZodIssue(i, rest, prefix))] };
+  }
+  const f = parsed.data;
+  const invariants = f.kind === 'dbi' ? dbiInvariantIssues(f) : dtiInvariantIssues(f);
+  issues.push(...invariants.map((i) => (prefix.length === 0 ? i : makeIssue([...prefix, ...i.path], i.code, i.params as Record<string, unknown>))));
+  return issues.length > 0 ? { issues } : { framework: f, issues };
+}
+
+/**
+ * Every problem of a framework file, `[]` when it is valid: the shape (schema) first, then, when
+ * the shape is right, the invariants (unique ids, maxima that add up, ordered bands ending at 100%,
+ * rule levels among `levels` …). Paths point into the file, e.g. `['pillars', 2, 'max']`.
+ *
+ * @example
+ * ```ts
+ * const file = JSON.parse(JSON.stringify(dbi2021Sme));
+ * file.pillars[2].max = 0;
+ * frameworkIssues(file).map((i) => i.pathString); // ['pillars.2.max']
+ * frameworkIssues(dbi2021Sme); // []
+ * ```
+ */
+export function frameworkIssues(data: unknown): ValidationIssue[] {
+  return check(data, []).issues;
+}
+
+/**
+ * Checks a framework file (parsed JSON, or an object literal) and returns it as a validated,
+ * deep-frozen framework that every function of the library accepts: scoring, batch, gap, rank,
+ * reports. A `"$schema"` key is accepted and left out.
+ *
+ * @throws {@link ValidationError} listing every problem, each with its path into the file.
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * const mine = defineDbiFramework(JSON.parse(readFileSync('fixtures/frameworks/dbi-mean-na.json', 'utf8')));
+ * criterionOrder(mine); // the answer ids of the file's criteria
+ *
+ * const copy = defineFramework(JSON.parse(JSON.stringify(dbi2021Sme)));
+ * copy.id; // 'dbi-2021-sme'
+ * Object.isFrozen(copy.pillars[0]); // true
+ * ```
+ */
+export function defineFramework(data: unknown): Framework {
+  const { framework, issues } = check(data, []);
+  if (!framework) throw new ValidationError(issues);
+  return trustFramework(framework);
+}
+
+/**
+ * {@link defineFramework} for a DBI framework: a DTI file is rejected (`wrong_framework_kind`).
+ *
+ * @example
+ * ```ts
+ * const mine: DbiFramework = defineDbiFramework(JSON.parse(JSON.stringify(dbi2021Sme)));
+ * scoreDbi(mine, { answers: Object.fromEntries(criterionOrder(mine).map((id) => [id, 0])) }).total; // 0
+ * ```
+ */
+export function defineDbiFramework(data: unknown): DbiFramework {
+  return expectKind(defineFramework(data), 'dbi');
+}
+
+/**
+ * {@link defineFramework} for a DTI framework: a DBI file is rejected (`wrong_framework_kind`).
+ *
+ * @example
+ * ```ts
+ * const mine: DtiFramework = defineDtiFramework(JSON.parse(JSON.stringify(dtiProvince2022)));
+ * mine.totalMax; // 1000
+ * ```
+ */
+export function defineDtiFramework(data: unknown): DtiFramework {
+  return expectKind(defineFramework(data), 'dti');
+}
+
+/**
+ * {@link defineFramework} without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ *
+ * @example
+ * ```ts
+ * const r = safeDefineFramework({ kind: 'DBI' });
+ * if (!r.success) r.error.issues[0].code; // 'wrong_framework_kind'
+ * ```
+ */
+export function safeDefineFramework(data: unknown): SafeResult<Framework> {
+  return toSafe(() => defineFramework(data));
+}
+
+function expectKind<K extends 'dbi' | 'dti'>(f: Framework, kind: K): Extract<Framework, { kind: K }> {
+  if (f.kind !== kind) {
+    throw new ValidationError([makeIssue(['kind'], 'wrong_framework_kind', { id: f.id, actual: f.kind, expected: kind })]);
+  }
+  return f as Extract<Framework, { kind: K }>;
+}
+
+/**
+ * Freezes a framework that has passed every check and marks it trusted. For the override helpers,
+ * which build frameworks from checked parts; everything else goes through {@link defineFramework}.
+ *
+ * @internal
+ */
+export function trustFramework<F extends Framework>(framework: F): F {
+  deepFreeze(framework);
+  defined.add(framework);
+  return framework;
+}
+
+/**
+ * Whether `value` is a framework this process has checked (returned by `defineFramework`, an
+ * override helper, or checked when a function first received it). Bundled frameworks are trusted
+ * by identity and are not listed here.
+ *
+ * @example
+ * ```ts
+ * isDefinedFramework(defineFramework(JSON.parse(JSON.stringify(dbi2021Sme)))); // true
+ * isDefinedFramework(JSON.parse(JSON.stringify(dbi2021Sme))); // false
+ * ```
+ */
+export function isDefinedFramework(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && defined.has(value);
+}
+
+/**
+ * A framework object a caller passed, checked once: the object itself when it came from
+ * {@link defineFramework}, else its checked frozen copy (cached by identity). Never a bundled
+ * framework in its place: an object of the wrong or a misspelt `kind` is a `wrong_framework_kind`
+ * issue. Paths start with `framework`.
+ *
+ * @internal
+ */
+export function adoptFramework<K extends 'dbi' | 'dti'>(value: object, kind: K): Extract<Framework, { kind: K }> {
+  let f: Framework | undefined = defined.has(value) ? (value as Framework) : adopted.get(value);
+  if (!f) {
+    const k = (value as { kind?: unknown }).kind;
+    if (k !== kind) {
+      const id = (value as { id?: unknown }).id;
+      throw new ValidationError([
+        makeIssue(['framework', 'kind'], 'wrong_framework_kind', {
+          id: typeof id === 'string' ? id : '?',
+          actual: typeof k === 'string' ? JSON.stringify(k) : String(k),
+          expected: kind,
+        }),
+      ]);
+    }
+    const result = check(value, ['framework']);
+    if (!result.framework) throw new ValidationError(result.issues);
+    f = trustFramework(result.framework);
+    adopted.set(value, f);
+  }
+  return expectKindAt(f, kind);
+}
+
+function expectKindAt<K extends 'dbi' | 'dti'>(f: Framework, kind: K): Extract<Framework, { kind: K }> {
+  if (f.kind !== kind) {
+    throw new ValidationError([makeIssue(['framework', 'kind'], 'wrong_framework_kind', { id: f.id, actual: f.kind, expected: kind })]);
+  }
+  return f as Extract<Framework, { kind: K }>;
+}

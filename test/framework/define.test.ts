@@ -1,0 +1,269 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DBI_FRAMEWORKS, DTI_FRAMEWORKS, ValidationError, criterionOrder, dbiGap, defineDbiFramework, defineDtiFramework,
+  defineFramework, frameworkIssues, isDefinedFramework, overrideDbiPillarMaxima, overrideDtiMaxima, safeDefineFramework,
+  scoreDbi, scoreDbiBatch, scoreDti, withDbiLevelRule, type DbiFramework, type DtiFramework, type ValidationIssue,
+} from '../../src/index.js';
+
+const sme = DBI_FRAMEWORKS.find((f) => f.id === 'dbi-2021-sme')!;
+const dti2022 = DTI_FRAMEWORKS.find((f) => f.id === 'dti-province-2022')!;
+const dti2025 = DTI_FRAMEWORKS.find((f) => f.id === 'dti-province-2025')!;
+
+/** A mutable deep copy, as a framework file would be read from disk. */
+const file = <T>(f: T): any => JSON.parse(JSON.stringify(f));
+
+function issuesOf(fn: () => unknown): ValidationIssue[] {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return [...(e as ValidationError).issues];
+  }
+  throw new Error('expected a ValidationError');
+}
+
+const smeAnswers = Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, id === '2.1.1' ? 15 : 3]));
+
+describe('defineFramework', () => {
+  it('returns a deep-frozen, trusted copy equal to the data', () => {
+    const f = defineDbiFramework(file(sme));
+    expect(f).toEqual(sme);
+    expect(f).not.toBe(sme);
+    expect(Object.isFrozen(f)).toBe(true);
+    expect(Object.isFrozen(f.pillars[0]!.components[0]!.criteria[0]!.scale)).toBe(true);
+    expect(isDefinedFramework(f)).toBe(true);
+    expect(isDefinedFramework(file(sme))).toBe(false);
+  });
+
+  it('accepts and drops "$schema"', () => {
+    const f = defineFramework({ $schema: 'https://unpkg.com/vn-digital-index/schema/framework.schema.json', ...file(sme) });
+    expect('$schema' in f).toBe(false);
+    expect(frameworkIssues({ $schema: 3, ...file(sme) }).map((i) => i.pathString)).toEqual(['$schema']);
+  });
+
+  it('rejects a value that is not an object', () => {
+    for (const bad of [null, 3, 'dbi-2021-sme', [], undefined]) {
+      expect(issuesOf(() => defineFramework(bad))[0]).toMatchObject({ path: [], code: 'invalid_type' });
+    }
+  });
+
+  it('points shape problems into the file', () => {
+    const f = file(sme);
+    f.pillars[2].max = 0;
+    f.legalBasis.date = '2021-13-45';
+    f.pillars[0].maxStatus = 'sure';
+    f.extra = true;
+    const issues = issuesOf(() => defineFramework(f));
+    expect(issues.map((i) => [i.pathString, i.code])).toEqual(expect.arrayContaining([
+      ['pillars.2.max', 'out_of_range'],
+      ['legalBasis.date', 'invalid_type'],
+      ['pillars.0.maxStatus', 'invalid_type'],
+      ['extra', 'unknown_key'],
+    ]));
+    const max = issues.find((i) => i.pathString === 'pillars.2.max')!;
+    expect(max.path).toEqual(['pillars', 2, 'max']);
+    expect(max.message.en).toBe('Value 0 is outside the allowed range [>0, ∞]');
+    expect(max.message.vi).toContain('nằm ngoài khoảng cho phép');
+  });
+
+  it('rejects a misspelt kind with wrong_framework_kind', () => {
+    const issues = issuesOf(() => defineFramework({ ...file(sme), kind: 'DBI' }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path: ['kind'], code: 'wrong_framework_kind' });
+    expect(issues[0]!.message.en).toBe('Framework "dbi-2021-sme" is a "DBI" framework; a "dti" | "dbi" framework is needed');
+    const r = safeDefineFramework({ kind: 'DBI' });
+    expect(r.success).toBe(false);
+    if (!r.success) expect((r.error as ValidationError).issues[0]!.code).toBe('wrong_framework_kind');
+  });
+
+  it('defineDbiFramework / defineDtiFramework refuse the other kind', () => {
+    expect(issuesOf(() => defineDbiFramework(file(dti2022)))[0]).toMatchObject({ code: 'wrong_framework_kind', path: ['kind'] });
+    expect(issuesOf(() => defineDtiFramework(file(sme)))[0]).toMatchObject({ code: 'wrong_framework_kind', path: ['kind'] });
+    expect(defineDtiFramework(file(dti2022)).id).toBe('dti-province-2022');
+  });
+
+  describe('DBI invariants', () => {
+    it.each([
+      ['pillar maximum 0', (f: any) => { f.pillars[2].max = 0; }, 'pillars.2.max', 'out_of_range'],
+      ['negative pillar maximum', (f: any) => { f.pillars[2].max = -80; }, 'pillars.2.max', 'out_of_range'],
+      ['NaN pillar maximum', (f: any) => { f.pillars[2].max = Number.NaN; }, 'pillars.2.max', 'invalid_type'],
+      ['pillar maximum off its criteria', (f: any) => { f.pillars[2].max = 81; f.totalMax = 321; }, 'pillars.2.max', 'framework_invariant'],
+      ['total off the pillars', (f: any) => { f.totalMax = 321; }, 'totalMax', 'framework_invariant'],
+      ['component maximum off its criteria', (f: any) => { f.pillars[0].components[1].max = 21; }, 'pillars.0.components.1.max', 'framework_invariant'],
+      ['criterion count off', (f: any) => { f.pillars[0].components[1].criterionCount = 5; }, 'pillars.0.components.1.criterionCount', 'framework_invariant'],
+      ['duplicate pillar id', (f: any) => { f.pillars[1].id = 'customer'; }, 'pillars.1.id', 'duplicate_id'],
+      ['duplicate criterion id', (f: any) => { f.pillars[0].components[0].criteria[1].id = '1.1.1'; }, 'pillars.0.components.0.criteria.1.id', 'duplicate_id'],
+      ['steps not ascending', (f: any) => { f.pillars[0].components[0].criteria[0].scale.values = [0, 2, 1, 3, 4, 5]; }, 'pillars.0.components.0.criteria.0.scale.values.2', 'framework_invariant'],
+      ['an overall level of 200', (f: any) => { f.levelRule.overall[4].level = 200; }, 'levelRule.overall.4.level', 'framework_invariant'],
+      ['a band level not in levels', (f: any) => { f.levels.pop(); }, 'levelRule.pillarBands.5.level', 'framework_invariant'],
+      ['bands not ending at 100%', (f: any) => { f.levelRule.pillarBands[5].upToPercent = 90; }, 'levelRule.pillarBands.5.upToPercent', 'framework_invariant'],
+      ['bands out of order', (f: any) => { f.levelRule.pillarBands[2].upToPercent = 15; }, 'levelRule.pillarBands.2.upToPercent', 'framework_invariant'],
+      ['overall thresholds descending', (f: any) => { f.levelRule.overall[2].totalAbove = 60; }, 'levelRule.overall.2.totalAbove', 'framework_invariant'],
+      ['an unreachable threshold', (f: any) => { f.levelRule.overall[4].totalAbove = 320; }, 'levelRule.overall.4.totalAbove', 'framework_invariant'],
+      ['more pillars than exist', (f: any) => { f.levelRule.overall[4].minPillarsAtLevel = 7; }, 'levelRule.overall.4.minPillarsAtLevel', 'framework_invariant'],
+      ['duplicate levels', (f: any) => { f.levels[1].level = 0; }, 'levels.1.level', 'duplicate_id'],
+    ])('rejects %s', (_name, mutate, path, code) => {
+      const f = file(sme);
+      mutate(f);
+      const issues = issuesOf(() => defineFramework(f));
+      expect(issues.map((i) => `${i.pathString}:${i.code}`)).toContain(`${path}:${code}`);
+      for (const i of issues) {
+        expect(i.message.vi.length).toBeGreaterThan(0);
+        expect(i.message.en.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('names the offending level and the known ones', () => {
+      const f = file(sme);
+      f.levelRule.overall[4].level = 200;
+      const issue = issuesOf(() => defineFramework(f)).find((i) => i.pathString === 'levelRule.overall.4.level')!;
+      expect(issue.message.en).toBe('Inconsistent framework: level 200 is not among the framework\'s "levels" (0, 1, 2, 3, 4, 5)');
+      expect(issue.message.vi).toBe('Bộ chỉ số không nhất quán: mức 200 không có trong danh sách "levels" (0, 1, 2, 3, 4, 5)');
+    });
+
+    it('sums decimal maxima exactly (no float drift)', () => {
+      const f = file(DBI_FRAMEWORKS.find((x) => x.id === 'dbi-2025-large'));
+      // 0.1 + 0.2 is 0.30000000000000004 in floating point, exactly 0.3 here
+      f.pillars = f.pillars.slice(0, 2).map((p: any, i: number) => ({ ...p, max: i === 0 ? 0.1 : 0.2 }));
+      f.totalMax = 0.3;
+      f.componentCount = 10;
+      expect(frameworkIssues(f)).toEqual([]);
+    });
+  });
+
+  describe('DTI invariants', () => {
+    it.each([
+      ['totalMax 0', (f: any) => { f.totalMax = 0; }, 'totalMax', 'out_of_range'],
+      ['totalMax off the indicators', (f: any) => { f.totalMax = 1001; }, 'totalMax', 'framework_invariant'],
+      ['a pillar maximum off its indicators', (f: any) => { f.pillars[0].max = 701; }, 'pillars.0.max', 'framework_invariant'],
+      ['a scored indicator with maximum 0', (f: any) => { f.mainIndicators[0].max = 0; }, 'mainIndicators.0.max', 'framework_invariant'],
+      ['an unscored indicator with points', (f: any) => { f.mainIndicators[5].max = 10; }, 'mainIndicators.5.max', 'framework_invariant'],
+      ['duplicate main indicator id', (f: any) => { f.mainIndicators[1].id = 'awareness'; }, 'mainIndicators.1.id', 'duplicate_id'],
+      ['a pillar twice', (f: any) => { f.pillars[1].id = 'government'; }, 'pillars.1.id', 'duplicate_id'],
+    ])('rejects %s', (_name, mutate, path, code) => {
+      const f = file(dti2022);
+      mutate(f);
+      expect(issuesOf(() => defineFramework(f)).map((i) => `${i.pathString}:${i.code}`)).toContain(`${path}:${code}`);
+    });
+  });
+});
+
+describe('framework objects passed to functions (#9)', () => {
+  it('are validated, never swapped for the bundled framework of their id', () => {
+    const misspelt = { ...file(sme), kind: 'DBI' };
+    const issues = issuesOf(() => scoreDbi(misspelt, { answers: smeAnswers }));
+    expect(issues).toEqual([expect.objectContaining({ path: ['framework', 'kind'], code: 'wrong_framework_kind' })]);
+    expect(issuesOf(() => scoreDbiBatch(misspelt, new Uint8Array(60)))[0]!.code).toBe('wrong_framework_kind');
+    expect(issuesOf(() => criterionOrder(misspelt))[0]!.code).toBe('wrong_framework_kind');
+    expect(issuesOf(() => scoreDti(file(sme), { points: {} }))[0]).toMatchObject({ code: 'wrong_framework_kind', path: ['framework', 'kind'] });
+  });
+
+  it.each([
+    ['pillar maximum 0', 0, 'out_of_range'],
+    ['negative pillar maximum', -5, 'out_of_range'],
+    ['NaN pillar maximum', Number.NaN, 'invalid_type'],
+  ])('a hand-built framework with a %s is a ValidationError, not NaN or RangeError', (_name, max, code) => {
+    const f = file(sme);
+    f.pillars[1].max = max;
+    const issues = issuesOf(() => scoreDbi(f, { answers: smeAnswers }));
+    expect(issues[0]).toMatchObject({ path: ['framework', 'pillars', 1, 'max'], code });
+    expect(issuesOf(() => scoreDbiBatch(f, new Uint8Array(60)))[0]!.path).toEqual(['framework', 'pillars', 1, 'max']);
+  });
+
+  it('an overall level of 200 is rejected by scoreDbi and scoreDbiBatch alike', () => {
+    const f = file(sme);
+    f.levelRule.overall[4].level = 200;
+    expect(issuesOf(() => scoreDbi(f, { answers: smeAnswers }))[0]!.pathString).toBe('framework.levelRule.overall.4.level');
+    expect(issuesOf(() => scoreDbiBatch(f, new Uint8Array(60)))[0]!.pathString).toBe('framework.levelRule.overall.4.level');
+    expect(issuesOf(() => dbiGap(f, { answers: smeAnswers }))[0]!.pathString).toBe('framework.levelRule.overall.4.level');
+  });
+
+  it('DTI totalMax 0 is rejected instead of giving 0', () => {
+    const f = file(dti2022);
+    f.totalMax = 0;
+    expect(issuesOf(() => scoreDti(f, { values: {} }))[0]).toMatchObject({ path: ['framework', 'totalMax'], code: 'out_of_range' });
+  });
+
+  it('a valid hand-built object scores as the bundled one, and is checked once', () => {
+    const f = file(sme) as DbiFramework;
+    const r = scoreDbi(f, { answers: smeAnswers });
+    expect(r).toEqual(scoreDbi('dbi-2021-sme', { answers: smeAnswers }));
+    // mutating the caller's object afterwards does not change the checked copy
+    (f as any).pillars[0].max = 1;
+    expect(scoreDbi(f, { answers: smeAnswers }).total).toBe(192);
+  });
+
+  it('a non-object, non-string reference is a ValidationError', () => {
+    expect(issuesOf(() => scoreDbi(42 as never, { answers: {} }))[0]).toMatchObject({ path: ['framework'], code: 'invalid_type' });
+    expect(issuesOf(() => scoreDti(null as never, { values: {} }))[0]).toMatchObject({ path: ['framework'], code: 'invalid_type' });
+  });
+});
+
+describe('override helpers', () => {
+  it('take an id and return defined frameworks', () => {
+    const dti = overrideDtiMaxima('dti-province-2025', { digitalGovernment: 250, digitalSociety: 100 });
+    expect(isDefinedFramework(dti)).toBe(true);
+    expect(dti.totalMax).toBe(1000); // 5 × 100 + 250 + 150 + 100
+    expect(dti.pillars.map((p) => p.max)).toEqual([750, 650, 600]);
+    const readiness = overrideDbiPillarMaxima('dbi-2023-sme-readiness', {
+      strategy: 10.1, customer: 10.2, supplyChain: 10, informationSystems: 10, riskAndSecurity: 10, pillar6: 10, pillar7: 10,
+    });
+    expect(isDefinedFramework(readiness)).toBe(true);
+    expect(readiness.totalMax).toBe(70.3);
+  });
+
+  it.each([
+    ['a number', 3],
+    ['null', null],
+    ['an array', [250]],
+    ['a string maximum', { digitalGovernment: '250' }],
+    ['a zero maximum', { digitalGovernment: 0 }],
+    ['an unknown indicator', { nope: 5 }],
+    ['a prototype key', JSON.parse('{"__proto__": 5}')],
+  ])('overrideDtiMaxima(dti-province-2025, %s) is a ValidationError', (_name, bad) => {
+    const issues = issuesOf(() => overrideDtiMaxima('dti-province-2025', bad as never));
+    expect(issues[0]!.path[0]).toBe('maxima');
+  });
+
+  it('refuse an unknown framework id with unknown_framework', () => {
+    expect(issuesOf(() => overrideDtiMaxima('dti-9999', {}))[0]!.code).toBe('unknown_framework');
+    expect(issuesOf(() => overrideDbiPillarMaxima(dti2025 as never, {}))[0]!.code).toBe('wrong_framework_kind');
+  });
+
+  it('withDbiLevelRule checks the rule against the levels', () => {
+    const rule = file(sme.levelRule);
+    rule.overall[0].level = 200;
+    expect(issuesOf(() => withDbiLevelRule('dbi-2021-sme', rule))[0]!.pathString).toBe('levelRule.overall.0.level');
+    expect(issuesOf(() => withDbiLevelRule('dbi-2021-sme', { kind: 'bands' } as never))[0]).toMatchObject({ pathString: 'levelRule.kind', code: 'invalid_type' });
+    expect(issuesOf(() => withDbiLevelRule('dbi-2021-sme', null as never))[0]!.path[0]).toBe('levelRule');
+    const lenient = withDbiLevelRule('dbi-2021-sme', { ...rule, overall: sme.levelRule.kind === 'pillar-bands-and-count' ? sme.levelRule.overall : [] });
+    expect(isDefinedFramework(lenient)).toBe(true);
+  });
+});
+
+describe('round trip: every bundled framework through JSON and defineFramework', () => {
+  it.each(DBI_FRAMEWORKS.map((f) => [f.id, f] as const))('%s', (_id, f) => {
+    const back = defineFramework(file(f)) as DbiFramework;
+    expect(back).toEqual(f);
+    if (f.pillars.some((p) => p.max === null)) return; // not scorable without maxima, either way
+    const order = criterionOrder(f);
+    expect(criterionOrder(back)).toEqual(order);
+    const inputs = [0, 1, 2].map((k) => Object.fromEntries(order.map((id, i) => {
+      if (f.inputLevel === 'pillar') return [id, Number((((f.pillars[i]!.max as number) * (k + 1 + i)) / 9).toFixed(2))];
+      const c = f.pillars.flatMap((p) => p.components.flatMap((x) => x.criteria)).find((x) => x.id === id)!;
+      const steps = c.scale.kind === 'steps' ? c.scale.values : [c.scale.min, c.scale.max];
+      return [id, steps[(i + k) % steps.length]!];
+    })));
+    for (const answers of inputs) expect(scoreDbi(back, { answers })).toEqual(scoreDbi(f, { answers }));
+  });
+
+  it.each(DTI_FRAMEWORKS.map((f) => [f.id, f] as const))('%s', (_id, f) => {
+    const back = defineFramework(file(f)) as DtiFramework;
+    expect(back).toEqual(f);
+    const keys = f.inputKeys === 'pillars' ? f.pillars.map((p) => p.id) : f.mainIndicators.filter((m) => m.max !== null && m.group !== 'unscored').map((m) => m.id);
+    for (const k of [1, 3, 7]) {
+      const values = Object.fromEntries(keys.map((id, i) => [id, ((k * (i + 2)) % 10) / 10]));
+      expect(scoreDti(back, { values })).toEqual(scoreDti(f, { values }));
+    }
+  });
+});
