@@ -1,0 +1,174 @@
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defineFramework, scoreDbi, scoreDti, ValidationError, type DbiFramework, type DtiFramework } from '../../src/index.js';
+import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from '../../src/presentation/cli/framework-command.js';
+
+const fictionalPath = join(__dirname, '../frameworks/dti-fictional.json');
+const dir = mkdtempSync(join(tmpdir(), 'vndi-framework-'));
+const write = (name: string, text: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+function run(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = runFrameworkCommand(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+describe('vndi framework validate', () => {
+  it('exits 0 with one bilingual line for a valid file (BOM and $schema accepted)', () => {
+    expect(run('validate', fictionalPath)).toEqual({
+      code: 0, stderr: '',
+      stdout: `${fictionalPath}: hợp lệ / valid — dti-fictional-components (DTI, 5 chỉ số chính / main indicators)\n`,
+    });
+    const withBom = write('bom.json', '\uFEFF' + readFileSync(fictionalPath, 'utf8'));
+    expect(run('validate', withBom).code).toBe(0);
+  });
+
+  it('exits 1 with each problem on its own line: path into the file, Vietnamese and English', () => {
+    const data = JSON.parse(readFileSync(fictionalPath, 'utf8'));
+    data.mainIndicators[3].components[0].max = 89.5; // e1: 89.5 + 60 ≠ 150
+    data.mainIndicators[0].components[1].scoring = 'percent';
+    data.pillars[1].max = 351;
+    const file = write('broken.json', JSON.stringify(data));
+    const r = run('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    // the shape first: an invariant is checked once the shape is right
+    expect(r.stderr).toBe(`${file}: mainIndicators.0.components.1.scoring: Kiểu dữ liệu không hợp lệ: cần one of "points" | "ratio", nhận được "percent" / Invalid type: expected one of "points" | "ratio", received "percent"\n`);
+    data.mainIndicators[0].components[1].scoring = 'ratio';
+    const r2 = run('validate', write('broken2.json', JSON.stringify(data)));
+    expect(r2.code).toBe(1);
+    expect(r2.stderr.trimEnd().split('\n')).toEqual([
+      `${join(dir, 'broken2.json')}: mainIndicators.3.max: Bộ chỉ số không nhất quán: điểm tối đa 150 của "digitalEconomy" khác tổng điểm tối đa các chỉ số thành phần (149.5) / Inconsistent framework: the maximum 150 of "digitalEconomy" differs from the sum of its components' maxima (149.5)`,
+      `${join(dir, 'broken2.json')}: pillars.1.max: Bộ chỉ số không nhất quán: điểm tối đa 351 khác tổng điểm tối đa các chỉ số chính thuộc trụ cột (350) / Inconsistent framework: the maximum 351 differs from the sum of its main indicators' maxima (350)`,
+    ]);
+  });
+
+  it('exits 2 with one line, never a stack trace, for a file it cannot read as JSON', () => {
+    const cases: [string[], RegExp][] = [
+      [['validate', join(dir, 'nope.json')], /nope\.json: không tìm thấy tệp \/ no such file\n$/],
+      [['validate', dir], /: là một thư mục, không phải tệp \/ is a folder, not a file\n$/],
+      [['validate', write('empty.json', '  \n')], /empty\.json: tệp rỗng \/ the file is empty\n$/],
+      [['validate', write('bad.json', '{\n  "kind": "dti",\n  oops\n}')], /bad\.json: không phải JSON hợp lệ \(3:3\) \/ not valid JSON \(3:3\): /],
+      [['validate'], /thiếu FILE \/ missing FILE/],
+      [['validate', 'a.json', 'b.json'], /thừa tham số: b\.json \/ unexpected arguments: b\.json/],
+      [['check', 'a.json'], /lệnh con không hợp lệ "check" \/ unknown subcommand "check"/],
+      [[], /Usage:/],
+    ];
+    for (const [args, pattern] of cases) {
+      const r = run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr.split('\n')[0]!.startsWith('vndi framework') || args.length === 0).toBe(true);
+    }
+    if (process.getuid?.() !== 0) {
+      const locked = write('locked.json', '{}');
+      chmodSync(locked, 0o000);
+      expect(run('validate', locked)).toMatchObject({ code: 2, stderr: expect.stringMatching(/không có quyền đọc tệp \/ permission denied/) });
+    }
+  });
+
+  it('prints its usage on --help with exit 0', () => {
+    expect(run('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('vndi framework template dbi|dti') });
+  });
+});
+
+describe('vndi framework template', () => {
+  it.each(['dti', 'dbi'] as const)('prints a %s file that itself validates and scores', (kind) => {
+    const r = run('template', kind);
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data.$schema).toBe('https://unpkg.com/vn-digital-index/schema/framework.schema.json');
+    expect(run('validate', write(`template-${kind}.json`, r.stdout)).code).toBe(0);
+    const f = defineFramework(data);
+    if (kind === 'dti') {
+      const dti = f as DtiFramework;
+      // awareness by its two components: 30 points + 0.5 × 60 = 60; the others at half their maxima
+      const points = Object.fromEntries(dti.mainIndicators.filter((m) => m.id !== 'awareness').map((m) => [m.id, (m.max as number) / 2]));
+      const s = scoreDti(dti, { points, components: { awareness: { awareness1: 30, awareness2: 0.5 } } });
+      expect(s.total).toBe(510); // 60 + 4 × 50 + 100 + 75 + 75
+      expect(s.value).toBe(0.51);
+    } else {
+      const dbi = f as DbiFramework;
+      const s = scoreDbi(dbi, { answers: { '1.1.1': 5, '1.1.2': 4, '2.1.1': 0, '2.1.2': 1 } });
+      expect(s.total).toBe(10);
+    }
+  });
+
+  it('rejects another kind with exit 2', () => {
+    expect(run('template', 'xyz')).toMatchObject({ code: 2, stderr: expect.stringContaining('the kind must be dbi or dti, got "xyz"') });
+  });
+});
+
+describe('vndi framework show', () => {
+  it('prints a file’s tree: main indicators, components with maxima and statuses, assumptions', () => {
+    const r = run('show', fictionalPath);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('dti-fictional-components — DTI hư cấu / Fictional DTI');
+    expect(lines).toContain('Quyết định / Decision: 998/QĐ-XYZ (2026-01-15), Phụ lục I — Bộ Hư cấu (không có thật) / Ministry of Fiction (not real)');
+    expect(lines).toContain('Trạng thái / Status: tái dựng / reconstructed');
+    expect(lines).toContain('  CQS Chính quyền số / Digital government — tối đa / max 400');
+    expect(lines).toContain('  4 Hoạt động kinh tế số / Digital economy activity [digitalEconomy] — tối đa / max 150 [xác nhận / confirmed] — hoạt động / activity — KTS — 2 chỉ số thành phần / components');
+    expect(lines).toContain('    4.1 Tỷ lệ doanh nghiệp dùng hóa đơn điện tử / Share of enterprises using e-invoices [e1] — tối đa / max 90 [tái dựng / reconstructed] — tỷ lệ × tối đa / ratio × max [xác nhận / confirmed]');
+    expect(lines).toContain('    1.1 Tuyên truyền về chuyển đổi số / Outreach on digital transformation [a1] — tối đa / max 40 [xác nhận / confirmed] — điểm / points [xác nhận / confirmed]');
+    expect(lines).toContain('  - fictional-e1-max [tái dựng / reconstructed]: Điểm tối đa 90 của chỉ số thành phần e1 là giả định (hư cấu). / The 90-point maximum of component e1 is an assumption (fictional).');
+  });
+
+  it('prints a bundled framework by id, DTI and DBI', () => {
+    const dti = run('show', 'dti-province-2025');
+    expect(dti.code).toBe(0);
+    expect(dti.stdout).toContain('Trạng thái / Status: tái dựng / reconstructed');
+    expect(dti.stdout).toContain('  1 Nhận thức số / Digital awareness [awareness] — tối đa / max 100 [tái dựng / reconstructed] — nền tảng / foundation — CQS, KTS, XHS');
+    const dbi = run('show', 'dbi-2021-sme');
+    expect(dbi.code).toBe(0);
+    expect(dbi.stdout).toContain('      3.2.4 ');
+    expect(dbi.stdout).toContain('Quy tắc xếp mức / Level rule: pillar-bands-and-count');
+    expect(run('show', 'dbi-2025-large').stdout).toMatch(/Quy tắc xếp mức \/ Level rule: none — /);
+  });
+
+  it('exits 2 for something that is neither an id nor a file, 1 for an invalid file', () => {
+    expect(run('show', 'dti-2099')).toMatchObject({ code: 2, stderr: expect.stringContaining('is neither a bundled framework id nor a file') });
+    const bad = write('bad-show.json', JSON.stringify({ kind: 'dti', id: 'x' }));
+    const r = run('show', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('title: Thiếu giá trị bắt buộc "title" / Missing required value "title"');
+  });
+});
+
+describe('loadFrameworkFile', () => {
+  it('reads, strips a BOM and defines the framework', () => {
+    const f = loadFrameworkFile(write('bom2.json', '\uFEFF' + readFileSync(fictionalPath, 'utf8')));
+    expect(f.id).toBe('dti-fictional-components');
+    expect(Object.isFrozen(f)).toBe(true);
+    expect('$schema' in f).toBe(false);
+  });
+
+  it('throws FrameworkFileError for I/O and JSON problems, ValidationError for an invalid framework', () => {
+    expect(() => loadFrameworkFile(join(dir, 'missing.json'))).toThrow(FrameworkFileError);
+    expect(() => loadFrameworkFile('')).toThrow(FrameworkFileError);
+    try {
+      loadFrameworkFile(write('nojson.json', 'kind: dti'));
+    } catch (e) {
+      expect(e).toBeInstanceOf(FrameworkFileError);
+      expect((e as FrameworkFileError).reason.vi).toMatch(/^không phải JSON hợp lệ/);
+    }
+    const data = JSON.parse(readFileSync(fictionalPath, 'utf8'));
+    data.totalMax = 1000;
+    try {
+      loadFrameworkFile(write('total.json', JSON.stringify(data)));
+      throw new Error('expected a failure');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues.map((i) => i.pathString)).toEqual(['totalMax']);
+    }
+  });
+});
