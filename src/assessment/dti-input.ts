@@ -129,8 +129,10 @@ export function dtiInputSchema(framework: DtiFramework): z.ZodType<DtiInput> {
           }
         }
         for (const [id, components] of withComponents) {
-          const inDirect = mode !== undefined && (v[mode] as Record<string, unknown>)[id] !== undefined;
-          const inComponents = v.components?.[id] !== undefined;
+          const direct = mode === undefined ? undefined : (v[mode] as Record<string, unknown> | null);
+          const inDirect = typeof direct === 'object' && direct !== null && direct[id] !== undefined;
+          const byComponents = v.components as Record<string, unknown> | null | undefined;
+          const inComponents = typeof byComponents === 'object' && byComponents !== null && byComponents[id] !== undefined;
           const required = units.find((u) => u.id === id)?.required ?? false;
           if (inDirect && inComponents) {
             ctx.issues.push({
