@@ -26,7 +26,8 @@ export type IssueCode =
   | 'missing_input'
   | 'invalid_option'
   | 'duplicate_id'
-  | 'framework_invariant';
+  | 'sum_mismatch'
+  | 'invalid_framework';
 
 /** One broken rule at one place in the input. */
 export interface ValidationIssue {
@@ -206,10 +207,15 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
         vi: `Mã "${String(p.id)}" bị trùng (đã dùng tại ${String(p.first)})`,
         en: `Id "${String(p.id)}" is used twice (first at ${String(p.first)})`,
       };
-    case 'framework_invariant':
+    case 'sum_mismatch':
       return {
-        vi: `Bộ chỉ số không nhất quán: ${String(p.detail ?? '')}`,
-        en: `Inconsistent framework: ${String(p.detailEn ?? p.detail ?? '')}`,
+        vi: `Tổng ${String(p.what)} là ${String(p.sum)}, phải bằng ${String(p.expected)}`,
+        en: `The sum of ${String(p.whatEn ?? p.what)} is ${String(p.sum)}; it must equal ${String(p.expected)}`,
+      };
+    case 'invalid_framework':
+      return {
+        vi: `Bộ chỉ số không hợp lệ: ${String(p.detail ?? '')}`.trim(),
+        en: `Invalid framework: ${String(p.detailEn ?? p.detail ?? '')}`.trim(),
       };
   }
 }

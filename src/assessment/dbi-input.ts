@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { NotScorableError, ValidationError, makeIssue } from '../errors.js';
+import { criterionScale } from '../framework/dbi-criterion.js';
 import type { DbiFramework } from '../framework/schema.js';
 import { numericField } from './field.js';
 import { fromZodError } from './issues.js';
@@ -67,7 +68,7 @@ export function itemsOf(framework: DbiFramework): DbiItem[] {
     }
     for (const component of pillar.components) {
       for (const criterion of component.criteria) {
-        const scale = criterion.scale;
+        const scale = criterionScale(criterion);
         const rule: NumericRule =
           scale.kind === 'steps'
             ? { min: Math.min(...scale.values), max: Math.max(...scale.values), steps: scale.values }

@@ -1,13 +1,14 @@
 /**
  * The invariants of a DBI framework that its schema cannot state: unique ids, maxima that add up,
- * ordered levels and bands, rules that name only levels the framework has. Each broken invariant is
- * an issue whose path points into the framework file.
+ * ordered levels and bands, rules that name only levels the framework has, consistent questions,
+ * sectors and weights. Each broken invariant is an issue whose path points into the framework file.
  *
  * @internal
  */
 import type { ValidationIssue } from '../errors.js';
-import { duplicates, exactSum, invariant, plain, sameNumber, type Path } from './define-issues.js';
-import type { DbiFramework, DbiScale } from './schema.js';
+import { criterionMax } from './dbi-criterion.js';
+import { duplicates, exactSum, invariant, plain, sameNumber, sumMismatch, type Path } from './define-issues.js';
+import type { DbiAnswer, DbiComponent, DbiCriterion, DbiFramework, DbiScale } from './schema.js';
 
 /** Highest points of a scale. */
 export function scaleMax(scale: DbiScale): number {
@@ -29,6 +30,9 @@ function scaleIssues(scale: DbiScale, path: Path): ValidationIssue[] {
         issues.push(invariant([...path, 'values', i], 'các bậc điểm phải tăng dần, không trùng', 'the steps must be ascending without repeats', { received: scale.values[i] }));
       }
     }
+    scale.values.forEach((v, i) => {
+      if (decimalsOf(v) > 4) issues.push(invariant([...path, 'values', i], 'điểm có quá 4 chữ số thập phân', 'points have more than 4 decimals', { received: v }));
+    });
   } else {
     if (!(scale.min < scale.max)) issues.push(invariant([...path, 'min'], `min (${scale.min}) phải nhỏ hơn max (${scale.max})`, `min (${scale.min}) must be below max (${scale.max})`));
     for (const key of ['min', 'max'] as const) {
@@ -40,6 +44,87 @@ function scaleIssues(scale: DbiScale, path: Path): ValidationIssue[] {
   return issues;
 }
 
+function answerIssues(answer: DbiAnswer, path: Path): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (answer.kind === 'single' || answer.kind === 'multiple') {
+    issues.push(...duplicates(answer.options.map((o, i) => [o.id, [...path, 'options', i, 'id']] as const)));
+    answer.options.forEach((o, i) => {
+      if (decimalsOf(o.points) > 4) issues.push(invariant([...path, 'options', i, 'points'], 'điểm có quá 4 chữ số thập phân', 'points have more than 4 decimals', { received: o.points }));
+      if (answer.kind === 'single' && o.exclusive !== undefined) {
+        issues.push(invariant([...path, 'options', i, 'exclusive'], '"exclusive" chỉ dùng cho câu hỏi nhiều lựa chọn', '"exclusive" applies to multiple choice only'));
+      }
+    });
+    if (answer.kind === 'multiple' && answer.cap !== undefined && decimalsOf(answer.cap) > 4) {
+      issues.push(invariant([...path, 'cap'], 'mức trần có quá 4 chữ số thập phân', 'the cap has more than 4 decimals', { received: answer.cap }));
+    }
+    return issues;
+  }
+  // figure
+  if (!(answer.min < answer.max)) issues.push(invariant([...path, 'min'], `min (${answer.min}) phải nhỏ hơn max (${answer.max})`, `min (${answer.min}) must be below max (${answer.max})`));
+  for (const key of ['min', 'max'] as const) {
+    if (decimalsOf(answer[key]) > answer.decimals) {
+      issues.push(invariant([...path, key], `${key} có nhiều chữ số thập phân hơn "decimals" (${answer.decimals})`, `${key} has more decimals than "decimals" (${answer.decimals})`));
+    }
+  }
+  const first = answer.thresholds[0]!;
+  if (first.from !== answer.min || !first.inclusive) {
+    issues.push(invariant([...path, 'thresholds', 0], `ngưỡng đầu tiên phải bắt đầu từ min (${answer.min}), tính cả min (inclusive: true)`, `the first threshold must start at min (${answer.min}), inclusive`));
+  }
+  answer.thresholds.forEach((t, i) => {
+    const prev = answer.thresholds[i - 1];
+    if (prev && !(t.from > prev.from)) issues.push(invariant([...path, 'thresholds', i, 'from'], 'các ngưỡng phải tăng dần', 'thresholds must be ascending', { received: t.from }));
+    if (t.from > answer.max) issues.push(invariant([...path, 'thresholds', i, 'from'], `ngưỡng vượt quá max (${answer.max})`, `the threshold is above max (${answer.max})`, { received: t.from }));
+    if (decimalsOf(t.points) > 4) issues.push(invariant([...path, 'thresholds', i, 'points'], 'điểm có quá 4 chữ số thập phân', 'points have more than 4 decimals', { received: t.points }));
+  });
+  return issues;
+}
+
+function criterionIssues(criterion: DbiCriterion, path: Path): ValidationIssue[] {
+  const hasScale = criterion.scale !== undefined;
+  const hasAnswer = criterion.answer !== undefined;
+  if (hasScale === hasAnswer) {
+    return [invariant(path, 'tiêu chí cần đúng một trong hai trường "scale" (chấm điểm trực tiếp) hoặc "answer" (câu hỏi)', 'a criterion needs exactly one of "scale" (answered in points) or "answer" (a question)')];
+  }
+  return criterion.scale ? scaleIssues(criterion.scale, [...path, 'scale']) : answerIssues(criterion.answer!, [...path, 'answer']);
+}
+
+/** Checks components and criteria; returns the criterion maxima. */
+function componentsIssues(
+  components: readonly DbiComponent[],
+  path: Path,
+  ids: [string, Path][],
+  issues: ValidationIssue[],
+): { criterionMaxima: number[]; componentMaxima: (number | null)[]; criteria: number } {
+  const criterionMaxima: number[] = [];
+  const componentMaxima: (number | null)[] = [];
+  let criteria = 0;
+  components.forEach((component, ci) => {
+    const cPath: Path = [...path, ci];
+    ids.push([component.id, [...cPath, 'id']]);
+    componentMaxima.push(component.max);
+    const maxima: number[] = [];
+    criteria += component.criteria.length;
+    component.criteria.forEach((criterion, ki) => {
+      const kPath: Path = [...cPath, 'criteria', ki];
+      ids.push([criterion.id, [...kPath, 'id']]);
+      const own = criterionIssues(criterion, kPath);
+      issues.push(...own);
+      if (own.length === 0) maxima.push(criterionMax(criterion));
+    });
+    criterionMaxima.push(...maxima);
+    if (component.criteria.length > 0) {
+      if (component.criterionCount !== null && component.criterionCount !== component.criteria.length) {
+        issues.push(invariant([...cPath, 'criterionCount'], `criterionCount là ${component.criterionCount} nhưng có ${component.criteria.length} tiêu chí`, `criterionCount is ${component.criterionCount} but ${component.criteria.length} criteria are listed`));
+      }
+      const sum = exactSum(maxima);
+      if (component.max !== null && maxima.length === component.criteria.length && !sameNumber(sum, component.max)) {
+        issues.push(sumMismatch([...cPath, 'max'], 'điểm tối đa các tiêu chí', "the criteria's maxima", sum, component.max));
+      }
+    }
+  });
+  return { criterionMaxima, componentMaxima, criteria };
+}
+
 /** Every invariant a DBI framework breaks, `[]` when none. Paths start at the framework's root. */
 export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -47,71 +132,88 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
   const codes: [string, Path][] = [];
   let componentTotal = 0;
   let criterionTotal = 0;
+  const sectorPillars = f.pillars.map((p, i) => [p, i] as const).filter(([p]) => p.sectorSpecific === true);
   f.pillars.forEach((pillar, pi) => {
     const pPath: Path = ['pillars', pi];
     ids.push([pillar.id, [...pPath, 'id']]);
     codes.push([pillar.code, [...pPath, 'code']]);
-    const componentMaxima: number[] = [];
-    const criterionMaxima: number[] = [];
     componentTotal += pillar.components.length;
-    pillar.components.forEach((component, ci) => {
-      const cPath: Path = [...pPath, 'components', ci];
-      ids.push([component.id, [...cPath, 'id']]);
-      if (component.max !== null) componentMaxima.push(component.max);
-      const maxima: number[] = [];
-      criterionTotal += component.criteria.length;
-      component.criteria.forEach((criterion, ki) => {
-        const kPath: Path = [...cPath, 'criteria', ki];
-        ids.push([criterion.id, [...kPath, 'id']]);
-        issues.push(...scaleIssues(criterion.scale, [...kPath, 'scale']));
-        maxima.push(scaleMax(criterion.scale));
-      });
-      criterionMaxima.push(...maxima);
-      if (component.criteria.length > 0) {
-        if (component.criterionCount !== null && component.criterionCount !== component.criteria.length) {
-          issues.push(invariant([...cPath, 'criterionCount'], `criterionCount là ${component.criterionCount} nhưng có ${component.criteria.length} tiêu chí`, `criterionCount is ${component.criterionCount} but ${component.criteria.length} criteria are listed`));
-        }
-        const sum = exactSum(maxima);
-        if (component.max !== null && !sameNumber(sum, component.max)) {
-          issues.push(invariant([...cPath, 'max'], `điểm tối đa ${component.max} khác tổng điểm tối đa các tiêu chí (${plain(sum)})`, `the maximum ${component.max} differs from the sum of its criteria's maxima (${plain(sum)})`));
-        }
-      }
-    });
-    const allComponentMaxima = pillar.components.length > 0 && componentMaxima.length === pillar.components.length;
-    if (allComponentMaxima && pillar.max !== null) {
-      const sum = exactSum(componentMaxima);
-      if (!sameNumber(sum, pillar.max)) {
-        issues.push(invariant([...pPath, 'max'], `điểm tối đa ${pillar.max} khác tổng điểm tối đa các chỉ số thành phần (${plain(sum)})`, `the maximum ${pillar.max} differs from the sum of its components' maxima (${plain(sum)})`));
-      }
+    if (pillar.sectorSpecific) {
+      if (pillar.components.length > 0) issues.push(invariant([...pPath, 'components'], 'trụ cột theo ngành lấy chỉ số thành phần từ "sectors"; danh sách này phải để trống', 'the sector pillar takes its components from "sectors"; leave this list empty'));
+      if (pillar.max !== null) issues.push(invariant([...pPath, 'max'], 'điểm tối đa của trụ cột theo ngành là của từng ngành ("sectors"); để null', 'the sector pillar\'s maximum is each sector\'s ("sectors"); set it to null'));
+      return;
+    }
+    const { criterionMaxima, componentMaxima, criteria } = componentsIssues(pillar.components, [...pPath, 'components'], ids, issues);
+    criterionTotal += criteria;
+    const knownComponents = componentMaxima.filter((m): m is number => m !== null);
+    if (pillar.components.length > 0 && knownComponents.length === pillar.components.length && pillar.max !== null) {
+      const sum = exactSum(knownComponents);
+      if (!sameNumber(sum, pillar.max)) issues.push(sumMismatch([...pPath, 'max'], 'điểm tối đa các chỉ số thành phần', "the components' maxima", sum, pillar.max));
     }
     if (f.inputLevel === 'criterion') {
-      if (criterionMaxima.length === 0) {
+      if (criteria === 0) {
         issues.push(invariant([...pPath, 'components'], 'bộ chỉ số chấm theo tiêu chí nhưng trụ cột không có tiêu chí nào', 'the framework is scored by criterion but this pillar lists no criterion'));
-      } else {
+      } else if (criterionMaxima.length === criteria) {
         const sum = exactSum(criterionMaxima);
         if (pillar.max === null) {
           issues.push(invariant([...pPath, 'max'], `cần điểm tối đa của trụ cột (tổng các tiêu chí là ${plain(sum)})`, `the pillar maximum is required (its criteria add up to ${plain(sum)})`));
         } else if (!sameNumber(sum, pillar.max)) {
-          issues.push(invariant([...pPath, 'max'], `điểm tối đa ${pillar.max} khác tổng điểm tối đa các tiêu chí (${plain(sum)})`, `the maximum ${pillar.max} differs from the sum of its criteria's maxima (${plain(sum)})`));
+          issues.push(sumMismatch([...pPath, 'max'], 'điểm tối đa các tiêu chí của trụ cột', "the pillar's criteria maxima", sum, pillar.max));
         }
       }
     } else if (pillar.max !== null && decimalsOf(pillar.max) > f.pillarInputDecimals) {
       issues.push(invariant([...pPath, 'max'], `điểm tối đa có nhiều chữ số thập phân hơn pillarInputDecimals (${f.pillarInputDecimals})`, `the maximum has more decimals than pillarInputDecimals (${f.pillarInputDecimals})`));
     }
   });
+
+  // sectors: one sector pillar, each sector's criteria unique beside the common ones
+  if (f.sectors) {
+    if (sectorPillars.length !== 1) {
+      issues.push(invariant(['sectors'], `cần đúng một trụ cột có "sectorSpecific": true (có ${sectorPillars.length})`, `exactly one pillar must be "sectorSpecific": true (found ${sectorPillars.length})`));
+    }
+    if (f.inputLevel !== 'criterion') issues.push(invariant(['inputLevel'], 'phần theo ngành cần nhập theo tiêu chí ("criterion")', 'sector parts need criterion-level input ("criterion")'));
+    if (f.totalMax !== null) issues.push(invariant(['totalMax'], 'tổng điểm tối đa khác nhau theo ngành: để null', 'the maximum differs by sector: set totalMax to null'));
+    issues.push(...duplicates(f.sectors.map((s, i) => [s.id, ['sectors', i, 'id']] as const)));
+    f.sectors.forEach((sector, si) => {
+      const sectorIds: [string, Path][] = [];
+      const { criterionMaxima, criteria } = componentsIssues(sector.components, ['sectors', si, 'components'], sectorIds, issues);
+      // ids must not clash with the common part's (they are answer keys beside it)
+      issues.push(...duplicates([...ids, ...sectorIds]).filter((i) => i.path[0] === 'sectors'));
+      if (criteria === 0) issues.push(invariant(['sectors', si, 'components'], 'phần của ngành không có tiêu chí nào', 'the sector part lists no criterion'));
+      else if (criterionMaxima.length === criteria) {
+        const sum = exactSum(criterionMaxima);
+        if (!sameNumber(sum, sector.max)) issues.push(sumMismatch(['sectors', si, 'max'], 'điểm tối đa các tiêu chí của ngành', "the sector's criteria maxima", sum, sector.max));
+      }
+    });
+  } else if (sectorPillars.length > 0) {
+    issues.push(invariant(['pillars', sectorPillars[0]![1], 'sectorSpecific'], 'trụ cột theo ngành cần danh sách "sectors"', 'a sector pillar needs a "sectors" list'));
+  }
   issues.push(...duplicates(ids), ...duplicates(codes));
 
   const pillarMaxima = f.pillars.map((p) => p.max);
   const known = pillarMaxima.every((m) => m !== null);
   const pillarSum = exactSum(pillarMaxima.filter((m): m is number => m !== null));
   if (f.totalMax !== null && known && !sameNumber(pillarSum, f.totalMax)) {
-    issues.push(invariant(['totalMax'], `totalMax là ${f.totalMax} nhưng tổng điểm tối đa các trụ cột là ${plain(pillarSum)}`, `totalMax is ${f.totalMax} but the pillar maxima add up to ${plain(pillarSum)}`));
+    issues.push(sumMismatch(['totalMax'], 'điểm tối đa các trụ cột', 'the pillar maxima', pillarSum, f.totalMax));
   }
-  if (componentTotal > 0 && f.componentCount !== null && f.componentCount !== componentTotal) {
+  if (!f.sectors && componentTotal > 0 && f.componentCount !== null && f.componentCount !== componentTotal) {
     issues.push(invariant(['componentCount'], `componentCount là ${f.componentCount} nhưng có ${componentTotal} chỉ số thành phần`, `componentCount is ${f.componentCount} but ${componentTotal} components are listed`));
   }
-  if (criterionTotal > 0 && f.criterionCount !== null && f.criterionCount !== criterionTotal) {
+  if (!f.sectors && criterionTotal > 0 && f.criterionCount !== null && f.criterionCount !== criterionTotal) {
     issues.push(invariant(['criterionCount'], `criterionCount là ${f.criterionCount} nhưng có ${criterionTotal} tiêu chí`, `criterionCount is ${f.criterionCount} but ${criterionTotal} criteria are listed`));
+  }
+
+  // aggregation
+  const aggregation = f.aggregation?.kind ?? 'sum';
+  if (f.aggregation?.kind === 'weighted') {
+    const pillarIds = new Set(f.pillars.map((p) => p.id));
+    f.aggregation.weights.forEach((w, i) => {
+      if (!pillarIds.has(w.pillar)) issues.push(invariant(['aggregation', 'weights', i, 'pillar'], `không có trụ cột "${w.pillar}"`, `there is no pillar "${w.pillar}"`, { received: w.pillar }));
+    });
+    issues.push(...duplicates(f.aggregation.weights.map((w, i) => [w.pillar, ['aggregation', 'weights', i, 'pillar']] as const)));
+    const weighted = new Set(f.aggregation.weights.map((w) => w.pillar));
+    const missing = f.pillars.filter((p) => !weighted.has(p.id)).map((p) => p.id);
+    if (missing.length > 0) issues.push(invariant(['aggregation', 'weights'], `thiếu trọng số của trụ cột: ${missing.join(', ')}`, `no weight for the pillars: ${missing.join(', ')}`, { missing }));
   }
 
   // levels: unique and ascending, so that "the highest level" is well defined
@@ -130,6 +232,9 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
 
   const rule = f.levelRule;
   if (rule.kind === 'pillar-bands-and-count') {
+    if (aggregation !== 'sum' || f.sectors) {
+      issues.push(invariant(['levelRule', 'kind'], 'quy tắc "pillar-bands-and-count" so tổng điểm với ngưỡng điểm: chỉ dùng với aggregation "sum" và không có phần theo ngành', 'the "pillar-bands-and-count" rule compares the total in points: use it with "sum" aggregation and no sector parts'));
+    }
     rule.pillarBands.forEach((band, i) => {
       mustExist(band.level, ['levelRule', 'pillarBands', i, 'level']);
       const prev = rule.pillarBands[i - 1];
@@ -149,10 +254,27 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
       if (cond.minPillarsAtLevel > f.pillars.length) {
         issues.push(invariant([...path, 'minPillarsAtLevel'], `cần ${cond.minPillarsAtLevel} trụ cột nhưng bộ chỉ số chỉ có ${f.pillars.length}`, `asks for ${cond.minPillarsAtLevel} pillars but the framework has ${f.pillars.length}`, { received: cond.minPillarsAtLevel }));
       }
-      if (known && f.pillars.length > 0 && !(cond.totalAbove < Number(plain(pillarSum)))) {
+      if (known && !(cond.totalAbove < Number(plain(pillarSum)))) {
         issues.push(invariant([...path, 'totalAbove'], `ngưỡng ${cond.totalAbove} không thấp hơn tổng điểm tối đa ${plain(pillarSum)}: mức này không thể đạt`, `the threshold ${cond.totalAbove} is not below the maximum ${plain(pillarSum)}: the level is unreachable`, { received: cond.totalAbove }));
       }
     });
+  } else if (rule.kind === 'total-percent-bands') {
+    rule.bands.forEach((band, i) => {
+      const path: Path = ['levelRule', 'bands', i];
+      mustExist(band.level, [...path, 'level']);
+      const prev = rule.bands[i - 1];
+      if (prev && !(band.level > prev.level)) issues.push(invariant([...path, 'level'], 'mức của các dải phải tăng dần', 'band levels must be ascending', { received: band.level }));
+      if (prev && !(band.fromPercent > prev.fromPercent)) issues.push(invariant([...path, 'fromPercent'], 'cận dưới của các dải phải tăng dần', 'band lower bounds must be ascending', { received: band.fromPercent }));
+    });
+    const first = rule.bands[0]!;
+    if (first.fromPercent !== 0 || !first.fromInclusive) {
+      issues.push(invariant(['levelRule', 'bands', 0], 'dải đầu tiên phải bắt đầu từ 0%, tính cả 0 (fromInclusive: true)', 'the first band must start at 0%, inclusive (fromInclusive: true)'));
+    }
+    const last = rule.bands.length - 1;
+    const top = rule.bands[last]!;
+    if (top.fromPercent === 100 && !top.fromInclusive) {
+      issues.push(invariant(['levelRule', 'bands', last, 'fromInclusive'], 'dải cao nhất bắt đầu từ 100% phải tính cả 100% (nếu không, không thể đạt)', 'a top band from 100% must include 100% (otherwise it is unreachable)'));
+    }
   }
   return issues;
 }

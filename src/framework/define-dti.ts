@@ -1,12 +1,13 @@
 /**
  * The invariants of a DTI framework that its schema cannot state: unique ids, each pillar once,
  * scored main indicators with positive maxima that add up to their pillars' maxima and to the
- * total, component maxima that add up to their main indicator's maximum. Each broken invariant is an issue whose path points into the framework file.
+ * total, component maxima that add up to their main indicator's maximum. Each broken invariant is
+ * an issue whose path points into the framework file.
  *
  * @internal
  */
 import { makeIssue, type ValidationIssue } from '../errors.js';
-import { duplicates, exactSum, invariant, plain, sameNumber, type Path } from './define-issues.js';
+import { duplicates, exactSum, invariant, sameNumber, sumMismatch, type Path } from './define-issues.js';
 import type { DtiFramework } from './schema.js';
 
 /** Every invariant a DTI framework breaks, `[]` when none. Paths start at the framework's root. */
@@ -33,19 +34,19 @@ export function dtiInvariantIssues(f: DtiFramework): ValidationIssue[] {
     if (scored.length === 0) issues.push(invariant(['mainIndicators'], 'không có chỉ số chính nào có điểm tối đa', 'no main indicator has a maximum'));
     const total = exactSum(scored.map((m) => m.max as number));
     if (!sameNumber(total, f.totalMax)) {
-      issues.push(invariant(['totalMax'], `totalMax là ${f.totalMax} nhưng điểm tối đa các chỉ số chính cộng lại là ${plain(total)}`, `totalMax is ${f.totalMax} but the main indicators' maxima add up to ${plain(total)}`));
+      issues.push(sumMismatch(['totalMax'], 'điểm tối đa các chỉ số chính', "the main indicators' maxima", total, f.totalMax));
     }
     f.pillars.forEach((p, i) => {
       const members = scored.filter((m) => m.pillars.includes(p.id));
       const sum = exactSum(members.map((m) => m.max as number));
       if (!sameNumber(sum, p.max)) {
-        issues.push(invariant(['pillars', i, 'max'], `điểm tối đa ${p.max} khác tổng điểm tối đa các chỉ số chính thuộc trụ cột (${plain(sum)})`, `the maximum ${p.max} differs from the sum of its main indicators' maxima (${plain(sum)})`));
+        issues.push(sumMismatch(['pillars', i, 'max'], 'điểm tối đa các chỉ số chính của trụ cột', "the pillar's main indicators' maxima", sum, p.max));
       }
     });
   } else {
     const sum = exactSum(f.pillars.map((p) => p.max));
     if (!sameNumber(sum, f.totalMax)) {
-      issues.push(invariant(['totalMax'], `totalMax là ${f.totalMax} nhưng điểm tối đa các trụ cột cộng lại là ${plain(sum)}`, `totalMax is ${f.totalMax} but the pillar maxima add up to ${plain(sum)}`));
+      issues.push(sumMismatch(['totalMax'], 'điểm tối đa các trụ cột', 'the pillar maxima', sum, f.totalMax));
     }
   }
   return issues;
@@ -97,9 +98,7 @@ function componentIssues(f: DtiFramework): ValidationIssue[] {
     if (m.max !== null && m.max > 0) {
       const sum = exactSum(components.map((c) => c.max));
       if (!sameNumber(sum, m.max)) {
-        issues.push(invariant(['mainIndicators', i, 'max'],
-          `điểm tối đa ${m.max} của "${m.id}" khác tổng điểm tối đa các chỉ số thành phần (${plain(sum)})`,
-          `the maximum ${m.max} of "${m.id}" differs from the sum of its components' maxima (${plain(sum)})`));
+        issues.push(sumMismatch(['mainIndicators', i, 'max'], `điểm tối đa các chỉ số thành phần của "${m.id}"`, `the component maxima of "${m.id}"`, sum, m.max));
       }
     }
   });
@@ -111,9 +110,7 @@ function componentIssues(f: DtiFramework): ValidationIssue[] {
   if (f.componentCount !== null && counts.every((c): c is number => c !== null)) {
     const sum = counts.reduce((a, b) => a + b, 0);
     if (sum !== f.componentCount) {
-      issues.push(invariant(['componentCount'],
-        `componentCount là ${f.componentCount} nhưng các chỉ số chính cộng lại ${sum} chỉ số thành phần`,
-        `componentCount is ${f.componentCount} but the main indicators' component counts add up to ${sum}`));
+      issues.push(sumMismatch(['componentCount'], 'số chỉ số thành phần của các chỉ số chính', "the main indicators' component counts", exactSum([sum]), f.componentCount));
     }
   }
   return issues;

@@ -48,7 +48,7 @@ export function frameworkZodIssue(issue: z.core.$ZodIssue, root: unknown, prefix
         const whatVi = issue.origin === 'string' ? 'ký tự' : 'phần tử';
         const exactly = (issue as { exact?: boolean }).exact === true;
         const rel = exactly ? '=' : issue.code === 'too_small' ? '≥' : '≤';
-        return [makeIssue(path, 'framework_invariant', {
+        return [makeIssue(path, 'invalid_framework', {
           detail: `cần số ${whatVi} ${rel} ${String(bound)}`,
           detailEn: `the number of ${what} must be ${rel} ${String(bound)}`,
           received: Array.isArray(received) || typeof received === 'string' ? received.length : received,
@@ -90,7 +90,12 @@ export function frameworkZodIssue(issue: z.core.$ZodIssue, root: unknown, prefix
 
 /** An invariant of the framework that the data breaks, in both languages. */
 export function invariant(path: Path, vi: string, en: string, params: Record<string, unknown> = {}): ValidationIssue {
-  return makeIssue(path, 'framework_invariant', { ...params, detail: vi, detailEn: en });
+  return makeIssue(path, 'invalid_framework', { ...params, detail: vi, detailEn: en });
+}
+
+/** A stated figure that is not the sum of its parts (`what`: the parts, in both languages). */
+export function sumMismatch(path: Path, what: string, whatEn: string, sum: X.Exact, expected: number): ValidationIssue {
+  return makeIssue(path, 'sum_mismatch', { what, whatEn, sum: X.toPlainString(sum), expected });
 }
 
 /** Issues for ids used more than once; `items` are [id, path of the id]. */

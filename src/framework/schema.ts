@@ -10,61 +10,78 @@
 import * as z from 'zod';
 
 /** Vietnamese text with its English label. */
-export const localizedSchema = z.strictObject({ vi: z.string().min(1), en: z.string().min(1) });
+export const localizedSchema = z
+  .strictObject({
+    vi: z.string().min(1).describe('Vietnamese, as the decision writes it.'),
+    en: z.string().min(1).describe('English.'),
+  })
+  .meta({ id: 'Localized', description: 'A text in Vietnamese and English.' });
 
 /** How well a fact is established in the public record (see ../shared/reference). */
-export const factStatusSchema = z.enum(['confirmed', 'reconstructed', 'not-found']);
+export const factStatusSchema = z
+  .enum(['confirmed', 'reconstructed', 'not-found'])
+  .meta({ id: 'FactStatus', description: '`confirmed`: read in the decision or an official page; `reconstructed`: inferred or taken from secondary sources; `not-found`: looked for and not found.' });
 export type FactStatus = z.infer<typeof factStatusSchema>;
 
 /** `official`: every fact scoring uses is confirmed. `reconstructed`: some are inferred or assumed. */
-export const frameworkStatusSchema = z.enum(['official', 'reconstructed']);
+export const frameworkStatusSchema = z
+  .enum(['official', 'reconstructed'])
+  .meta({ id: 'FrameworkStatus', description: '`official`: every fact scoring uses is confirmed; `reconstructed`: some are inferred or assumed (list them in `assumptions`).' });
 export type FrameworkStatus = z.infer<typeof frameworkStatusSchema>;
 
-export const sourceSchema = z.strictObject({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  url: z.string().url().optional(),
-});
+export const sourceSchema = z
+  .strictObject({
+    id: z.string().min(1).describe('Short id the notes and assumptions refer to, e.g. `S4`.'),
+    title: z.string().min(1).describe('What the source is and what it gives.'),
+    url: z.string().url().optional().describe('Where to read it.'),
+  })
+  .meta({ id: 'Source', description: 'A document the framework data rests on.' });
 export type Source = z.infer<typeof sourceSchema>;
 
-export const legalBasisSchema = z.strictObject({
-  /** e.g. `922/QĐ-BTTTT` */
-  decision: z.string().min(1),
-  /** ISO date of signature */
-  date: z.iso.date(),
-  issuer: localizedSchema,
-  signedBy: z.string().optional(),
-  /** The part of the decision that holds this framework (e.g. `Phụ lục I`). */
-  part: z.string().optional(),
-});
+export const legalBasisSchema = z
+  .strictObject({
+    /** e.g. `922/QĐ-BTTTT` */
+    decision: z.string().min(1).describe('Number of the decision, e.g. `922/QĐ-BTTTT`.'),
+    /** ISO date of signature */
+    date: z.iso.date().describe('Date of signature, ISO `YYYY-MM-DD`.'),
+    issuer: localizedSchema.describe('The issuing ministry.'),
+    signedBy: z.string().optional().describe('Who signed it.'),
+    /** The part of the decision that holds this framework (e.g. `Phụ lục I`). */
+    part: z.string().optional().describe('The part of the decision that holds this framework, e.g. `Phụ lục I`.'),
+  })
+  .meta({ id: 'LegalBasis', description: 'The decision that issues the framework.' });
 export type LegalBasis = z.infer<typeof legalBasisSchema>;
 
 /** A fact that is not published and is carried as a documented, overridable assumption. */
-export const assumptionSchema = z.strictObject({
-  id: z.string().min(1),
-  description: localizedSchema,
-  status: factStatusSchema,
-  /** How a caller overrides it. */
-  override: z.string().min(1),
-});
+export const assumptionSchema = z
+  .strictObject({
+    id: z.string().min(1).describe('Short id, e.g. `pillar-maxima`.'),
+    description: localizedSchema.describe('What is assumed and why.'),
+    status: factStatusSchema.describe('How well the assumed fact is established.'),
+    /** How a caller overrides it. */
+    override: z.string().min(1).describe('How a caller replaces it, e.g. `overrideDbiPillarMaxima(framework, { … })`.'),
+  })
+  .meta({ id: 'Assumption', description: 'A fact the sources do not give, carried as a documented, overridable assumption.' });
 export type Assumption = z.infer<typeof assumptionSchema>;
 
 const frameworkCommon = {
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  title: localizedSchema,
-  shortTitle: localizedSchema,
+  id: z.string().regex(/^[a-z0-9-]+$/).describe('Unique id in lower case, digits and hyphens, e.g. `dbi-2027-sme`.'),
+  title: localizedSchema.describe('Full title, as the decision names the index.'),
+  shortTitle: localizedSchema.describe('Short title for tables and reports.'),
   legalBasis: legalBasisSchema,
   /** Assessment years this framework was (or is) used for. */
-  years: z.array(z.number().int().min(2019).max(2100)).min(1),
+  years: z.array(z.number().int().min(2019).max(2100)).min(1).describe('Assessment years the framework is used for.'),
   status: frameworkStatusSchema,
-  sources: z.array(sourceSchema).min(1),
-  assumptions: z.array(assumptionSchema),
-  notes: z.array(localizedSchema),
+  sources: z.array(sourceSchema).min(1).describe('The documents the data rests on.'),
+  assumptions: z.array(assumptionSchema).describe('Every fact not confirmed by the sources, with how to override it.'),
+  notes: z.array(localizedSchema).describe('Anything a reader of a result should know.'),
 };
 
 // ---------------------------------------------------------------- DTI
 
-export const dtiPillarIdSchema = z.enum(['government', 'economy', 'society']);
+export const dtiPillarIdSchema = z
+  .enum(['government', 'economy', 'society'])
+  .meta({ id: 'DtiPillarId', description: 'The three pillars: `government` (Chính quyền số, CQS), `economy` (Kinh tế số, KTS), `society` (Xã hội số, XHS).' });
 export type DtiPillarId = z.infer<typeof dtiPillarIdSchema>;
 
 /**
@@ -72,126 +89,212 @@ export type DtiPillarId = z.infer<typeof dtiPillarIdSchema>;
  * - `points`: the province's points for the component are given directly, from 0 to `max`;
  * - `ratio`: a 0…1 figure (a share, a rate) is given, and the points are that figure × `max`.
  */
-export const dtiComponentScoringSchema = z.enum(['points', 'ratio']);
+export const dtiComponentScoringSchema = z
+  .enum(['points', 'ratio'])
+  .meta({ id: 'DtiComponentScoring', description: '`points`: the province\'s points are given directly, 0…`max`; `ratio`: a 0…1 figure (a share, a rate) is given and scored as figure × `max`.' });
 export type DtiComponentScoring = z.infer<typeof dtiComponentScoringSchema>;
 
 /**
  * A component indicator (chỉ số thành phần) of a main indicator, with its maximum and scoring
  * rule. Where a main indicator lists components, its points are their sum and their maxima sum to
- * its maximum (checked by `dtiInvariantIssues`).
+ * its maximum (checked by `dtiInvariantIssues` in define-dti.ts).
  */
-export const dtiComponentSchema = z.strictObject({
-  /** Unique within the framework, e.g. `fibreBroadband` or `g1`. */
-  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
-  /** Position in the decision's table, e.g. `3.1`. */
-  code: z.string().min(1),
-  name: localizedSchema,
-  /** Maximum points of the component (up to 2 decimals, as published points). */
-  max: z.number().positive(),
-  maxStatus: factStatusSchema,
-  scoring: dtiComponentScoringSchema,
-  scoringStatus: factStatusSchema,
-});
+export const dtiComponentSchema = z
+  .strictObject({
+    /** Unique within the framework, e.g. `fibreBroadband` or `g1`. */
+    id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).describe('Unique in the file (main indicators included): a letter, then letters and digits, e.g. `fibreHouseholds`. The key of its figure in `components` inputs.'),
+    /** Position in the decision's table, e.g. `3.1`. */
+    code: z.string().min(1).describe('Position in the decision\'s table, e.g. `3.1`.'),
+    name: localizedSchema.describe('Name, as the decision writes it.'),
+    /** Maximum points of the component (up to 2 decimals, as published points). */
+    max: z.number().positive().describe('Maximum points (up to 2 decimals). The components\' maxima sum exactly to the main indicator\'s `max`.'),
+    maxStatus: factStatusSchema.describe('How well the maximum is established.'),
+    scoring: dtiComponentScoringSchema,
+    scoringStatus: factStatusSchema.describe('How well the scoring rule is established.'),
+  })
+  .meta({ id: 'DtiComponent', description: 'A component indicator (chỉ số thành phần) of a main indicator, with its maximum and scoring rule.' });
 export type DtiComponent = z.infer<typeof dtiComponentSchema>;
 
-export const dtiMainIndicatorSchema = z.strictObject({
-  id: z.string().regex(/^[a-zA-Z]+$/),
-  /** Position in the decision's table (1…9). */
-  code: z.string().min(1),
-  name: localizedSchema,
-  /** `foundation` (nhóm chỉ số nền tảng chung), `activity` (nhóm chỉ số hoạt động), or `unscored`. */
-  group: z.enum(['foundation', 'activity', 'unscored']),
-  /** Maximum points; `null` where no source gives it (the indicator is then not an input). */
-  max: z.number().int().nonnegative().nullable(),
-  maxStatus: factStatusSchema,
-  componentCount: z.number().int().nonnegative().nullable(),
-  /** Pillars whose points include this indicator's points. */
-  pillars: z.array(dtiPillarIdSchema),
-  /**
-   * The component indicators, where the decision's table gives them: the indicator's points are
-   * then their sum, and a caller may give the indicator either directly or by its components.
-   */
-  components: z.array(dtiComponentSchema).min(1).optional(),
-});
+export const dtiMainIndicatorSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-zA-Z]+$/).describe('Letters only, e.g. `awareness`: the key of its points or value in inputs.'),
+    /** Position in the decision's table (1…9). */
+    code: z.string().min(1).describe('Position in the decision\'s table, e.g. `1`.'),
+    name: localizedSchema.describe('Name, as the decision writes it.'),
+    /** `foundation` (nhóm chỉ số nền tảng chung), `activity` (nhóm chỉ số hoạt động), or `unscored`. */
+    group: z.enum(['foundation', 'activity', 'unscored']).describe('`foundation` (nhóm chỉ số nền tảng), `activity` (nhóm chỉ số hoạt động), or `unscored` (listed, not scored: maximum 0 or null).'),
+    /** Maximum points; `null` where no source gives it (the indicator is then not an input). */
+    max: z.number().int().nonnegative().nullable().describe('Maximum points; `null` where no source gives it (the indicator is then not an input).'),
+    maxStatus: factStatusSchema.describe('How well the maximum is established.'),
+    componentCount: z.number().int().nonnegative().nullable().describe('The decision\'s number of components, or `null`; where `components` are listed, their number.'),
+    /** Pillars whose points include this indicator's points. */
+    pillars: z.array(dtiPillarIdSchema).describe('The pillars whose points include this indicator\'s points (a foundation indicator: all three).'),
+    /**
+     * The component indicators, where the decision's table gives them: the indicator's points are
+     * then their sum, and a caller may give the indicator either directly or by its components.
+     */
+    components: z.array(dtiComponentSchema).min(1).optional().describe('The components, where the decision lists them: the indicator\'s points are then their sum, and an assessment gives the indicator either directly or by its components.'),
+  })
+  .meta({ id: 'DtiMainIndicator', description: 'A main indicator (chỉ số chính).' });
 export type DtiMainIndicator = z.infer<typeof dtiMainIndicatorSchema>;
 
-export const dtiPillarSchema = z.strictObject({
-  id: dtiPillarIdSchema,
-  /** CQS / KTS / XHS as the reports abbreviate. */
-  code: z.string().min(1),
-  name: localizedSchema,
-  /** Maximum points of the pillar. */
-  max: z.number().int().positive(),
-});
+export const dtiPillarSchema = z
+  .strictObject({
+    id: dtiPillarIdSchema,
+    /** CQS / KTS / XHS as the reports abbreviate. */
+    code: z.string().min(1).describe('Abbreviation, as the reports write it: `CQS`, `KTS`, `XHS`.'),
+    name: localizedSchema.describe('Name of the pillar.'),
+    /** Maximum points of the pillar. */
+    max: z.number().int().positive().describe('Maximum points: the sum of the maxima of the main indicators that count in it.'),
+  })
+  .meta({ id: 'DtiPillar', description: 'A pillar (trụ cột) and its maximum.' });
 export type DtiPillar = z.infer<typeof dtiPillarSchema>;
 
 export const dtiFrameworkSchema = z.strictObject({
-  kind: z.literal('dti'),
+  kind: z.literal('dti').describe('`dti`: a provincial digital-transformation index.'),
   ...frameworkCommon,
   /**
    * What a caller supplies: points or values per main indicator (`mainIndicators`), or per pillar
    * where the decision's published inputs are the pillar values (`pillars`, DTI 2020).
    */
-  inputKeys: z.enum(['mainIndicators', 'pillars']),
-  totalMax: z.number().int().positive(),
-  componentCount: z.number().int().positive().nullable(),
-  mainIndicators: z.array(dtiMainIndicatorSchema).min(1),
-  pillars: z.array(dtiPillarSchema).length(3),
+  inputKeys: z.enum(['mainIndicators', 'pillars']).describe('What an assessment gives: figures per main indicator (`mainIndicators`), or per pillar (`pillars`, as DTI 2020).'),
+  totalMax: z.number().int().positive().describe('The points the DTI value divides by: the sum of the main-indicator maxima (or of the pillar maxima).'),
+  componentCount: z.number().int().positive().nullable().describe('The decision\'s number of components, or `null`; where every main indicator gives its count, their sum.'),
+  mainIndicators: z.array(dtiMainIndicatorSchema).min(1).describe('The main indicators, in the decision\'s order.'),
+  pillars: z.array(dtiPillarSchema).length(3).describe('The three pillars, each once.'),
   /** The DTI value formula in words. */
-  valueFormula: localizedSchema,
+  valueFormula: localizedSchema.describe('The value formula in words.'),
 });
 export type DtiFramework = z.infer<typeof dtiFrameworkSchema>;
 
 // ---------------------------------------------------------------- DBI
 
 /** The points a criterion may take: a list of steps, or a range with a number of decimals. */
-export const dbiScaleSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('steps'), values: z.array(z.number().nonnegative()).min(2) }),
-  z.strictObject({
-    kind: z.literal('range'),
-    min: z.number().nonnegative(),
-    max: z.number().positive(),
-    decimals: z.number().int().min(0).max(4),
-  }),
-]);
+export const dbiScaleSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('steps'),
+        values: z.array(z.number().nonnegative()).min(2).describe('The points allowed, ascending, e.g. `[0, 1, 2, 3, 4, 5]`.'),
+      })
+      .meta({ id: 'DbiScaleSteps', description: 'Points taken from a list.' }),
+    z
+      .strictObject({
+        kind: z.literal('range'),
+        min: z.number().nonnegative().describe('Lowest points.'),
+        max: z.number().positive().describe('Highest points.'),
+        decimals: z.number().int().min(0).max(4).describe('Decimals allowed in the points.'),
+      })
+      .meta({ id: 'DbiScaleRange', description: 'Any points between `min` and `max` with up to `decimals` decimals.' }),
+  ])
+  .meta({ id: 'DbiScale', description: 'The points a criterion answered directly in points may take.' });
 export type DbiScale = z.infer<typeof dbiScaleSchema>;
 
-export const dbiCriterionSchema = z.strictObject({
-  /** e.g. `3.2.4` */
-  id: z.string().regex(/^\d+(\.\d+)+$/),
-  name: localizedSchema,
-  scale: dbiScaleSchema,
-});
+/** One answer option of a questionnaire criterion. */
+export const dbiAnswerOptionSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-zA-Z0-9_-]+$/).describe('The id an answer gives, unique within the criterion, e.g. `weekly`.'),
+    text: localizedSchema.describe('The option as the form shows it.'),
+    points: z.number().nonnegative().describe('Points the option gives (up to 4 decimals).'),
+    exclusive: z.boolean().optional().describe('Multiple choice only: the option cannot be chosen with another one (e.g. "Không sử dụng").'),
+  })
+  .meta({ id: 'DbiAnswerOption', description: 'An answer option and the points it gives.' });
+export type DbiAnswerOption = z.infer<typeof dbiAnswerOptionSchema>;
+
+/** A point threshold of a figure question: from this figure on, the criterion gives `points`. */
+export const dbiFigureThresholdSchema = z
+  .strictObject({
+    from: z.number().describe('The figure at which this threshold starts.'),
+    inclusive: z.boolean().describe('`true`: a figure equal to `from` is in this threshold (≥); `false`: only figures above it (>).'),
+    points: z.number().nonnegative().describe('Points for a figure from here up to the next threshold.'),
+  })
+  .meta({ id: 'DbiFigureThreshold', description: 'Points for figures from `from` on (which bound is inclusive is declared).' });
+export type DbiFigureThreshold = z.infer<typeof dbiFigureThresholdSchema>;
+
+/**
+ * How a questionnaire criterion is answered and scored:
+ * - `single`: one option id; the criterion gets that option's points;
+ * - `multiple`: an array of option ids; the sum of their points, at most `cap`;
+ * - `figure`: a number (a raw figure, or a ratio in percent); the points of the highest threshold
+ *   it reaches.
+ */
+export const dbiAnswerSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('single'),
+        options: z.array(dbiAnswerOptionSchema).min(2).describe('The options, in the order the form shows them.'),
+      })
+      .meta({ id: 'DbiAnswerSingle', description: 'Single choice: the answer is one option id.' }),
+    z
+      .strictObject({
+        kind: z.literal('multiple'),
+        options: z.array(dbiAnswerOptionSchema).min(1).describe('The options, in the order the form shows them.'),
+        cap: z.number().positive().optional().describe('Most points the criterion gives, whatever is chosen; without it, the sum of every option.'),
+      })
+      .meta({ id: 'DbiAnswerMultiple', description: 'Multiple choice: the answer is an array of option ids; points are their sum, capped.' }),
+    z
+      .strictObject({
+        kind: z.literal('figure'),
+        unit: localizedSchema.describe('Unit of the figure, e.g. `%` or `Mbps`.'),
+        min: z.number().describe('Lowest figure accepted.'),
+        max: z.number().describe('Highest figure accepted.'),
+        decimals: z.number().int().min(0).max(4).describe('Decimals accepted in the figure.'),
+        thresholds: z.array(dbiFigureThresholdSchema).min(1).describe('Ascending; the first starts at `min`, inclusive.'),
+      })
+      .meta({ id: 'DbiAnswerFigure', description: 'A raw figure or a ratio (in percent) turned into points by declared thresholds.' }),
+  ])
+  .meta({ id: 'DbiAnswer', description: 'How a questionnaire criterion is answered and scored.' });
+export type DbiAnswer = z.infer<typeof dbiAnswerSchema>;
+
+export const dbiCriterionSchema = z
+  .strictObject({
+    /** e.g. `3.2.4` */
+    id: z.string().regex(/^\d+(\.\d+)+$/).describe('Position in the decision, e.g. `3.2.4`: the key of its answer.'),
+    name: localizedSchema.describe('The criterion as the decision names it.'),
+    question: localizedSchema.optional().describe('The question a form asks, where it differs from the name.'),
+    scale: dbiScaleSchema.optional().describe('For a criterion answered directly in points. Give `scale` or `answer`, not both.'),
+    answer: dbiAnswerSchema.optional().describe('For a questionnaire criterion answered by option ids or a figure. Give `scale` or `answer`, not both.'),
+    notApplicable: z.boolean().optional().describe('`true`: the answer may be `"n/a"` (not applicable); the criterion then leaves the denominator.'),
+  })
+  .meta({ id: 'DbiCriterion', description: 'A criterion (tiêu chí): answered in points (`scale`) or by a question (`answer`).' });
 export type DbiCriterion = z.infer<typeof dbiCriterionSchema>;
 
-export const dbiComponentSchema = z.strictObject({
-  /** e.g. `3.2` (chỉ số thành phần) */
-  id: z.string().regex(/^\d+\.\d+$/),
-  name: localizedSchema,
-  max: z.number().nonnegative().nullable(),
-  criterionCount: z.number().int().nonnegative().nullable(),
-  criteria: z.array(dbiCriterionSchema),
-});
+export const dbiComponentSchema = z
+  .strictObject({
+    /** e.g. `3.2` (chỉ số thành phần) */
+    id: z.string().regex(/^\d+\.\d+$/).describe('Position in the decision, e.g. `3.2`.'),
+    name: localizedSchema.describe('The component indicator (chỉ số thành phần) or group as the decision names it.'),
+    max: z.number().nonnegative().nullable().describe('Maximum points; `null` where no source gives it. With criteria, the sum of their maxima.'),
+    criterionCount: z.number().int().nonnegative().nullable().describe('Number of criteria the decision states; `null` where unknown.'),
+    criteria: z.array(dbiCriterionSchema).describe('The criteria, where known (empty otherwise).'),
+  })
+  .meta({ id: 'DbiComponent', description: 'A component indicator (chỉ số thành phần), or a group of questions.' });
 export type DbiComponent = z.infer<typeof dbiComponentSchema>;
 
-export const dbiPillarSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
-  /** Position in the decision: `1`…`7`. */
-  code: z.string().regex(/^\d$/),
-  name: localizedSchema,
-  /** Maximum points; `null` where no source gives it (scoring then needs it supplied). */
-  max: z.number().positive().nullable(),
-  maxStatus: factStatusSchema,
-  nameStatus: factStatusSchema,
-  components: z.array(dbiComponentSchema),
-});
+export const dbiPillarSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/).describe('Id in camelCase, e.g. `customer`: the key of a pillar-level answer.'),
+    /** Position in the decision: `1`…`7`. */
+    code: z.string().regex(/^\d$/).describe('Position in the decision, `1`…`9`.'),
+    name: localizedSchema.describe('The pillar (trụ cột) as the decision names it.'),
+    /** Maximum points; `null` where no source gives it (scoring then needs it supplied). */
+    max: z.number().positive().nullable().describe('Maximum points; `null` where no source gives it (scoring then needs it supplied), and for the sector pillar.'),
+    maxStatus: factStatusSchema.describe('How well the maximum is established.'),
+    nameStatus: factStatusSchema.describe('How well the name is established.'),
+    components: z.array(dbiComponentSchema).describe('Component indicators, where known.'),
+    sectorSpecific: z.boolean().optional().describe('`true`: the pillar holds the sector part; its components come from the assessed sector (`sectors`).'),
+  })
+  .meta({ id: 'DbiPillar', description: 'A pillar (trụ cột), or a group of the questionnaire.' });
 export type DbiPillar = z.infer<typeof dbiPillarSchema>;
 
-export const dbiLevelSchema = z.strictObject({
-  level: z.number().int().min(0).max(9),
-  name: localizedSchema,
-  description: localizedSchema,
-});
+export const dbiLevelSchema = z
+  .strictObject({
+    level: z.number().int().min(0).max(9).describe('The level number, 0…9.'),
+    name: localizedSchema.describe('The level name, e.g. `Hình thành`.'),
+    description: localizedSchema.describe('What the level means.'),
+  })
+  .meta({ id: 'DbiLevel', description: 'A maturity level.' });
 export type DbiLevel = z.infer<typeof dbiLevelSchema>;
 
 /**
@@ -200,43 +303,135 @@ export type DbiLevel = z.infer<typeof dbiLevelSchema>;
  *   upper-inclusive: a pillar is at level L when its share is above the band of L−1 and at most the
  *   band of L); the overall level is the highest L whose total is above `totalAbove` AND at least
  *   `minPillarsAtLevel` pillars are at L or higher.
+ * - `total-percent-bands`: the overall level from the overall percentage alone, by bands whose
+ *   lower bound says whether it is inclusive.
  * - `none`: no rule is published; scoring reports points and percentages only, and why.
  */
-export const dbiLevelRuleSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('pillar-bands-and-count'),
-    /** Upper bound (inclusive) of each level, in percent of the pillar maximum, ascending. */
-    pillarBands: z.array(z.strictObject({ level: z.number().int().min(0), upToPercent: z.number().positive().max(100) })).min(2),
-    overall: z.array(
-      z.strictObject({
-        level: z.number().int().min(1),
-        /** The total must be strictly above this many points. */
-        totalAbove: z.number().nonnegative(),
-        /** At least this many pillars at this level or higher. */
-        minPillarsAtLevel: z.number().int().min(0),
-      }),
-    ),
-    status: factStatusSchema,
-  }),
-  z.strictObject({ kind: z.literal('none'), reason: localizedSchema }),
-]);
+export const dbiLevelRuleSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('pillar-bands-and-count'),
+        /** Upper bound (inclusive) of each level, in percent of the pillar maximum, ascending. */
+        pillarBands: z
+          .array(
+            z
+              .strictObject({
+                level: z.number().int().min(0).describe('The level of a pillar whose share is at most `upToPercent` (and above the band below).'),
+                upToPercent: z.number().positive().max(100).describe('Upper bound, inclusive, in percent of the pillar maximum.'),
+              })
+              .meta({ id: 'DbiPillarBand', description: 'A pillar band: shares above the band below and up to `upToPercent` (inclusive) are at `level`.' }),
+          )
+          .min(2)
+          .describe('Ascending; the last ends at 100.'),
+        overall: z
+          .array(
+            z
+              .strictObject({
+                level: z.number().int().min(1).describe('The overall level this condition gives.'),
+                /** The total must be strictly above this many points. */
+                totalAbove: z.number().nonnegative().describe('The total must be strictly above this many points.'),
+                /** At least this many pillars at this level or higher. */
+                minPillarsAtLevel: z.number().int().min(0).describe('At least this many pillars at this level or higher.'),
+              })
+              .meta({ id: 'DbiOverallCondition', description: 'The conditions of one overall level.' }),
+          )
+          .describe('Ascending by level; the highest level whose conditions hold is given, else the lowest band level.'),
+        status: factStatusSchema.describe('How well the rule is established.'),
+        basis: localizedSchema.optional().describe('Where the rule comes from.'),
+      })
+      .meta({ id: 'DbiLevelRulePillarBands', description: 'Pillar levels by bands, overall level by the total and a count of pillars (Decision 1970).' }),
+    z
+      .strictObject({
+        kind: z.literal('total-percent-bands'),
+        bands: z
+          .array(
+            z
+              .strictObject({
+                level: z.number().int().min(0).describe('The level of this band.'),
+                fromPercent: z.number().min(0).max(100).describe('Lower bound of the band, in percent of the maximum.'),
+                fromInclusive: z.boolean().describe('`true`: a percentage equal to `fromPercent` is in this band (≥); `false`: only above it (>).'),
+              })
+              .meta({ id: 'DbiPercentBand', description: 'A band of the overall percentage, from its lower bound up to the next band.' }),
+          )
+          .min(1)
+          .describe('Ascending; the first starts at 0, inclusive. The level is that of the highest band the percentage reaches.'),
+        pillarLevels: z.boolean().optional().describe('`true`: each pillar also gets the level of its own percentage by the same bands.'),
+        status: factStatusSchema.describe('How well the rule is established.'),
+        basis: localizedSchema.optional().describe('Where the rule comes from.'),
+      })
+      .meta({ id: 'DbiLevelRulePercentBands', description: 'The overall level from the overall percentage, by bands with declared bounds.' }),
+    z
+      .strictObject({
+        kind: z.literal('none'),
+        reason: localizedSchema.describe('Why no level is given.'),
+      })
+      .meta({ id: 'DbiLevelRuleNone', description: 'No level: scoring reports points and percentages only, and this reason.' }),
+  ])
+  .meta({ id: 'DbiLevelRule', description: 'How points become a maturity level.' });
 export type DbiLevelRule = z.infer<typeof dbiLevelRuleSchema>;
 
-export const dbiFrameworkSchema = z.strictObject({
-  kind: z.literal('dbi'),
-  ...frameworkCommon,
-  enterpriseSize: z.enum(['sme', 'large', 'group']),
-  /** Whether answers are given per criterion (`criterion`) or as points per pillar (`pillar`). */
-  inputLevel: z.enum(['criterion', 'pillar']),
-  /** The scale of a pillar-level answer, where `inputLevel` is `pillar`. */
-  pillarInputDecimals: z.number().int().min(0).max(4),
-  totalMax: z.number().positive().nullable(),
-  componentCount: z.number().int().positive().nullable(),
-  criterionCount: z.number().int().positive().nullable(),
-  pillars: z.array(dbiPillarSchema).min(1),
-  levels: z.array(dbiLevelSchema),
-  levelRule: dbiLevelRuleSchema,
-});
+/**
+ * How criterion points add up to the overall percentage:
+ * - `sum` (the default; Decision 1970): pillar points are the sum of their criteria, the total the
+ *   sum of the pillars; percentages are points ÷ maxima;
+ * - `mean`: percentages averaged bottom-up, criterion → component → pillar → overall (each an
+ *   arithmetic mean over its applicable parts);
+ * - `weighted`: each pillar's percentage (points ÷ maximum), averaged with the declared weights.
+ * In every case "not applicable" answers leave the denominators.
+ */
+export const dbiAggregationSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('sum') }).meta({ id: 'DbiAggregationSum', description: 'Sum of points; percentages are points ÷ maxima.' }),
+    z.strictObject({ kind: z.literal('mean') }).meta({ id: 'DbiAggregationMean', description: 'Arithmetic means of percentages: criterion → component → pillar → overall.' }),
+    z
+      .strictObject({
+        kind: z.literal('weighted'),
+        weights: z
+          .array(
+            z.strictObject({
+              pillar: z.string().min(1).describe('A pillar id.'),
+              weight: z.number().positive().describe('Its weight (any positive numbers; they are divided by their sum).'),
+            }),
+          )
+          .min(1)
+          .describe('One weight per pillar.'),
+      })
+      .meta({ id: 'DbiAggregationWeighted', description: 'Pillar percentages averaged with declared weights.' }),
+  ])
+  .meta({ id: 'DbiAggregation', description: 'How criterion points add up to the overall percentage.' });
+export type DbiAggregation = z.infer<typeof dbiAggregationSchema>;
+
+/** A sector's part of a questionnaire with a common part and a part per sector. */
+export const dbiSectorSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/).describe('Sector id the assessment names, e.g. `retail`.'),
+    name: localizedSchema.describe('The sector (ngành) as the decision names it.'),
+    max: z.number().positive().describe('Maximum points of the sector part: the sum of its criteria maxima.'),
+    components: z.array(dbiComponentSchema).min(1).describe('The sector part\'s components and criteria.'),
+  })
+  .meta({ id: 'DbiSector', description: 'The part of the questionnaire for one sector, with its own maximum.' });
+export type DbiSector = z.infer<typeof dbiSectorSchema>;
+
+export const dbiFrameworkSchema = z
+  .strictObject({
+    kind: z.literal('dbi').describe('`dbi`: an enterprise index.'),
+    ...frameworkCommon,
+    enterpriseSize: z.enum(['sme', 'large', 'group']).describe('Which enterprises it assesses.'),
+    /** Whether answers are given per criterion (`criterion`) or as points per pillar (`pillar`). */
+    inputLevel: z.enum(['criterion', 'pillar']).describe('`criterion`: an answer per criterion; `pillar`: points per pillar (where the criteria are not known).'),
+    /** The scale of a pillar-level answer, where `inputLevel` is `pillar`. */
+    pillarInputDecimals: z.number().int().min(0).max(4).describe('Decimals of a pillar-level answer.'),
+    totalMax: z.number().positive().nullable().describe('Maximum total points: the sum of the pillar maxima; `null` where unknown or, with sectors, per sector.'),
+    componentCount: z.number().int().positive().nullable().describe('Number of component indicators the decision states.'),
+    criterionCount: z.number().int().positive().nullable().describe('Number of criteria the decision states.'),
+    pillars: z.array(dbiPillarSchema).min(1).describe('The pillars, in the decision\'s order.'),
+    levels: z.array(dbiLevelSchema).describe('The maturity levels, ascending.'),
+    levelRule: dbiLevelRuleSchema,
+    aggregation: dbiAggregationSchema.optional().describe('How points add up; `sum` when absent.'),
+    sectors: z.array(dbiSectorSchema).min(1).optional().describe('Sector parts: the pillar marked `sectorSpecific` takes the assessed sector\'s components.'),
+  })
+  .meta({ id: 'DbiFramework', description: 'An enterprise digital-transformation index (DBI).' });
 export type DbiFramework = z.infer<typeof dbiFrameworkSchema>;
 
 export const frameworkSchema = z.discriminatedUnion('kind', [dtiFrameworkSchema, dbiFrameworkSchema]);

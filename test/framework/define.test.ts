@@ -30,7 +30,7 @@ describe('defineFramework', () => {
     expect(f).toEqual(sme);
     expect(f).not.toBe(sme);
     expect(Object.isFrozen(f)).toBe(true);
-    expect(Object.isFrozen(f.pillars[0]!.components[0]!.criteria[0]!.scale)).toBe(true);
+    expect(Object.isFrozen(f.pillars[0]!.components[0]!.criteria[0]!.scale!)).toBe(true);
     expect(isDefinedFramework(f)).toBe(true);
     expect(isDefinedFramework(file(sme))).toBe(false);
   });
@@ -87,20 +87,20 @@ describe('defineFramework', () => {
       ['pillar maximum 0', (f: any) => { f.pillars[2].max = 0; }, 'pillars.2.max', 'out_of_range'],
       ['negative pillar maximum', (f: any) => { f.pillars[2].max = -80; }, 'pillars.2.max', 'out_of_range'],
       ['NaN pillar maximum', (f: any) => { f.pillars[2].max = Number.NaN; }, 'pillars.2.max', 'invalid_type'],
-      ['pillar maximum off its criteria', (f: any) => { f.pillars[2].max = 81; f.totalMax = 321; }, 'pillars.2.max', 'framework_invariant'],
-      ['total off the pillars', (f: any) => { f.totalMax = 321; }, 'totalMax', 'framework_invariant'],
-      ['component maximum off its criteria', (f: any) => { f.pillars[0].components[1].max = 21; }, 'pillars.0.components.1.max', 'framework_invariant'],
-      ['criterion count off', (f: any) => { f.pillars[0].components[1].criterionCount = 5; }, 'pillars.0.components.1.criterionCount', 'framework_invariant'],
+      ['pillar maximum off its criteria', (f: any) => { f.pillars[2].max = 81; f.totalMax = 321; }, 'pillars.2.max', 'sum_mismatch'],
+      ['total off the pillars', (f: any) => { f.totalMax = 321; }, 'totalMax', 'sum_mismatch'],
+      ['component maximum off its criteria', (f: any) => { f.pillars[0].components[1].max = 21; }, 'pillars.0.components.1.max', 'sum_mismatch'],
+      ['criterion count off', (f: any) => { f.pillars[0].components[1].criterionCount = 5; }, 'pillars.0.components.1.criterionCount', 'invalid_framework'],
       ['duplicate pillar id', (f: any) => { f.pillars[1].id = 'customer'; }, 'pillars.1.id', 'duplicate_id'],
       ['duplicate criterion id', (f: any) => { f.pillars[0].components[0].criteria[1].id = '1.1.1'; }, 'pillars.0.components.0.criteria.1.id', 'duplicate_id'],
-      ['steps not ascending', (f: any) => { f.pillars[0].components[0].criteria[0].scale.values = [0, 2, 1, 3, 4, 5]; }, 'pillars.0.components.0.criteria.0.scale.values.2', 'framework_invariant'],
-      ['an overall level of 200', (f: any) => { f.levelRule.overall[4].level = 200; }, 'levelRule.overall.4.level', 'framework_invariant'],
-      ['a band level not in levels', (f: any) => { f.levels.pop(); }, 'levelRule.pillarBands.5.level', 'framework_invariant'],
-      ['bands not ending at 100%', (f: any) => { f.levelRule.pillarBands[5].upToPercent = 90; }, 'levelRule.pillarBands.5.upToPercent', 'framework_invariant'],
-      ['bands out of order', (f: any) => { f.levelRule.pillarBands[2].upToPercent = 15; }, 'levelRule.pillarBands.2.upToPercent', 'framework_invariant'],
-      ['overall thresholds descending', (f: any) => { f.levelRule.overall[2].totalAbove = 60; }, 'levelRule.overall.2.totalAbove', 'framework_invariant'],
-      ['an unreachable threshold', (f: any) => { f.levelRule.overall[4].totalAbove = 320; }, 'levelRule.overall.4.totalAbove', 'framework_invariant'],
-      ['more pillars than exist', (f: any) => { f.levelRule.overall[4].minPillarsAtLevel = 7; }, 'levelRule.overall.4.minPillarsAtLevel', 'framework_invariant'],
+      ['steps not ascending', (f: any) => { f.pillars[0].components[0].criteria[0].scale.values = [0, 2, 1, 3, 4, 5]; }, 'pillars.0.components.0.criteria.0.scale.values.2', 'invalid_framework'],
+      ['an overall level of 200', (f: any) => { f.levelRule.overall[4].level = 200; }, 'levelRule.overall.4.level', 'invalid_framework'],
+      ['a band level not in levels', (f: any) => { f.levels.pop(); }, 'levelRule.pillarBands.5.level', 'invalid_framework'],
+      ['bands not ending at 100%', (f: any) => { f.levelRule.pillarBands[5].upToPercent = 90; }, 'levelRule.pillarBands.5.upToPercent', 'invalid_framework'],
+      ['bands out of order', (f: any) => { f.levelRule.pillarBands[2].upToPercent = 15; }, 'levelRule.pillarBands.2.upToPercent', 'invalid_framework'],
+      ['overall thresholds descending', (f: any) => { f.levelRule.overall[2].totalAbove = 60; }, 'levelRule.overall.2.totalAbove', 'invalid_framework'],
+      ['an unreachable threshold', (f: any) => { f.levelRule.overall[4].totalAbove = 320; }, 'levelRule.overall.4.totalAbove', 'invalid_framework'],
+      ['more pillars than exist', (f: any) => { f.levelRule.overall[4].minPillarsAtLevel = 7; }, 'levelRule.overall.4.minPillarsAtLevel', 'invalid_framework'],
       ['duplicate levels', (f: any) => { f.levels[1].level = 0; }, 'levels.1.level', 'duplicate_id'],
     ])('rejects %s', (_name, mutate, path, code) => {
       const f = file(sme);
@@ -117,8 +117,15 @@ describe('defineFramework', () => {
       const f = file(sme);
       f.levelRule.overall[4].level = 200;
       const issue = issuesOf(() => defineFramework(f)).find((i) => i.pathString === 'levelRule.overall.4.level')!;
-      expect(issue.message.en).toBe('Inconsistent framework: level 200 is not among the framework\'s "levels" (0, 1, 2, 3, 4, 5)');
-      expect(issue.message.vi).toBe('Bộ chỉ số không nhất quán: mức 200 không có trong danh sách "levels" (0, 1, 2, 3, 4, 5)');
+      expect(issue.message.en).toBe('Invalid framework: level 200 is not among the framework\'s "levels" (0, 1, 2, 3, 4, 5)');
+      expect(issue.message.vi).toBe('Bộ chỉ số không hợp lệ: mức 200 không có trong danh sách "levels" (0, 1, 2, 3, 4, 5)');
+    });
+
+    it('says which sum is off, in both languages', () => {
+      const issue = issuesOf(() => defineFramework({ ...file(sme), totalMax: 321 }))[0]!;
+      expect(issue).toMatchObject({ path: ['totalMax'], code: 'sum_mismatch' });
+      expect(issue.message.en).toBe('The sum of the pillar maxima is 320; it must equal 321');
+      expect(issue.message.vi).toBe('Tổng điểm tối đa các trụ cột là 320, phải bằng 321');
     });
 
     it('sums decimal maxima exactly (no float drift)', () => {
@@ -134,10 +141,10 @@ describe('defineFramework', () => {
   describe('DTI invariants', () => {
     it.each([
       ['totalMax 0', (f: any) => { f.totalMax = 0; }, 'totalMax', 'out_of_range'],
-      ['totalMax off the indicators', (f: any) => { f.totalMax = 1001; }, 'totalMax', 'framework_invariant'],
-      ['a pillar maximum off its indicators', (f: any) => { f.pillars[0].max = 701; }, 'pillars.0.max', 'framework_invariant'],
-      ['a scored indicator with maximum 0', (f: any) => { f.mainIndicators[0].max = 0; }, 'mainIndicators.0.max', 'framework_invariant'],
-      ['an unscored indicator with points', (f: any) => { f.mainIndicators[5].max = 10; }, 'mainIndicators.5.max', 'framework_invariant'],
+      ['totalMax off the indicators', (f: any) => { f.totalMax = 1001; }, 'totalMax', 'sum_mismatch'],
+      ['a pillar maximum off its indicators', (f: any) => { f.pillars[0].max = 701; }, 'pillars.0.max', 'sum_mismatch'],
+      ['a scored indicator with maximum 0', (f: any) => { f.mainIndicators[0].max = 0; }, 'mainIndicators.0.max', 'invalid_framework'],
+      ['an unscored indicator with points', (f: any) => { f.mainIndicators[5].max = 10; }, 'mainIndicators.5.max', 'invalid_framework'],
       ['duplicate main indicator id', (f: any) => { f.mainIndicators[1].id = 'awareness'; }, 'mainIndicators.1.id', 'duplicate_id'],
       ['a pillar twice', (f: any) => { f.pillars[1].id = 'government'; }, 'pillars.1.id', 'duplicate_id'],
     ])('rejects %s', (_name, mutate, path, code) => {
@@ -251,7 +258,8 @@ describe('round trip: every bundled framework through JSON and defineFramework',
     const inputs = [0, 1, 2].map((k) => Object.fromEntries(order.map((id, i) => {
       if (f.inputLevel === 'pillar') return [id, Number((((f.pillars[i]!.max as number) * (k + 1 + i)) / 9).toFixed(2))];
       const c = f.pillars.flatMap((p) => p.components.flatMap((x) => x.criteria)).find((x) => x.id === id)!;
-      const steps = c.scale.kind === 'steps' ? c.scale.values : [c.scale.min, c.scale.max];
+      const scale = c.scale!;
+      const steps = scale.kind === 'steps' ? scale.values : [scale.min, scale.max];
       return [id, steps[(i + k) % steps.length]!];
     })));
     for (const answers of inputs) expect(scoreDbi(back, { answers })).toEqual(scoreDbi(f, { answers }));

@@ -14,7 +14,7 @@ function answersFor(pillarPoints: Record<string, number>): Record<string, number
   for (const p of sme.pillars) {
     let left = pillarPoints[p.id] ?? 0;
     for (const c of p.components.flatMap((x) => x.criteria)) {
-      const steps = c.scale.kind === 'steps' ? c.scale.values : [];
+      const steps = c.scale?.kind === 'steps' ? c.scale.values : [];
       const pick = [...steps].reverse().find((s) => s <= left) ?? 0;
       answers[c.id] = pick;
       left -= pick;

@@ -167,9 +167,9 @@ describe('dtiInvariantIssues', () => {
       mainIndicators: fictional.mainIndicators.map((m, i) => i !== 3 ? m : { ...m, components: [{ ...m.components![0]!, max: 89.5 }, m.components![1]!] }),
     };
     expect(dtiInvariantIssues(broken).map((i) => [i.pathString, i.code, i.message.en])).toEqual([
-      ['mainIndicators.3.max', 'framework_invariant', 'Inconsistent framework: the maximum 150 of "digitalEconomy" differs from the sum of its components\' maxima (149.5)'],
+      ['mainIndicators.3.max', 'sum_mismatch', 'The sum of the component maxima of "digitalEconomy" is 149.5; it must equal 150'],
     ]);
-    expect(dtiInvariantIssues(broken)[0]!.message.vi).toBe('Bộ chỉ số không nhất quán: điểm tối đa 150 của "digitalEconomy" khác tổng điểm tối đa các chỉ số thành phần (149.5)');
+    expect(dtiInvariantIssues(broken)[0]!.message.vi).toBe('Tổng điểm tối đa các chỉ số thành phần của "digitalEconomy" là 149.5, phải bằng 150');
   });
 
   it('ids are unique across the framework; counts, decimals, pillar and total maxima agree', () => {
@@ -185,12 +185,12 @@ describe('dtiInvariantIssues', () => {
       ],
     };
     expect(dtiInvariantIssues(broken).map((i) => [i.pathString, i.code])).toEqual([
-      ['mainIndicators.0.componentCount', 'framework_invariant'],
+      ['mainIndicators.0.componentCount', 'invalid_framework'],
       ['mainIndicators.1.components.1.max', 'too_many_decimals'],
       ['mainIndicators.1.components.2.max', 'too_many_decimals'],
       ['mainIndicators.1.components.0.id', 'duplicate_id'],
-      ['totalMax', 'framework_invariant'],
-      ['pillars.1.max', 'framework_invariant'],
+      ['totalMax', 'sum_mismatch'],
+      ['pillars.1.max', 'sum_mismatch'],
     ]);
     expect(dtiInvariantIssues(broken)[3]!.message).toEqual({
       vi: 'Mã "a1" bị trùng (đã dùng tại mainIndicators.0.components.0.id)',
@@ -202,12 +202,12 @@ describe('dtiInvariantIssues', () => {
     const component = main(0).components![0]!;
     const onPillarFramework: DtiFramework = { ...dtiProvince2020, mainIndicators: dtiProvince2020.mainIndicators.map((m, i) => (i === 0 ? { ...m, components: [component] } : m)) };
     expect(dtiInvariantIssues(onPillarFramework).map((i) => [i.pathString, i.code])).toEqual([
-      ['mainIndicators.0.components', 'framework_invariant'],
-      ['mainIndicators.0.components', 'framework_invariant'],
+      ['mainIndicators.0.components', 'invalid_framework'],
+      ['mainIndicators.0.components', 'invalid_framework'],
     ]);
     const onSmartCity: DtiFramework = { ...dtiProvince2022, mainIndicators: dtiProvince2022.mainIndicators.map((m) => (m.id === 'smartCity' ? { ...m, componentCount: null, components: [component] } : m)) };
     expect(dtiInvariantIssues(onSmartCity).map((i) => [i.pathString, i.message.en])).toEqual([
-      ['mainIndicators.5.components', 'Inconsistent framework: main indicator "smartCity" is unscored or has no maximum, so it cannot have scored components'],
+      ['mainIndicators.5.components', 'Invalid framework: main indicator "smartCity" is unscored or has no maximum, so it cannot have scored components'],
     ]);
   });
 });

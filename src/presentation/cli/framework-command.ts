@@ -112,7 +112,8 @@ Usage:
   vndi framework template dbi|dti     in một tệp mẫu hợp lệ để bắt đầu / print a valid starting file
   vndi framework show ID|FILE         cây chỉ số với điểm tối đa và trạng thái / the tree with maxima and statuses
 
-Giải thích từng trường / every field explained: docs/encoding-a-new-decision.md and the JSON Schema in "$schema".
+Giải thích từng trường / every field explained: docs/encoding-a-new-decision.md, docs/framework-format.md
+and the JSON Schema named by "$schema" in the file.
 `;
 
 const STATUS: Record<FactStatus, string> = {

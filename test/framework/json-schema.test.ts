@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { DOC_PATH, SCHEMA_PATH, docWithReference, schemaFileText } from '../../scripts/framework-schema.js';
+import { DBI_FRAMEWORKS, DTI_FRAMEWORKS } from '../../src/index.js';
+
+const committed = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+const ajv = new Ajv2020({ strict: true, allErrors: true, formats: { date: /^\d{4}-\d{2}-\d{2}$/, uri: /^https?:\/\/\S+$/ } });
+const validate = ajv.compile(committed);
+const file = <T>(f: T): any => JSON.parse(JSON.stringify(f));
+
+describe('the published JSON Schema of the framework format', () => {
+  it('is the one the script generates from the zod schemas (run `npm run framework-schema`)', () => {
+    expect(readFileSync(SCHEMA_PATH, 'utf8')).toBe(schemaFileText());
+  });
+
+  it('is published in the package (files and exports)', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { files: string[]; exports: Record<string, unknown> };
+    expect(pkg.files).toContain('schema/framework.schema.json');
+    expect(pkg.exports['./framework.schema.json']).toBe('./schema/framework.schema.json');
+  });
+
+  it.each([...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].map((f) => [f.id, f] as const))('accepts the JSON of %s', (_id, f) => {
+    const ok = validate(file(f));
+    expect(ok, JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('accepts a "$schema" key', () => {
+    expect(validate({ $schema: committed.$id, ...file(DBI_FRAMEWORKS[0]) })).toBe(true);
+  });
+
+  it.each([
+    ['a misspelt kind', (f: any) => { f.kind = 'DBI'; }],
+    ['a pillar maximum of 0', (f: any) => { f.pillars[0].max = 0; }],
+    ['a misspelt field', (f: any) => { f.pillars[0].maxx = 5; }],
+    ['a missing field', (f: any) => { delete f.levels; }],
+    ['a bad date', (f: any) => { f.legalBasis.date = '13/12/2021'; }],
+    ['a criterion id that is not a position', (f: any) => { f.pillars[0].components[0].criteria[0].id = 'one'; }],
+    ['a level rule of unknown kind', (f: any) => { f.levelRule.kind = 'bands'; }],
+  ])('rejects %s', (_name, mutate) => {
+    const f = file(DBI_FRAMEWORKS.find((x) => x.id === 'dbi-2021-sme'));
+    mutate(f);
+    expect(validate(f)).toBe(false);
+  });
+});
+
+describe('docs/framework-format.md', () => {
+  it('holds the reference the script generates from the schema (run `npm run framework-schema`)', () => {
+    const page = readFileSync(DOC_PATH, 'utf8');
+    expect(page).toBe(docWithReference(page));
+    expect(page).toContain('| `totalMax` |');
+    expect(page).toContain('### DbiAnswerOption');
+  });
+});
