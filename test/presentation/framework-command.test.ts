@@ -172,3 +172,20 @@ describe('loadFrameworkFile', () => {
     }
   });
 });
+
+describe('the published JSON Schema', () => {
+  it('accepts both templates, the fictional test framework and the guide’s file, and names itself as the templates do', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const schema = JSON.parse(readFileSync(join(__dirname, '../../schema/framework.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+    for (const kind of ['dti', 'dbi']) {
+      const data = JSON.parse(run('template', kind).stdout);
+      expect(data.$schema).toBe(schema.$id);
+      expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    }
+    expect(validate(JSON.parse(readFileSync(fictionalPath, 'utf8')))).toBe(true);
+    const bad = JSON.parse(readFileSync(fictionalPath, 'utf8'));
+    bad.mainIndicators[0].components[0].scoring = 'percent';
+    expect(validate(bad)).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@
  * The starting files `vndi framework template dbi|dti` prints. Each is a minimal framework that
  * validates as it stands (a test defines both), so that a Department edits a working file rather
  * than an empty skeleton. JSON has no comments: the fields are explained by the JSON Schema named
- * in `"$schema"` (an editor shows each field's description) , in docs/framework-format.md
+ * in `"$schema"` (an editor shows each field's description), in docs/framework-format.md
  * and in docs/encoding-a-new-decision.md.
  */
 
