@@ -85,3 +85,4 @@ export type {
 export type { DtiComponentScore } from './score/score-dti.js';
 export type { DtiComponent, DtiComponentScoring } from './framework/schema.js';
 export { dtiComponentSchema } from './framework/schema.js';
+export { dtiInputFromRecord } from './assessment/dti-input.js';

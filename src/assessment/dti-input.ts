@@ -50,6 +50,40 @@ export function dtiComponentRule(component: DtiComponent): NumericRule {
   return { min: 0, max: component.scoring === 'points' ? component.max : 1 };
 }
 
+/**
+ * A flat record — one figure per main indicator or per component, keyed by id, as a CSV row or a
+ * flat table gives it — as a {@link DtiInput}: main-indicator figures go to `points` or `values`
+ * (by `mode`), component figures to `components` under their main indicator. Component ids are
+ * unique in a framework (with the main-indicator ids), so a flat key is never ambiguous. Keys that
+ * are neither stay under `mode`, where validation reports them as unknown.
+ *
+ * @example
+ * ```ts
+ * dtiInputFromRecord(framework, { digitalSociety: 88.2, g1: 0.4, g2: 33.33 }, 'points');
+ * // { points: { digitalSociety: 88.2 }, components: { digitalGovernment: { g1: 0.4, g2: 33.33 } } }
+ * dtiInputFromRecord(dtiProvince2022, { awareness: 74 }, 'points'); // { points: { awareness: 74 } }
+ * ```
+ */
+export function dtiInputFromRecord(
+  framework: DtiFramework,
+  record: Readonly<Record<string, NumericInput>>,
+  mode: 'points' | 'values',
+): DtiInput {
+  const owner = new Map<string, string>();
+  if (framework.inputKeys === 'mainIndicators') {
+    for (const m of framework.mainIndicators) for (const c of m.components ?? []) owner.set(c.id, m.id);
+  }
+  const direct: Record<string, NumericInput> = {};
+  const components: Record<string, Record<string, NumericInput>> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const main = owner.get(key);
+    if (main === undefined) direct[key] = value;
+    else (components[main] ??= {})[key] = value;
+  }
+  if (Object.keys(components).length === 0) return { [mode]: direct };
+  return Object.keys(direct).length === 0 ? { components } : { [mode]: direct, components };
+}
+
 /** The input units of a framework, in framework order. */
 export function dtiInputUnits(framework: DtiFramework): DtiInputUnit[] {
   if (framework.inputKeys === 'pillars') {

@@ -245,3 +245,18 @@ it('overrideDtiMaxima refuses to change a main indicator whose maximum is its co
   expect(changed.totalMax).toBe(750);
   expect(dtiInvariantIssues(changed)).toEqual([]);
 });
+
+describe('dtiInputFromRecord (a flat row: main indicators and components by id)', () => {
+  it('splits a flat record into main-indicator figures and components, and scores as the nested input', async () => {
+    const { dtiInputFromRecord, dtiProvince2022: f2022 } = await import('../../src/index.js');
+    const flat = { digitalSociety: 88.2, a1: 30, a2: 0.75, i1: 0.62, i2: 12.5, i3: 20, g1: 0.4, g2: 33.33, e1: 0.333, e2: 41 };
+    const input = dtiInputFromRecord(fictional, flat, 'points');
+    expect(input).toEqual({ points: { digitalSociety: 88.2 }, components: byComponents });
+    expect(scoreDti(fictional, input).exact.total).toBe('379');
+    expect(dtiInputFromRecord(fictional, { g1: 0.4, g2: 1 }, 'values')).toEqual({ components: { digitalGovernment: { g1: 0.4, g2: 1 } } });
+    // no component among the keys: exactly the old shape; an unknown key stays where validation reports it
+    expect(dtiInputFromRecord(f2022, { awareness: 74, nope: 1 }, 'values')).toEqual({ values: { awareness: 74, nope: 1 } });
+    const bad = safeScoreDti(fictional, dtiInputFromRecord(fictional, { ...flat, nope: 1 }, 'points'));
+    expect(bad.success ? [] : (bad.error as ValidationError).issues.map((i) => [i.pathString, i.code])).toEqual([['points.nope', 'unknown_key']]);
+  });
+});
