@@ -135,6 +135,44 @@ describe('vndi framework show', () => {
     expect(run('show', 'dbi-2025-large').stdout).toMatch(/Quy tắc xếp mức \/ Level rule: none — /);
   });
 
+  it('prints a DBI questionnaire: options, figure thresholds with their bounds, "n/a", sectors, aggregation, percent bands', () => {
+    const r = run('show', join(__dirname, '../frameworks/dbi-questionnaire-fictional.json'));
+    expect(r.code).toBe(0);
+    const tree = r.stdout.slice(r.stdout.indexOf('Doanh nghiệp'), r.stdout.indexOf('Giả định'));
+    expect(tree).toBe(`Doanh nghiệp / Enterprises: sme — nhập theo / input by tiêu chí / criterion — cộng điểm / aggregation: trung bình tỷ lệ / mean of percentages
+
+Trụ cột / Pillars:
+  1 Phần chung / Common part [common] — tối đa / max 15 [xác nhận / confirmed] — tên / name [xác nhận / confirmed]
+    1.1 Nhóm 1.1 / Group 1.1 — tối đa / max 15 — 3 tiêu chí / criteria
+      1.1.1 Tần suất cập nhật website / Website updates — chọn một / single choice
+        ? Doanh nghiệp cập nhật website bao lâu một lần? / How often is the website updated?
+        [never] Không / Never: 0 điểm / points
+        [weekly] Hằng tuần / Weekly: 5 điểm / points
+      1.1.2 Kênh bán hàng / Sales channels — chọn nhiều / multiple choice, tối đa / cap 5 — có thể "n/a" / "n/a" allowed
+        [none] Không có / None: 0 điểm / points (loại trừ / exclusive)
+        [web] Website: 3 điểm / points
+        [app] Ứng dụng / App: 3 điểm / points
+      1.1.3 Tỷ lệ hóa đơn điện tử / Share of e-invoices — số liệu / figure 0–100 % (1 số lẻ / decimals)
+        ≥ 0: 0 điểm / points
+        > 50: 5 điểm / points
+  2 Phần theo ngành / Sector part [sector] — tối đa / max ? [xác nhận / confirmed] — tên / name [xác nhận / confirmed] — theo ngành / sector part
+
+Ngành / Sectors:
+  retail Bán lẻ / Retail — tối đa / max 5
+    2.1 Bán lẻ số / Digital retail — tối đa / max 5 — 1 tiêu chí / criteria
+      2.1.1 Thanh toán số / Digital payments — thang / scale 0, 5
+
+Quy tắc xếp mức / Level rule: total-percent-bands [tái dựng / reconstructed]
+  mức / level 1: ≥ 0%
+  mức / level 2: ≥ 100%
+
+Mức / Levels:
+  1 Khởi đầu / Beginning: Mới bắt đầu chuyển đổi số / Starting digital transformation
+  2 Dẫn dắt / Leading: Đạt toàn bộ điểm / Every point reached
+
+`);
+  });
+
   it('exits 2 for something that is neither an id nor a file, 1 for an invalid file', () => {
     expect(run('show', 'dti-2099')).toMatchObject({ code: 2, stderr: expect.stringContaining('is neither a bundled framework id nor a file') });
     const bad = write('bad-show.json', JSON.stringify({ kind: 'dti', id: 'x' }));

@@ -132,7 +132,7 @@ const GROUP: Record<DtiFramework['mainIndicators'][number]['group'], string> = {
 };
 const SCORING = { points: 'điểm / points', ratio: 'tỷ lệ × tối đa / ratio × max' } as const;
 
-const both = (t: Localized) => `${t.vi} / ${t.en}`;
+const both = (t: Localized) => (t.vi === t.en ? t.vi : `${t.vi} / ${t.en}`);
 const max = (m: number | null) => (m === null ? 'tối đa / max ?' : `tối đa / max ${m}`);
 
 function header(f: Framework): string[] {
@@ -176,28 +176,80 @@ function dtiTree(f: DtiFramework): string[] {
   return lines;
 }
 
-function scale(s: DbiFramework['pillars'][number]['components'][number]['criteria'][number]['scale']): string {
-  const k = s as { kind: string; values?: readonly number[]; min?: number; max?: number; decimals?: number };
-  if (k.kind === 'steps' && k.values) return `thang / scale ${k.values.join(', ')}`;
-  if (k.kind === 'range') return `thang / scale ${String(k.min)}–${String(k.max)} (${String(k.decimals)} số lẻ / decimals)`;
-  return `thang / scale ${k.kind}`;
+type DbiCriterionDef = DbiFramework['pillars'][number]['components'][number]['criteria'][number];
+
+/** How a criterion is answered: its scale of points, or its question's options or thresholds. */
+function answerLines(k: DbiCriterionDef, indent: string): string[] {
+  const na = k.notApplicable ? ' — có thể "n/a" / "n/a" allowed' : '';
+  if (k.scale) {
+    const s = k.scale;
+    const text = s.kind === 'steps' ? s.values.join(', ') : `${s.min}–${s.max} (${s.decimals} số lẻ / decimals)`;
+    return [`${indent}${k.id} ${both(k.name)} — thang / scale ${text}${na}`];
+  }
+  const a = k.answer;
+  if (!a) return [`${indent}${k.id} ${both(k.name)}${na}`];
+  const lines: string[] = [];
+  if (a.kind === 'figure') {
+    lines.push(`${indent}${k.id} ${both(k.name)} — số liệu / figure ${a.min}–${a.max} ${both(a.unit)} (${a.decimals} số lẻ / decimals)${na}`);
+    for (const t of a.thresholds) lines.push(`${indent}  ${t.inclusive ? '≥' : '>'} ${t.from}: ${t.points} điểm / points`);
+  } else {
+    const kind = a.kind === 'single' ? 'chọn một / single choice' : `chọn nhiều / multiple choice${a.cap === undefined ? '' : `, tối đa / cap ${a.cap}`}`;
+    lines.push(`${indent}${k.id} ${both(k.name)} — ${kind}${na}`);
+    for (const o of a.options) lines.push(`${indent}  [${o.id}] ${both(o.text)}: ${o.points} điểm / points${o.exclusive ? ' (loại trừ / exclusive)' : ''}`);
+  }
+  if (k.question) lines.splice(1, 0, `${indent}  ? ${both(k.question)}`);
+  return lines;
+}
+
+function componentLines(c: DbiFramework['pillars'][number]['components'][number], indent: string): string[] {
+  return [
+    `${indent}${c.id} ${both(c.name)} — ${max(c.max)}${c.criterionCount === null ? '' : ` — ${c.criterionCount} tiêu chí / criteria`}`,
+    ...c.criteria.flatMap((k) => answerLines(k, `${indent}  `)),
+  ];
+}
+
+function levelRuleLines(rule: DbiFramework['levelRule']): string[] {
+  switch (rule.kind) {
+    case 'none':
+      return [`Quy tắc xếp mức / Level rule: none — ${both(rule.reason)}`];
+    case 'pillar-bands-and-count':
+      return [
+        `Quy tắc xếp mức / Level rule: pillar-bands-and-count [${STATUS[rule.status]}]${rule.basis ? ` — ${both(rule.basis)}` : ''}`,
+        `  trụ cột / pillar bands: ${rule.pillarBands.map((b) => `mức / level ${b.level} ≤ ${b.upToPercent}%`).join('; ')}`,
+        ...rule.overall.map((o) => `  mức / level ${o.level}: tổng / total > ${o.totalAbove} và / and ≥ ${o.minPillarsAtLevel} trụ cột / pillars at ${o.level}+`),
+      ];
+    case 'total-percent-bands':
+      return [
+        `Quy tắc xếp mức / Level rule: total-percent-bands [${STATUS[rule.status]}]${rule.basis ? ` — ${both(rule.basis)}` : ''}`,
+        ...rule.bands.map((b) => `  mức / level ${b.level}: ${b.fromInclusive ? '≥' : '>'} ${b.fromPercent}%`),
+      ];
+  }
 }
 
 function dbiTree(f: DbiFramework): string[] {
+  const aggregation = f.aggregation === undefined || f.aggregation.kind === 'sum'
+    ? 'tổng điểm / sum of points'
+    : f.aggregation.kind === 'mean'
+      ? 'trung bình tỷ lệ / mean of percentages'
+      : `trọng số / weights ${f.aggregation.weights.map((w) => `${w.pillar} ${w.weight}`).join(', ')}`;
   const lines = [
-    `Doanh nghiệp / Enterprises: ${f.enterpriseSize} — nhập theo / input by ${f.inputLevel === 'criterion' ? 'tiêu chí / criterion' : 'trụ cột / pillar'}`,
+    `Doanh nghiệp / Enterprises: ${f.enterpriseSize} — nhập theo / input by ${f.inputLevel === 'criterion' ? 'tiêu chí / criterion' : 'trụ cột / pillar'} — cộng điểm / aggregation: ${aggregation}`,
     '', 'Trụ cột / Pillars:',
   ];
   for (const p of f.pillars) {
-    lines.push(`  ${p.code} ${both(p.name)} [${p.id}] — ${max(p.max)} [${STATUS[p.maxStatus]}] — tên / name [${STATUS[p.nameStatus]}]`);
-    for (const c of p.components) {
-      lines.push(`    ${c.id} ${both(c.name)} — ${max(c.max)}${c.criterionCount === null ? '' : ` — ${c.criterionCount} tiêu chí / criteria`}`);
-      for (const k of c.criteria) lines.push(`      ${k.id} ${both(k.name)} — ${scale(k.scale)}`);
+    const sector = p.sectorSpecific ? ' — theo ngành / sector part' : '';
+    lines.push(`  ${p.code} ${both(p.name)} [${p.id}] — ${max(p.max)} [${STATUS[p.maxStatus]}] — tên / name [${STATUS[p.nameStatus]}]${sector}`);
+    for (const c of p.components) lines.push(...componentLines(c, '    '));
+  }
+  if (f.sectors) {
+    lines.push('', 'Ngành / Sectors:');
+    for (const sector of f.sectors) {
+      lines.push(`  ${sector.id} ${both(sector.name)} — ${max(sector.max)}`);
+      for (const c of sector.components) lines.push(...componentLines(c, '    '));
     }
   }
-  const rule = f.levelRule as { kind: string; reason?: Localized; status?: FactStatus };
-  lines.push('', `Quy tắc xếp mức / Level rule: ${rule.kind}${rule.status ? ` [${STATUS[rule.status]}]` : ''}${rule.reason ? ` — ${both(rule.reason)}` : ''}`);
-  for (const l of f.levels) lines.push(`  ${l.level} ${both(l.name)}`);
+  lines.push('', ...levelRuleLines(f.levelRule));
+  if (f.levels.length > 0) lines.push('', 'Mức / Levels:', ...f.levels.map((l) => `  ${l.level} ${both(l.name)}: ${both(l.description)}`));
   return lines;
 }
 
