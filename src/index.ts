@@ -30,6 +30,7 @@ export {
 export type {
   Framework, DtiFramework, DbiFramework, DtiMainIndicator, DtiPillar, DtiPillarId, DbiPillar, DbiComponent,
   DbiCriterion, DbiScale, DbiLevel, DbiLevelRule, LegalBasis, Source, Assumption, FactStatus, FrameworkStatus,
+  DbiAnswer, DbiAnswerOption, DbiFigureThreshold, DbiAggregation, DbiSector,
 } from './framework/schema.js';
 
 // assessment
@@ -42,7 +43,8 @@ export type { NumericInput } from './assessment/numeric.js';
 export { scoreDti, safeScoreDti, POINT_DECIMALS, VALUE_DECIMALS } from './score/score-dti.js';
 export type { DtiResult, DtiPillarScore, DtiMainIndicatorScore } from './score/score-dti.js';
 export { scoreDbi, safeScoreDbi, criterionOrder, PERCENT_DECIMALS } from './score/score-dbi.js';
-export type { DbiResult, DbiPillarScore } from './score/score-dbi.js';
+export type { DbiResult, DbiPillarScore, DbiAssessment, DbiAnswerInput, DbiCriterionScore } from './score/score-dbi.js';
+export { NOT_APPLICABLE } from './score/score-dbi-general.js';
 
 // provinces
 export { PROVINCES_63, PROVINCES_34, MERGER_2025, REGIONS, findProvince } from './framework/units/provinces.js';

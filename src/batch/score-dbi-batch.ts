@@ -10,6 +10,7 @@ import { ValidationError, makeIssue, type IssueCode } from '../errors.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
 import { checkNumeric } from '../assessment/numeric.js';
 import { compileRule, hasLevelRule, pillarLevelOf } from '../level/dbi-level.js';
+import { needsGeneralScoring } from '../score/score-dbi-general.js';
 
 /** A row that was not scored, with the first bad column. */
 export interface BatchRowIssue {
@@ -117,7 +118,9 @@ function problem(c: CompiledDbi, col: number, v: number): IssueCode {
  * Scores a batch of assessments held in a typed array.
  *
  * @param answers - row-major, one row per enterprise, columns in `criterionOrder(framework)`.
- * @throws {@link ValidationError} when the array's length is not a whole number of rows.
+ * @throws {@link ValidationError} when the array's length is not a whole number of rows, or for a
+ *   framework beyond points per criterion summed (questionnaire, "not applicable", sectors, mean or
+ *   weighted aggregation, percentage bands): score those with `scoreDbi`.
  * @example
  * ```ts
  * const columns = criterionOrder('dbi-2021-sme').length; // 60
@@ -130,7 +133,16 @@ function problem(c: CompiledDbi, col: number, v: number): IssueCode {
  * ```
  */
 export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Array | Float64Array): DbiBatchResult {
-  const c = compileDbi(resolveDbiFramework(frameworkOrId));
+  const f = resolveDbiFramework(frameworkOrId);
+  if (needsGeneralScoring(f)) {
+    // answers here are points in a typed array: option ids, "n/a", sectors and percentage-based
+    // aggregation have no place in it, so such frameworks are scored one assessment at a time
+    throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
+      detail: `bộ chỉ số ${f.id} có câu hỏi, câu trả lời "không áp dụng", phần theo ngành, cách cộng điểm hoặc quy tắc xếp mức theo tỷ lệ mà tính theo lô không hỗ trợ; hãy chấm từng phiếu bằng scoreDbi`,
+      detailEn: `framework ${f.id} has questions, "not applicable" answers, sector parts, an aggregation or a percentage level rule that batch scoring does not support; score each assessment with scoreDbi`,
+    })]);
+  }
+  const c = compileDbi(f);
   const t = tablesOf(c);
   if (!(answers instanceof Uint8Array) && !(answers instanceof Float64Array)) {
     throw new ValidationError([makeIssue(['answers'], 'invalid_type', { expected: 'Uint8Array | Float64Array', received: answers })]);
