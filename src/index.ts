@@ -20,6 +20,8 @@ export {
   DBI_FRAMEWORKS, dbi2021Sme, dbi2021Large, dbi2021Group, dbi2023SmeReadiness, dbi2023Large, dbi2025Large,
 } from './framework/dbi/index.js';
 export type { DbiFrameworkRef } from './framework/dbi/index.js';
+export { DBI_2023_CANDIDATE_LEVEL_RULES, DBI_2025_CANDIDATE_LEVEL_RULES } from './framework/dbi/candidate-rules.js';
+export type { CandidateLevelRule } from './framework/dbi/candidate-rules.js';
 export { overrideDtiMaxima, overrideDbiPillarMaxima, withDbiLevelRule } from './framework/override.js';
 export {
   defineFramework, defineDbiFramework, defineDtiFramework, safeDefineFramework, frameworkIssues, isDefinedFramework,
