@@ -44,18 +44,25 @@ export interface DbiCriterionScore {
   readonly notApplicable: boolean;
 }
 
-/** Whether a framework needs the general path (anything beyond the 1970 model). */
-export function needsGeneralScoring(f: DbiFramework): boolean {
-  let general = cache.get(f);
-  if (general === undefined) {
-    general =
+/**
+ * Whether a framework goes beyond points per criterion summed: questionnaire criteria, "n/a"
+ * answers, sector parts, or mean or weighted aggregation.
+ */
+export function beyondPoints(f: DbiFramework): boolean {
+  let beyond = cache.get(f);
+  if (beyond === undefined) {
+    beyond =
       (f.aggregation !== undefined && f.aggregation.kind !== 'sum') ||
       f.sectors !== undefined ||
-      f.levelRule.kind === 'total-percent-bands' ||
       f.pillars.some((p) => p.components.some((c) => c.criteria.some((k) => k.answer !== undefined || k.notApplicable === true)));
-    cache.set(f, general);
+    cache.set(f, beyond);
   }
-  return general;
+  return beyond;
+}
+
+/** Whether a framework needs the general path (anything beyond the 1970 model). */
+export function needsGeneralScoring(f: DbiFramework): boolean {
+  return beyondPoints(f) || f.levelRule.kind === 'total-percent-bands';
 }
 const cache = new WeakMap<DbiFramework, boolean>();
 
@@ -90,6 +97,17 @@ function compareF(a: Fraction, b: Fraction): number {
   const r = b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;
 }
+/** The level a percentage band rule gives to `units` of `maxUnits` (exact). */
+export function percentBandLevel(bands: readonly { level: number; fromPercent: number; fromInclusive: boolean }[], units: number, maxUnits: number): number {
+  const pct = fraction(BigInt(units) * 100n, BigInt(maxUnits));
+  let l = bands[0]!.level;
+  for (const band of bands) {
+    const cmp = compareF(pct, decimalF(band.fromPercent));
+    if (cmp > 0 || (cmp === 0 && band.fromInclusive)) l = band.level;
+  }
+  return l;
+}
+
 /** Half-up to `decimals` places (values are never negative here). */
 function roundF(a: Fraction, decimals: number): number {
   const f = 10n ** BigInt(decimals);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  NOT_APPLICABLE, ValidationError, criterionOrder, defineDbiFramework, getFramework, scoreDbi, scoreDbiBatch,
+  DBI_2025_CANDIDATE_LEVEL_RULES, NOT_APPLICABLE, ValidationError, criterionOrder, withDbiLevelRule, defineDbiFramework, getFramework, scoreDbi, scoreDbiBatch,
   type DbiAssessment, type DbiFramework, type ValidationIssue,
 } from '../../src/index.js';
 
@@ -195,5 +195,32 @@ describe('scoreDbiBatch on frameworks beyond points per criterion', () => {
     expect(issue).toMatchObject({ path: ['framework'], code: 'invalid_option' });
     expect(issue.message.en).toContain('scoreDbi');
     expect(issue.message.vi).toContain('scoreDbi');
+  });
+});
+
+describe('scoreDbiBatch with a percentage-band level rule', () => {
+  it.each(DBI_2025_CANDIDATE_LEVEL_RULES.map((c) => [c.id, c] as const))('agrees with scoreDbi row by row (%s)', (_id, candidate) => {
+    const f = withDbiLevelRule('dbi-2025-large', candidate.rule);
+    const maxima = [125, 120, 145, 110, 110, 85];
+    // rows at and around every band bound, and a spread of others
+    const totals = [0, 69.49, 69.5, 173.74, 173.75, 347.5, 521.25, 625.5, 694.99, 695, 12.34, 400.01];
+    const rows = totals.map((t) => {
+      let left = Math.round(t * 100);
+      return maxima.map((m) => {
+        const take = Math.min(m * 100, left);
+        left -= take;
+        return take / 100;
+      });
+    });
+    const batch = scoreDbiBatch(f, Float64Array.from(rows.flat()));
+    expect(batch.invalid).toEqual([]);
+    rows.forEach((row, r) => {
+      const single = scoreDbi(f, { answers: Object.fromEntries(f.pillars.map((p, i) => [p.id, row[i]!])) });
+      expect(batch.total[r]).toBe(single.total);
+      expect(batch.level[r]).toBe(single.level);
+    });
+    expect(Array.from(batch.level.subarray(0, 10))).toEqual(
+      candidate.id === 'five-levels-25-percent' ? [1, 1, 1, 1, 2, 3, 4, 4, 4, 5] : [0, 0, 1, 1, 2, 3, 4, 5, 5, 5],
+    );
   });
 });
