@@ -20,6 +20,8 @@ export {
   DBI_FRAMEWORKS, dbi2021Sme, dbi2021Large, dbi2021Group, dbi2023SmeReadiness, dbi2023Large, dbi2025Large,
 } from './framework/dbi/index.js';
 export type { DbiFrameworkRef } from './framework/dbi/index.js';
+export { DBI_2023_CANDIDATE_LEVEL_RULES, DBI_2025_CANDIDATE_LEVEL_RULES } from './framework/dbi/candidate-rules.js';
+export type { CandidateLevelRule } from './framework/dbi/candidate-rules.js';
 export { overrideDtiMaxima, overrideDbiPillarMaxima, withDbiLevelRule } from './framework/override.js';
 export {
   defineFramework, defineDbiFramework, defineDtiFramework, safeDefineFramework, frameworkIssues, isDefinedFramework,
@@ -30,6 +32,7 @@ export {
 export type {
   Framework, DtiFramework, DbiFramework, DtiMainIndicator, DtiPillar, DtiPillarId, DbiPillar, DbiComponent,
   DbiCriterion, DbiScale, DbiLevel, DbiLevelRule, LegalBasis, Source, Assumption, FactStatus, FrameworkStatus,
+  DbiAnswer, DbiAnswerOption, DbiFigureThreshold, DbiAggregation, DbiSector,
 } from './framework/schema.js';
 
 // assessment
@@ -42,7 +45,8 @@ export type { NumericInput } from './assessment/numeric.js';
 export { scoreDti, safeScoreDti, POINT_DECIMALS, VALUE_DECIMALS } from './score/score-dti.js';
 export type { DtiResult, DtiPillarScore, DtiMainIndicatorScore } from './score/score-dti.js';
 export { scoreDbi, safeScoreDbi, criterionOrder, PERCENT_DECIMALS } from './score/score-dbi.js';
-export type { DbiResult, DbiPillarScore } from './score/score-dbi.js';
+export type { DbiResult, DbiPillarScore, DbiAssessment, DbiAnswerInput, DbiCriterionScore } from './score/score-dbi.js';
+export { NOT_APPLICABLE } from './score/score-dbi-general.js';
 
 // provinces
 export { PROVINCES_63, PROVINCES_34, MERGER_2025, REGIONS, findProvince } from './framework/units/provinces.js';
