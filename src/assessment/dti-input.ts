@@ -3,11 +3,11 @@
  * per pillar for frameworks whose published inputs are pillar values (DTI 2020).
  */
 import * as z from 'zod';
-import { ValidationError, makeIssue } from '../errors.js';
+import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import type { DtiComponent, DtiFramework } from '../framework/schema.js';
 import { numericField } from './field.js';
 import { fromZodError } from './issues.js';
-import type { NumericInput, NumericRule } from './numeric.js';
+import { checkNumeric, type NumericInput, type NumericRule } from './numeric.js';
 
 /**
  * What a caller passes to `scoreDti`: at most one of `points` or `values`, and, for a framework
@@ -94,6 +94,99 @@ export function dtiInputUnits(framework: DtiFramework): DtiInputUnit[] {
     .map((m) => ({ id: m.id, max: m.max as number, required: m.group !== 'unscored' }));
 }
 
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** The main indicators that list components, by id, in framework order. */
+function componentTrees(framework: DtiFramework): Map<string, readonly DtiComponent[]> {
+  return new Map(
+    framework.inputKeys === 'mainIndicators'
+      ? framework.mainIndicators.filter((m) => m.components !== undefined).map((m) => [m.id, m.components!] as const)
+      : [],
+  );
+}
+
+/**
+ * The issues of an input's `components` part (paths from the input's root): an object keyed by
+ * main indicators that list components, each an object giving every one of its components a
+ * figure within its rule. Plain code, no zod, so that any validation path can share it.
+ *
+ * @internal
+ */
+export function dtiComponentsIssues(framework: DtiFramework, components: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!isRecord(components)) {
+    return [makeIssue(['components'], components === undefined ? 'missing_key' : 'invalid_type', { key: 'components', expected: 'object', received: components })];
+  }
+  const trees = componentTrees(framework);
+  for (const [id, list] of trees) {
+    const given = components[id];
+    if (given === undefined) continue;
+    if (!isRecord(given)) {
+      issues.push(makeIssue(['components', id], 'invalid_type', { key: id, expected: 'object', received: given }));
+      continue;
+    }
+    for (const c of list) {
+      const problem = checkNumeric(given[c.id], dtiComponentRule(c));
+      if (problem) issues.push(makeIssue(['components', id, c.id], problem.code, { key: c.id, framework: framework.id, ...problem.params }));
+    }
+    for (const key of Object.keys(given)) {
+      if (!list.some((c) => c.id === key)) issues.push(makeIssue(['components', id, key], 'unknown_key', { key, framework: framework.id }));
+    }
+  }
+  for (const key of Object.keys(components)) {
+    if (!trees.has(key)) issues.push(makeIssue(['components', key], 'unknown_key', { key, framework: framework.id }));
+  }
+  return issues;
+}
+
+/**
+ * Which parts an input gives, for a framework whose main indicators list components (plain code,
+ * no zod): at least one of `points`, `values`, `components`; not both `points` and `values`; every
+ * main indicator with components given exactly once, directly or by its components; and, with
+ * components alone, no main indicator left that lists none.
+ *
+ * @internal
+ */
+export function dtiComponentCoverageIssues(framework: DtiFramework, input: Readonly<Record<string, unknown>>): ValidationIssue[] {
+  const trees = componentTrees(framework);
+  const units = dtiInputUnits(framework);
+  const direct = (['points', 'values'] as const).filter((k) => input[k] !== undefined);
+  if (direct.length === 0 && input.components === undefined) {
+    return [makeIssue([], 'missing_input', { fields: 'points, values, components' })];
+  }
+  if (direct.length > 1) return [makeIssue([], 'conflicting_input', { fields: 'points, values' })];
+  const issues: ValidationIssue[] = [];
+  const mode = direct[0];
+  if (mode === undefined) {
+    // components alone: the main indicators listing none have nowhere else to come from
+    for (const u of units) {
+      if (u.required && !trees.has(u.id)) issues.push(makeIssue(['points', u.id], 'missing_input', { fields: `points.${u.id}, values.${u.id}` }));
+    }
+  }
+  const directPart = mode === undefined ? undefined : input[mode];
+  const componentPart = input.components;
+  for (const [id, list] of trees) {
+    const inDirect = isRecord(directPart) && directPart[id] !== undefined;
+    const inComponents = isRecord(componentPart) && componentPart[id] !== undefined;
+    const required = units.find((u) => u.id === id)?.required ?? false;
+    if (inDirect && inComponents) {
+      issues.push(makeIssue(['components', id], 'conflicting_input', { fields: `${mode}.${id}, components.${id}` }));
+    } else if (!inDirect && !inComponents && required) {
+      issues.push(makeIssue([mode ?? 'components', id], 'missing_input', {
+        fields: `${mode ?? 'points'}.${id}, components.${id} (${list.map((c) => c.id).join(', ')})`,
+      }));
+    }
+  }
+  return issues;
+}
+
+/** A library issue as a zod custom issue (paths relative to where the check runs). */
+function toZodIssue(issue: ValidationIssue, input: unknown, drop: number) {
+  return { code: 'custom' as const, input, path: issue.path.slice(drop) as (string | number)[], message: issue.code, params: { ...issue.params, code: issue.code } };
+}
+
 const schemas = new WeakMap<DtiFramework, z.ZodType<DtiInput>>();
 
 /**
@@ -109,76 +202,35 @@ export function dtiInputSchema(framework: DtiFramework): z.ZodType<DtiInput> {
   let schema = schemas.get(framework);
   if (!schema) {
     const units = dtiInputUnits(framework);
-    const withComponents = new Map(
-      framework.inputKeys === 'mainIndicators'
-        ? framework.mainIndicators.filter((m) => m.components !== undefined).map((m) => [m.id, m.components!] as const)
-        : [],
-    );
+    const trees = componentTrees(framework);
     const shape = (mode: 'points' | 'values') =>
       Object.fromEntries(
         units.map((u) => {
           const field = numericField({ min: 0, max: mode === 'points' ? u.max : 1 });
           // a main indicator with components may be given by them instead (checked below)
-          return [u.id, u.required && !withComponents.has(u.id) ? field : field.optional()];
+          return [u.id, u.required && !trees.has(u.id) ? field : field.optional()];
         }),
       );
-    const modes = withComponents.size > 0 ? (['points', 'values', 'components'] as const) : (['points', 'values'] as const);
-    const componentsShape = z.strictObject(
-      Object.fromEntries(
-        [...withComponents].map(([id, components]) => [
-          id,
-          z.strictObject(Object.fromEntries(components.map((c) => [c.id, numericField(dtiComponentRule(c))]))).optional(),
-        ]),
-      ),
-    );
+    const components = z.custom<DtiInput['components']>().check((ctx) => {
+      for (const issue of dtiComponentsIssues(framework, ctx.value)) ctx.issues.push(toZodIssue(issue, ctx.value, 1));
+    });
     schema = z
       .strictObject({
         points: z.strictObject(shape('points')).optional(),
         values: z.strictObject(shape('values')).optional(),
-        ...(withComponents.size > 0 ? { components: componentsShape.optional() } : {}),
+        ...(trees.size > 0 ? { components: components.optional() } : {}),
       })
       .check((ctx) => {
-        const v = ctx.value as DtiInput;
-        const given = modes.filter((k) => v[k] !== undefined);
-        const direct = (['points', 'values'] as const).filter((k) => v[k] !== undefined);
+        const v = ctx.value as Record<string, unknown>;
+        if (trees.size > 0) {
+          for (const issue of dtiComponentCoverageIssues(framework, v)) ctx.issues.push(toZodIssue(issue, v, 0));
+          return;
+        }
+        const given = (['points', 'values'] as const).filter((k) => v[k] !== undefined);
         if (given.length === 0) {
-          ctx.issues.push({ code: 'custom', input: v, message: 'missing_input', params: { code: 'missing_input', fields: modes.join(', ') } });
-          return;
-        }
-        if (direct.length > 1) {
+          ctx.issues.push({ code: 'custom', input: v, message: 'missing_input', params: { code: 'missing_input', fields: 'points, values' } });
+        } else if (given.length > 1) {
           ctx.issues.push({ code: 'custom', input: v, message: 'conflicting_input', params: { code: 'conflicting_input', fields: 'points, values' } });
-          return;
-        }
-        // each main indicator with components: given directly or by its components, exactly once
-        const mode = direct[0];
-        if (mode === undefined) {
-          // components alone: the main indicators listing none have nowhere else to come from
-          for (const u of units) {
-            if (u.required && !withComponents.has(u.id)) {
-              ctx.issues.push({
-                code: 'custom', input: v, path: ['points', u.id], message: 'missing_input',
-                params: { code: 'missing_input', fields: `points.${u.id}, values.${u.id}` },
-              });
-            }
-          }
-        }
-        for (const [id, components] of withComponents) {
-          const direct = mode === undefined ? undefined : (v[mode] as Record<string, unknown> | null);
-          const inDirect = typeof direct === 'object' && direct !== null && direct[id] !== undefined;
-          const byComponents = v.components as Record<string, unknown> | null | undefined;
-          const inComponents = typeof byComponents === 'object' && byComponents !== null && byComponents[id] !== undefined;
-          const required = units.find((u) => u.id === id)?.required ?? false;
-          if (inDirect && inComponents) {
-            ctx.issues.push({
-              code: 'custom', input: v, path: ['components', id], message: 'conflicting_input',
-              params: { code: 'conflicting_input', fields: `${mode}.${id}, components.${id}` },
-            });
-          } else if (!inDirect && !inComponents && required) {
-            ctx.issues.push({
-              code: 'custom', input: v, path: [mode ?? 'components', id], message: 'missing_input',
-              params: { code: 'missing_input', fields: `${mode ?? 'points'}.${id}, components.${id} (${components.map((c) => c.id).join(', ')})` },
-            });
-          }
         }
       }) as unknown as z.ZodType<DtiInput>;
     schemas.set(framework, schema);
