@@ -288,9 +288,9 @@ export function runFrameworkCommand(args: readonly string[], io: CommandIo): num
     (sub === undefined ? io.stderr : io.stdout)(USAGE);
     return sub === undefined ? 2 : 0;
   }
+  // one line, with where to find the usage
   const usage = (vi: string, en: string) => {
-    io.stderr(`vndi framework: ${vi} / ${en}\n`);
-    io.stderr(USAGE);
+    io.stderr(`vndi framework: ${vi} / ${en} (vndi framework --help)\n`);
     return 2;
   };
   const one = (what: string) => {
@@ -332,8 +332,16 @@ export function runFrameworkCommand(args: readonly string[], io: CommandIo): num
           io.stderr(`vndi framework: "${ref}" không phải mã bộ chỉ số có sẵn cũng không phải tệp / is neither a bundled framework id nor a file (vndi frameworks)\n`);
           return 2;
         }
-        const f = isBundledId(ref) ? getFramework(ref) : loadFrameworkFile(ref);
-        io.stdout(showFramework(f));
+        if (isBundledId(ref)) {
+          io.stdout(showFramework(getFramework(ref)));
+          return 0;
+        }
+        const issues = frameworkIssues(readFrameworkJson(ref));
+        if (issues.length > 0) {
+          io.stderr(issueLines(issues.map((i) => ({ ...i, pathString: `${ref}: ${i.pathString || '(tệp / file)'}` }))));
+          return 1;
+        }
+        io.stdout(showFramework(loadFrameworkFile(ref)));
         return 0;
       }
       default:
