@@ -262,6 +262,15 @@ function issueLines(issues: readonly { pathString: string; message: Localized }[
   return issues.map((i) => `${i.pathString || '(tệp / file)'}: ${i.message.vi} / ${i.message.en}`).join('\n') + '\n';
 }
 
+/** The framework of a file, or `undefined` after writing each problem, prefixed by the file, on its own line. */
+function checkedFile(file: string, io: CommandIo): Framework | undefined {
+  const data = readFrameworkJson(file);
+  const issues = frameworkIssues(data);
+  if (issues.length === 0) return defineFramework(data);
+  io.stderr(issueLines(issues.map((i) => ({ ...i, pathString: `${file}: ${i.pathString || '(tệp / file)'}` }))));
+  return undefined;
+}
+
 function isBundledId(ref: string): boolean {
   try {
     getFramework(ref);
@@ -304,12 +313,8 @@ export function runFrameworkCommand(args: readonly string[], io: CommandIo): num
         const bad = one('FILE');
         if (bad !== undefined) return bad;
         const file = rest[0]!;
-        const issues = frameworkIssues(readFrameworkJson(file));
-        if (issues.length > 0) {
-          io.stderr(issueLines(issues.map((i) => ({ ...i, pathString: `${file}: ${i.pathString || '(tệp / file)'}` }))));
-          return 1;
-        }
-        const f = loadFrameworkFile(file);
+        const f = checkedFile(file, io);
+        if (f === undefined) return 1;
         const size = f.kind === 'dti'
           ? `DTI, ${f.mainIndicators.length} chỉ số chính / main indicators`
           : `DBI, ${f.pillars.length} trụ cột / pillars`;
@@ -336,12 +341,9 @@ export function runFrameworkCommand(args: readonly string[], io: CommandIo): num
           io.stdout(showFramework(getFramework(ref)));
           return 0;
         }
-        const issues = frameworkIssues(readFrameworkJson(ref));
-        if (issues.length > 0) {
-          io.stderr(issueLines(issues.map((i) => ({ ...i, pathString: `${ref}: ${i.pathString || '(tệp / file)'}` }))));
-          return 1;
-        }
-        io.stdout(showFramework(loadFrameworkFile(ref)));
+        const f = checkedFile(ref, io);
+        if (f === undefined) return 1;
+        io.stdout(showFramework(f));
         return 0;
       }
       default:
