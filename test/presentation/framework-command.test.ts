@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defineFramework, scoreDbi, scoreDti, ValidationError, type DbiFramework, type DtiFramework } from '../../src/index.js';
+import { defineFramework, dtiProvince2025, scoreDbi, scoreDti, ValidationError, type DbiFramework, type DtiFramework } from '../../src/index.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from '../../src/presentation/cli/framework-command.js';
 
 const fictionalPath = join(__dirname, '../frameworks/dti-fictional.json');
@@ -107,8 +107,20 @@ describe('vndi framework template', () => {
     }
   });
 
-  it('rejects another kind with exit 2', () => {
-    expect(run('template', 'xyz')).toMatchObject({ code: 2, stderr: expect.stringContaining('the kind must be dbi or dti, got "xyz"') });
+  it('prints a bundled framework as a file that defines back to the same data and scores the same', () => {
+    const r = run('template', 'dti-province-2025');
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data.$schema).toBe('https://unpkg.com/vn-digital-index/schema/framework.schema.json');
+    const { $schema: _schema, ...rest } = data;
+    expect(rest).toEqual(JSON.parse(JSON.stringify(dtiProvince2025)));
+    const values = { awareness: 0.9581, institutions: 0.9, infrastructure: 0.7648, humanResources: 0.625, cybersecurity: 0.5382, digitalGovernment: 0.8385, digitalEconomy: 0.5904, digitalSociety: 0.4505 };
+    expect(scoreDti(defineFramework(data) as DtiFramework, { values }).exact).toEqual(scoreDti(dtiProvince2025, { values }).exact);
+    expect(run('validate', write('dti-2025.json', r.stdout)).code).toBe(0);
+  });
+
+  it('rejects anything else with exit 2', () => {
+    expect(run('template', 'xyz')).toMatchObject({ code: 2, stderr: 'vndi framework: cần dbi, dti hoặc mã một bộ chỉ số có sẵn, nhận "xyz" / expected dbi, dti or a bundled framework id, got "xyz" (vndi framework --help)\n' });
   });
 });
 

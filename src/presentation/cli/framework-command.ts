@@ -11,7 +11,7 @@ import { ValidationError, VndiError, type Localized } from '../../errors.js';
 import { getFramework } from '../../framework/catalog.js';
 import { defineFramework, frameworkIssues } from '../../framework/define.js';
 import type { DbiFramework, DtiFramework, FactStatus, Framework } from '../../framework/schema.js';
-import { dbiTemplate, dtiTemplate } from './framework-templates.js';
+import { FRAMEWORK_SCHEMA_URL, dbiTemplate, dtiTemplate } from './framework-templates.js';
 
 /** Where a command writes. */
 export interface CommandIo {
@@ -110,6 +110,7 @@ const USAGE = `vndi framework — bộ chỉ số dưới dạng tệp / framewo
 Usage:
   vndi framework validate FILE        kiểm tra một tệp bộ chỉ số / check a framework file (exit 0 valid, 1 invalid, 2 unreadable)
   vndi framework template dbi|dti     in một tệp mẫu hợp lệ để bắt đầu / print a valid starting file
+  vndi framework template ID          in một bộ chỉ số có sẵn dưới dạng tệp / print a bundled framework as a file
   vndi framework show ID|FILE         cây chỉ số với điểm tối đa và trạng thái / the tree with maxima and statuses
 
 Giải thích từng trường / every field explained: docs/encoding-a-new-decision.md, docs/framework-format.md
@@ -281,7 +282,8 @@ function isBundledId(ref: string): boolean {
 }
 
 /**
- * Runs `vndi framework <validate|template|show> …` and returns the exit code. `args` are the words
+ * Runs `vndi framework <validate|template|show> …` and returns the exit code (`template` also
+ * takes a bundled framework id: that framework as a file, to start its revision from). `args` are the words
  * after `framework`.
  *
  * @example
@@ -322,12 +324,19 @@ export function runFrameworkCommand(args: readonly string[], io: CommandIo): num
         return 0;
       }
       case 'template': {
-        const bad = one('dbi|dti');
+        const bad = one('dbi|dti|ID');
         if (bad !== undefined) return bad;
         const kind = rest[0]!;
-        if (kind !== 'dbi' && kind !== 'dti') return usage(`loại phải là dbi hoặc dti, nhận "${kind}"`, `the kind must be dbi or dti, got "${kind}"`);
-        io.stdout(JSON.stringify(kind === 'dti' ? dtiTemplate() : dbiTemplate(), null, 2) + '\n');
-        return 0;
+        if (kind === 'dbi' || kind === 'dti') {
+          io.stdout(JSON.stringify(kind === 'dti' ? dtiTemplate() : dbiTemplate(), null, 2) + '\n');
+          return 0;
+        }
+        // a bundled framework as a file: the start for its next revision, or for the appendix's full table
+        if (isBundledId(kind)) {
+          io.stdout(JSON.stringify({ $schema: FRAMEWORK_SCHEMA_URL, ...getFramework(kind) }, null, 2) + '\n');
+          return 0;
+        }
+        return usage(`cần dbi, dti hoặc mã một bộ chỉ số có sẵn, nhận "${kind}"`, `expected dbi, dti or a bundled framework id, got "${kind}"`);
       }
       case 'show': {
         const bad = one('ID|FILE');
