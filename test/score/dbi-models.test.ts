@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  DBI_2025_CANDIDATE_LEVEL_RULES, NOT_APPLICABLE, ValidationError, criterionOrder, withDbiLevelRule, defineDbiFramework, getFramework, scoreDbi, scoreDbiBatch,
+  DBI_2025_CANDIDATE_LEVEL_RULES, NOT_APPLICABLE, ValidationError, criterionOrder, dbiGap, withDbiLevelRule, defineDbiFramework, getFramework, scoreDbi, scoreDbiBatch,
   type DbiAssessment, type DbiFramework, type ValidationIssue,
 } from '../../src/index.js';
 
@@ -222,5 +222,18 @@ describe('scoreDbiBatch with a percentage-band level rule', () => {
     expect(Array.from(batch.level.subarray(0, 10))).toEqual(
       candidate.id === 'five-levels-25-percent' ? [1, 1, 1, 1, 2, 3, 4, 4, 4, 5] : [0, 0, 1, 1, 2, 3, 4, 5, 5, 5],
     );
+  });
+});
+
+describe('dbiGap on frameworks beyond the 1970 model', () => {
+  it.each([
+    ['a questionnaire', questionnaire, { '1.1.1': 'none', '1.1.2': ['none'], '2.1.1': 0, '2.1.2': 0 }],
+    ['mean aggregation', meanNa, { '1.1.1': 0, '1.1.2': 0, '1.2.1': 0, '2.1.1': 0, '2.1.2': 0, '2.1.3': 0 }],
+    ['weights', weighted, { '1.1.1': 0, '1.1.2': 0, '2.1.1': 0 }],
+    ['a percentage-band rule', withDbiLevelRule('dbi-2025-large', DBI_2025_CANDIDATE_LEVEL_RULES[0]!.rule), { customer: 0, strategy: 0, technology: 0, operations: 0, culture: 0, data: 0 }],
+  ])('refuses %s instead of answering in the wrong model', (_name, f, answers) => {
+    const issue = issuesOf(() => dbiGap(f, { answers } as never))[0]!;
+    expect(issue).toMatchObject({ path: ['framework'], code: 'invalid_option' });
+    expect(issue.message.en).toContain('use scoreDbi');
   });
 });
