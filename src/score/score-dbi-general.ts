@@ -120,6 +120,24 @@ export function percentBandLevel(bands: readonly { level: number; fromPercent: n
   return l;
 }
 
+/**
+ * The level of every unit count 0…maxUnits under a percentage band rule, as a table: each band
+ * starts at the least units whose share reaches its bound (exact, in big integers).
+ */
+export function percentBandTable(bands: readonly { level: number; fromPercent: number; fromInclusive: boolean }[], maxUnits: number): Int8Array {
+  const table = new Int8Array(maxUnits + 1).fill(bands[0]!.level);
+  const max = BigInt(maxUnits);
+  for (const band of bands) {
+    // units·100/max ≥ n/d  ⇔  units ≥ n·max / (100·d); strictly above for an exclusive bound
+    const { n, d } = decimalF(band.fromPercent);
+    const num = n * max;
+    const den = 100n * d;
+    const start = band.fromInclusive ? (num + den - 1n) / den : num / den + 1n;
+    if (start <= max) table.fill(band.level, Number(start));
+  }
+  return table;
+}
+
 /** Half-up to `decimals` places (values are never negative here). */
 function roundF(a: Fraction, decimals: number): number {
   const f = 10n ** BigInt(decimals);

@@ -237,3 +237,20 @@ describe('dbiGap on frameworks beyond the 1970 model', () => {
     expect(issue.message.en).toContain('use scoreDbi');
   });
 });
+
+describe('percentage band tables (batch) agree with the exact rule (scoreDbi)', () => {
+  it('for random bands, bounds and maxima, at every unit count', async () => {
+    const fc = (await import('fast-check')).default;
+    const { percentBandLevel, percentBandTable } = await import('../../src/score/score-dbi-general.js');
+    fc.assert(fc.property(
+      fc.uniqueArray(fc.integer({ min: 1, max: 10000 }), { maxLength: 5 }).map((xs) => xs.sort((a, b) => a - b).map((x) => x / 100)),
+      fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+      fc.integer({ min: 1, max: 3000 }),
+      (bounds, inclusive, maxUnits) => {
+        const bands = [{ level: 0, fromPercent: 0, fromInclusive: true }, ...bounds.map((b, i) => ({ level: i + 1, fromPercent: b, fromInclusive: inclusive[i]! }))];
+        const table = percentBandTable(bands, maxUnits);
+        for (let u = 0; u <= maxUnits; u++) expect(table[u]).toBe(percentBandLevel(bands, u, maxUnits));
+      },
+    ), { numRuns: 200 });
+  });
+});
