@@ -44,6 +44,22 @@ export interface DbiCriterionScore {
   readonly notApplicable: boolean;
 }
 
+/** The score of one component (group) in a questionnaire result. */
+export interface DbiComponentScore {
+  readonly id: string;
+  readonly pillar: string;
+  /** Points of its applicable criteria. */
+  readonly points: number;
+  /** Maxima of its applicable criteria. */
+  readonly max: number;
+  /**
+   * Percentage, 2 decimals: the mean of its criteria's percentages under `mean` aggregation, else
+   * points ÷ max; `null` when nothing in it applies (or it can give no points).
+   */
+  readonly percent: number | null;
+  readonly exact: { readonly points: string; readonly percent: string | null };
+}
+
 /**
  * Whether a framework goes beyond points per criterion summed: questionnaire criteria, "n/a"
  * answers, sector parts, or mean or weighted aggregation.
@@ -361,6 +377,8 @@ function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
   // per component: the percentages of its applicable, scored criteria (for the mean)
   const componentPercents = plan.components.map(() => [] as Fraction[]);
   const pillarItemPercents = f.pillars.map(() => [] as Fraction[]);
+  const componentUnits = plan.components.map(() => 0);
+  const componentMaxUnits = plan.components.map(() => 0);
   const criteria: DbiCriterionScore[] = [];
   plan.items.forEach((item, i) => {
     const p = parsed[i]!;
@@ -378,6 +396,10 @@ function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
     if (na) return;
     pillarUnits[item.pillarIndex] = pillarUnits[item.pillarIndex]! + p.units;
     pillarMaxUnits[item.pillarIndex] = pillarMaxUnits[item.pillarIndex]! + item.maxUnits;
+    if (item.componentIndex >= 0) {
+      componentUnits[item.componentIndex] = componentUnits[item.componentIndex]! + p.units;
+      componentMaxUnits[item.componentIndex] = componentMaxUnits[item.componentIndex]! + item.maxUnits;
+    }
     // a criterion that can give no points (an unscored question) has no percentage to average
     if (item.maxUnits > 0) {
       const pct = fraction(BigInt(p.units) * 100n, BigInt(item.maxUnits));
@@ -460,6 +482,20 @@ function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
     };
     return pct ? score : { ...score, notApplicable: true };
   });
+  const components: DbiComponentScore[] = plan.components.map((c, ci) => {
+    const pct =
+      aggregation.kind === 'mean'
+        ? componentPercents[ci]!.length > 0 ? meanF(componentPercents[ci]!) : null
+        : componentMaxUnits[ci]! > 0 ? fraction(BigInt(componentUnits[ci]!) * 100n, BigInt(componentMaxUnits[ci]!)) : null;
+    return {
+      id: c.id,
+      pillar: f.pillars[c.pillarIndex]!.id,
+      points: componentUnits[ci]! / plan.factor,
+      max: componentMaxUnits[ci]! / plan.factor,
+      percent: pct ? roundF(pct, 2) : null,
+      exact: { points: formatUnits(componentUnits[ci]!, plan.decimals), percent: pct ? fractionString(pct) : null },
+    };
+  });
   const levelName: Localized | null = level === null ? null : (f.levels.find((l) => l.level === level)?.name ?? null);
   const result: DbiResult = {
     kind: 'dbi',
@@ -474,7 +510,7 @@ function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
     exact: { total: formatUnits(totalUnits, plan.decimals), percent: fractionString(overall) },
     aggregation: aggregation.kind,
     ...(plan.sector ? { sector: { id: plan.sector.id, name: plan.sector.name, max: plan.sector.max } } : {}),
-    ...(f.inputLevel === 'criterion' ? { criteria } : {}),
+    ...(f.inputLevel === 'criterion' ? { components, criteria } : {}),
   };
   return recordFramework(result, f);
 }

@@ -99,6 +99,8 @@ describe('"not applicable" answers and mean aggregation (criterion → group →
       ['data', 5, 8, 62.5, 3],
     ]);
     expect(r.criteria?.find((c) => c.id === '2.1.2')).toEqual({ id: '2.1.2', pillar: 'data', component: '2.1', points: null, max: 4, notApplicable: true });
+    // groups: 1.1 = mean(100, 50), 1.2 = 0, 2.1 = mean(100, 25)
+    expect(r.components?.map((c) => [c.id, c.points, c.max, c.percent])).toEqual([['1.1', 6, 8, 75], ['1.2', 0, 4, 0], ['2.1', 5, 8, 62.5]]);
   });
 
   it('keeps exact thirds: (100 + (25 + 50 + 100) / 3) / 2 = 79.1666…% → 79.17, level 4', () => {
@@ -108,6 +110,7 @@ describe('"not applicable" answers and mean aggregation (criterion → group →
     expect(r.exact.percent).toBe('79.16666666666666666666666666666666666667');
     expect(r.level).toBe(4);
     expect(r.pillars[1]).toMatchObject({ percent: 58.33, exact: { percent: '58.33333333333333333333333333333333333333' } });
+    expect(r.components?.find((c) => c.id === '1.2')).toMatchObject({ points: 0, max: 0, percent: null });
   });
 
   it('a pillar answered n/a throughout leaves the overall figure and says so', () => {
@@ -132,7 +135,7 @@ describe('"not applicable" answers and mean aggregation (criterion → group →
     // answered: the general path gives the 1970 figures exactly
     const plain = scoreDbi(sme, { answers });
     const general = scoreDbi(withNa, { answers });
-    expect({ ...general, aggregation: undefined, criteria: undefined }).toEqual({ ...plain, aggregation: undefined, criteria: undefined });
+    expect({ ...general, aggregation: undefined, components: undefined, criteria: undefined }).toEqual({ ...plain });
     // n/a: customer 36/60 = 60% (level 3), total 189/315 = 60%
     const r = scoreDbi(withNa, { answers: { ...answers, '1.1.1': 'n/a' } });
     expect(r).toMatchObject({ total: 189, max: 315, percent: 60, level: 3 });
