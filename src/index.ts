@@ -45,7 +45,7 @@ export type { NumericInput } from './assessment/numeric.js';
 export { scoreDti, safeScoreDti, POINT_DECIMALS, VALUE_DECIMALS } from './score/score-dti.js';
 export type { DtiResult, DtiPillarScore, DtiMainIndicatorScore } from './score/score-dti.js';
 export { scoreDbi, safeScoreDbi, criterionOrder, PERCENT_DECIMALS } from './score/score-dbi.js';
-export type { DbiResult, DbiPillarScore, DbiAssessment, DbiAnswerInput, DbiCriterionScore } from './score/score-dbi.js';
+export type { DbiResult, DbiPillarScore, DbiAssessment, DbiAnswerInput, DbiComponentScore, DbiCriterionScore } from './score/score-dbi.js';
 export { NOT_APPLICABLE } from './score/score-dbi-general.js';
 
 // provinces

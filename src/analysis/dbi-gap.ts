@@ -10,6 +10,7 @@ import { toUnits } from '../arithmetic/scaled.js';
 import { compileDbi, validateDbiInput, type CompiledDbi, type DbiInput } from '../assessment/dbi-input.js';
 import type { Localized } from '../errors.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
+import { refuseGeneral } from '../score/score-dbi-general.js';
 import { hasLevelRule, overallLevelDetail, overallLevelOf, pillarLevelOf, type OverallLevelDetail } from '../level/dbi-level.js';
 import { dbiResultFromUnits, type DbiResult } from '../score/score-dbi.js';
 
@@ -117,6 +118,7 @@ function nextAllowed(c: CompiledDbi, itemIndex: number, atLeast: number): number
  */
 export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput, options: DbiGapOptions = {}): DbiGap {
   const framework = resolveDbiFramework(frameworkOrId);
+  refuseGeneral(framework, { vi: 'Phân tích khoảng cách', en: 'Gap analysis' });
   const c = compileDbi(framework);
   validateDbiInput(c, input);
   const n = c.items.length;

@@ -10,7 +10,7 @@ import { ValidationError, makeIssue, type IssueCode } from '../errors.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
 import { checkNumeric } from '../assessment/numeric.js';
 import { compileRule, hasLevelRule, pillarLevelOf } from '../level/dbi-level.js';
-import { beyondPoints, percentBandLevel } from '../score/score-dbi-general.js';
+import { beyondPoints, percentBandTable } from '../score/score-dbi-general.js';
 
 /** A row that was not scored, with the first bad column. */
 export interface BatchRowIssue {
@@ -100,11 +100,7 @@ function tablesOf(c: CompiledDbi): Tables {
       }
     : null;
   const bandRule = f.levelRule.kind === 'total-percent-bands' ? f.levelRule : null;
-  const bandTable = (maxUnits: number) => {
-    const table = new Int8Array(maxUnits + 1);
-    for (let u = 0; u <= maxUnits; u++) table[u] = percentBandLevel(bandRule!.bands, u, maxUnits);
-    return table;
-  };
+  const bandTable = (maxUnits: number) => percentBandTable(bandRule!.bands, maxUnits);
   const percentLevels = bandRule
     ? { total: bandTable(c.totalMaxUnits), pillars: bandRule.pillarLevels ? c.pillarMaxUnits.map(bandTable) : null }
     : null;

@@ -44,6 +44,22 @@ export interface DbiCriterionScore {
   readonly notApplicable: boolean;
 }
 
+/** The score of one component (group) in a questionnaire result. */
+export interface DbiComponentScore {
+  readonly id: string;
+  readonly pillar: string;
+  /** Points of its applicable criteria. */
+  readonly points: number;
+  /** Maxima of its applicable criteria. */
+  readonly max: number;
+  /**
+   * Percentage, 2 decimals: the mean of its criteria's percentages under `mean` aggregation, else
+   * points ÷ max; `null` when nothing in it applies (or it can give no points).
+   */
+  readonly percent: number | null;
+  readonly exact: { readonly points: string; readonly percent: string | null };
+}
+
 /**
  * Whether a framework goes beyond points per criterion summed: questionnaire criteria, "n/a"
  * answers, sector parts, or mean or weighted aggregation.
@@ -65,6 +81,18 @@ export function needsGeneralScoring(f: DbiFramework): boolean {
   return beyondPoints(f) || f.levelRule.kind === 'total-percent-bands';
 }
 const cache = new WeakMap<DbiFramework, boolean>();
+
+/**
+ * Refuses a framework beyond the 1970 model in a function that works on points summed and the 1970
+ * rule only (`what`: the function, in both languages), rather than answering wrongly.
+ */
+export function refuseGeneral(f: DbiFramework, what: { vi: string; en: string }): void {
+  if (!needsGeneralScoring(f)) return;
+  throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
+    detail: `${what.vi} chỉ hỗ trợ bộ chỉ số chấm điểm trực tiếp, cộng điểm và quy tắc xếp mức theo trụ cột (mô hình Quyết định 1970); ${f.id} có câu hỏi, câu trả lời "không áp dụng", phần theo ngành, cách cộng điểm khác hoặc quy tắc xếp mức theo tỷ lệ: hãy dùng scoreDbi`,
+    detailEn: `${what.en} supports frameworks answered in points, summed, with the pillar-band rule (the model of Decision 1970) only; ${f.id} has questions, "not applicable" answers, sector parts, another aggregation or a percentage level rule: use scoreDbi`,
+  })]);
+}
 
 // ---------------------------------------------------------------- exact fractions
 
@@ -106,6 +134,24 @@ export function percentBandLevel(bands: readonly { level: number; fromPercent: n
     if (cmp > 0 || (cmp === 0 && band.fromInclusive)) l = band.level;
   }
   return l;
+}
+
+/**
+ * The level of every unit count 0…maxUnits under a percentage band rule, as a table: each band
+ * starts at the least units whose share reaches its bound (exact, in big integers).
+ */
+export function percentBandTable(bands: readonly { level: number; fromPercent: number; fromInclusive: boolean }[], maxUnits: number): Int8Array {
+  const table = new Int8Array(maxUnits + 1).fill(bands[0]!.level);
+  const max = BigInt(maxUnits);
+  for (const band of bands) {
+    // units·100/max ≥ n/d  ⇔  units ≥ n·max / (100·d); strictly above for an exclusive bound
+    const { n, d } = decimalF(band.fromPercent);
+    const num = n * max;
+    const den = 100n * d;
+    const start = band.fromInclusive ? (num + den - 1n) / den : num / den + 1n;
+    if (start <= max) table.fill(band.level, Number(start));
+  }
+  return table;
 }
 
 /** Half-up to `decimals` places (values are never negative here). */
@@ -331,6 +377,8 @@ function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
   // per component: the percentages of its applicable, scored criteria (for the mean)
   const componentPercents = plan.components.map(() => [] as Fraction[]);
   const pillarItemPercents = f.pillars.map(() => [] as Fraction[]);
+  const componentUnits = plan.components.map(() => 0);
+  const componentMaxUnits = plan.components.map(() => 0);
   const criteria: DbiCriterionScore[] = [];
   plan.items.forEach((item, i) => {
     const p = parsed[i]!;
@@ -348,6 +396,10 @@ function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
     if (na) return;
     pillarUnits[item.pillarIndex] = pillarUnits[item.pillarIndex]! + p.units;
     pillarMaxUnits[item.pillarIndex] = pillarMaxUnits[item.pillarIndex]! + item.maxUnits;
+    if (item.componentIndex >= 0) {
+      componentUnits[item.componentIndex] = componentUnits[item.componentIndex]! + p.units;
+      componentMaxUnits[item.componentIndex] = componentMaxUnits[item.componentIndex]! + item.maxUnits;
+    }
     // a criterion that can give no points (an unscored question) has no percentage to average
     if (item.maxUnits > 0) {
       const pct = fraction(BigInt(p.units) * 100n, BigInt(item.maxUnits));
@@ -430,6 +482,20 @@ function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
     };
     return pct ? score : { ...score, notApplicable: true };
   });
+  const components: DbiComponentScore[] = plan.components.map((c, ci) => {
+    const pct =
+      aggregation.kind === 'mean'
+        ? componentPercents[ci]!.length > 0 ? meanF(componentPercents[ci]!) : null
+        : componentMaxUnits[ci]! > 0 ? fraction(BigInt(componentUnits[ci]!) * 100n, BigInt(componentMaxUnits[ci]!)) : null;
+    return {
+      id: c.id,
+      pillar: f.pillars[c.pillarIndex]!.id,
+      points: componentUnits[ci]! / plan.factor,
+      max: componentMaxUnits[ci]! / plan.factor,
+      percent: pct ? roundF(pct, 2) : null,
+      exact: { points: formatUnits(componentUnits[ci]!, plan.decimals), percent: pct ? fractionString(pct) : null },
+    };
+  });
   const levelName: Localized | null = level === null ? null : (f.levels.find((l) => l.level === level)?.name ?? null);
   const result: DbiResult = {
     kind: 'dbi',
@@ -444,7 +510,7 @@ function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
     exact: { total: formatUnits(totalUnits, plan.decimals), percent: fractionString(overall) },
     aggregation: aggregation.kind,
     ...(plan.sector ? { sector: { id: plan.sector.id, name: plan.sector.name, max: plan.sector.max } } : {}),
-    ...(f.inputLevel === 'criterion' ? { criteria } : {}),
+    ...(f.inputLevel === 'criterion' ? { components, criteria } : {}),
   };
   return recordFramework(result, f);
 }

@@ -12,9 +12,9 @@ import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/inde
 import type { DbiFramework } from '../framework/schema.js';
 import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
 import { recordedFramework, recordFramework } from './provenance.js';
-import { generalCriterionOrder, needsGeneralScoring, scoreDbiGeneral, type DbiAnswerInput, type DbiCriterionScore } from './score-dbi-general.js';
+import { generalCriterionOrder, needsGeneralScoring, scoreDbiGeneral, type DbiAnswerInput, type DbiComponentScore, type DbiCriterionScore } from './score-dbi-general.js';
 
-export type { DbiAnswerInput, DbiCriterionScore } from './score-dbi-general.js';
+export type { DbiAnswerInput, DbiComponentScore, DbiCriterionScore } from './score-dbi-general.js';
 
 /**
  * A DBI assessment: an answer per criterion (or per pillar for pillar-level frameworks), and the
@@ -80,6 +80,8 @@ export interface DbiResult {
   readonly aggregation?: 'sum' | 'mean' | 'weighted';
   /** The sector assessed, for a framework with sector parts; `max` is its part's maximum. */
   readonly sector?: { readonly id: string; readonly name: Localized; readonly max: number };
+  /** Each component's (group's) points and percentage, for criterion-level frameworks scored by the general path. */
+  readonly components?: readonly DbiComponentScore[];
   /** Each criterion's points, for criterion-level frameworks scored by the general path. */
   readonly criteria?: readonly DbiCriterionScore[];
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  DBI_2025_CANDIDATE_LEVEL_RULES, NOT_APPLICABLE, ValidationError, criterionOrder, withDbiLevelRule, defineDbiFramework, getFramework, scoreDbi, scoreDbiBatch,
+  DBI_2025_CANDIDATE_LEVEL_RULES, NOT_APPLICABLE, ValidationError, criterionOrder, dbiGap, withDbiLevelRule, defineDbiFramework, getFramework, scoreDbi, scoreDbiBatch,
   type DbiAssessment, type DbiFramework, type ValidationIssue,
 } from '../../src/index.js';
 
@@ -99,6 +99,8 @@ describe('"not applicable" answers and mean aggregation (criterion → group →
       ['data', 5, 8, 62.5, 3],
     ]);
     expect(r.criteria?.find((c) => c.id === '2.1.2')).toEqual({ id: '2.1.2', pillar: 'data', component: '2.1', points: null, max: 4, notApplicable: true });
+    // groups: 1.1 = mean(100, 50), 1.2 = 0, 2.1 = mean(100, 25)
+    expect(r.components?.map((c) => [c.id, c.points, c.max, c.percent])).toEqual([['1.1', 6, 8, 75], ['1.2', 0, 4, 0], ['2.1', 5, 8, 62.5]]);
   });
 
   it('keeps exact thirds: (100 + (25 + 50 + 100) / 3) / 2 = 79.1666…% → 79.17, level 4', () => {
@@ -108,6 +110,7 @@ describe('"not applicable" answers and mean aggregation (criterion → group →
     expect(r.exact.percent).toBe('79.16666666666666666666666666666666666667');
     expect(r.level).toBe(4);
     expect(r.pillars[1]).toMatchObject({ percent: 58.33, exact: { percent: '58.33333333333333333333333333333333333333' } });
+    expect(r.components?.find((c) => c.id === '1.2')).toMatchObject({ points: 0, max: 0, percent: null });
   });
 
   it('a pillar answered n/a throughout leaves the overall figure and says so', () => {
@@ -132,7 +135,7 @@ describe('"not applicable" answers and mean aggregation (criterion → group →
     // answered: the general path gives the 1970 figures exactly
     const plain = scoreDbi(sme, { answers });
     const general = scoreDbi(withNa, { answers });
-    expect({ ...general, aggregation: undefined, criteria: undefined }).toEqual({ ...plain, aggregation: undefined, criteria: undefined });
+    expect({ ...general, aggregation: undefined, components: undefined, criteria: undefined }).toEqual({ ...plain });
     // n/a: customer 36/60 = 60% (level 3), total 189/315 = 60%
     const r = scoreDbi(withNa, { answers: { ...answers, '1.1.1': 'n/a' } });
     expect(r).toMatchObject({ total: 189, max: 315, percent: 60, level: 3 });
@@ -222,5 +225,35 @@ describe('scoreDbiBatch with a percentage-band level rule', () => {
     expect(Array.from(batch.level.subarray(0, 10))).toEqual(
       candidate.id === 'five-levels-25-percent' ? [1, 1, 1, 1, 2, 3, 4, 4, 4, 5] : [0, 0, 1, 1, 2, 3, 4, 5, 5, 5],
     );
+  });
+});
+
+describe('dbiGap on frameworks beyond the 1970 model', () => {
+  it.each([
+    ['a questionnaire', questionnaire, { '1.1.1': 'none', '1.1.2': ['none'], '2.1.1': 0, '2.1.2': 0 }],
+    ['mean aggregation', meanNa, { '1.1.1': 0, '1.1.2': 0, '1.2.1': 0, '2.1.1': 0, '2.1.2': 0, '2.1.3': 0 }],
+    ['weights', weighted, { '1.1.1': 0, '1.1.2': 0, '2.1.1': 0 }],
+    ['a percentage-band rule', withDbiLevelRule('dbi-2025-large', DBI_2025_CANDIDATE_LEVEL_RULES[0]!.rule), { customer: 0, strategy: 0, technology: 0, operations: 0, culture: 0, data: 0 }],
+  ])('refuses %s instead of answering in the wrong model', (_name, f, answers) => {
+    const issue = issuesOf(() => dbiGap(f, { answers } as never))[0]!;
+    expect(issue).toMatchObject({ path: ['framework'], code: 'invalid_option' });
+    expect(issue.message.en).toContain('use scoreDbi');
+  });
+});
+
+describe('percentage band tables (batch) agree with the exact rule (scoreDbi)', () => {
+  it('for random bands, bounds and maxima, at every unit count', async () => {
+    const fc = (await import('fast-check')).default;
+    const { percentBandLevel, percentBandTable } = await import('../../src/score/score-dbi-general.js');
+    fc.assert(fc.property(
+      fc.uniqueArray(fc.integer({ min: 1, max: 10000 }), { maxLength: 5 }).map((xs) => xs.sort((a, b) => a - b).map((x) => x / 100)),
+      fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+      fc.integer({ min: 1, max: 3000 }),
+      (bounds, inclusive, maxUnits) => {
+        const bands = [{ level: 0, fromPercent: 0, fromInclusive: true }, ...bounds.map((b, i) => ({ level: i + 1, fromPercent: b, fromInclusive: inclusive[i]! }))];
+        const table = percentBandTable(bands, maxUnits);
+        for (let u = 0; u <= maxUnits; u++) expect(table[u]).toBe(percentBandLevel(bands, u, maxUnits));
+      },
+    ), { numRuns: 200 });
   });
 });
