@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { defineDtiFramework, type DtiFramework } from '../../src/index.js';
 
+/** A file of test/frameworks, parsed. */
 export function readFrameworkJson(name: string): unknown {
   return JSON.parse(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
 }
