@@ -22,6 +22,8 @@ export {
   DBI_FRAMEWORKS, dbi2021Sme, dbi2021Large, dbi2021Group, dbi2023SmeReadiness, dbi2023Large, dbi2025Large,
 } from './framework/dbi/index.js';
 export type { DbiFrameworkRef } from './framework/dbi/index.js';
+export { DBI_2023_CANDIDATE_LEVEL_RULES, DBI_2025_CANDIDATE_LEVEL_RULES } from './framework/dbi/candidate-rules.js';
+export type { CandidateLevelRule } from './framework/dbi/candidate-rules.js';
 export { overrideDtiMaxima, overrideDbiPillarMaxima, withDbiLevelRule } from './framework/override.js';
 export {
   defineFramework, defineDbiFramework, defineDtiFramework, safeDefineFramework, frameworkIssues, isDefinedFramework,
@@ -32,6 +34,7 @@ export {
 export type {
   Framework, DtiFramework, DbiFramework, DtiMainIndicator, DtiPillar, DtiPillarId, DbiPillar, DbiComponent,
   DbiCriterion, DbiScale, DbiLevel, DbiLevelRule, LegalBasis, Source, Assumption, FactStatus, FrameworkStatus,
+  DbiAnswer, DbiAnswerOption, DbiFigureThreshold, DbiAggregation, DbiSector,
 } from './framework/schema.js';
 
 // assessment
@@ -45,7 +48,8 @@ export { checkDtiResult, checkDbiResult } from './assessment/result-check.js';
 export { scoreDti, safeScoreDti, POINT_DECIMALS, VALUE_DECIMALS } from './score/score-dti.js';
 export type { DtiResult, DtiPillarScore, DtiMainIndicatorScore } from './score/score-dti.js';
 export { scoreDbi, safeScoreDbi, criterionOrder, PERCENT_DECIMALS } from './score/score-dbi.js';
-export type { DbiResult, DbiPillarScore } from './score/score-dbi.js';
+export type { DbiResult, DbiPillarScore, DbiAssessment, DbiAnswerInput, DbiComponentScore, DbiCriterionScore } from './score/score-dbi.js';
+export { NOT_APPLICABLE } from './score/score-dbi-general.js';
 
 // provinces
 export { PROVINCES_63, PROVINCES_34, MERGER_2025, REGIONS, findProvince } from './framework/units/provinces.js';
@@ -81,3 +85,11 @@ export type { CsvRecord } from './presentation/io/csv.js';
 // batch
 export { scoreDbiBatch } from './batch/score-dbi-batch.js';
 export type { DbiBatchResult, BatchRowIssue } from './batch/score-dbi-batch.js';
+export { dtiComponentGap } from './analysis/dti-component-gap.js';
+export type {
+  DtiComponentGap, DtiComponentGapOptions, DtiComponentTarget, DtiComponentLoss, DtiComponentStep, DtiComponentPlan, DtiPointLeverage,
+} from './analysis/dti-component-gap.js';
+export type { DtiComponentScore } from './score/score-dti.js';
+export type { DtiComponent, DtiComponentScoring } from './framework/schema.js';
+export { dtiComponentSchema } from './framework/schema.js';
+export { dtiInputFromRecord } from './assessment/dti-input.js';

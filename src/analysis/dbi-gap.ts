@@ -11,6 +11,7 @@ import { compileDbi, validateDbiInput, type CompiledDbi, type DbiInput } from '.
 import type { Localized } from '../errors.js';
 import { num, obj, optional, parse, sameType, type Equal, type Infer } from '../assessment/check.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
+import { refuseGeneral } from '../score/score-dbi-general.js';
 import { hasLevelRule, overallLevelDetail, overallLevelOf, pillarLevelOf, type OverallLevelDetail } from '../level/dbi-level.js';
 import { dbiResultFromUnits, type DbiResult } from '../score/score-dbi.js';
 
@@ -122,6 +123,7 @@ function nextAllowed(c: CompiledDbi, itemIndex: number, atLeast: number): number
 export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput, options: DbiGapOptions = {}): DbiGap {
   parse(optionsCheck, options, ['options']);
   const framework = resolveDbiFramework(frameworkOrId);
+  refuseGeneral(framework, { vi: 'Phân tích khoảng cách', en: 'Gap analysis' });
   const c = compileDbi(framework);
   validateDbiInput(c, input);
   const n = c.items.length;

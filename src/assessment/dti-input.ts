@@ -3,19 +3,23 @@
  * per pillar for frameworks whose published inputs are pillar values (DTI 2020).
  */
 import * as z from 'zod';
-import { ValidationError, makeIssue } from '../errors.js';
-import type { DtiFramework } from '../framework/schema.js';
+import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
+import type { DtiComponent, DtiFramework } from '../framework/schema.js';
 import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/index.js';
 import { numericField } from './field.js';
 import { fromZodError } from './issues.js';
-import type { NumericInput } from './numeric.js';
+import { checkNumeric, type NumericInput, type NumericRule } from './numeric.js';
 
 /**
- * What a caller passes to `scoreDti`: exactly one of `points` or `values`.
+ * What a caller passes to `scoreDti`: at most one of `points` or `values`, and, for a framework
+ * whose main indicators list components, `components`. Every scored main indicator is given
+ * exactly once: directly (in `points` or `values`) or by all of its components, never both.
  *
  * @example
  * ```ts
  * const input: DtiInput = { values: { awareness: 0.9581, institutions: 0.9, … } };
+ * // a component-tree framework: digitalGovernment by its components, the rest directly
+ * const mixed: DtiInput = { points: { awareness: 75, … }, components: { digitalGovernment: { g1: 0.4, g2: 33.33 } } };
  * ```
  */
 export interface DtiInput {
@@ -23,6 +27,11 @@ export interface DtiInput {
   readonly points?: Readonly<Record<string, NumericInput>>;
   /** Values per main indicator (or per pillar), from 0 to 1, as dti.gov.vn publishes them. */
   readonly values?: Readonly<Record<string, NumericInput>>;
+  /**
+   * Per main indicator (by id), the figure of each of its components (by id): points from 0 to the
+   * component's maximum for a `points` component, a 0…1 figure for a `ratio` component.
+   */
+  readonly components?: Readonly<Record<string, Readonly<Record<string, NumericInput>>>>;
 }
 
 /** One input unit of a DTI framework: a main indicator, or a pillar for pillar-input frameworks. */
@@ -30,6 +39,50 @@ export interface DtiInputUnit {
   readonly id: string;
   readonly max: number;
   readonly required: boolean;
+}
+
+/** Whether any main indicator of the framework lists components. */
+export function hasDtiComponents(framework: DtiFramework): boolean {
+  return framework.inputKeys === 'mainIndicators' && framework.mainIndicators.some((m) => m.components !== undefined);
+}
+
+/** The numeric rule of a component's figure: points up to its maximum, or a 0…1 ratio. */
+export function dtiComponentRule(component: DtiComponent): NumericRule {
+  return { min: 0, max: component.scoring === 'points' ? component.max : 1 };
+}
+
+/**
+ * A flat record — one figure per main indicator or per component, keyed by id, as a CSV row or a
+ * flat table gives it — as a {@link DtiInput}: main-indicator figures go to `points` or `values`
+ * (by `mode`), component figures to `components` under their main indicator. Component ids are
+ * unique in a framework (with the main-indicator ids), so a flat key is never ambiguous. Keys that
+ * are neither stay under `mode`, where validation reports them as unknown.
+ *
+ * @example
+ * ```ts
+ * dtiInputFromRecord(framework, { digitalSociety: 88.2, g1: 0.4, g2: 33.33 }, 'points');
+ * // { points: { digitalSociety: 88.2 }, components: { digitalGovernment: { g1: 0.4, g2: 33.33 } } }
+ * dtiInputFromRecord(dtiProvince2022, { awareness: 74 }, 'points'); // { points: { awareness: 74 } }
+ * ```
+ */
+export function dtiInputFromRecord(
+  framework: DtiFramework,
+  record: Readonly<Record<string, NumericInput>>,
+  mode: 'points' | 'values',
+): DtiInput {
+  const owner = new Map<string, string>();
+  if (framework.inputKeys === 'mainIndicators') {
+    for (const m of framework.mainIndicators) for (const c of m.components ?? []) owner.set(c.id, m.id);
+  }
+  const direct: Record<string, NumericInput> = {};
+  const components: Record<string, Record<string, NumericInput>> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const main = owner.get(key);
+    if (main === undefined) direct[key] = value;
+    else (components[main] ??= {})[key] = value;
+  }
+  if (Object.keys(components).length === 0) return { [mode]: direct };
+  return Object.keys(direct).length === 0 ? { components } : { [mode]: direct, components };
 }
 
 /** The input units of a framework, in framework order. */
@@ -40,6 +93,99 @@ export function dtiInputUnits(framework: DtiFramework): DtiInputUnit[] {
   return framework.mainIndicators
     .filter((m) => m.max !== null)
     .map((m) => ({ id: m.id, max: m.max as number, required: m.group !== 'unscored' }));
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** The main indicators that list components, by id, in framework order. */
+function componentTrees(framework: DtiFramework): Map<string, readonly DtiComponent[]> {
+  return new Map(
+    framework.inputKeys === 'mainIndicators'
+      ? framework.mainIndicators.filter((m) => m.components !== undefined).map((m) => [m.id, m.components!] as const)
+      : [],
+  );
+}
+
+/**
+ * The issues of an input's `components` part (paths from the input's root): an object keyed by
+ * main indicators that list components, each an object giving every one of its components a
+ * figure within its rule. Plain code, no zod, so that any validation path can share it.
+ *
+ * @internal
+ */
+export function dtiComponentsIssues(framework: DtiFramework, components: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!isRecord(components)) {
+    return [makeIssue(['components'], components === undefined ? 'missing_key' : 'invalid_type', { key: 'components', expected: 'object', received: components })];
+  }
+  const trees = componentTrees(framework);
+  for (const [id, list] of trees) {
+    const given = components[id];
+    if (given === undefined) continue;
+    if (!isRecord(given)) {
+      issues.push(makeIssue(['components', id], 'invalid_type', { key: id, expected: 'object', received: given }));
+      continue;
+    }
+    for (const c of list) {
+      const problem = checkNumeric(given[c.id], dtiComponentRule(c));
+      if (problem) issues.push(makeIssue(['components', id, c.id], problem.code, { key: c.id, framework: framework.id, ...problem.params }));
+    }
+    for (const key of Object.keys(given)) {
+      if (!list.some((c) => c.id === key)) issues.push(makeIssue(['components', id, key], 'unknown_key', { key, framework: framework.id }));
+    }
+  }
+  for (const key of Object.keys(components)) {
+    if (!trees.has(key)) issues.push(makeIssue(['components', key], 'unknown_key', { key, framework: framework.id }));
+  }
+  return issues;
+}
+
+/**
+ * Which parts an input gives, for a framework whose main indicators list components (plain code,
+ * no zod): at least one of `points`, `values`, `components`; not both `points` and `values`; every
+ * main indicator with components given exactly once, directly or by its components; and, with
+ * components alone, no main indicator left that lists none.
+ *
+ * @internal
+ */
+export function dtiComponentCoverageIssues(framework: DtiFramework, input: Readonly<Record<string, unknown>>): ValidationIssue[] {
+  const trees = componentTrees(framework);
+  const units = dtiInputUnits(framework);
+  const direct = (['points', 'values'] as const).filter((k) => input[k] !== undefined);
+  if (direct.length === 0 && input.components === undefined) {
+    return [makeIssue([], 'missing_input', { fields: 'points, values, components' })];
+  }
+  if (direct.length > 1) return [makeIssue([], 'conflicting_input', { fields: 'points, values' })];
+  const issues: ValidationIssue[] = [];
+  const mode = direct[0];
+  if (mode === undefined) {
+    // components alone: the main indicators listing none have nowhere else to come from
+    for (const u of units) {
+      if (u.required && !trees.has(u.id)) issues.push(makeIssue(['points', u.id], 'missing_input', { fields: `points.${u.id}, values.${u.id}` }));
+    }
+  }
+  const directPart = mode === undefined ? undefined : input[mode];
+  const componentPart = input.components;
+  for (const [id, list] of trees) {
+    const inDirect = isRecord(directPart) && directPart[id] !== undefined;
+    const inComponents = isRecord(componentPart) && componentPart[id] !== undefined;
+    const required = units.find((u) => u.id === id)?.required ?? false;
+    if (inDirect && inComponents) {
+      issues.push(makeIssue(['components', id], 'conflicting_input', { fields: `${mode}.${id}, components.${id}` }));
+    } else if (!inDirect && !inComponents && required) {
+      issues.push(makeIssue([mode ?? 'components', id], 'missing_input', {
+        fields: `${mode ?? 'points'}.${id}, components.${id} (${list.map((c) => c.id).join(', ')})`,
+      }));
+    }
+  }
+  return issues;
+}
+
+/** A library issue as a zod custom issue (paths relative to where the check runs). */
+function toZodIssue(issue: ValidationIssue, input: unknown, drop: number) {
+  return { code: 'custom' as const, input, path: issue.path.slice(drop) as (string | number)[], message: issue.code, params: { ...issue.params, code: issue.code } };
 }
 
 const schemas = new WeakMap<DtiFramework, z.ZodType<DtiInput>>();
@@ -58,20 +204,30 @@ export function dtiInputSchema(frameworkOrId: DtiFrameworkRef): z.ZodType<DtiInp
   let schema = schemas.get(framework);
   if (!schema) {
     const units = dtiInputUnits(framework);
+    const trees = componentTrees(framework);
     const shape = (mode: 'points' | 'values') =>
       Object.fromEntries(
         units.map((u) => {
           const field = numericField({ min: 0, max: mode === 'points' ? u.max : 1 });
-          return [u.id, u.required ? field : field.optional()];
+          // a main indicator with components may be given by them instead (checked below)
+          return [u.id, u.required && !trees.has(u.id) ? field : field.optional()];
         }),
       );
+    const components = z.custom<DtiInput['components']>().check((ctx) => {
+      for (const issue of dtiComponentsIssues(framework, ctx.value)) ctx.issues.push(toZodIssue(issue, ctx.value, 1));
+    });
     schema = z
       .strictObject({
         points: z.strictObject(shape('points')).optional(),
         values: z.strictObject(shape('values')).optional(),
+        ...(trees.size > 0 ? { components: components.optional() } : {}),
       })
       .check((ctx) => {
-        const v = ctx.value as DtiInput;
+        const v = ctx.value as Record<string, unknown>;
+        if (trees.size > 0) {
+          for (const issue of dtiComponentCoverageIssues(framework, v)) ctx.issues.push(toZodIssue(issue, v, 0));
+          return;
+        }
         const given = (['points', 'values'] as const).filter((k) => v[k] !== undefined);
         if (given.length === 0) {
           ctx.issues.push({ code: 'custom', input: v, message: 'missing_input', params: { code: 'missing_input', fields: ['points', 'values'] } });
@@ -87,7 +243,7 @@ export function dtiInputSchema(frameworkOrId: DtiFrameworkRef): z.ZodType<DtiInp
 /** Validates a DTI input, throwing a {@link ValidationError} with every issue found. */
 export function validateDtiInput(framework: DtiFramework, input: unknown): DtiInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ValidationError([makeIssue([], 'invalid_type', { expected: 'object { points } | { values }', received: input })]);
+    throw new ValidationError([makeIssue([], 'invalid_type', { expected: hasDtiComponents(framework) ? 'object { points | values, components }' : 'object { points } | { values }', received: input })]);
   }
   const parsed = dtiInputSchema(framework).safeParse(input);
   if (!parsed.success) throw new ValidationError(fromZodError(parsed.error, [], framework.id));

@@ -9,7 +9,7 @@
 import * as z from 'zod';
 import type { DbiFramework, DtiFramework, Framework } from '../framework/schema.js';
 import { itemsOf } from './dbi-input.js';
-import { dtiInputUnits } from './dti-input.js';
+import { dtiComponentRule, dtiInputUnits } from './dti-input.js';
 import { MAX_NUMERIC_LENGTH, type NumericRule } from './numeric.js';
 import { ValidationError, makeIssue } from '../errors.js';
 import { resolveDtiFramework } from '../framework/dti/index.js';
@@ -37,18 +37,53 @@ function field(rule: NumericRule, description: string): z.ZodType {
 function dtiSchema(f: DtiFramework): z.ZodType {
   const units = dtiInputUnits(f);
   const names = new Map([...f.mainIndicators.map((m) => [m.id, m.name] as const), ...f.pillars.map((p) => [p.id, p.name] as const)]);
+  // A main indicator with components may be given by them instead; that "exactly once" rule is
+  // checked at run time.
+  const withComponents = f.inputKeys === 'mainIndicators' ? f.mainIndicators.filter((m) => m.components !== undefined) : [];
+  const byComponents = new Set(withComponents.map((m) => m.id));
   const shape = (mode: 'points' | 'values') =>
     z.strictObject(
       Object.fromEntries(
         units.map((u) => {
           const n = names.get(u.id);
           const s = field({ min: 0, max: mode === 'points' ? u.max : 1 }, `${n?.vi ?? u.id} (${n?.en ?? ''}): ${mode === 'points' ? `0–${u.max} points` : '0–1 value'}`);
-          return [u.id, u.required ? s : s.optional()];
+          return [u.id, u.required && !byComponents.has(u.id) ? s : s.optional()];
         }),
       ),
     );
+  if (withComponents.length === 0) {
+    return z
+      .union([z.strictObject({ points: shape('points') }), z.strictObject({ values: shape('values') })])
+      .describe(`${f.id}: ${f.title.en}`);
+  }
+  const components = z
+    .strictObject(
+      Object.fromEntries(
+        withComponents.map((m) => [
+          m.id,
+          z
+            .strictObject(
+              Object.fromEntries(
+                m.components!.map((c) => [
+                  c.id,
+                  field(dtiComponentRule(c), `${c.name.vi} (${c.name.en}): ${c.scoring === 'points' ? `0–${c.max} points` : `0–1 ratio × ${c.max} points`}`),
+                ]),
+              ),
+            )
+            .optional()
+            .describe(`${m.name.vi} (${m.name.en}) by its components`),
+        ]),
+      ),
+    )
+    .describe('Main indicators given by their components (each main indicator once: here or directly)');
+  // components alone only where every required main indicator can be given by its components
+  const componentsAlone = units.every((u) => !u.required || byComponents.has(u.id));
   return z
-    .union([z.strictObject({ points: shape('points') }), z.strictObject({ values: shape('values') })])
+    .union([
+      z.strictObject({ points: shape('points'), components: components.optional() }),
+      z.strictObject({ values: shape('values'), components: components.optional() }),
+      ...(componentsAlone ? [z.strictObject({ components })] : []),
+    ])
     .describe(`${f.id}: ${f.title.en}`);
 }
 

@@ -10,6 +10,7 @@ import { ValidationError, makeIssue, type IssueCode } from '../errors.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
 import { checkNumeric } from '../assessment/numeric.js';
 import { compileRule, hasLevelRule, pillarLevelOf } from '../level/dbi-level.js';
+import { beyondPoints, percentBandTable } from '../score/score-dbi-general.js';
 
 /** A row that was not scored, with the first bad column. */
 export interface BatchRowIssue {
@@ -56,6 +57,8 @@ interface Tables {
   readonly pillarLevelLut: readonly Int8Array[] | null;
   /** The overall rule, highest level first: level, total threshold in units, pillars needed. */
   readonly overall: { readonly level: Int8Array; readonly totalAboveUnits: Float64Array; readonly minPillars: Int32Array; readonly base: number } | null;
+  /** For a total-percent-bands rule: the level by total units (and by pillar units where it gives pillar levels). */
+  readonly percentLevels: { readonly total: Int8Array; readonly pillars: readonly Int8Array[] | null } | null;
 }
 
 const tableCache = new WeakMap<CompiledDbi, Tables>();
@@ -96,7 +99,12 @@ function tablesOf(c: CompiledDbi): Tables {
         base: rule.baseLevel,
       }
     : null;
-  t = { columns, pillarOf, pillarStart, lut, span, pillarLevelLut, overall };
+  const bandRule = f.levelRule.kind === 'total-percent-bands' ? f.levelRule : null;
+  const bandTable = (maxUnits: number) => percentBandTable(bandRule!.bands, maxUnits);
+  const percentLevels = bandRule
+    ? { total: bandTable(c.totalMaxUnits), pillars: bandRule.pillarLevels ? c.pillarMaxUnits.map(bandTable) : null }
+    : null;
+  t = { columns, pillarOf, pillarStart, lut, span, pillarLevelLut, overall, percentLevels };
   tableCache.set(c, t);
   return t;
 }
@@ -117,7 +125,9 @@ function problem(c: CompiledDbi, col: number, v: number): IssueCode {
  * Scores a batch of assessments held in a typed array.
  *
  * @param answers - row-major, one row per enterprise, columns in `criterionOrder(framework)`.
- * @throws {@link ValidationError} when the array's length is not a whole number of rows.
+ * @throws {@link ValidationError} when the array's length is not a whole number of rows, or for a
+ *   framework beyond points per criterion summed (questionnaire, "not applicable", sectors, mean or
+ *   weighted aggregation): score those with `scoreDbi`. Percentage-band level rules are supported.
  * @example
  * ```ts
  * const columns = criterionOrder('dbi-2021-sme').length; // 60
@@ -130,7 +140,16 @@ function problem(c: CompiledDbi, col: number, v: number): IssueCode {
  * ```
  */
 export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Array | Float64Array): DbiBatchResult {
-  const c = compileDbi(resolveDbiFramework(frameworkOrId));
+  const f = resolveDbiFramework(frameworkOrId);
+  if (beyondPoints(f)) {
+    // answers here are points in a typed array: option ids, "n/a", sectors and percentage-based
+    // aggregation have no place in it, so such frameworks are scored one assessment at a time
+    throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
+      detail: `bộ chỉ số ${f.id} có câu hỏi, câu trả lời "không áp dụng", phần theo ngành hoặc cách cộng điểm theo trung bình, trọng số mà tính theo lô không hỗ trợ; hãy chấm từng phiếu bằng scoreDbi`,
+      detailEn: `framework ${f.id} has questions, "not applicable" answers, sector parts or a mean or weighted aggregation that batch scoring does not support; score each assessment with scoreDbi`,
+    })]);
+  }
+  const c = compileDbi(f);
   const t = tablesOf(c);
   if (!(answers instanceof Uint8Array) && !(answers instanceof Float64Array)) {
     throw new ValidationError([makeIssue(['answers'], 'invalid_type', { expected: 'Uint8Array | Float64Array', received: answers })]);
@@ -151,7 +170,7 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
   const invalid: BatchRowIssue[] = [];
   const sums = new Int32Array(P);
   const levels = new Int8Array(P);
-  const { lut, span, pillarOf, pillarLevelLut } = t;
+  const { lut, span, pillarOf, pillarLevelLut, percentLevels } = t;
   const factor = c.factor;
   const overall = t.overall;
   const integral = factor === 1;
@@ -221,6 +240,9 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
         }
       }
       level[r] = lv;
+    } else if (percentLevels) {
+      level[r] = percentLevels.total[rowTotal]!;
+      if (percentLevels.pillars) for (let p = 0; p < P; p++) pillarLevel[o + p] = percentLevels.pillars[p]![sums[p]!]!;
     }
   }
   return { framework: c.framework.id, rows, pillarCount: P, pillars: c.framework.pillars.map((p) => p.id), total, level, pillarPoints, pillarLevel, valid, invalid };

@@ -76,7 +76,7 @@ export function frameworkIssues(data: unknown): ValidationIssue[] {
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';
- * const mine = defineDbiFramework(JSON.parse(readFileSync('fixtures/frameworks/dbi-mean-na.json', 'utf8')));
+ * const mine = defineDbiFramework(JSON.parse(readFileSync('my-decision.json', 'utf8')));
  * criterionOrder(mine); // the answer ids of the file's criteria
  *
  * const copy = defineFramework(JSON.parse(JSON.stringify(dbi2021Sme)));

@@ -62,6 +62,15 @@ export function overrideDtiMaxima(frameworkOrId: DtiFrameworkRef, maxima: Partia
     })]);
   }
   const issues = checkMaxima(maxima as Record<string, unknown>, scoredIds, 0);
+  // a main indicator listing components has the sum of their maxima as its maximum
+  for (const m of framework.mainIndicators) {
+    if (m.components !== undefined && typeof maxima === 'object' && maxima !== null && maxima[m.id] !== undefined) {
+      issues.push(makeIssue(['maxima', m.id], 'invalid_option', {
+        detail: `điểm tối đa của "${m.id}" là tổng điểm tối đa các chỉ số thành phần; hãy sửa các chỉ số thành phần`,
+        detailEn: `the maximum of "${m.id}" is the sum of its components' maxima; change the components instead`,
+      }));
+    }
+  }
   if (issues.length) throw new ValidationError(issues);
   const mainIndicators = framework.mainIndicators.map((m) =>
     maxima[m.id] === undefined ? { ...m } : { ...m, max: maxima[m.id] as number, maxStatus: 'reconstructed' as const },

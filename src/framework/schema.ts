@@ -79,49 +79,91 @@ const frameworkCommon = {
 
 // ---------------------------------------------------------------- DTI
 
-export const dtiPillarIdSchema = z.enum(['government', 'economy', 'society']);
+export const dtiPillarIdSchema = z
+  .enum(['government', 'economy', 'society'])
+  .meta({ id: 'DtiPillarId', description: 'The three pillars: `government` (Chính quyền số, CQS), `economy` (Kinh tế số, KTS), `society` (Xã hội số, XHS).' });
 export type DtiPillarId = z.infer<typeof dtiPillarIdSchema>;
 
-export const dtiMainIndicatorSchema = z.strictObject({
-  id: z.string().regex(/^[a-zA-Z]+$/),
-  /** Position in the decision's table (1…9). */
-  code: z.string().min(1),
-  name: localizedSchema,
-  /** `foundation` (nhóm chỉ số nền tảng chung), `activity` (nhóm chỉ số hoạt động), or `unscored`. */
-  group: z.enum(['foundation', 'activity', 'unscored']),
-  /** Maximum points; `null` where no source gives it (the indicator is then not an input). */
-  max: z.number().int().nonnegative().nullable(),
-  maxStatus: factStatusSchema,
-  componentCount: z.number().int().nonnegative().nullable(),
-  /** Pillars whose points include this indicator's points. */
-  pillars: z.array(dtiPillarIdSchema),
-});
+/**
+ * How a component's figure becomes points:
+ * - `points`: the province's points for the component are given directly, from 0 to `max`;
+ * - `ratio`: a 0…1 figure (a share, a rate) is given, and the points are that figure × `max`.
+ */
+export const dtiComponentScoringSchema = z
+  .enum(['points', 'ratio'])
+  .meta({ id: 'DtiComponentScoring', description: '`points`: the province\'s points are given directly, 0…`max`; `ratio`: a 0…1 figure (a share, a rate) is given and scored as figure × `max`.' });
+export type DtiComponentScoring = z.infer<typeof dtiComponentScoringSchema>;
+
+/**
+ * A component indicator (chỉ số thành phần) of a main indicator, with its maximum and scoring
+ * rule. Where a main indicator lists components, its points are their sum and their maxima sum to
+ * its maximum (checked by `dtiInvariantIssues` in define-dti.ts).
+ */
+export const dtiComponentSchema = z
+  .strictObject({
+    /** Unique within the framework, e.g. `fibreBroadband` or `g1`. */
+    id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).describe('Unique in the file (main indicators included): a letter, then letters and digits, e.g. `fibreHouseholds`. The key of its figure in `components` inputs.'),
+    /** Position in the decision's table, e.g. `3.1`. */
+    code: z.string().min(1).describe('Position in the decision\'s table, e.g. `3.1`.'),
+    name: localizedSchema.describe('Name, as the decision writes it.'),
+    /** Maximum points of the component (up to 2 decimals, as published points). */
+    max: z.number().positive().describe('Maximum points (up to 2 decimals). The components\' maxima sum exactly to the main indicator\'s `max`.'),
+    maxStatus: factStatusSchema.describe('How well the maximum is established.'),
+    scoring: dtiComponentScoringSchema,
+    scoringStatus: factStatusSchema.describe('How well the scoring rule is established.'),
+  })
+  .meta({ id: 'DtiComponent', description: 'A component indicator (chỉ số thành phần) of a main indicator, with its maximum and scoring rule.' });
+export type DtiComponent = z.infer<typeof dtiComponentSchema>;
+
+export const dtiMainIndicatorSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-zA-Z]+$/).describe('Letters only, e.g. `awareness`: the key of its points or value in inputs.'),
+    /** Position in the decision's table (1…9). */
+    code: z.string().min(1).describe('Position in the decision\'s table, e.g. `1`.'),
+    name: localizedSchema.describe('Name, as the decision writes it.'),
+    /** `foundation` (nhóm chỉ số nền tảng chung), `activity` (nhóm chỉ số hoạt động), or `unscored`. */
+    group: z.enum(['foundation', 'activity', 'unscored']).describe('`foundation` (nhóm chỉ số nền tảng), `activity` (nhóm chỉ số hoạt động), or `unscored` (listed, not scored: maximum 0 or null).'),
+    /** Maximum points; `null` where no source gives it (the indicator is then not an input). */
+    max: z.number().int().nonnegative().nullable().describe('Maximum points; `null` where no source gives it (the indicator is then not an input).'),
+    maxStatus: factStatusSchema.describe('How well the maximum is established.'),
+    componentCount: z.number().int().nonnegative().nullable().describe('The decision\'s number of components, or `null`; where `components` are listed, their number.'),
+    /** Pillars whose points include this indicator's points. */
+    pillars: z.array(dtiPillarIdSchema).describe('The pillars whose points include this indicator\'s points (a foundation indicator: all three).'),
+    /**
+     * The component indicators, where the decision's table gives them: the indicator's points are
+     * then their sum, and a caller may give the indicator either directly or by its components.
+     */
+    components: z.array(dtiComponentSchema).min(1).optional().describe('The components, where the decision lists them: the indicator\'s points are then their sum, and an assessment gives the indicator either directly or by its components.'),
+  })
+  .meta({ id: 'DtiMainIndicator', description: 'A main indicator (chỉ số chính).' });
 export type DtiMainIndicator = z.infer<typeof dtiMainIndicatorSchema>;
 
-export const dtiPillarSchema = z.strictObject({
-  id: dtiPillarIdSchema,
-  /** CQS / KTS / XHS as the reports abbreviate. */
-  code: z.string().min(1),
-  name: localizedSchema,
-  /** Maximum points of the pillar. */
-  max: z.number().int().positive(),
-});
+export const dtiPillarSchema = z
+  .strictObject({
+    id: dtiPillarIdSchema,
+    /** CQS / KTS / XHS as the reports abbreviate. */
+    code: z.string().min(1).describe('Abbreviation, as the reports write it: `CQS`, `KTS`, `XHS`.'),
+    name: localizedSchema.describe('Name of the pillar.'),
+    /** Maximum points of the pillar. */
+    max: z.number().int().positive().describe('Maximum points: the sum of the maxima of the main indicators that count in it.'),
+  })
+  .meta({ id: 'DtiPillar', description: 'A pillar (trụ cột) and its maximum.' });
 export type DtiPillar = z.infer<typeof dtiPillarSchema>;
 
 export const dtiFrameworkSchema = z.strictObject({
-  kind: z.literal('dti'),
+  kind: z.literal('dti').describe('`dti`: a provincial digital-transformation index.'),
   ...frameworkCommon,
   /**
    * What a caller supplies: points or values per main indicator (`mainIndicators`), or per pillar
    * where the decision's published inputs are the pillar values (`pillars`, DTI 2020).
    */
-  inputKeys: z.enum(['mainIndicators', 'pillars']),
-  totalMax: z.number().int().positive(),
-  componentCount: z.number().int().positive().nullable(),
-  mainIndicators: z.array(dtiMainIndicatorSchema).min(1),
-  pillars: z.array(dtiPillarSchema).length(3),
+  inputKeys: z.enum(['mainIndicators', 'pillars']).describe('What an assessment gives: figures per main indicator (`mainIndicators`), or per pillar (`pillars`, as DTI 2020).'),
+  totalMax: z.number().int().positive().describe('The points the DTI value divides by: the sum of the main-indicator maxima (or of the pillar maxima).'),
+  componentCount: z.number().int().positive().nullable().describe('The decision\'s number of components, or `null`; where every main indicator gives its count, their sum.'),
+  mainIndicators: z.array(dtiMainIndicatorSchema).min(1).describe('The main indicators, in the decision\'s order.'),
+  pillars: z.array(dtiPillarSchema).length(3).describe('The three pillars, each once.'),
   /** The DTI value formula in words. */
-  valueFormula: localizedSchema,
+  valueFormula: localizedSchema.describe('The value formula in words.'),
 });
 export type DtiFramework = z.infer<typeof dtiFrameworkSchema>;
 

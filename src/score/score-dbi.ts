@@ -12,6 +12,26 @@ import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/inde
 import type { DbiFramework } from '../framework/schema.js';
 import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
 import { recordedFramework, recordFramework } from './provenance.js';
+import { generalCriterionOrder, needsGeneralScoring, scoreDbiGeneral, type DbiAnswerInput, type DbiComponentScore, type DbiCriterionScore } from './score-dbi-general.js';
+
+export type { DbiAnswerInput, DbiComponentScore, DbiCriterionScore } from './score-dbi-general.js';
+
+/**
+ * A DBI assessment: an answer per criterion (or per pillar for pillar-level frameworks), and the
+ * sector where the framework has sector parts. An answer is points (a number or decimal string)
+ * for a criterion with a `scale`; for a questionnaire criterion, an option id (single choice), an
+ * array of option ids (multiple choice) or a number (a figure); `"n/a"` where the framework allows
+ * "not applicable". {@link DbiInput} (points only) is one.
+ *
+ * @example
+ * ```ts
+ * const assessment: DbiAssessment = { sector: 'retail', answers: { '1.1': 'weekly', '1.2': ['email', 'app'], '1.3': 42.5, '7.1': 'n/a' } };
+ * ```
+ */
+export interface DbiAssessment {
+  readonly sector?: string;
+  readonly answers: Readonly<Record<string, DbiAnswerInput>>;
+}
 
 /** Decimals of published percentages. */
 export const PERCENT_DECIMALS = 2;
@@ -28,6 +48,11 @@ export interface DbiPillarScore {
   /** Pillar maturity level; `null` where the framework has no level rule. */
   readonly level: number | null;
   readonly exact: { readonly points: string; readonly percent: string };
+  /**
+   * `true` when every criterion of the pillar was answered "not applicable": the pillar then leaves
+   * the overall figures and its `percent` (0) and `level` (null) mean nothing. Absent otherwise.
+   */
+  readonly notApplicable?: boolean;
 }
 
 /** The result of {@link scoreDbi}. */
@@ -46,6 +71,19 @@ export interface DbiResult {
   /** Pillars in framework order. */
   readonly pillars: readonly DbiPillarScore[];
   readonly exact: { readonly total: string; readonly percent: string };
+  /**
+   * How the percentage was aggregated, for frameworks beyond the 1970 model (questionnaires,
+   * "not applicable" answers, mean or weighted aggregation, sectors, percentage bands); absent for
+   * the others, whose percentage is the sum of points ÷ the maximum. With "not applicable" answers,
+   * `max` and each pillar's `max` are the maxima of the applicable criteria.
+   */
+  readonly aggregation?: 'sum' | 'mean' | 'weighted';
+  /** The sector assessed, for a framework with sector parts; `max` is its part's maximum. */
+  readonly sector?: { readonly id: string; readonly name: Localized; readonly max: number };
+  /** Each component's (group's) points and percentage, for criterion-level frameworks scored by the general path. */
+  readonly components?: readonly DbiComponentScore[];
+  /** Each criterion's points, for criterion-level frameworks scored by the general path. */
+  readonly criteria?: readonly DbiCriterionScore[];
 }
 
 /** Builds a result from answers already converted to integer units (shared with the batch path). */
@@ -105,7 +143,9 @@ function pillarUnitsOf(c: CompiledDbi, answers: Readonly<Record<string, number |
  * Scores an enterprise's self-assessment on a DBI framework.
  *
  * @param frameworkOrId - a bundled framework id (`dbi-2021-sme` …) or a framework object.
- * @param input - `{ answers }`: points per criterion id (or per pillar id for pillar-level frameworks).
+ * @param input - `{ answers }`: points per criterion id (or per pillar id for pillar-level frameworks);
+ *   for questionnaire frameworks, option ids, figures or `"n/a"`, and `sector` where the framework
+ *   has sector parts (see {@link DbiAssessment}).
  * @throws {@link ValidationError} for an unknown, missing or off-scale answer;
  *   {@link NotScorableError} where the framework lacks published maxima.
  * @example
@@ -117,10 +157,13 @@ function pillarUnitsOf(c: CompiledDbi, answers: Readonly<Record<string, number |
  * r.pillars[0]; // { id: 'customer', points: 39, max: 65, percent: 60, level: 3, … }
  * ```
  */
-export function scoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput): DbiResult {
-  const c = compileDbi(resolveDbiFramework(frameworkOrId));
-  validateDbiInput(c, input);
-  return dbiResultFromUnits(c, pillarUnitsOf(c, input.answers));
+export function scoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAssessment): DbiResult {
+  const f = resolveDbiFramework(frameworkOrId);
+  if (needsGeneralScoring(f)) return scoreDbiGeneral(f, input);
+  const c = compileDbi(f);
+  // validated as points only: an option id or an array is rejected here
+  const points = validateDbiInput(c, input);
+  return dbiResultFromUnits(c, pillarUnitsOf(c, points.answers));
 }
 
 /**
@@ -132,7 +175,7 @@ export function scoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput): DbiRe
  * if (!r.success) console.log(r.error.message);
  * ```
  */
-export function safeScoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput): SafeResult<DbiResult> {
+export function safeScoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAssessment): SafeResult<DbiResult> {
   return toSafe(() => scoreDbi(frameworkOrId, input));
 }
 
@@ -145,10 +188,14 @@ export function safeScoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput): S
  * criterionOrder('dbi-2021-sme').length; // 60
  * criterionOrder('dbi-2021-sme')[0]; // '1.1.1'
  * criterionOrder('dbi-2021-large'); // ['customer', 'strategy', …] (pillar-level input)
+ * // a framework with sector parts: the common criteria, then the named sector's
+ * criterionOrder(defineFramework(sectorFile), { sector: 'retail' });
  * ```
  */
-export function criterionOrder(frameworkOrId: DbiFrameworkRef): string[] {
-  return itemsOf(resolveDbiFramework(frameworkOrId)).map((i) => i.id);
+export function criterionOrder(frameworkOrId: DbiFrameworkRef, options?: { readonly sector?: string }): string[] {
+  const f = resolveDbiFramework(frameworkOrId);
+  if (needsGeneralScoring(f)) return generalCriterionOrder(f, options?.sector);
+  return itemsOf(f).map((i) => i.id);
 }
 
 /** The DBI framework that scored a result: the recorded one, else the bundled one of its id. */

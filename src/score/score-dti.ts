@@ -10,7 +10,7 @@ import * as X from '../arithmetic/decimal.js';
 import type { Exact } from '../arithmetic/decimal.js';
 import { toSafe, type Localized, type SafeResult } from '../errors.js';
 import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/index.js';
-import type { DtiFramework, DtiPillarId } from '../framework/schema.js';
+import type { DtiComponentScoring, DtiFramework, DtiPillarId } from '../framework/schema.js';
 import { dtiInputUnits, validateDtiInput, type DtiInput } from '../assessment/dti-input.js';
 import { recordedFramework, recordFramework } from './provenance.js';
 
@@ -18,6 +18,21 @@ import { recordedFramework, recordFramework } from './provenance.js';
 export const POINT_DECIMALS = 2;
 /** Decimals of published 0–1 values. */
 export const VALUE_DECIMALS = 4;
+
+/** Points and value of one component of a main indicator in a DTI result. */
+export interface DtiComponentScore {
+  readonly id: string;
+  readonly code: string;
+  readonly name: Localized;
+  /** How the component's figure became points (`points` given directly, or a `ratio` × max). */
+  readonly scoring: DtiComponentScoring;
+  /** Points, 2 decimals. */
+  readonly points: number;
+  readonly max: number;
+  /** Value 0–1 (points / max), 4 decimals. */
+  readonly value: number;
+  readonly exact: { readonly points: string; readonly value: string };
+}
 
 /** Points and value of one main indicator in a DTI result. */
 export interface DtiMainIndicatorScore {
@@ -31,6 +46,11 @@ export interface DtiMainIndicatorScore {
   /** Value 0–1, 4 decimals; `null` for an unscored indicator given no value. */
   readonly value: number | null;
   readonly exact: { readonly points: string; readonly value: string | null };
+  /**
+   * Present when the indicator was scored from its components (a component-tree framework): each
+   * component's points, in framework order; the indicator's points are their sum.
+   */
+  readonly components?: readonly DtiComponentScore[];
 }
 
 /** Points and value of one pillar in a DTI result. */
@@ -49,8 +69,11 @@ export interface DtiPillarScore {
 export interface DtiResult {
   readonly kind: 'dti';
   readonly framework: { readonly id: string; readonly decision: string; readonly status: DtiFramework['status'] };
-  /** Which input form was scored. */
-  readonly input: 'points' | 'values';
+  /**
+   * Which input form was scored: `points` or `values` for the main indicators given directly
+   * (some may be given by components too), `components` when every one was given by components.
+   */
+  readonly input: 'points' | 'values' | 'components';
   /** Total points, 2 decimals. */
   readonly total: number;
   readonly max: number;
@@ -70,7 +93,9 @@ function ratio(points: Exact, max: number): Exact {
  * Scores a province on a DTI framework.
  *
  * @param frameworkOrId - a bundled framework id (`dti-province-2022` …) or a framework object.
- * @param input - `{ points }` (0…max per main indicator) or `{ values }` (0…1, as dti.gov.vn publishes).
+ * @param input - `{ points }` (0…max per main indicator) or `{ values }` (0…1, as dti.gov.vn publishes);
+ *   for a framework whose main indicators list components, `{ components: { mainIndicatorId: { componentId: figure } } }`
+ *   as well or instead (each main indicator given once, directly or by its components).
  * @throws {@link ValidationError} naming the path and rule of every bad input.
  * @example
  * ```ts
@@ -84,19 +109,43 @@ function ratio(points: Exact, max: number): Exact {
 export function scoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): DtiResult {
   const framework = resolveDtiFramework(frameworkOrId);
   validateDtiInput(framework, input);
-  const mode: 'points' | 'values' = input.points !== undefined ? 'points' : 'values';
-  const given = (mode === 'points' ? input.points : input.values) as Readonly<Record<string, string | number>>;
+  const mode: 'points' | 'values' | 'components' =
+    input.points !== undefined ? 'points' : input.values !== undefined ? 'values' : 'components';
+  const given = (mode === 'points' ? input.points : mode === 'values' ? input.values : {}) as Readonly<Record<string, string | number>>;
+  const read = (raw: string | number) => X.exact(typeof raw === 'string' ? raw.trim() : raw);
 
   const unitPoints = new Map<string, Exact>();
   const unitValues = new Map<string, Exact | null>();
+  const unitComponents = new Map<string, DtiComponentScore[]>();
   for (const unit of dtiInputUnits(framework)) {
+    const byComponent = input.components?.[unit.id];
+    if (byComponent !== undefined) {
+      // validated: the indicator lists components and every one is given
+      const def = framework.mainIndicators.find((m) => m.id === unit.id)!;
+      const scores = def.components!.map((c) => {
+        const figure = read(byComponent[c.id] as string | number);
+        const points = c.scoring === 'points' ? figure : X.multiply(figure, c.max);
+        const value = c.scoring === 'ratio' ? figure : ratio(points, c.max);
+        return { c, points, value };
+      });
+      const points = X.sum(scores.map((x) => x.points));
+      unitPoints.set(unit.id, points);
+      unitValues.set(unit.id, ratio(points, unit.max));
+      unitComponents.set(unit.id, scores.map(({ c, points: p, value: v }) => ({
+        id: c.id, code: c.code, name: c.name, scoring: c.scoring, max: c.max,
+        points: X.toRoundedNumber(p, POINT_DECIMALS),
+        value: X.toRoundedNumber(v, VALUE_DECIMALS),
+        exact: { points: X.toPlainString(p), value: X.toPlainString(v) },
+      })));
+      continue;
+    }
     const raw = given[unit.id];
     if (raw === undefined) {
       unitPoints.set(unit.id, X.ZERO);
       unitValues.set(unit.id, null);
       continue;
     }
-    const v = X.exact(typeof raw === 'string' ? raw.trim() : raw);
+    const v = read(raw);
     const points = mode === 'points' ? v : X.multiply(v, unit.max);
     unitPoints.set(unit.id, points);
     unitValues.set(unit.id, mode === 'values' ? v : unit.max === 0 ? null : ratio(points, unit.max));
@@ -127,11 +176,13 @@ export function scoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): DtiRe
           .map((m) => {
             const points = unitPoints.get(m.id) ?? X.ZERO;
             const value = unitValues.get(m.id) ?? null;
+            const components = unitComponents.get(m.id);
             return {
               id: m.id, code: m.code, name: m.name, group: m.group, max: m.max as number,
               points: X.toRoundedNumber(points, POINT_DECIMALS),
               value: value === null ? null : X.toRoundedNumber(value, VALUE_DECIMALS),
               exact: { points: X.toPlainString(points), value: value === null ? null : X.toPlainString(value) },
+              ...(components ? { components } : {}),
             };
           });
 

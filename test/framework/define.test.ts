@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DBI_FRAMEWORKS, DTI_FRAMEWORKS, ValidationError, criterionOrder, dbiGap, defineDbiFramework, defineDtiFramework,
@@ -135,6 +137,36 @@ describe('defineFramework', () => {
       f.totalMax = 0.3;
       f.componentCount = 10;
       expect(frameworkIssues(f)).toEqual([]);
+    });
+  });
+
+  describe('invariants of the questionnaire, aggregation, sector and percentage-band models', () => {
+    const read = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${name}.json`), 'utf8'));
+    it.each([
+      ['dbi-questionnaire', 'a criterion with both scale and answer', (f: any) => { f.pillars[1].components[0].criteria[1].answer = f.pillars[0].components[0].criteria[0].answer; }, 'pillars.1.components.0.criteria.1', 'invalid_framework'],
+      ['dbi-questionnaire', 'a criterion with neither', (f: any) => { delete f.pillars[1].components[0].criteria[1].scale; }, 'pillars.1.components.0.criteria.1', 'invalid_framework'],
+      ['dbi-questionnaire', 'duplicate option ids', (f: any) => { f.pillars[0].components[0].criteria[0].answer.options[1].id = 'none'; }, 'pillars.0.components.0.criteria.0.answer.options.1.id', 'duplicate_id'],
+      ['dbi-questionnaire', 'an exclusive option in a single choice', (f: any) => { f.pillars[0].components[0].criteria[0].answer.options[0].exclusive = true; }, 'pillars.0.components.0.criteria.0.answer.options.0.exclusive', 'invalid_framework'],
+      ['dbi-questionnaire', 'a cap that changes the maximum without the component', (f: any) => { f.pillars[0].components[0].criteria[1].answer.cap = 3; }, 'pillars.0.components.0.max', 'sum_mismatch'],
+      ['dbi-questionnaire', 'a first threshold above min', (f: any) => { f.pillars[1].components[0].criteria[0].answer.thresholds[0].from = 1; }, 'pillars.1.components.0.criteria.0.answer.thresholds.0', 'invalid_framework'],
+      ['dbi-questionnaire', 'thresholds out of order', (f: any) => { f.pillars[1].components[0].criteria[0].answer.thresholds[2].from = 5; }, 'pillars.1.components.0.criteria.0.answer.thresholds.2.from', 'invalid_framework'],
+      ['dbi-questionnaire', 'a first band above 0%', (f: any) => { f.levelRule.bands[0].fromPercent = 5; }, 'levelRule.bands.0', 'invalid_framework'],
+      ['dbi-questionnaire', 'a top band from 100% exclusive', (f: any) => { f.levelRule.bands[2] = { level: 3, fromPercent: 100, fromInclusive: false }; }, 'levelRule.bands.2.fromInclusive', 'invalid_framework'],
+      ['dbi-questionnaire', 'a band level not in levels', (f: any) => { f.levelRule.bands[2].level = 7; }, 'levelRule.bands.2.level', 'invalid_framework'],
+      ['dbi-mean-na', 'pillar-bands-and-count with mean aggregation', (f: any) => { f.levelRule = file(sme.levelRule); f.levels = file(sme.levels); }, 'levelRule.kind', 'invalid_framework'],
+      ['dbi-weighted', 'a weight for an unknown pillar', (f: any) => { f.aggregation.weights[1].pillar = 'nope'; }, 'aggregation.weights.1.pillar', 'invalid_framework'],
+      ['dbi-weighted', 'a missing weight', (f: any) => { f.aggregation.weights.pop(); }, 'aggregation.weights', 'invalid_framework'],
+      ['dbi-sectors', 'a sector maximum off its criteria', (f: any) => { f.sectors[0].max = 9; }, 'sectors.0.max', 'sum_mismatch'],
+      ['dbi-sectors', 'a sector criterion clashing with a common one', (f: any) => { f.sectors[1].components[0].criteria[0].id = '1.1.1'; }, 'sectors.1.components.0.criteria.0.id', 'duplicate_id'],
+      ['dbi-sectors', 'two sectors of one id', (f: any) => { f.sectors[1].id = 'retail'; }, 'sectors.1.id', 'duplicate_id'],
+      ['dbi-sectors', 'a stated total', (f: any) => { f.totalMax = 16; }, 'totalMax', 'invalid_framework'],
+      ['dbi-sectors', 'no sector pillar', (f: any) => { delete f.pillars[1].sectorSpecific; }, 'sectors', 'invalid_framework'],
+      ['dbi-sectors', 'a sector pillar with its own maximum', (f: any) => { f.pillars[1].max = 8; }, 'pillars.1.max', 'invalid_framework'],
+    ])('%s: rejects %s', (name, _what, mutate, path, code) => {
+      const f = read(name);
+      expect(frameworkIssues(f)).toEqual([]);
+      mutate(f);
+      expect(frameworkIssues(f).map((i) => `${i.pathString}:${i.code}`)).toContain(`${path}:${code}`);
     });
   });
 

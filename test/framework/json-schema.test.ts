@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { DOC_PATH, SCHEMA_PATH, docWithReference, schemaFileText } from '../../scripts/framework-schema.js';
-import { DBI_FRAMEWORKS, DTI_FRAMEWORKS } from '../../src/index.js';
+import { DBI_FRAMEWORKS, DTI_FRAMEWORKS, defineDbiFramework, scoreDbi } from '../../src/index.js';
 
 const committed = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
 const ajv = new Ajv2020({ strict: true, allErrors: true, formats: { date: /^\d{4}-\d{2}-\d{2}$/, uri: /^https?:\/\/\S+$/ } });
@@ -51,5 +51,36 @@ describe('docs/framework-format.md', () => {
     expect(page).toBe(docWithReference(page));
     expect(page).toContain('| `totalMax` |');
     expect(page).toContain('### DbiAnswerOption');
+  });
+});
+
+describe('the examples of docs/framework-format.md', () => {
+  const page = readFileSync(DOC_PATH, 'utf8');
+  const blocks = [...page.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]!) as unknown);
+  const files = ['dbi-questionnaire', 'dbi-mean-na', 'dbi-weighted', 'dbi-sectors'].map((n) =>
+    JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${n}.json`), 'utf8')) as unknown);
+  const parts: string[] = [];
+  const walk = (v: unknown) => {
+    parts.push(JSON.stringify(v));
+    if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+  };
+  files.forEach(walk);
+
+  it('has examples', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('every complete example is a valid framework; every fragment is taken from a tested framework file', () => {
+    for (const block of blocks) {
+      if ((block as { kind?: unknown }).kind === 'dbi') expect(() => defineDbiFramework(block)).not.toThrow();
+      else expect(parts, JSON.stringify(block)).toContain(JSON.stringify(block));
+    }
+  });
+
+  it('the complete example scores as the page says: level 1 with pillars at 100% and 60%', () => {
+    const f = defineDbiFramework(blocks.find((b) => (b as { kind?: unknown }).kind === 'dbi'));
+    const r = scoreDbi(f, { answers: { '1.1.1': 5, '1.1.2': 5, '2.1.1': 3, '2.1.2': 3 } });
+    expect(r.pillars.map((p) => [p.percent, p.level])).toEqual([[100, 2], [60, 1]]);
+    expect(r).toMatchObject({ total: 16, level: 1 });
   });
 });

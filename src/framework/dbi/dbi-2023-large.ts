@@ -1,6 +1,6 @@
 import { deepFreeze } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
-import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
+import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure, levelsCarriedOverAssumption, pillarNamesAssumption } from './large.js';
 import { MIC } from './shared.js';
 
 /**
@@ -36,6 +36,21 @@ export const dbi2023Large: DbiFramework = /* @__PURE__ */ (() =>
         override: 'overrideDbiPillarMaxima(framework, …)',
       },
       LARGE_MAXIMA_ASSUMPTION,
+      pillarNamesAssumption(
+        '2158',
+        'tên trụ cột của Phụ lục 2 chưa tìm thấy; một đề tài sinh viên nêu 6 trụ cột Khách hàng, Chiến lược, Công nghệ, Vận hành, Văn hóa, Dữ liệu.',
+        'the pillar names of Phụ lục 2 were not found; a student project lists six pillars Khách hàng, Chiến lược, Công nghệ, Vận hành, Văn hóa, Dữ liệu.',
+      ),
+      levelsCarriedOverAssumption('2158'),
+      {
+        id: 'aggregation',
+        description: {
+          vi: 'Điểm được cộng (tổng điểm trụ cột ÷ 695). Một nguồn thứ cấp (đề tài sinh viên) nêu Quyết định 2158 tính từ tiêu chí → nhóm → trụ cột → tổng thể bằng trung bình cộng, tiêu chí không thuộc chức năng không tính vào mẫu số; chưa được xác nhận.',
+          en: 'Points are summed (pillar points ÷ 695). A secondary source (a student project) reports that Decision 2158 averages criterion → group → pillar → overall by arithmetic means, leaving criteria outside the firm\'s functions out of the denominator; unconfirmed.',
+        },
+        status: 'reconstructed',
+        override: "defineFramework({ ...framework, aggregation: { kind: 'mean' } })",
+      },
     ],
     notes: [
       {
@@ -43,5 +58,5 @@ export const dbi2023Large: DbiFramework = /* @__PURE__ */ (() =>
         en: 'Decision 2158 replaced Decision 1970 and was replaced by Decision 1567/QĐ-BKHCN (30/6/2025).',
       },
     ],
-    ...largeEnterpriseStructure({ withComponents: false }),
+    ...largeEnterpriseStructure({ withComponents: false, nameStatus: 'reconstructed' }),
   }))();

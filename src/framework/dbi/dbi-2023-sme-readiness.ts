@@ -8,8 +8,8 @@ function pillar(id: string, code: string, vi: string, en: string, nameStatus: Db
 
 /**
  * SME digital-transformation readiness index of Decision 2158/QĐ-BTTTT (07/11/2023), Phụ lục 1:
- * 7 pillars. Five pillar names and the first level ("Cơ bản") are confirmed; pillars 6–7, the
- * questions, the points and the level rule are not found. Scoring needs the pillar maxima supplied
+ * 7 pillars. Five pillar names and the name of the first level ("Cơ bản", unnumbered, quoted in a
+ * note) are confirmed; pillars 6–7, the questions, the points and the level rule are not found. Scoring needs the pillar maxima supplied
  * (`overrideDbiPillarMaxima`) and gives no level.
  */
 export const dbi2023SmeReadiness: DbiFramework = /* @__PURE__ */ (() =>
@@ -45,6 +45,10 @@ export const dbi2023SmeReadiness: DbiFramework = /* @__PURE__ */ (() =>
         vi: 'Tên trụ cột 6 và 7, câu hỏi, điểm và quy tắc xếp mức chưa tìm thấy.',
         en: 'The names of pillars 6 and 7, the questions, the points and the level rule were not found.',
       },
+      {
+        vi: 'Thang đo xếp hạng (dbi.gov.vn/gioi-thieu) nêu cấp độ đầu tiên là "Cơ bản": "Doanh nghiệp chưa ban hành mục tiêu cụ thể về chuyển đổi số, chưa triển khai bất kỳ giải pháp chuyển đổi số nào hoặc có thể đ…" (đoạn trích của nguồn bị cắt tại đây). Nguồn không đánh số cấp độ; số cấp độ và các cấp độ khác chưa tìm thấy.',
+        en: 'The rating scale (dbi.gov.vn/gioi-thieu) names the first level "Cơ bản" (basic): "the enterprise has issued no specific digital-transformation goal, has deployed no digital-transformation solution, or may …" (the source excerpt is cut off here). The source does not number the levels; their number and the other levels were not found.',
+      },
     ],
     enterpriseSize: 'sme',
     inputLevel: 'pillar',
@@ -61,16 +65,9 @@ export const dbi2023SmeReadiness: DbiFramework = /* @__PURE__ */ (() =>
       pillar('pillar6', '6', 'Trụ cột 6 (chưa tìm thấy tên)', 'Pillar 6 (name not found)', 'not-found'),
       pillar('pillar7', '7', 'Trụ cột 7 (chưa tìm thấy tên)', 'Pillar 7 (name not found)', 'not-found'),
     ],
-    levels: [
-      {
-        level: 1,
-        name: { vi: 'Cơ bản', en: 'Basic' },
-        description: {
-          vi: 'Doanh nghiệp chưa ban hành mục tiêu cụ thể về chuyển đổi số, chưa triển khai bất kỳ giải pháp chuyển đổi số nào.',
-          en: 'The enterprise has set no specific digital-transformation goal and deployed no digital solution.',
-        },
-      },
-    ],
+    // The source names a first level, "Cơ bản", without a number, and its description is cut off in
+    // the only copy read: it is quoted in a note, not numbered as a level.
+    levels: [],
     levelRule: {
       kind: 'none',
       reason: {

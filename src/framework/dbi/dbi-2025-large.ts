@@ -1,6 +1,6 @@
 import { deepFreeze } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
-import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
+import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure, levelsCarriedOverAssumption, pillarNamesAssumption } from './large.js';
 import { MOST } from './shared.js';
 
 /**
@@ -36,6 +36,12 @@ export const dbi2025Large: DbiFramework = /* @__PURE__ */ (() =>
         status: 'not-found',
         override: 'overrideDbiPillarMaxima(framework, { data: 90 })',
       },
+      pillarNamesAssumption(
+        '1567',
+        'Phụ lục II chỉ được biết qua nhãn của một ứng dụng không chính thức (Khách hàng, Chiến lược, Công nghệ, Vận hành, Văn hóa, Dữ liệu), tên các nhóm cũng vậy.',
+        'Phụ lục II is known only through the labels of an unofficial app (Khách hàng, Chiến lược, Công nghệ, Vận hành, Văn hóa, Dữ liệu), and so are the group names.',
+      ),
+      levelsCarriedOverAssumption('1567'),
     ],
     notes: [
       {
@@ -43,5 +49,5 @@ export const dbi2025Large: DbiFramework = /* @__PURE__ */ (() =>
         en: 'The SME criteria set of Decision 1567 (Phụ lục I: common and 25 sector questionnaires) is not encoded: its official content was not found.',
       },
     ],
-    ...largeEnterpriseStructure({ withComponents: true }),
+    ...largeEnterpriseStructure({ withComponents: true, nameStatus: 'reconstructed' }),
   }))();

@@ -10,6 +10,7 @@ import { dbi2023SmeReadiness } from './dbi-2023-sme-readiness.js';
 import { dbi2025Large } from './dbi-2025-large.js';
 
 export { dbi2021Group, dbi2021Large, dbi2021Sme, dbi2023Large, dbi2023SmeReadiness, dbi2025Large };
+export { DBI_2023_CANDIDATE_LEVEL_RULES, DBI_2025_CANDIDATE_LEVEL_RULES, type CandidateLevelRule } from './candidate-rules.js';
 
 /** Every bundled DBI framework, oldest first. */
 export const DBI_FRAMEWORKS: readonly DbiFramework[] = /* @__PURE__ */ Object.freeze([

@@ -72,15 +72,50 @@ export const NO_LARGE_LEVEL_RULE: DbiFramework['levelRule'] = {
   },
 };
 
-/** The six large-enterprise pillars, with or without the 1567 component list. */
-export function largePillars(withComponents: boolean): DbiPillar[] {
+/**
+ * The 1970 level vocabulary (Mức 0–5) carried over to a later large-enterprise set: an assumption,
+ * since no source gives that set's levels, and two secondary sources give five levels (Mức 1–5).
+ */
+export function levelsCarriedOverAssumption(decision: string): Assumption {
+  return {
+    id: 'levels-carried-over',
+    description: {
+      vi: `Các mức Mức 0–5 (tên và mô tả) là của Quyết định 1970, được giả định dùng tiếp cho bộ chỉ số doanh nghiệp lớn của Quyết định ${decision}: chưa nguồn nào công bố các mức của bộ này. Hai nguồn thứ cấp nêu phương án 5 mức (Mức 1 Khởi động … Mức 5 Dẫn dắt, bước 25%, Dẫn dắt chỉ ở 100%); một ứng dụng nêu 6 mức theo dải 10/25/50/75/90%. Không quy tắc nào được áp dụng mặc định.`,
+      en: `Levels Mức 0–5 (names and descriptions) are those of Decision 1970, assumed to carry over to the large-enterprise index of Decision ${decision}: no source publishes this set's levels. Two secondary sources give a five-level alternative (Mức 1 Khởi động … Mức 5 Dẫn dắt in 25% steps, Dẫn dắt only at 100%); one app gives six levels by 10/25/50/75/90% bands. No rule is applied by default.`,
+    },
+    status: 'reconstructed',
+    override: 'withDbiLevelRule(framework, DBI_2025_CANDIDATE_LEVEL_RULES[i].rule), or defineFramework({ ...framework, levels: […] })',
+  };
+}
+
+/**
+ * The names of the six pillars taken from Decision 1970 for a later set whose own pillar names no
+ * official source gives: an assumption.
+ */
+export function pillarNamesAssumption(decision: string, vi: string, en: string): Assumption {
+  return {
+    id: 'pillar-names',
+    description: {
+      vi: `Tên 6 trụ cột lấy theo Quyết định 1970 cho bộ chỉ số doanh nghiệp lớn của Quyết định ${decision}: ${vi}`,
+      en: `The six pillar names of Decision 1970 are used for the large-enterprise index of Decision ${decision}: ${en}`,
+    },
+    status: 'reconstructed',
+    override: 'defineFramework({ ...framework, pillars: [ … names … ] })',
+  };
+}
+
+/**
+ * The six large-enterprise pillars, with or without the 1567 component list. `nameStatus` is
+ * `confirmed` only for the 1970 sets, whose six pillars the sources name for all three indices.
+ */
+export function largePillars(withComponents: boolean, nameStatus: DbiPillar['nameStatus'] = 'confirmed'): DbiPillar[] {
   return (Object.keys(LARGE_MAXIMA) as (keyof typeof LARGE_MAXIMA)[]).map((id) => ({
     id,
     ...PILLARS_1970[id],
     name: { ...PILLARS_1970[id].name },
     max: LARGE_MAXIMA[id],
     maxStatus: 'reconstructed' as const,
-    nameStatus: 'confirmed' as const,
+    nameStatus,
     components: withComponents ? LARGE_COMPONENTS_1567[id].map((c) => ({ ...c, criteria: [] })) : [],
   }));
 }
@@ -89,7 +124,12 @@ export function largePillars(withComponents: boolean): DbiPillar[] {
  * The scoring structure the large-enterprise sets share: pillar-level input (2 decimals), 695
  * points in 6 pillars, 25 component indicators, 139 criteria, the 1970 level names.
  */
-export function largeEnterpriseStructure(options: { withComponents: boolean; levelRule?: DbiFramework['levelRule']; enterpriseSize?: 'large' | 'group' }) {
+export function largeEnterpriseStructure(options: {
+  withComponents: boolean;
+  levelRule?: DbiFramework['levelRule'];
+  enterpriseSize?: 'large' | 'group';
+  nameStatus?: DbiPillar['nameStatus'];
+}) {
   return {
     enterpriseSize: options.enterpriseSize ?? 'large',
     inputLevel: 'pillar',
@@ -97,7 +137,7 @@ export function largeEnterpriseStructure(options: { withComponents: boolean; lev
     totalMax: 695,
     componentCount: 25,
     criterionCount: 139,
-    pillars: largePillars(options.withComponents),
+    pillars: largePillars(options.withComponents, options.nameStatus),
     levels: LEVELS_1970,
     levelRule: options.levelRule ?? NO_LARGE_LEVEL_RULE,
   } satisfies Partial<DbiFramework>;
