@@ -194,18 +194,20 @@ describe.skipIf(!hasChromium)('radar chart in Chromium', () => {
     await page.goto(`file://${file}`);
     const rings = await page.locator('svg.radar text.ring-label').allTextContents();
     expect(rings).toEqual(['20%', '40%', '60%', '80%', '100%']);
-    const geometry = await page.evaluate(() => {
-      const svg = document.querySelector('svg.radar') as SVGSVGElement;
-      const outer = [...svg.querySelectorAll('polygon.grid')].pop() as SVGPolygonElement;
-      const m = outer.getScreenCTM()!;
+    // run in the page (as a string: the tests compile without the DOM library)
+    type Box = { x: number; y: number; w: number; h: number; text: string };
+    const geometry = (await page.evaluate(`(() => {
+      const svg = document.querySelector('svg.radar');
+      const outer = [...svg.querySelectorAll('polygon.grid')].pop();
+      const m = outer.getScreenCTM();
       const pts = [...outer.points].map((p) => new DOMPoint(p.x, p.y).matrixTransform(m));
       const labels = [...svg.querySelectorAll('text.axis-label')].map((t) => {
         const r = t.getBoundingClientRect();
         return { x: r.left, y: r.top, w: r.width, h: r.height, text: t.textContent };
       });
-      const svgBox = svg.getBoundingClientRect();
-      return { pts: pts.map((p) => ({ x: p.x, y: p.y })), labels, svg: { x: svgBox.left, y: svgBox.top, w: svgBox.width, h: svgBox.height } };
-    });
+      const b = svg.getBoundingClientRect();
+      return { pts: pts.map((p) => ({ x: p.x, y: p.y })), labels, svg: { x: b.left, y: b.top, w: b.width, h: b.height } };
+    })()`)) as { pts: { x: number; y: number }[]; labels: Box[]; svg: Omit<Box, 'text'> };
     expect(geometry.labels).toHaveLength(6);
     const inside = (p: { x: number; y: number }, r: { x: number; y: number; w: number; h: number }) => p.x >= r.x && p.x <= r.x + r.w && p.y >= r.y && p.y <= r.y + r.h;
     // sample the outer ring's edges: no point of the ring lies inside a label's box
