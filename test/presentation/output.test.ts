@@ -249,3 +249,19 @@ describe('formatFromName', () => {
     expect(['a.pdf', 'a.xls', 'noext', '.csv', undefined].map(formatFromName)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });
+
+describe('cells in both languages, CSV options', () => {
+  it('a Localized cell prints in the format’s language (machine form: en)', () => {
+    const t: Tabular = { header: ['group', 'count'], rows: [[{ vi: 'Tất cả', en: 'all' }, 60]], json: [] };
+    expect(render(t, 'table').split('\n')[2]).toMatch(/^Tất cả +60$/);
+    expect(render(t, 'csv').split('\n')[1]).toBe('all,60');
+    expect(render(t, 'csv', { lang: 'en' }).split('\n')[0]).toBe('Group,Enterprises');
+  });
+
+  it('a decimal comma under an explicit `,` separator is quoted; bad options are a ValidationError', () => {
+    expect(toCsv(['v'], [[0.5]], { lang: 'vi', separator: ',' })).toBe('v\n"0,5"\n');
+    expect(() => toCsv(['v'], [[1]], { lang: 'fr' as never })).toThrow(ValidationError);
+    expect(() => toCsv(['v'], [[1]], { separator: '|' as never })).toThrow(ValidationError);
+    expect(() => toCsv(['v'], [[1]], null as never)).toThrow(ValidationError);
+  });
+});

@@ -144,6 +144,26 @@ describe('the rank report keeps what the terminal shows', () => {
   });
 });
 
+describe('escaping', () => {
+  it('every report escapes names, groups, ids and sources', () => {
+    const evil = '<script>alert(1)</script>"\'&';
+    const pages = [
+      renderReport({ kind: 'enterprise', name: evil, result: results[0]!, source: evil }),
+      renderReport({ kind: 'province', name: evil, result: byId.get('66')!.result, source: evil }),
+      renderReport({
+        kind: 'cohort', title: evil,
+        summary: summarize(rows.map((r, i) => ({ district: i < 5 ? evil : r.district, result: results[i]! })), { groupBy: 'district' }),
+        ranked: [{ id: evil, name: evil, result: results[0]!, rank: 1, source: evil }],
+      }),
+      renderReport({ kind: 'provinces', title: evil, ranked: [{ id: evil, name: evil, result: byId.get('66')!.result, rank: 1, source: evil }] }),
+    ];
+    for (const html of pages) {
+      expect(html).not.toContain('<script');
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;');
+    }
+  });
+});
+
 describe('argument checks', () => {
   it('bad input is a ValidationError naming the path, never a TypeError', () => {
     const bad: unknown[] = [

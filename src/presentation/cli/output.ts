@@ -33,11 +33,17 @@ export type TextFormat = Exclude<Format, 'xlsx'>;
 /** Every format, for `--format` checks. */
 export const FORMATS: readonly Format[] = ['table', 'json', 'ndjson', 'csv', 'md', 'html', 'xlsx'];
 
+/**
+ * A table cell: text, a number, empty, or a word in both languages (`{ vi: 'Tất cả', en: 'all' }`,
+ * a level name) that each format prints in its language (the machine form takes `en`).
+ */
+export type TabularCell = Cell | Localized;
+
 /** A tabular CLI result, with the full JSON beside it. */
 export interface Tabular {
   /** Canonical column keys (localised by the officer-facing formats). */
   readonly header: readonly string[];
-  readonly rows: readonly (readonly Cell[])[];
+  readonly rows: readonly (readonly TabularCell[])[];
   readonly json: unknown;
   /** A full HTML report, where the command has one. */
   readonly html?: (options: { readonly lang: Lang; readonly provenance?: Provenance }) => string;
@@ -94,7 +100,7 @@ export function languageOf(format: Format, options: RenderOptions = {}): Lang | 
 /** Header, rows and decimals as written: localised headers, and the row-source column where rows carry one. */
 function prepared(t: Tabular, lang: Lang | undefined): { header: string[]; rows: (readonly Cell[])[]; decimals: (number | undefined)[] } {
   let keys = [...t.header];
-  let rows: (readonly Cell[])[] = [...t.rows];
+  let rows: (readonly Cell[])[] = t.rows.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? c[lang ?? 'en'] : c)));
   const sources = t.provenance?.rows ?? [];
   const idColumn = keys.indexOf('id');
   if (sources.length && idColumn >= 0 && !keys.includes('source')) {

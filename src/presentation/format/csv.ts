@@ -54,7 +54,12 @@ function quote(value: string): string {
 
 function cellText(v: Cell, r: Resolved, decimals: number | undefined): string {
   if (v === null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? formatNumber(v, r.lang ?? 'en', r.lang ? decimals : undefined) : '';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return '';
+    const s = formatNumber(v, r.lang ?? 'en', r.lang ? decimals : undefined);
+    // a decimal comma under a `,` separator (asked for explicitly) must be quoted
+    return s.includes(r.sep) ? `"${s}"` : s;
+  }
   return quote(spreadsheetText(v));
 }
 
@@ -115,7 +120,21 @@ export function toCsv(
   options: CsvOptions & { readonly provenance?: Provenance } = {},
 ): string {
   validateTable(header, rows);
+  validateCsvOptions(options);
   return csvHeader(header, options) + rows.map((row) => csvRow(row, options)).join('') + (options.provenance ? csvTrailer(options.provenance, options) : '');
+}
+
+/** Checks CSV options: an object whose `lang`, `separator` and `excel` have allowed values. */
+function validateCsvOptions(options: unknown): void {
+  const issues: ValidationIssue[] = [];
+  if (options === null || typeof options !== 'object') issues.push(makeIssue(['options'], 'invalid_type', { expected: 'object', received: options }));
+  else {
+    const o = options as Record<string, unknown>;
+    if (o.lang !== undefined && o.lang !== 'vi' && o.lang !== 'en') issues.push(makeIssue(['options', 'lang'], 'invalid_option', { detail: 'lang là "vi" hoặc "en"', detailEn: 'lang is "vi" or "en"' }));
+    if (o.separator !== undefined && o.separator !== ',' && o.separator !== ';' && o.separator !== '\t') issues.push(makeIssue(['options', 'separator'], 'invalid_option', { detail: 'dấu phân cách là , ; hoặc tab', detailEn: 'the separator is , ; or tab' }));
+    if (o.excel !== undefined && typeof o.excel !== 'boolean') issues.push(makeIssue(['options', 'excel'], 'invalid_type', { expected: 'boolean', received: o.excel }));
+  }
+  if (issues.length) throw new ValidationError(issues);
 }
 
 /**
