@@ -63,7 +63,7 @@ describe('spreadsheet safety', () => {
     expect(terminalText('\u202Egnp.exe')).toBe('gnp.exe');
     expect(terminalText('a\u2066b\u2069c\u200e\u200fd')).toBe('abcd');
     expect(terminalText('x\u001b]0;title\u0007y\u009b2Jz\u0085')).toBe('xyz');
-    expect(terminalText('tab\there\nnext')).toBe('tab here next');
+    expect(terminalText('tab\there\nnext\u2028line\ufeff')).toBe('tab here next line');
     const table = renderTable(['name'], [['\u001b[31mred'], ['\u202Egnp.exe'], ['<script>alert(1)</script>']]);
     expect(table).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(table.split('\n').slice(2, 5)).toEqual(['red', 'gnp.exe', '<script>alert(1)</script>']);
