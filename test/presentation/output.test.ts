@@ -265,3 +265,21 @@ describe('cells in both languages, CSV options', () => {
     expect(() => toCsv(['v'], [[1]], null as never)).toThrow(ValidationError);
   });
 });
+
+describe('resultsContext', () => {
+  it('gathers the frameworks, row sources and column labels of scored rows', async () => {
+    const { resultsContext } = await import('../../src/presentation/cli/output.js');
+    const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
+    const scored = [
+      { id: 'A', meta: { source: 'minh họa' }, result: scoreDti('dti-province-2022', { points }) },
+      { id: 'B', meta: {}, result: scoreDti('dti-province-2022', { points }) },
+    ];
+    const c = resultsContext(scored);
+    expect(c.provenance.frameworks.map((f) => f.id)).toEqual(['dti-province-2022']);
+    expect(c.provenance.rows).toEqual([{ id: 'A', source: 'minh họa', illustrative: true }]);
+    expect(c.labels.awareness!.vi).toBe('Nhận thức số');
+    const out = render({ header: ['id', 'value', 'awareness'], rows: scored.map((s) => [s.id, s.result.value, s.result.mainIndicators[0]!.points]), json: [], ...c }, 'table');
+    expect(out).toContain('Nhận thức số');
+    expect(out).toMatch(/A +0,3985 +74 +minh họa \/ illustrative/);
+  });
+});

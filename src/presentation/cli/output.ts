@@ -17,8 +17,11 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Localized } from '../../errors.js';
 import { csvHeader, csvRow, csvTrailer, toCsv } from '../format/csv.js';
-import { columnDecimals, localizeHeaders, type Lang } from '../format/locale.js';
-import { provenanceHeadline, provenanceLines, sourceCell, type Provenance } from '../format/provenance.js';
+import { getFramework } from '../../framework/catalog.js';
+import type { Framework } from '../../framework/schema.js';
+import { recordedFramework } from '../../score/provenance.js';
+import { columnDecimals, frameworkLabels, localizeHeaders, type Lang } from '../format/locale.js';
+import { provenanceHeadline, provenanceLines, provenanceOf, sourceCell, type Provenance } from '../format/provenance.js';
 import { markdownText, terminalLines } from '../format/safety.js';
 import { renderMarkdown, renderTable, type Cell } from '../format/table.js';
 import { toXlsx } from '../format/xlsx.js';
@@ -55,6 +58,25 @@ export interface Tabular {
   readonly labels?: Readonly<Record<string, Localized>>;
   /** Fixed decimals per column; by default from the column key (4 for 0–1 values). */
   readonly decimals?: readonly (number | undefined)[];
+}
+
+/**
+ * The provenance and the column labels of a table of scored rows: the frameworks the results were
+ * scored on (the very framework objects, overrides included, where they were scored in this
+ * process), each row's `source` (from `meta.source`), and the frameworks' pillar and indicator
+ * names for the headers. Spread it into a {@link Tabular}: `{ header, rows, json, ...resultsContext(scored) }`.
+ */
+export function resultsContext(
+  rows: readonly { readonly id: string; readonly meta?: Readonly<Record<string, string | undefined>>; readonly result: { readonly framework: { readonly id: string } } }[],
+): { provenance: Provenance; labels: Record<string, Localized> } {
+  const frameworks = new Map<string, Framework>();
+  for (const r of rows) {
+    const id = r.result.framework.id;
+    if (!frameworks.has(id)) frameworks.set(id, (recordedFramework(r.result) as Framework | undefined) ?? getFramework(id));
+  }
+  const labels: Record<string, Localized> = {};
+  for (const f of frameworks.values()) Object.assign(labels, frameworkLabels(f));
+  return { provenance: provenanceOf([...frameworks.values()], rows.map((r) => ({ id: r.id, meta: r.meta }))), labels };
 }
 
 /** Options of {@link render} and {@link renderBytes}. */
