@@ -283,3 +283,11 @@ describe('resultsContext', () => {
     expect(out).toMatch(/A +0,3985 +74 +minh họa \/ illustrative/);
   });
 });
+
+describe('no silent blanks', () => {
+  it('a streamed row with NaN or an object is a ValidationError; so is a table rendered with one', () => {
+    expect(() => csvRow(['a', NaN])).toThrow(ValidationError);
+    expect(() => csvRow([{} as never])).toThrow(ValidationError);
+    expect(() => render({ header: ['a'], rows: [[Infinity]], json: [] }, 'table')).toThrow(ValidationError);
+  });
+});

@@ -16,7 +16,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Localized } from '../../errors.js';
-import { csvHeader, csvRow, csvTrailer, toCsv } from '../format/csv.js';
+import { csvHeader, csvRow, csvTrailer, toCsv, validateTable } from '../format/csv.js';
 import { getFramework } from '../../framework/catalog.js';
 import type { Framework } from '../../framework/schema.js';
 import { recordedFramework } from '../../score/provenance.js';
@@ -131,6 +131,7 @@ function prepared(t: Tabular, lang: Lang | undefined): { header: string[]; rows:
     rows = rows.map((r) => [...r, byId.get(String(r[idColumn])) ?? null]);
   }
   const decimals = keys.map((k, i) => t.decimals?.[i] ?? columnDecimals(k));
+  validateTable(keys, rows);
   return { header: lang ? localizeHeaders(keys, lang, t.labels) : keys, rows, decimals };
 }
 

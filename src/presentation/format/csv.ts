@@ -52,19 +52,22 @@ function quote(value: string): string {
   return /[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function cellText(v: Cell, r: Resolved, decimals: number | undefined): string {
+function cellText(v: Cell, r: Resolved, decimals: number | undefined, column: number): string {
   if (v === null) return '';
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return '';
+    // a streamed row is checked cell by cell: never a blank where a number was meant
+    if (!Number.isFinite(v)) throw new ValidationError([makeIssue([column], 'not_finite', { received: v })]);
     const s = formatNumber(v, r.lang ?? 'en', r.lang ? decimals : undefined);
     // a decimal comma under a `,` separator (asked for explicitly) must be quoted
     return s.includes(r.sep) ? `"${s}"` : s;
   }
+  if (typeof v !== 'string') throw new ValidationError([makeIssue([column], 'invalid_type', { expected: 'string, number or null', received: v })]);
   return quote(spreadsheetText(v));
 }
 
 /**
  * One CSV line (ending in CRLF with `excel`, else LF), every text cell neutralised for spreadsheets.
+ * A cell that is not text, a finite number or null is a {@link ValidationError}.
  *
  * @example
  * ```ts
@@ -73,7 +76,7 @@ function cellText(v: Cell, r: Resolved, decimals: number | undefined): string {
  */
 export function csvRow(cells: readonly Cell[], options: CsvOptions = {}): string {
   const r = resolve(options);
-  return cells.map((c, i) => cellText(c, r, options.decimals?.[i])).join(r.sep) + r.eol;
+  return cells.map((c, i) => cellText(c, r, options.decimals?.[i], i)).join(r.sep) + r.eol;
 }
 
 /**
