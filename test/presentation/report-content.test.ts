@@ -144,6 +144,20 @@ describe('the rank report keeps what the terminal shows', () => {
   });
 });
 
+describe('a framework without a level rule', () => {
+  it('shows no level chart or level columns, but the reason', () => {
+    const large = fixture<{ id: string; name: string; framework: string; answers: Record<string, number> }[]>('dbi-large.json');
+    const scored = large.map((r) => scoreDbi(r.framework, { answers: r.answers }));
+    expect(scored.every((r) => r.level === null)).toBe(true);
+    const html = renderReport({ kind: 'cohort', summary: summarize(scored.map((result) => ({ result }))), ranked: scored.map((result, i) => ({ id: large[i]!.id, result, rank: i + 1 })) });
+    expect(html).not.toContain('class="chart stacked"');
+    expect(text(html)).not.toMatch(/Mức \d/);
+    expect(text(html)).toContain(scored[0]!.noLevelReason!.vi);
+    const one = renderReport({ kind: 'enterprise', result: scored[0]! });
+    expect(text(one.slice(one.indexOf('<table>'), one.indexOf('</table>')))).not.toContain('Mức');
+  });
+});
+
 describe('escaping', () => {
   it('every report escapes names, groups, ids and sources', () => {
     const evil = '<script>alert(1)</script>"\'&';

@@ -123,6 +123,7 @@ const W = {
   medianTotal: { vi: 'Trung vị tổng điểm', en: 'Median total' },
   coverage: { vi: 'Tỷ lệ đánh giá', en: 'Coverage' },
   levelsByGroup: { vi: 'Phân bố mức theo nhóm', en: 'Levels by group' },
+  groups: { vi: 'Theo nhóm', en: 'By group' },
   levelsTitle: { vi: 'Số doanh nghiệp theo mức', en: 'Enterprises by level' },
   group: { vi: 'Nhóm', en: 'Group' },
   count: { vi: 'Số DN', en: 'Enterprises' },
@@ -261,9 +262,10 @@ function enterprise(input: Extract<ReportInput, { kind: 'enterprise' }>, options
   let body = `<div class="figures">${figure(ctx.t(W.overallLevel), esc(levelText(ctx, r.level, r.levelName)) + badge)}${figure(ctx.t(W.total), esc(`${ctx.n(r.total)}/${ctx.n(r.max)}`))}${figure(ctx.t(W.percent), esc(ctx.pct(r.percent)))}</div>`;
   if (r.noLevelReason) body += `<p class="note">${esc(r.noLevelReason[ctx.lang])}</p>`;
   body += `<h2>${esc(ctx.t(W.pillarProfile))}</h2><div class="charts">${radarChart({ title: ctx.t(W.radarTitle), axes: r.pillars.map((p) => p.name[ctx.lang]), series })}`;
+  const pillarLevels = r.pillars.some((p) => p.level !== null);
   body += table(
-    [ctx.t(W.pillar), ctx.t(W.points), ctx.t(W.max), '%', `${ctx.t(W.level)}`],
-    r.pillars.map((p) => [p.name[ctx.lang], num(ctx.n(p.points)), num(ctx.n(p.max)), num(ctx.pct(p.percent)), p.level === null ? null : num(String(p.level))]),
+    [ctx.t(W.pillar), ctx.t(W.points), ctx.t(W.max), '%', ...(pillarLevels ? [ctx.t(W.level)] : [])],
+    r.pillars.map((p) => [p.name[ctx.lang], num(ctx.n(p.points)), num(ctx.n(p.max)), num(ctx.pct(p.percent)), ...(pillarLevels ? [p.level === null ? null : num(String(p.level))] : [])]),
   ) + '</div>';
   if (input.gap) {
     const g = input.gap;
@@ -320,18 +322,25 @@ function province(input: Extract<ReportInput, { kind: 'province' }>, options: Re
 function cohort(input: Extract<ReportInput, { kind: 'cohort' }>, options: ReportOptions, ctx: Ctx): string {
   const s = input.summary;
   const title = options.title ?? input.title ?? ctx.t(W.cohortTitle);
-  const levelKeys = Object.keys(s.overall.levels);
+  // a framework with no level rule puts everyone under `none`: no level chart or columns then
+  const leveled = Object.entries(s.overall.levels).some(([l, n]) => l !== 'none' && n > 0);
+  const levelKeys = leveled ? Object.keys(s.overall.levels) : [];
+  const noLevelReason = input.ranked?.find((e) => e.result.noLevelReason)?.result.noLevelReason;
   const coverageText = (c: { share: number } | undefined) => (c ? num(ctx.pct(X.toRoundedNumber(X.multiply(X.exact(String(c.share)), 100), 2))) : null);
   let body = `<div class="figures">${figure(ctx.t(W.assessed), esc(ctx.n(s.overall.count)))}${figure(ctx.t(W.meanTotal), esc(ctx.n(s.overall.total.mean)))}${figure(ctx.t(W.medianTotal), esc(ctx.n(s.overall.total.median)))}`;
   if (s.overall.coverage) body += figure(ctx.t(W.coverage), (coverageText(s.overall.coverage) as { html: string }).html);
   body += '</div>';
   const badge = statusBadge(ctx.provenance, ctx.lang);
   const levelLabel = (l: string) => (l === 'none' ? ctx.t(W.noLevel) : `${ctx.t(W.level)} ${l}`);
-  body += `<h2>${esc(ctx.t(W.levelsByGroup))}${badge}</h2>${stackedBarChart({
-    title: ctx.t(W.levelsTitle),
-    categories: levelKeys.map(levelLabel),
-    rows: s.groups.map((g) => ({ label: term(g.key, ctx.lang), counts: levelKeys.map((l) => g.levels[l] ?? 0) })),
-  })}`;
+  if (leveled) {
+    body += `<h2>${esc(ctx.t(W.levelsByGroup))}${badge}</h2>${stackedBarChart({
+      title: ctx.t(W.levelsTitle),
+      categories: levelKeys.map(levelLabel),
+      rows: s.groups.map((g) => ({ label: term(g.key, ctx.lang), counts: levelKeys.map((l) => g.levels[l] ?? 0) })),
+    })}`;
+  } else {
+    body += `<h2>${esc(ctx.t(W.groups))}</h2>${noLevelReason ? `<p class="note">${esc(noLevelReason[ctx.lang])}</p>` : ''}`;
+  }
   const withCoverage = Boolean(s.overall.coverage);
   body += table(
     [ctx.t(W.group), ctx.t(W.count), ...levelKeys.map(levelLabel), ctx.t(W.mean), 'Q1', ctx.t(W.median), 'Q3', ...(withCoverage ? [ctx.t(W.registered), `${ctx.t(W.coverage)} (%)`, ctx.t(W.shortfall)] : [])],
@@ -342,10 +351,10 @@ function cohort(input: Extract<ReportInput, { kind: 'cohort' }>, options: Report
   );
   if (input.ranked?.length) {
     const withSource = input.ranked.some((e) => e.source);
-    body += `<h2>${esc(ctx.t(W.ranking))}${badge}</h2>${table(
-      [ctx.t(W.rank), ctx.t(W.id), ctx.t(W.name), ctx.t(W.total), '%', ctx.t(W.level), ...(withSource ? [ctx.t(W.dataSource)] : [])],
+    body += `<h2>${esc(ctx.t(W.ranking))}${leveled ? badge : ''}</h2>${table(
+      [ctx.t(W.rank), ctx.t(W.id), ctx.t(W.name), ctx.t(W.total), '%', ...(leveled ? [ctx.t(W.level)] : []), ...(withSource ? [ctx.t(W.dataSource)] : [])],
       input.ranked.map((e) => [
-        e.rank === null ? null : num(String(e.rank)), e.id, e.name ?? '', num(ctx.n(e.result.total)), num(ctx.pct(e.result.percent)), e.result.level === null ? null : num(String(e.result.level)),
+        e.rank === null ? null : num(String(e.rank)), e.id, e.name ?? '', num(ctx.n(e.result.total)), num(ctx.pct(e.result.percent)), ...(leveled ? [e.result.level === null ? null : num(String(e.result.level))] : []),
         ...(withSource ? [raw(sourceHtml(e.source))] : []),
       ]),
     )}`;
