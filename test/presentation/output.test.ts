@@ -291,3 +291,22 @@ describe('no silent blanks', () => {
     expect(() => render({ header: ['a'], rows: [[Infinity]], json: [] }, 'table')).toThrow(ValidationError);
   });
 });
+
+describe('hostile arguments', () => {
+  it('provenanceOf refuses what is not a framework or a row, with a ValidationError', () => {
+    expect(() => provenanceOf(null as never)).toThrow(ValidationError);
+    expect(() => provenanceOf({ ...dbi, assumptions: [{ id: 'x' }] } as never)).toThrow(ValidationError);
+    expect(() => provenanceOf([] as never)).toThrow(ValidationError);
+    expect(() => provenanceOf(dbi, [{ id: 1 }] as never)).toThrow(ValidationError);
+    expect(() => provenanceOf(dbi, [{ id: 'a', source: {} }] as never)).toThrow(ValidationError);
+    expect(() => provenanceOf(dbi, 'rows' as never)).toThrow(ValidationError);
+  });
+
+  it('toCsv copies arrays index by index (an own constructor cannot hijack it) and checks options', () => {
+    const rows = [['a', 1]] as unknown as (string | number)[][];
+    Object.defineProperty(rows, 'constructor', { value: 5 });
+    expect(toCsv(['x', 'y'], rows)).toBe('x,y\na,1\n');
+    expect(() => toCsv(['x'], [[1]], { decimals: ['a'] } as never)).toThrow(ValidationError);
+    expect(() => toCsv(['x'], [[1]], { provenance: { frameworks: {} } } as never)).toThrow(ValidationError);
+  });
+});

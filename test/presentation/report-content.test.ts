@@ -190,6 +190,15 @@ describe('argument checks', () => {
       { kind: 'provinces' },
       { kind: 'provinces', ranked: [{ id: '1', rank: 1, result: null }] },
       { kind: 'cohort', summary: {} },
+      { kind: 'enterprise', name: {}, result: results[0] },
+      { kind: 'enterprise', result: results[0], gap: { steps: 1 } },
+      { kind: 'cohort', summary: { ...summary, overall: { ...summary.overall, key: 5 } } },
+      (() => {
+        const r = byId.get('66')!.result;
+        const broken = { ...r, mainIndicators: r.mainIndicators.map((m) => ({ ...m, exact: { ...m.exact, value: 'abc' } })) };
+        return { kind: 'province', result: broken, peers: [broken] };
+      })(),
+      { kind: 'provinces', ranked: [{ id: '66', rank: 1, result: byId.get('66')!.result, change: { direction: 1 } }] },
     ];
     for (const input of bad) {
       let error: unknown;
@@ -206,6 +215,7 @@ describe('argument checks', () => {
       expect((e as ValidationError).issues[0]!.pathString).toBe('result.total');
     }
     expect(() => renderReport({ kind: 'enterprise', result: results[0]! }, { lang: 'fr' as never })).toThrow(ValidationError);
+    expect(() => renderReport({ kind: 'enterprise', result: results[0]! }, { provenance: { frameworks: 1 } as never })).toThrow(ValidationError);
   });
 });
 

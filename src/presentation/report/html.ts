@@ -18,7 +18,7 @@ import { dbiFrameworkOf, type DbiResult } from '../../score/score-dbi.js';
 import { dtiFrameworkOf, type DtiResult } from '../../score/score-dti.js';
 import * as X from '../../arithmetic/decimal.js';
 import { formatNumber, term, type Lang } from '../format/locale.js';
-import { ILLUSTRATIVE_MARK, isIllustrative, provenanceOf, statusText, type Provenance, type ProvenanceRow } from '../format/provenance.js';
+import { ILLUSTRATIVE_MARK, checkProvenance, isIllustrative, provenanceOf, statusText, type Provenance, type ProvenanceRow } from '../format/provenance.js';
 import { barChart, esc, radarChart, stackedBarChart } from './svg.js';
 
 /** What a report shows. Entries may carry their data `source` (`minh họa` / `illustrative` is marked). */
@@ -389,82 +389,209 @@ function provinces(input: Extract<ReportInput, { kind: 'provinces' }>, options: 
 
 // ------------------------------------------------------------------ validation
 
+type Path = (string | number)[];
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const finite = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isLocalized = (x: unknown) => isObject(x) && typeof x.vi === 'string' && typeof x.en === 'string';
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-function checkResult(x: unknown, kind: 'dti' | 'dbi', path: (string | number)[], issues: ValidationIssue[]): void {
-  if (!isObject(x)) {
-    issues.push(makeIssue(path, 'invalid_type', { expected: `${kind.toUpperCase()} result`, received: x }));
-    return;
+/**
+ * A small schema checker for what the report reads: every field it prints or computes with. (The
+ * analyses' own result checks cover more; this keeps a report from ever failing with a TypeError.)
+ */
+class Checker {
+  readonly issues: ValidationIssue[] = [];
+  fail(path: Path, expected: string, received: unknown): false {
+    if (this.issues.length < 50) this.issues.push(makeIssue(path, finite(received) || typeof received !== 'number' ? 'invalid_type' : 'not_finite', { expected, received }));
+    return false;
   }
-  if (x.kind !== kind) {
-    issues.push(makeIssue([...path, 'kind'], 'invalid_type', { expected: `"${kind}"`, received: x.kind }));
-    return;
+  object(x: unknown, path: Path, expected: string): x is Record<string, unknown> {
+    return isObject(x) || this.fail(path, expected, x);
   }
-  if (!isObject(x.framework) || typeof x.framework.id !== 'string') issues.push(makeIssue([...path, 'framework'], 'invalid_type', { expected: 'framework { id, decision, status }', received: x.framework }));
-  for (const k of kind === 'dti' ? ['total', 'max', 'value'] : ['total', 'max', 'percent']) {
-    if (!finite(x[k])) issues.push(makeIssue([...path, k], typeof x[k] === 'number' ? 'not_finite' : 'invalid_type', { expected: 'finite number', received: x[k] }));
+  number(o: Record<string, unknown>, key: string, path: Path, nullable = false): void {
+    const v = o[key];
+    if (!(finite(v) || (nullable && v === null))) this.fail([...path, key], nullable ? 'finite number or null' : 'finite number', v);
   }
-  if (kind === 'dti') {
-    if (!isObject(x.pillars) || !['government', 'economy', 'society'].every((p) => isObject((x.pillars as Record<string, unknown>)[p]) && finite(((x.pillars as Record<string, Record<string, unknown>>)[p]!).value))) {
-      issues.push(makeIssue([...path, 'pillars'], 'invalid_type', { expected: 'government, economy and society pillar scores', received: x.pillars }));
+  text(o: Record<string, unknown>, key: string, path: Path, optional = false): void {
+    const v = o[key];
+    if (!(typeof v === 'string' || (optional && v === undefined))) this.fail([...path, key], optional ? 'string or nothing' : 'string', v);
+  }
+  localized(o: Record<string, unknown>, key: string, path: Path, nullable = false): void {
+    const v = o[key];
+    if (!(isLocalized(v) || (nullable && (v === null || v === undefined)))) this.fail([...path, key], '{ vi, en }', v);
+  }
+  list(x: unknown, path: Path, each: (e: unknown, p: Path) => void, optional = false): void {
+    if (optional && x === undefined) return;
+    if (!Array.isArray(x)) return void this.fail(path, 'array', x);
+    for (let i = 0; i < x.length && this.issues.length < 50; i++) each(x[i], [...path, i]);
+  }
+  framework(r: Record<string, unknown>, path: Path): void {
+    if (this.object(r.framework, [...path, 'framework'], '{ id, decision, status }')) this.text(r.framework, 'id', [...path, 'framework']);
+  }
+  dbi(x: unknown, path: Path): void {
+    if (!this.object(x, path, 'DBI result')) return;
+    if (x.kind !== 'dbi') return void this.fail([...path, 'kind'], '"dbi"', x.kind);
+    this.framework(x, path);
+    for (const k of ['total', 'max', 'percent']) this.number(x, k, path);
+    this.number(x, 'level', path, true);
+    this.localized(x, 'levelName', path, true);
+    this.localized(x, 'noLevelReason', path, true);
+    this.list(x.pillars, [...path, 'pillars'], (p, pp) => {
+      if (!this.object(p, pp, 'pillar score')) return;
+      this.localized(p, 'name', pp);
+      for (const k of ['points', 'max', 'percent']) this.number(p, k, pp);
+      this.number(p, 'level', pp, true);
+    });
+  }
+  dti(x: unknown, path: Path): void {
+    if (!this.object(x, path, 'DTI result')) return;
+    if (x.kind !== 'dti') return void this.fail([...path, 'kind'], '"dti"', x.kind);
+    this.framework(x, path);
+    for (const k of ['total', 'max', 'value']) this.number(x, k, path);
+    if (this.object(x.pillars, [...path, 'pillars'], '{ government, economy, society }')) {
+      for (const id of ['government', 'economy', 'society']) {
+        const pp = [...path, 'pillars', id];
+        const p = x.pillars[id];
+        if (!this.object(p, pp, 'pillar score')) continue;
+        this.localized(p, 'name', pp);
+        this.text(p, 'code', pp);
+        for (const k of ['points', 'max', 'value']) this.number(p, k, pp);
+      }
     }
-    if (!Array.isArray(x.mainIndicators)) issues.push(makeIssue([...path, 'mainIndicators'], 'invalid_type', { expected: 'array', received: x.mainIndicators }));
-  } else if (!Array.isArray(x.pillars) || !x.pillars.every((p) => isObject(p) && finite(p.points) && finite(p.percent) && isObject(p.name))) {
-    issues.push(makeIssue([...path, 'pillars'], 'invalid_type', { expected: 'array of pillar scores', received: x.pillars }));
+    this.list(x.mainIndicators, [...path, 'mainIndicators'], (m, mp) => {
+      if (!this.object(m, mp, 'main indicator score')) return;
+      this.text(m, 'id', mp);
+      this.text(m, 'group', mp);
+      this.localized(m, 'name', mp);
+      this.number(m, 'points', mp);
+      this.number(m, 'max', mp);
+      this.number(m, 'value', mp, true);
+      const exact = m.exact;
+      if (this.object(exact, [...path, 'exact'], '{ points, value }') && !(exact.value === null || (typeof exact.value === 'string' && DECIMAL.test(exact.value)))) {
+        this.fail([...mp, 'exact', 'value'], 'decimal string or null', exact.value);
+      }
+    });
   }
-}
-
-function checkList(x: unknown, path: (string | number)[], issues: ValidationIssue[], each: (e: unknown, p: (string | number)[]) => void): void {
-  if (x === undefined) return;
-  if (!Array.isArray(x)) {
-    issues.push(makeIssue(path, 'invalid_type', { expected: 'array', received: x }));
-    return;
+  stats(x: unknown, path: Path): void {
+    if (!this.object(x, path, 'statistics')) return;
+    for (const k of ['mean', 'q1', 'median', 'q3']) this.number(x, k, path);
   }
-  x.forEach((e, i) => each(e, [...path, i]));
+  group(g: unknown, path: Path): void {
+    if (!this.object(g, path, 'group summary')) return;
+    this.text(g, 'key', path);
+    this.number(g, 'count', path);
+    if (this.object(g.levels, [...path, 'levels'], 'counts per level')) for (const [l, n] of Object.entries(g.levels)) if (!finite(n)) this.fail([...path, 'levels', l], 'finite number', n);
+    this.stats(g.total, [...path, 'total']);
+    if (g.coverage !== undefined && this.object(g.coverage, [...path, 'coverage'], 'coverage')) {
+      this.number(g.coverage, 'registered', [...path, 'coverage']);
+      this.number(g.coverage, 'share', [...path, 'coverage']);
+      this.number(g.coverage, 'shortfall', [...path, 'coverage'], true);
+    }
+  }
+  change(x: unknown, path: Path): void {
+    if (x === undefined || !this.object(x, path, 'rank change')) return;
+    this.text(x, 'direction', path);
+    this.text(x, 'label', path);
+    this.text(x, 'labelVi', path);
+  }
+  ranking(x: unknown, path: Path): void {
+    if (x === undefined || !this.object(x, path, 'DTI ranking')) return;
+    this.number(x, 'rank', path, true);
+    this.number(x, 'of', path);
+    if (x.rankInGroup !== undefined) this.number(x, 'rankInGroup', path, true);
+    if (x.ofInGroup !== undefined) this.number(x, 'ofInGroup', path);
+    if (x.group !== undefined) this.text(x, 'group', path);
+    if (x.groupName !== undefined) this.localized(x, 'groupName', path);
+  }
+  gap(x: unknown, path: Path): void {
+    if (x === undefined || !this.object(x, path, 'dbiGap() result')) return;
+    this.number(x, 'targetLevel', path, true);
+    if (typeof x.reachable !== 'boolean') this.fail([...path, 'reachable'], 'boolean', x.reachable);
+    if (x.why !== undefined && x.why !== null && this.object(x.why, [...path, 'why'], '{ message }')) this.localized(x.why, 'message', [...path, 'why']);
+    this.localized(x, 'reason', path, true);
+    this.list(x.steps, [...path, 'steps'], (st, sp) => {
+      if (!this.object(st, sp, 'gap step')) return;
+      this.text(st, 'criterion', sp);
+      this.localized(st, 'name', sp);
+      for (const k of ['from', 'to', 'gain']) this.number(st, k, sp);
+    });
+  }
 }
 
 /**
- * Checks a report input's shape before drawing: its kind, and the results it shows (kind, finite
- * figures, pillars). Bad input is a {@link ValidationError} naming each path, never a TypeError.
+ * Checks a report input before drawing: its kind, the results it shows and every field the page
+ * prints. Bad input is a {@link ValidationError} naming each path, never a TypeError.
  */
 function checkReportInput(input: unknown, options: unknown): void {
-  const issues: ValidationIssue[] = [];
-  if (!isObject(input)) throw new ValidationError([makeIssue([], 'invalid_type', { expected: 'report input object', received: input })]);
-  if (options !== undefined && !isObject(options)) issues.push(makeIssue(['options'], 'invalid_type', { expected: 'object', received: options }));
-  else if (isObject(options) && options.lang !== undefined && options.lang !== 'vi' && options.lang !== 'en') {
-    issues.push(makeIssue(['options', 'lang'], 'invalid_option', { detail: 'lang là "vi" hoặc "en"', detailEn: 'lang is "vi" or "en"' }));
-  }
-  const entry = (kind: 'dti' | 'dbi') => (e: unknown, p: (string | number)[]) => {
-    if (!isObject(e)) issues.push(makeIssue(p, 'invalid_type', { expected: 'entry { id, result, rank }', received: e }));
-    else {
-      if (typeof e.id !== 'string') issues.push(makeIssue([...p, 'id'], 'invalid_type', { expected: 'string', received: e.id }));
-      checkResult(e.result, kind, [...p, 'result'], issues);
+  const c = new Checker();
+  if (!c.object(input, [], 'report input object')) throw new ValidationError(c.issues);
+  if (options !== undefined && c.object(options, ['options'], 'object')) {
+    if (options.lang !== undefined && options.lang !== 'vi' && options.lang !== 'en') {
+      c.issues.push(makeIssue(['options', 'lang'], 'invalid_option', { detail: 'lang là "vi" hoặc "en"', detailEn: 'lang is "vi" or "en"' }));
     }
-  };
+    c.text(options, 'title', ['options'], true);
+    c.text(options, 'subtitle', ['options'], true);
+    if (options.provenance !== undefined) {
+      try {
+        checkProvenance(options.provenance, ['options', 'provenance']);
+      } catch (e) {
+        if (e instanceof ValidationError) c.issues.push(...e.issues);
+        else throw e;
+      }
+    }
+  }
+  const source = (o: Record<string, unknown>, p: Path) => c.text(o, 'source', p, true);
   switch (input.kind) {
     case 'enterprise':
-      checkResult(input.result, 'dbi', ['result'], issues);
-      checkList(input.cohort, ['cohort'], issues, (e, p) => checkResult(e, 'dbi', p, issues));
+      c.text(input, 'name', [], true);
+      source(input, []);
+      c.dbi(input.result, ['result']);
+      c.list(input.cohort, ['cohort'], (e, p) => c.dbi(e, p), true);
+      c.gap(input.gap, ['gap']);
       break;
     case 'province':
-      checkResult(input.result, 'dti', ['result'], issues);
-      checkList(input.peers, ['peers'], issues, (e, p) => checkResult(e, 'dti', p, issues));
+      c.text(input, 'name', [], true);
+      source(input, []);
+      c.dti(input.result, ['result']);
+      c.list(input.peers, ['peers'], (e, p) => c.dti(e, p), true);
+      c.ranking(input.ranking, ['ranking']);
+      c.change(input.change, ['change']);
       break;
-    case 'cohort':
-      if (!isObject(input.summary) || !isObject(input.summary.overall) || !Array.isArray(input.summary.groups) || typeof input.summary.framework !== 'string') {
-        issues.push(makeIssue(['summary'], 'invalid_type', { expected: 'summarize() result', received: input.summary }));
+    case 'cohort': {
+      c.text(input, 'title', [], true);
+      const sm = input.summary;
+      if (c.object(sm, ['summary'], 'summarize() result')) {
+        c.text(sm, 'framework', ['summary']);
+        c.group(sm.overall, ['summary', 'overall']);
+        c.list(sm.groups, ['summary', 'groups'], (g, p) => c.group(g, p));
       }
-      checkList(input.ranked, ['ranked'], issues, entry('dbi'));
+      c.list(input.ranked, ['ranked'], (e, p) => {
+        if (!c.object(e, p, 'entry { id, result, rank }')) return;
+        c.text(e, 'id', p);
+        c.text(e, 'name', p, true);
+        source(e, p);
+        c.number(e, 'rank', p, true);
+        c.dbi(e.result, [...p, 'result']);
+      }, true);
       break;
+    }
     case 'provinces':
-      if (!Array.isArray(input.ranked)) issues.push(makeIssue(['ranked'], 'invalid_type', { expected: 'array', received: input.ranked }));
-      else checkList(input.ranked, ['ranked'], issues, entry('dti'));
+      c.text(input, 'title', [], true);
+      c.list(input.ranked, ['ranked'], (e, p) => {
+        if (!c.object(e, p, 'entry { id, result, rank }')) return;
+        c.text(e, 'id', p);
+        c.text(e, 'name', p, true);
+        source(e, p);
+        c.number(e, 'rank', p, true);
+        c.dti(e.result, [...p, 'result']);
+        c.ranking(e.ranking, [...p, 'ranking']);
+        c.change(e.change, [...p, 'change']);
+      });
       break;
     default:
-      issues.push(makeIssue(['kind'], 'invalid_option', { detail: 'kind là enterprise, province, cohort hoặc provinces', detailEn: 'kind is enterprise, province, cohort or provinces' }));
+      c.issues.push(makeIssue(['kind'], 'invalid_option', { detail: 'kind là enterprise, province, cohort hoặc provinces', detailEn: 'kind is enterprise, province, cohort or provinces' }));
   }
-  if (issues.length) throw new ValidationError(issues.slice(0, 50));
+  if (c.issues.length) throw new ValidationError(c.issues.slice(0, 50));
 }
 
 /** The frameworks and row sources a report rests on. */
