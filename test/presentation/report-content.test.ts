@@ -171,6 +171,7 @@ describe('escaping', () => {
       }),
       renderReport({ kind: 'provinces', title: evil, ranked: [{ id: evil, name: evil, result: byId.get('66')!.result, rank: 1, source: evil }] }),
     ];
+    expect(renderReport({ kind: 'enterprise', name: '\u202Egnp.exe\u001b[31m', result: results[0]! })).toContain('<h1>Mức độ chuyển đổi số — gnp.exe[31m</h1>');
     for (const html of pages) {
       expect(html).not.toContain('<script');
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;');

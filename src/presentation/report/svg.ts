@@ -4,9 +4,14 @@
  * `role="img"` so that screen readers can name it.
  */
 
-/** Escapes text for HTML and SVG. */
+/**
+ * Escapes text for HTML and SVG. Control characters (but tab and line feed) and bidirectional
+ * override characters are dropped first: a name cannot reorder what the page shows.
+ */
 export function esc(s: string | number): string {
-  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return String(s)
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 export const PALETTE = ['#1f6fb2', '#e07b24', '#2e9c5b', '#c0392b', '#7d4fb3', '#8c6d3f', '#d4a017'];
