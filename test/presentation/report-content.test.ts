@@ -179,6 +179,21 @@ describe('escaping', () => {
   });
 });
 
+describe('regions without a given ranking', () => {
+  it('are computed by value when the given ranks are those of a ranking by value, and left out otherwise', () => {
+    const national = rankDti(dti.map((d) => ({ id: d.id, result: d.result })));
+    const page = renderReport({ kind: 'provinces', ranked: national.map((r) => ({ id: r.id, name: byId.get(r.id)!.name, rank: r.rank, result: byId.get(r.id)!.result })) });
+    const r = ranking.find((x) => x.id === '66')!;
+    const row = text(page.match(/<tr><td class="n">\d+<\/td><td>66<\/td>[^]*?<\/tr>/)![0]);
+    expect(row).toContain(r.groupName!.vi);
+    expect(row).toContain(`${r.rankInGroup}/${r.ofInGroup}`);
+    // ranked by another measure: no region column that could disagree with the rank column
+    const byGov = rankDti(dti.map((d) => ({ id: d.id, result: d.result })), { by: 'government' });
+    const other = renderReport({ kind: 'provinces', ranked: byGov.map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)!.result })) });
+    expect(text(other.slice(other.indexOf('<thead>'), other.indexOf('</thead>')))).not.toContain('Vùng');
+  });
+});
+
 describe('argument checks', () => {
   it('bad input is a ValidationError naming the path, never a TypeError', () => {
     const bad: unknown[] = [

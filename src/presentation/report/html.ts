@@ -10,7 +10,7 @@
  */
 import type { DbiGap } from '../../analysis/dbi-gap.js';
 import type { RankChange } from '../../analysis/rank.js';
-import type { DtiRanking } from '../../analysis/rank-dti.js';
+import { rankDti, type DtiRanking } from '../../analysis/rank-dti.js';
 import type { CohortSummary } from '../../analysis/summarize.js';
 import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../../errors.js';
 import type { Framework } from '../../framework/schema.js';
@@ -362,11 +362,32 @@ function cohort(input: Extract<ReportInput, { kind: 'cohort' }>, options: Report
   return page(ctx, title, options.subtitle, body);
 }
 
+/**
+ * Regions and ranks in region for a ranking given without them: computed by DTI value, and used
+ * only when the given national ranks are exactly those of a ranking by value (so that the two
+ * columns never disagree).
+ */
+function regionalRanking(ranked: Extract<ReportInput, { kind: 'provinces' }>['ranked']): Map<string, DtiRanking> | undefined {
+  if (ranked.length < 2 || ranked.some((u) => u.ranking)) return undefined;
+  let computed: DtiRanking[];
+  try {
+    computed = rankDti(ranked.map((u) => ({ id: u.id, result: u.result })), { groupBy: 'region' });
+  } catch (e) {
+    if (e instanceof ValidationError) return undefined;
+    throw e;
+  }
+  const given = new Map(ranked.map((u) => [u.id, u.rank]));
+  if (!computed.every((x) => given.get(x.id) === x.rank) || !computed.some((x) => typeof x.rankInGroup === 'number')) return undefined;
+  return new Map(computed.map((x) => [x.id, x]));
+}
+
 function provinces(input: Extract<ReportInput, { kind: 'provinces' }>, options: ReportOptions, ctx: Ctx): string {
   const title = options.title ?? input.title ?? ctx.t(W.provincesTitle);
+  const regional = regionalRanking(input.ranked);
   const top = input.ranked.slice(0, 20);
   let body = `<h2>${esc(ctx.t(W.top20))}</h2>${barChart({ title: ctx.t(W.dtiValue), series: ['DTI'], max: 1, format: ctx.v, tickFormat: (v) => ctx.n(v), items: top.map((u) => ({ label: u.name ?? u.id, values: [u.result.value] })) })}`;
-  const withRegion = input.ranked.some((u) => u.ranking?.rankInGroup !== undefined);
+  const rankingOf = (u: (typeof input.ranked)[number]) => u.ranking ?? regional?.get(u.id);
+  const withRegion = input.ranked.some((u) => rankingOf(u)?.rankInGroup !== undefined);
   const withChange = input.ranked.some((u) => u.change);
   const withSource = input.ranked.some((u) => u.source);
   const first = input.ranked[0]?.result.pillars;
@@ -374,7 +395,7 @@ function provinces(input: Extract<ReportInput, { kind: 'provinces' }>, options: 
   body += table(
     [ctx.t(W.rank), ctx.t(W.id), ctx.t(W.province), 'DTI', ...pillarHeader, ...(withRegion ? [ctx.t(W.region), ctx.t(W.rankInRegion)] : []), ...(withChange ? [ctx.t(W.change)] : []), ...(withSource ? [ctx.t(W.dataSource)] : [])],
     input.ranked.map((u) => {
-      const r = u.ranking;
+      const r = rankingOf(u);
       const change: HtmlCell = u.change ? raw(`<span class="${u.change.direction === 'up' ? 'up' : u.change.direction === 'down' ? 'down' : ''}">${esc(ctx.lang === 'vi' ? u.change.labelVi : u.change.label)}</span>`) : null;
       return [
         u.rank === null ? null : num(String(u.rank)), u.id, u.name ?? '', num(ctx.v(u.result.value)), num(ctx.v(u.result.pillars.government.value)), num(ctx.v(u.result.pillars.economy.value)), num(ctx.v(u.result.pillars.society.value)),
