@@ -81,6 +81,8 @@ export type { ReportInput, ReportOptions } from './presentation/report/html.js';
 export { inputJsonSchema } from './assessment/json-schema.js';
 export { parseCsv, toCsv } from './presentation/io/csv.js';
 export type { CsvRecord } from './presentation/io/csv.js';
+export { provenanceOf } from './presentation/format/provenance.js';
+export type { Provenance, FrameworkProvenance, RowSource, ProvenanceRow } from './presentation/format/provenance.js';
 
 // batch
 export { scoreDbiBatch } from './batch/score-dbi-batch.js';

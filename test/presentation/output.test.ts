@@ -63,7 +63,7 @@ describe('spreadsheet safety', () => {
     expect(terminalText('\u202Egnp.exe')).toBe('gnp.exe');
     expect(terminalText('a\u2066b\u2069c\u200e\u200fd')).toBe('abcd');
     expect(terminalText('x\u001b]0;title\u0007y\u009b2Jz\u0085')).toBe('xyz');
-    expect(terminalText('tab\there\nnext')).toBe('tab here next');
+    expect(terminalText('tab\there\nnext\u2028line\ufeff')).toBe('tab here next line');
     const table = renderTable(['name'], [['\u001b[31mred'], ['\u202Egnp.exe'], ['<script>alert(1)</script>']]);
     expect(table).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     expect(table.split('\n').slice(2, 5)).toEqual(['red', 'gnp.exe', '<script>alert(1)</script>']);
@@ -174,7 +174,7 @@ describe('provenance', () => {
     const json = JSON.parse(render(table, 'json'));
     expect(json.rows).toEqual(table.json);
     expect(json.provenance.frameworks[0].status).toBe('reconstructed');
-    expect(json.provenance.frameworks[0].assumptions.length).toBe(3);
+    expect(json.provenance.frameworks[0].assumptions.length).toBe(dbi.assumptions.length);
     expect(json.provenance.rows[0]).toEqual({ id: 'DN001', source: 'minh họa', illustrative: true });
     expect(JSON.parse(render({ ...table, json: { a: 1 } }, 'json'))).toMatchObject({ a: 1, provenance: { illustrative: true } });
     // without provenance the JSON is as before
@@ -247,5 +247,66 @@ describe('formatFromName', () => {
   it('knows the writable extensions and answers undefined for others', () => {
     expect(['a.xlsx', 'a.ndjson', 'a.jsonl', 'A.CSV', 'a.json', 'a.md', 'a.htm', 'a.txt'].map(formatFromName)).toEqual(['xlsx', 'ndjson', 'ndjson', 'csv', 'json', 'md', 'html', 'table']);
     expect(['a.pdf', 'a.xls', 'noext', '.csv', undefined].map(formatFromName)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe('cells in both languages, CSV options', () => {
+  it('a Localized cell prints in the format’s language (machine form: en)', () => {
+    const t: Tabular = { header: ['group', 'count'], rows: [[{ vi: 'Tất cả', en: 'all' }, 60]], json: [] };
+    expect(render(t, 'table').split('\n')[2]).toMatch(/^Tất cả +60$/);
+    expect(render(t, 'csv').split('\n')[1]).toBe('all,60');
+    expect(render(t, 'csv', { lang: 'en' }).split('\n')[0]).toBe('Group,Enterprises');
+  });
+
+  it('a decimal comma under an explicit `,` separator is quoted; bad options are a ValidationError', () => {
+    expect(toCsv(['v'], [[0.5]], { lang: 'vi', separator: ',' })).toBe('v\n"0,5"\n');
+    expect(() => toCsv(['v'], [[1]], { lang: 'fr' as never })).toThrow(ValidationError);
+    expect(() => toCsv(['v'], [[1]], { separator: '|' as never })).toThrow(ValidationError);
+    expect(() => toCsv(['v'], [[1]], null as never)).toThrow(ValidationError);
+  });
+});
+
+describe('resultsContext', () => {
+  it('gathers the frameworks, row sources and column labels of scored rows', async () => {
+    const { resultsContext } = await import('../../src/presentation/cli/output.js');
+    const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
+    const scored = [
+      { id: 'A', meta: { source: 'minh họa' }, result: scoreDti('dti-province-2022', { points }) },
+      { id: 'B', meta: {}, result: scoreDti('dti-province-2022', { points }) },
+    ];
+    const c = resultsContext(scored);
+    expect(c.provenance.frameworks.map((f) => f.id)).toEqual(['dti-province-2022']);
+    expect(c.provenance.rows).toEqual([{ id: 'A', source: 'minh họa', illustrative: true }]);
+    expect(c.labels.awareness!.vi).toBe('Nhận thức số');
+    const out = render({ header: ['id', 'value', 'awareness'], rows: scored.map((s) => [s.id, s.result.value, s.result.mainIndicators[0]!.points]), json: [], ...c }, 'table');
+    expect(out).toContain('Nhận thức số');
+    expect(out).toMatch(/A +0,3985 +74 +minh họa \/ illustrative/);
+  });
+});
+
+describe('no silent blanks', () => {
+  it('a streamed row with NaN or an object is a ValidationError; so is a table rendered with one', () => {
+    expect(() => csvRow(['a', NaN])).toThrow(ValidationError);
+    expect(() => csvRow([{} as never])).toThrow(ValidationError);
+    expect(() => render({ header: ['a'], rows: [[Infinity]], json: [] }, 'table')).toThrow(ValidationError);
+  });
+});
+
+describe('hostile arguments', () => {
+  it('provenanceOf refuses what is not a framework or a row, with a ValidationError', () => {
+    expect(() => provenanceOf(null as never)).toThrow(ValidationError);
+    expect(() => provenanceOf({ ...dbi, assumptions: [{ id: 'x' }] } as never)).toThrow(ValidationError);
+    expect(() => provenanceOf([] as never)).toThrow(ValidationError);
+    expect(() => provenanceOf(dbi, [{ id: 1 }] as never)).toThrow(ValidationError);
+    expect(() => provenanceOf(dbi, [{ id: 'a', source: {} }] as never)).toThrow(ValidationError);
+    expect(() => provenanceOf(dbi, 'rows' as never)).toThrow(ValidationError);
+  });
+
+  it('toCsv copies arrays index by index (an own constructor cannot hijack it) and checks options', () => {
+    const rows = [['a', 1]] as unknown as (string | number)[][];
+    Object.defineProperty(rows, 'constructor', { value: 5 });
+    expect(toCsv(['x', 'y'], rows)).toBe('x,y\na,1\n');
+    expect(() => toCsv(['x'], [[1]], { decimals: ['a'] } as never)).toThrow(ValidationError);
+    expect(() => toCsv(['x'], [[1]], { provenance: { frameworks: {} } } as never)).toThrow(ValidationError);
   });
 });

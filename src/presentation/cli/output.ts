@@ -16,9 +16,12 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Localized } from '../../errors.js';
-import { csvHeader, csvRow, csvTrailer, toCsv } from '../format/csv.js';
-import { columnDecimals, localizeHeaders, type Lang } from '../format/locale.js';
-import { provenanceHeadline, provenanceLines, sourceCell, type Provenance } from '../format/provenance.js';
+import { csvHeader, csvRow, csvTrailer, toCsv, validateTable } from '../format/csv.js';
+import { getFramework } from '../../framework/catalog.js';
+import type { Framework } from '../../framework/schema.js';
+import { recordedFramework } from '../../score/provenance.js';
+import { columnDecimals, frameworkLabels, localizeHeaders, type Lang } from '../format/locale.js';
+import { provenanceHeadline, provenanceLines, provenanceOf, sourceCell, type Provenance } from '../format/provenance.js';
 import { markdownText, terminalLines } from '../format/safety.js';
 import { renderMarkdown, renderTable, type Cell } from '../format/table.js';
 import { toXlsx } from '../format/xlsx.js';
@@ -33,11 +36,17 @@ export type TextFormat = Exclude<Format, 'xlsx'>;
 /** Every format, for `--format` checks. */
 export const FORMATS: readonly Format[] = ['table', 'json', 'ndjson', 'csv', 'md', 'html', 'xlsx'];
 
+/**
+ * A table cell: text, a number, empty, or a word in both languages (`{ vi: 'Tất cả', en: 'all' }`,
+ * a level name) that each format prints in its language (the machine form takes `en`).
+ */
+export type TabularCell = Cell | Localized;
+
 /** A tabular CLI result, with the full JSON beside it. */
 export interface Tabular {
   /** Canonical column keys (localised by the officer-facing formats). */
   readonly header: readonly string[];
-  readonly rows: readonly (readonly Cell[])[];
+  readonly rows: readonly (readonly TabularCell[])[];
   readonly json: unknown;
   /** A full HTML report, where the command has one. */
   readonly html?: (options: { readonly lang: Lang; readonly provenance?: Provenance }) => string;
@@ -49,6 +58,25 @@ export interface Tabular {
   readonly labels?: Readonly<Record<string, Localized>>;
   /** Fixed decimals per column; by default from the column key (4 for 0–1 values). */
   readonly decimals?: readonly (number | undefined)[];
+}
+
+/**
+ * The provenance and the column labels of a table of scored rows: the frameworks the results were
+ * scored on (the very framework objects, overrides included, where they were scored in this
+ * process), each row's `source` (from `meta.source`), and the frameworks' pillar and indicator
+ * names for the headers. Spread it into a {@link Tabular}: `{ header, rows, json, ...resultsContext(scored) }`.
+ */
+export function resultsContext(
+  rows: readonly { readonly id: string; readonly meta?: Readonly<Record<string, string | undefined>>; readonly result: { readonly framework: { readonly id: string } } }[],
+): { provenance: Provenance; labels: Record<string, Localized> } {
+  const frameworks = new Map<string, Framework>();
+  for (const r of rows) {
+    const id = r.result.framework.id;
+    if (!frameworks.has(id)) frameworks.set(id, (recordedFramework(r.result) as Framework | undefined) ?? getFramework(id));
+  }
+  const labels: Record<string, Localized> = {};
+  for (const f of frameworks.values()) Object.assign(labels, frameworkLabels(f));
+  return { provenance: provenanceOf([...frameworks.values()], rows.map((r) => ({ id: r.id, meta: r.meta }))), labels };
 }
 
 /** Options of {@link render} and {@link renderBytes}. */
@@ -94,7 +122,7 @@ export function languageOf(format: Format, options: RenderOptions = {}): Lang | 
 /** Header, rows and decimals as written: localised headers, and the row-source column where rows carry one. */
 function prepared(t: Tabular, lang: Lang | undefined): { header: string[]; rows: (readonly Cell[])[]; decimals: (number | undefined)[] } {
   let keys = [...t.header];
-  let rows: (readonly Cell[])[] = [...t.rows];
+  let rows: (readonly Cell[])[] = t.rows.map((r) => r.map((c) => (c !== null && typeof c === 'object' ? c[lang ?? 'en'] : c)));
   const sources = t.provenance?.rows ?? [];
   const idColumn = keys.indexOf('id');
   if (sources.length && idColumn >= 0 && !keys.includes('source')) {
@@ -103,6 +131,7 @@ function prepared(t: Tabular, lang: Lang | undefined): { header: string[]; rows:
     rows = rows.map((r) => [...r, byId.get(String(r[idColumn])) ?? null]);
   }
   const decimals = keys.map((k, i) => t.decimals?.[i] ?? columnDecimals(k));
+  validateTable(keys, rows);
   return { header: lang ? localizeHeaders(keys, lang, t.labels) : keys, rows, decimals };
 }
 

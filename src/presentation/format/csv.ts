@@ -21,7 +21,7 @@
 import { ValidationError, makeIssue, type ValidationIssue } from '../../errors.js';
 import type { Cell } from './table.js';
 import { formatNumber, type Lang } from './locale.js';
-import { provenanceLines, type Provenance } from './provenance.js';
+import { checkProvenance, provenanceLines, type Provenance } from './provenance.js';
 import { spreadsheetText } from './safety.js';
 
 /** How CSV is written. */
@@ -52,14 +52,22 @@ function quote(value: string): string {
   return /[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function cellText(v: Cell, r: Resolved, decimals: number | undefined): string {
+function cellText(v: Cell, r: Resolved, decimals: number | undefined, column: number): string {
   if (v === null) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? formatNumber(v, r.lang ?? 'en', r.lang ? decimals : undefined) : '';
+  if (typeof v === 'number') {
+    // a streamed row is checked cell by cell: never a blank where a number was meant
+    if (!Number.isFinite(v)) throw new ValidationError([makeIssue([column], 'not_finite', { received: v })]);
+    const s = formatNumber(v, r.lang ?? 'en', r.lang ? decimals : undefined);
+    // a decimal comma under a `,` separator (asked for explicitly) must be quoted
+    return s.includes(r.sep) ? `"${s}"` : s;
+  }
+  if (typeof v !== 'string') throw new ValidationError([makeIssue([column], 'invalid_type', { expected: 'string, number or null', received: v })]);
   return quote(spreadsheetText(v));
 }
 
 /**
  * One CSV line (ending in CRLF with `excel`, else LF), every text cell neutralised for spreadsheets.
+ * A cell that is not text, a finite number or null is a {@link ValidationError}.
  *
  * @example
  * ```ts
@@ -68,7 +76,7 @@ function cellText(v: Cell, r: Resolved, decimals: number | undefined): string {
  */
 export function csvRow(cells: readonly Cell[], options: CsvOptions = {}): string {
   const r = resolve(options);
-  return cells.map((c, i) => cellText(c, r, options.decimals?.[i])).join(r.sep) + r.eol;
+  return cells.map((c, i) => cellText(c, r, options.decimals?.[i], i)).join(r.sep) + r.eol;
 }
 
 /**
@@ -114,8 +122,28 @@ export function toCsv(
   rows: readonly (readonly Cell[])[],
   options: CsvOptions & { readonly provenance?: Provenance } = {},
 ): string {
-  validateTable(header, rows);
-  return csvHeader(header, options) + rows.map((row) => csvRow(row, options)).join('') + (options.provenance ? csvTrailer(options.provenance, options) : '');
+  const table = validateTable(header, rows);
+  validateCsvOptions(options);
+  const o: CsvOptions & { readonly provenance?: Provenance } = options;
+  return csvHeader(table.header, o) + table.rows.map((row) => csvRow(row, o)).join('') + (o.provenance ? csvTrailer(o.provenance, o) : '');
+}
+
+/** Checks CSV options: an object whose `lang`, `separator` and `excel` have allowed values. */
+function validateCsvOptions(options: unknown): void {
+  const issues: ValidationIssue[] = [];
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) issues.push(makeIssue(['options'], 'invalid_type', { expected: 'object', received: options }));
+  else {
+    const o = options as Record<string, unknown>;
+    if (o.lang !== undefined && o.lang !== 'vi' && o.lang !== 'en') issues.push(makeIssue(['options', 'lang'], 'invalid_option', { detail: 'lang là "vi" hoặc "en"', detailEn: 'lang is "vi" or "en"' }));
+    if (o.separator !== undefined && o.separator !== ',' && o.separator !== ';' && o.separator !== '\t') issues.push(makeIssue(['options', 'separator'], 'invalid_option', { detail: 'dấu phân cách là , ; hoặc tab', detailEn: 'the separator is , ; or tab' }));
+    if (o.excel !== undefined && typeof o.excel !== 'boolean') issues.push(makeIssue(['options', 'excel'], 'invalid_type', { expected: 'boolean', received: o.excel }));
+    const d = o.decimals;
+    if (d !== undefined && (!Array.isArray(d) || ![...Array(d.length).keys()].every((i) => d[i] === undefined || (Number.isInteger(d[i]) && d[i] >= 0 && d[i] <= 10)))) {
+      issues.push(makeIssue(['options', 'decimals'], 'invalid_type', { expected: 'array of whole numbers 0–10', received: d }));
+    }
+    if (o.provenance !== undefined) checkProvenance(o.provenance, ['options', 'provenance']);
+  }
+  if (issues.length) throw new ValidationError(issues);
 }
 
 /**
@@ -127,27 +155,36 @@ export function toCsv(
  * validateTable(['id'], [[NaN]]); // throws ValidationError: rows.0.0: Value NaN is not finite
  * ```
  */
-export function validateTable(header: unknown, rows: unknown): void {
+export function validateTable(header: unknown, rows: unknown): { header: string[]; rows: Cell[][] } {
   const issues: ValidationIssue[] = [];
+  // copied index by index into plain arrays: a hostile array (an own `constructor`, a getter) is never asked to map itself
+  const cleanHeader: string[] = [];
+  const cleanRows: Cell[][] = [];
   if (!Array.isArray(header)) issues.push(makeIssue(['header'], 'invalid_type', { expected: 'array of strings', received: header }));
-  else header.forEach((h, i) => {
-    if (typeof h !== 'string') issues.push(makeIssue(['header', i], 'invalid_type', { expected: 'string', received: h }));
-  });
+  else
+    for (let i = 0; i < header.length; i++) {
+      const h: unknown = header[i];
+      if (typeof h !== 'string') issues.push(makeIssue(['header', i], 'invalid_type', { expected: 'string', received: h }));
+      else cleanHeader.push(h);
+    }
   if (!Array.isArray(rows)) issues.push(makeIssue(['rows'], 'invalid_type', { expected: 'array of rows', received: rows }));
   else
-    rows.forEach((row: unknown, i) => {
+    for (let i = 0; i < rows.length && issues.length < 50; i++) {
+      const row: unknown = rows[i];
       if (!Array.isArray(row)) {
         issues.push(makeIssue(['rows', i], 'invalid_type', { expected: 'array of cells', received: row }));
-        return;
+        continue;
       }
-      row.forEach((c: unknown, j) => {
-        if (c === null || typeof c === 'string') return;
-        if (typeof c === 'number') {
-          if (!Number.isFinite(c)) issues.push(makeIssue(['rows', i, j], 'not_finite', { received: c }));
-          return;
-        }
-        issues.push(makeIssue(['rows', i, j], 'invalid_type', { expected: 'string, number or null', received: c }));
-      });
-    });
+      const clean: Cell[] = [];
+      for (let j = 0; j < row.length; j++) {
+        const c: unknown = row[j];
+        if (c === null || typeof c === 'string') clean.push(c);
+        else if (typeof c === 'number' && Number.isFinite(c)) clean.push(c);
+        else if (typeof c === 'number') issues.push(makeIssue(['rows', i, j], 'not_finite', { received: c }));
+        else issues.push(makeIssue(['rows', i, j], 'invalid_type', { expected: 'string, number or null', received: c }));
+      }
+      cleanRows.push(clean);
+    }
   if (issues.length) throw new ValidationError(issues.slice(0, 50));
+  return { header: cleanHeader, rows: cleanRows };
 }

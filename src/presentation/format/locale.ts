@@ -62,6 +62,8 @@ const COLUMNS: Readonly<Record<string, ColumnWord>> = {
   min: { vi: 'Nhỏ nhất', en: 'Minimum' },
   registered: { vi: 'Số đăng ký', en: 'Registered' },
   coverage: { vi: 'Tỷ lệ đánh giá', en: 'Coverage', decimals: 4 },
+  // coverage as the reports print it: a percentage with 2 decimals (share × 100)
+  coveragePercent: { vi: 'Tỷ lệ đánh giá (%)', en: 'Coverage (%)' },
   shortfall: { vi: 'Còn thiếu', en: 'Shortfall' },
   source: { vi: 'Nguồn số liệu', en: 'Data source' },
   line: { vi: 'Dòng', en: 'Line' },

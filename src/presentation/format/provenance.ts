@@ -4,7 +4,7 @@
  * writer (table, CSV, XLSX, JSON, Markdown, HTML) prints it, so that a reconstructed figure or an
  * illustrative row is never mistaken for an official one.
  */
-import type { Localized } from '../../errors.js';
+import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../../errors.js';
 import type { Framework, FrameworkStatus } from '../../framework/schema.js';
 import type { Lang } from './locale.js';
 
@@ -79,6 +79,8 @@ function frameworkProvenance(f: Framework): FrameworkProvenance {
  * Builds the provenance of an output from the framework (or frameworks) it was scored on and, where
  * rows carry a data source (`source`, or `meta.source`), each row's source.
  *
+ * @throws {@link ValidationError} when a framework lacks what provenance reads (id, title, legal
+ * basis, status, assumptions, sources) or a row is not `{ id, source?, meta? }`.
  * @example
  * ```ts
  * const p = provenanceOf(getFramework('dbi-2021-sme'), [{ id: 'DN001', meta: { source: 'minh họa' } }]);
@@ -88,15 +90,88 @@ function frameworkProvenance(f: Framework): FrameworkProvenance {
  * ```
  */
 export function provenanceOf(framework: Framework | readonly Framework[], rows: readonly ProvenanceRow[] = []): Provenance {
-  const list = (Array.isArray(framework) ? framework : [framework]) as readonly Framework[];
+  const list = checkFrameworks(framework);
   const seen = new Set<string>();
   const frameworks = list.filter((f) => !seen.has(f.id) && seen.add(f.id)).map(frameworkProvenance);
   const sources: RowSource[] = [];
-  for (const r of rows) {
-    const source = (r.source ?? r.meta?.source)?.trim();
+  if (!Array.isArray(rows)) throw new ValidationError([makeIssue(['rows'], 'invalid_type', { expected: 'array of rows { id, source?, meta? }', received: rows })]);
+  const issues: ValidationIssue[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as unknown;
+    if (!isRecord(r) || typeof r.id !== 'string') {
+      issues.push(makeIssue(['rows', i], 'invalid_type', { expected: 'row { id: string, source?, meta? }', received: r }));
+      continue;
+    }
+    const meta = r.meta;
+    if (meta !== undefined && !isRecord(meta)) issues.push(makeIssue(['rows', i, 'meta'], 'invalid_type', { expected: 'object', received: meta }));
+    const raw = r.source ?? (isRecord(meta) ? meta.source : undefined);
+    if (raw === undefined || raw === null) continue;
+    if (typeof raw !== 'string') {
+      issues.push(makeIssue(['rows', i, 'source'], 'invalid_type', { expected: 'string', received: raw }));
+      continue;
+    }
+    const source = raw.trim();
     if (source) sources.push({ id: r.id, source, illustrative: isIllustrative(source) });
   }
+  if (issues.length) throw new ValidationError(issues.slice(0, 50));
   return { frameworks, rows: sources, illustrative: sources.some((s) => s.illustrative) };
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isLocalized = (x: unknown) => isRecord(x) && typeof x.vi === 'string' && typeof x.en === 'string';
+
+/** Checks the parts of a framework that provenance reads; a bad one is a ValidationError naming the path. */
+function checkFrameworks(framework: unknown): Framework[] {
+  const list: unknown[] = [];
+  if (Array.isArray(framework)) for (let i = 0; i < framework.length; i++) list.push(framework[i]);
+  else list.push(framework);
+  const issues: ValidationIssue[] = [];
+  if (list.length === 0) issues.push(makeIssue(['framework'], 'missing_input', { fields: 'framework' }));
+  list.forEach((f, i) => {
+    const path = Array.isArray(framework) ? ['framework', i] : ['framework'];
+    const bad = (key: string, expected: string, received: unknown) => issues.push(makeIssue([...path, key], 'invalid_type', { expected, received }));
+    if (!isRecord(f)) return void issues.push(makeIssue(path, 'invalid_type', { expected: 'framework object', received: f }));
+    if (typeof f.id !== 'string') bad('id', 'string', f.id);
+    if (f.kind !== 'dti' && f.kind !== 'dbi') bad('kind', '"dti" or "dbi"', f.kind);
+    if (!isLocalized(f.title)) bad('title', '{ vi, en }', f.title);
+    if (!isRecord(f.legalBasis) || typeof f.legalBasis.decision !== 'string' || typeof f.legalBasis.date !== 'string') bad('legalBasis', '{ decision, date }', f.legalBasis);
+    if (f.status !== 'official' && f.status !== 'reconstructed') bad('status', '"official" or "reconstructed"', f.status);
+    if (!Array.isArray(f.assumptions) || !f.assumptions.every((a) => isRecord(a) && typeof a.id === 'string' && typeof a.status === 'string' && isLocalized(a.description))) {
+      bad('assumptions', 'array of { id, status, description: { vi, en } }', f.assumptions);
+    }
+    if (!Array.isArray(f.sources) || !f.sources.every((x) => isRecord(x) && typeof x.id === 'string' && typeof x.title === 'string' && (x.url === undefined || typeof x.url === 'string'))) {
+      bad('sources', 'array of { id, title, url? }', f.sources);
+    }
+  });
+  if (issues.length) throw new ValidationError(issues.slice(0, 50));
+  return list as Framework[];
+}
+
+/**
+ * Checks a provenance given by a caller (to a writer) before it is printed: a ValidationError, never
+ * a TypeError halfway through a file.
+ *
+ * @example
+ * ```ts
+ * checkProvenance(provenanceOf(getFramework('dti-province-2022'))); // passes
+ * checkProvenance({ frameworks: 1 }); // throws ValidationError
+ * ```
+ */
+export function checkProvenance(p: unknown, path: readonly (string | number)[] = ['provenance']): asserts p is Provenance {
+  const ok =
+    isRecord(p) &&
+    Array.isArray(p.frameworks) &&
+    p.frameworks.every(
+      (f) =>
+        isRecord(f) && typeof f.id === 'string' && typeof f.decision === 'string' && typeof f.date === 'string' && isLocalized(f.title) &&
+        (f.status === 'official' || f.status === 'reconstructed') &&
+        Array.isArray(f.assumptions) && f.assumptions.every((a) => isRecord(a) && typeof a.id === 'string' && typeof a.status === 'string' && isLocalized(a.text)) &&
+        Array.isArray(f.sources) && f.sources.every((x) => isRecord(x) && typeof x.id === 'string' && typeof x.title === 'string' && (x.url === undefined || typeof x.url === 'string')),
+    ) &&
+    Array.isArray(p.rows) &&
+    p.rows.every((r) => isRecord(r) && typeof r.id === 'string' && typeof r.source === 'string' && typeof r.illustrative === 'boolean') &&
+    typeof p.illustrative === 'boolean';
+  if (!ok) throw new ValidationError([makeIssue(path, 'invalid_type', { expected: 'provenance from provenanceOf()', received: p })]);
 }
 
 /**

@@ -48,9 +48,10 @@ export function terminalText(text: string): string {
   return text
     .replace(ESCAPE_SEQUENCE, '')
     .replace(C1_CSI, '')
-    .replace(/[\t\r\n]+/g, ' ')
+    .replace(/[\t\r\n\u2028\u2029]+/g, ' ')
     .replace(CONTROL, '')
-    .replace(BIDI, '');
+    .replace(BIDI, '')
+    .replace(/\ufeff/g, '');
 }
 
 /**
@@ -62,7 +63,7 @@ export function terminalText(text: string): string {
  * ```
  */
 export function terminalLines(text: string): string {
-  return text.split(/\r?\n/).map(terminalText).join('\n');
+  return text.split(/\r\n|\r|\n|\u2028|\u2029/).map(terminalText).join('\n');
 }
 
 /**
@@ -81,11 +82,12 @@ export function markdownText(text: string): string {
     .replace(ESCAPE_SEQUENCE, '')
     .replace(C1_CSI, '')
     .replace(/\t/g, ' ')
-    .split(/\r\n|\r|\n/)
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map((line) =>
       line
         .replace(CONTROL, '')
         .replace(BIDI, '')
+        .replace(/\ufeff/g, '')
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
