@@ -72,16 +72,10 @@ const SIZES: readonly EnterpriseSize[] = ['sme', 'large', 'group'];
 function checkKindAndSize(kind: unknown, enterpriseSize: unknown): void {
   const issues = [];
   if (!KINDS.includes(kind as Kind)) {
-    issues.push(makeIssue(['kind'], 'invalid_option', {
-      detail: `loại bộ chỉ số ${JSON.stringify(kind)}; dùng 'dti' hoặc 'dbi'`,
-      detailEn: `framework kind ${JSON.stringify(kind)}; use 'dti' or 'dbi'`,
-    }));
+    issues.push(makeIssue(['kind'], 'invalid_option', { received: kind, allowed: [...KINDS] }));
   }
   if (enterpriseSize !== undefined && !SIZES.includes(enterpriseSize as EnterpriseSize)) {
-    issues.push(makeIssue(['enterpriseSize'], 'invalid_option', {
-      detail: `quy mô doanh nghiệp ${JSON.stringify(enterpriseSize)}; dùng 'sme', 'large' hoặc 'group'`,
-      detailEn: `enterprise size ${JSON.stringify(enterpriseSize)}; use 'sme', 'large' or 'group'`,
-    }));
+    issues.push(makeIssue(['enterpriseSize'], 'invalid_option', { received: enterpriseSize, allowed: [...SIZES] }));
   }
   if (issues.length) throw new ValidationError(issues);
 }

@@ -200,7 +200,7 @@ describe('dtiInvariantIssues', () => {
 
   it('components need a scored main indicator of a framework scored by main indicator', () => {
     const component = main(0).components![0]!;
-    const onPillarFramework: DtiFramework = { ...dtiProvince2020, mainIndicators: dtiProvince2020.mainIndicators.map((m, i) => (i === 0 ? { ...m, components: [component] } : m)) };
+    const onPillarFramework: DtiFramework = { ...dtiProvince2020, mainIndicators: dtiProvince2020.mainIndicators.map((m, i) => (i === 0 ? { ...m, componentCount: null, components: [component] } : m)) };
     expect(dtiInvariantIssues(onPillarFramework).map((i) => [i.pathString, i.code])).toEqual([
       ['mainIndicators.0.components', 'invalid_framework'],
       ['mainIndicators.0.components', 'invalid_framework'],
