@@ -321,6 +321,13 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
         en: `Missing required value "${text(p.key)}"`,
       };
     case 'duplicate_id':
+      if (p.indexes === undefined) {
+        // the framework definitions name the first use instead of every entry
+        return {
+          vi: `Mã "${text(p.id)}" bị trùng (đã dùng tại ${text(p.first)})`,
+          en: `Id "${text(p.id)}" is used twice (first at ${text(p.first)})`,
+        };
+      }
       return {
         vi: `Mã "${text(p.id)}" xuất hiện nhiều lần (các mục ${list(p.indexes)})`,
         en: `Id "${text(p.id)}" appears more than once (entries ${list(p.indexes)})`,
