@@ -5,12 +5,13 @@
  * a result or the library's own error — never another exception, never a polluted prototype — and
  * the quick accept path must never accept what the zod schema rejects.
  */
+import * as api from '../../src/index.js';
+import { isVndiError } from '../../src/index.js';
+import { fixture, type DbiFixtureRow, type DtiFixtureRow } from '../fixtures.js';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as api from '../../src/index.js';
-import { NotScorableError, ValidationError, criterionOrder, getFramework, isVndiError, rank, safeScoreDbi, safeScoreDti, type DbiFramework } from '../../src/index.js';
+import { NotScorableError, ValidationError, criterionOrder, getFramework, rank, safeScoreDbi, safeScoreDti, type DbiFramework } from '../../src/index.js';
 import { compileDbi } from '../../src/assessment/dbi-input.js';
-import { fixture, type DbiFixtureRow, type DtiFixtureRow } from '../fixtures.js';
 
 const protoNames = Object.getOwnPropertyNames(Object.prototype).sort();
 const sme = getFramework('dbi-2021-sme') as DbiFramework;
