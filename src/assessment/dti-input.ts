@@ -5,10 +5,11 @@
 import * as z from 'zod';
 import { ValidationError, makeIssue } from '../errors.js';
 import type { DtiFramework } from '../framework/schema.js';
-import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/index.js';
 import { numericField } from './field.js';
 import { fromZodError } from './issues.js';
 import type { NumericInput } from './numeric.js';
+
+import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/index.js';
 
 /**
  * What a caller passes to `scoreDti`: exactly one of `points` or `values`.
