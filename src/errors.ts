@@ -323,16 +323,16 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
         en: `Missing required value "${text(p.key)}"`,
       };
     case 'duplicate_id':
-      // Two shapes: entries of a list of units (`indexes`), or a place in a framework file (`first`).
-      if (p.indexes !== undefined) {
+      if (p.indexes === undefined) {
+        // the framework definitions name the first use instead of every entry
         return {
-          vi: `Mã "${text(p.id)}" xuất hiện nhiều lần (các mục ${list(p.indexes)})`,
-          en: `Id "${text(p.id)}" appears more than once (entries ${list(p.indexes)})`,
+          vi: `Mã "${text(p.id)}" bị trùng (đã dùng tại ${text(p.first)})`,
+          en: `Id "${text(p.id)}" is used twice (first at ${text(p.first)})`,
         };
       }
       return {
-        vi: `Mã "${text(p.id)}" bị trùng (đã dùng tại ${text(p.first)})`,
-        en: `Id "${text(p.id)}" is used twice (first at ${text(p.first)})`,
+        vi: `Mã "${text(p.id)}" xuất hiện nhiều lần (các mục ${list(p.indexes)})`,
+        en: `Id "${text(p.id)}" appears more than once (entries ${list(p.indexes)})`,
       };
     case 'conflicting_input':
       return {
@@ -373,13 +373,34 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
   }
 }
 
+/** Parameters that name several things (ids, field names): always arrays in an issue. */
+const LIST_PARAMS = ['known', 'fields'] as const;
+
+/**
+ * The parameters as an issue carries them: list parameters given as comma-joined strings (an older
+ * style) become arrays, and a copy of the issue's own `code` is dropped.
+ */
+function structured(code: IssueCode, params: Record<string, unknown>): Record<string, unknown> {
+  let out = params;
+  for (const key of LIST_PARAMS) {
+    const v = out[key];
+    if (typeof v === 'string') out = { ...out, [key]: v === '' ? [] : v.split(', ') };
+  }
+  if (out.code === code) {
+    const { code: _same, ...rest } = out;
+    out = rest;
+  }
+  return out;
+}
+
 /** Creates an issue with its message (and, given one, a developer hint). */
 export function makeIssue(
   path: readonly (string | number)[],
   code: IssueCode,
-  params: Record<string, unknown> = {},
+  rawParams: Record<string, unknown> = {},
   hint?: string,
 ): ValidationIssue {
+  const params = structured(code, rawParams);
   const issue = { path: [...path], pathString: pathToString(path), code, message: issueMessage(code, params), params };
   return hint === undefined ? issue : { ...issue, hint };
 }

@@ -3,7 +3,7 @@
  * published 4 decimals), tied units share a rank and the next rank is skipped (competition
  * ranking, "1-2-2-4"). Dense and ordinal ranking are available; missing scores rank last, flagged.
  */
-import { numberDecimal, readDecimal, roundDecimal, toScale, type PlainDecimal } from '../assessment/plain-decimal.js';
+import * as X from '../arithmetic/decimal.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { checkNumeric } from '../assessment/numeric.js';
 import {
@@ -67,8 +67,8 @@ function roundedKey(x: number, factor: number, decimals: number): number {
   // The float product is within |k|·2^-52 of the exact one; away from a .5 tie the nearest integer
   // is therefore the exact half-up rounding.
   if (Math.abs(frac - 0.5) > Math.max(1e-6, Math.abs(k) * 1e-12)) return Math.round(k);
-  // near a tie: decide on the exact decimal value (BigInt: this module stays free of decimal.js)
-  return Number(toScale(roundDecimal(numberDecimal(x), decimals), decimals));
+  // near a tie: decide on the exact decimal value
+  return Number(X.toPlainString(X.multiply(X.roundHalfUp(X.exact(x), decimals), factor)));
 }
 
 /**
@@ -224,22 +224,15 @@ export function rankValid(entries: readonly RankEntry[], options: RankOptions): 
   const present: number[] = [];
   const missing: number[] = [];
   for (let i = 0; i < n; i++) (entries[i]!.score === null || entries[i]!.score === undefined ? missing : present).push(i);
-  // General path: exact decimal keys as BigInt counts of one unit of the finest scale, comparator sort (stable).
-  const decimals: PlainDecimal[] = new Array(n);
-  let scale = 0;
+  // General path: exact decimal keys, comparator sort (stable).
+  const exactKeys = new Map<number, X.Exact>();
   for (const i of present) {
     const raw = entries[i]!.score as number | string;
-    const v = typeof raw === 'number' ? numberDecimal(raw) : (readDecimal(raw.trim()) as PlainDecimal);
-    const k = precision === 'exact' ? v : roundDecimal(v, precision);
-    decimals[i] = k;
-    if (k.s > scale) scale = k.s;
+    const v = X.exact(typeof raw === 'string' ? raw.trim() : raw);
+    exactKeys.set(i, precision === 'exact' ? v : X.roundHalfUp(v, precision));
   }
-  const exactKeys = new Map<number, bigint>();
-  for (const i of present) exactKeys.set(i, toScale(decimals[i]!, scale));
   const cmp = (a: number, b: number) => {
-    const ka = exactKeys.get(a)!;
-    const kb = exactKeys.get(b)!;
-    const c = ka < kb ? -1 : ka > kb ? 1 : 0;
+    const c = X.compare(exactKeys.get(a)!, exactKeys.get(b)!);
     return desc ? -c : c;
   };
   const tie = options.tieBreaker;

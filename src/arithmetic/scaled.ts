@@ -36,7 +36,7 @@ export function toUnits(value: number | string, scale: number): number | undefin
     if (!Number.isFinite(value)) return undefined;
     return stringToUnits(String(value), scale, factor);
   }
-  return stringToUnits(value, scale, factor);
+  return value.length > MAX_TEXT ? undefined : stringToUnits(value, scale, factor);
 }
 
 /** Longer numerals are refused (no real figure has 64 characters; keeps hostile input cheap). */
@@ -50,7 +50,6 @@ function trimTrailingZeros(text: string): string {
 }
 
 function stringToUnits(text: string, scale: number, factor: number): number | undefined {
-  if (text.length > MAX_TEXT) return undefined;
   if (text.includes('e') || text.includes('E')) {
     // Number(1e-7).toString() gives an exponent; such values never fit a framework's scale
     // unless they are integral, which the caller handled.

@@ -140,6 +140,62 @@ function quickDbiOk(r: Record<string, unknown>, f: DbiFramework, c: CompiledDbi)
   return r.level === (rule ? overallLevelOf(rule, sum, c.factor, scratchLevels) : null);
 }
 
+/**
+ * Whether the result or its framework goes beyond the model this check recomputes (points summed,
+ * the pillar-band rule or none): results marked with an `aggregation`, frameworks with another
+ * aggregation, sector parts or another level rule. Those get {@link inspectShape} only.
+ */
+function beyondSummedPoints(r: Obj, f: DbiFramework): boolean {
+  const g = f as unknown as { aggregation?: { kind?: unknown }; sectors?: unknown };
+  return (
+    field(r, 'aggregation') !== undefined ||
+    (g.aggregation !== undefined && g.aggregation.kind !== 'sum') ||
+    g.sectors !== undefined ||
+    (f.levelRule.kind !== 'pillar-bands-and-count' && f.levelRule.kind !== 'none')
+  );
+}
+
+/**
+ * The shape every DBI result has, whatever its model: finite figures within their bounds, pillars
+ * in framework order, levels among the framework's levels. (Sums are not recomputed.)
+ */
+function inspectShape(r: Obj, f: DbiFramework, path: Path, issues: ValidationIssue[]): void {
+  const levels = new Set<unknown>([null, ...f.levels.map((l) => l.level)]);
+  const figure = (o: Obj, key: string, max: number, at: Path, nullable = false) => {
+    const v = field(o, key);
+    if (nullable && v === null) return;
+    if (typeof v !== 'number' || !Number.isFinite(v)) issues.push(makeIssue([...at, key], typeof v === 'number' ? 'not_finite' : 'invalid_type', { expected: 'finite number', received: v }));
+    else if (v < 0 || v > max) issues.push(makeIssue([...at, key], 'out_of_range', { received: v, min: 0, max }));
+  };
+  const pillars = field(r, 'pillars');
+  if (!isArray(pillars) || pillars.length !== f.pillars.length) {
+    issues.push(makeIssue([...path, 'pillars'], 'invalid_type', { expected: `array of ${f.pillars.length} pillar scores`, received: pillars }));
+    return;
+  }
+  pillars.forEach((p: unknown, i) => {
+    const pp = [...path, 'pillars', i];
+    if (!isPlainObject(p) || field(p, 'id') !== f.pillars[i]!.id) {
+      issues.push(makeIssue(pp, 'invalid_type', { expected: `pillar score of ${f.pillars[i]!.id}`, received: p }));
+      return;
+    }
+    const max = field(p, 'max');
+    figure(p, 'max', Number.MAX_SAFE_INTEGER, pp);
+    figure(p, 'points', typeof max === 'number' ? max : 0, pp);
+    figure(p, 'percent', 100, pp, true);
+    if (!levels.has(field(p, 'level'))) issues.push(makeIssue([...pp, 'level'], 'out_of_range', { received: field(p, 'level'), min: 0, max: Math.max(0, ...f.levels.map((l) => l.level)) }));
+  });
+  const max = field(r, 'max');
+  figure(r, 'max', Number.MAX_SAFE_INTEGER, path);
+  figure(r, 'total', typeof max === 'number' ? max : 0, path);
+  figure(r, 'percent', 100, path, true);
+  if (!levels.has(field(r, 'level'))) issues.push(makeIssue([...path, 'level'], 'out_of_range', { received: field(r, 'level'), min: 0, max: Math.max(0, ...f.levels.map((l) => l.level)) }));
+  const exactObj = field(r, 'exact');
+  const exactTotal = isPlainObject(exactObj) ? field(exactObj, 'total') : undefined;
+  if (typeof exactTotal !== 'string' || exactTotal.length > MAX_EXACT_LENGTH || !isPlainDecimal(exactTotal)) {
+    issues.push(makeIssue([...path, 'exact', 'total'], 'not_a_number', { received: isPlainObject(exactObj) ? field(exactObj, 'total') : exactObj }));
+  }
+}
+
 /** Pushes every issue of a DBI result; returns its framework when the result is sound. */
 export function inspectDbiResult(result: unknown, path: Path, issues: ValidationIssue[]): DbiFramework | undefined {
   const start = issues.length;
@@ -147,6 +203,12 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
   if (!f) return undefined;
   const r = result as Obj;
   if (recordedFramework(r) || checked.has(r)) return f;
+  if (beyondSummedPoints(r, f)) {
+    inspectShape(r, f, path, issues);
+    if (issues.length !== start) return undefined;
+    checked.add(r);
+    return f;
+  }
   const c = compileDbi(f);
   if (quickDbiOk(r, f, c)) {
     checked.add(r);

@@ -6,15 +6,16 @@
  * What JSON Schema cannot express is still checked at run time: the range of decimal strings, the
  * number of decimals, and exact comparison of numbers with more digits than a double holds.
  */
-import * as z from 'zod';
-import type { DbiFramework, DtiFramework, Framework } from '../framework/schema.js';
-import { itemsOf } from './dbi-input.js';
-import { dtiComponentRule, dtiInputUnits } from './dti-input.js';
-import { MAX_NUMERIC_LENGTH, type NumericRule } from './numeric.js';
 import { ValidationError, makeIssue } from '../errors.js';
 import { resolveDtiFramework } from '../framework/dti/index.js';
 import { resolveDbiFramework } from '../framework/dbi/index.js';
 import { isPlainObject } from './check.js';
+import { MAX_NUMERIC_LENGTH } from './numeric.js';
+import * as z from 'zod';
+import type { DbiFramework, DtiFramework, Framework } from '../framework/schema.js';
+import { itemsOf } from './dbi-input.js';
+import { dtiComponentRule, dtiInputUnits } from './dti-input.js';
+import type { NumericRule } from './numeric.js';
 
 const DECIMAL = /^\s*[+]?(\d+(\.\d*)?|\.\d+)\s*$/;
 

@@ -189,6 +189,15 @@ describe('results passed back are checked', () => {
     expect(firstIssue(() => compareResults(dakLak, scored[0]!.result))).toMatchObject({ pathString: 'b.kind', code: 'wrong_framework_kind' });
   });
 
+  it('results of models beyond summed points (marked with an aggregation) get the shape check', () => {
+    const general = { ...json(scored[0]!.result), aggregation: 'mean' as const, percent: 61.5 };
+    expect(summarize([{ result: general }]).overall.count).toBe(1);
+    const over = { ...general, pillars: general.pillars.map((p, i) => (i === 1 ? { ...p, points: p.max + 1 } : p)) };
+    expect(firstIssue(() => summarize([{ result: over }]))).toMatchObject({ pathString: 'entries.0.result.pillars.1.points', code: 'out_of_range' });
+    expect(firstIssue(() => summarize([{ result: { ...general, level: 9 } }]))).toMatchObject({ pathString: 'entries.0.result.level', code: 'out_of_range' });
+    expect(firstIssue(() => summarize([{ result: { ...general, total: Number.NaN } }]))).toMatchObject({ pathString: 'entries.0.result.total', code: 'not_finite' });
+  });
+
   it('a hand-built level outside the framework is refused', () => {
     const r = { ...json(scored[0]!.result), level: 200 };
     expect(firstIssue(() => summarize([{ result: r }]))).toMatchObject({ pathString: 'entries.0.result.level', code: 'inconsistent_result' });

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 const root = join(__dirname, '..', '..');
 const doc = readFileSync(join(root, 'docs', 'errors.md'), 'utf8');
 const blocks = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
-const example = blocks.find((b) => b.includes("from 'vn-digital-index'"))!;
+const example = blocks.find((b) => b.includes("from 'vn-digital-index'") && b.includes('console.log'))!;
 const tmp = join(__dirname, `.errors-doc-example-${process.pid}.ts`);
 
 afterAll(() => rmSync(tmp, { force: true }));
