@@ -14,6 +14,10 @@ export type { IssueCode, Localized, SafeResult, ValidationIssue } from './errors
 // framework
 export { listFrameworks, getFramework, frameworkForYear } from './framework/catalog.js';
 export type { FrameworkSummary } from './framework/catalog.js';
+export type {
+  FrameworkId, DtiFrameworkId, DbiFrameworkId, BundledFrameworks, BundledFramework, DtiInputFor, DbiInputFor, DbiAnswerId,
+  DtiInputKey, DbiInputKey, TypedDtiInput, TypedDbiInput, KeyedValues, CheckedRef, DtiFrameworkOf, DbiFrameworkOf,
+} from './framework/ids.js';
 export { DTI_FRAMEWORKS, dtiProvince2020, dtiProvince2022, dtiProvince2025 } from './framework/dti/index.js';
 export type { DtiFrameworkRef } from './framework/dti/index.js';
 export {

@@ -12,6 +12,7 @@ import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/inde
 import type { DbiFramework } from '../framework/schema.js';
 import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
 import { recordedFramework, recordFramework } from './provenance.js';
+import type { CheckedRef, DbiAnswerId, DbiFrameworkId, DbiInputFor } from '../framework/ids.js';
 
 /** Decimals of published percentages. */
 export const PERCENT_DECIMALS = 2;
@@ -117,6 +118,7 @@ function pillarUnitsOf(c: CompiledDbi, answers: Readonly<Record<string, number |
  * r.pillars[0]; // { id: 'customer', points: 39, max: 65, percent: 60, level: 3, … }
  * ```
  */
+export function scoreDbi<const R extends DbiFrameworkId | DbiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DbiFrameworkId, DbiFramework>, input: DbiInputFor<R>): DbiResult;
 export function scoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput): DbiResult {
   const c = compileDbi(resolveDbiFramework(frameworkOrId));
   validateDbiInput(c, input);
@@ -132,6 +134,7 @@ export function scoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput): DbiRe
  * if (!r.success) console.log(r.error.message);
  * ```
  */
+export function safeScoreDbi<const R extends DbiFrameworkId | DbiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DbiFrameworkId, DbiFramework>, input: DbiInputFor<R>): SafeResult<DbiResult>;
 export function safeScoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput): SafeResult<DbiResult> {
   return toSafe(() => scoreDbi(frameworkOrId, input));
 }
@@ -147,6 +150,7 @@ export function safeScoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput): S
  * criterionOrder('dbi-2021-large'); // ['customer', 'strategy', …] (pillar-level input)
  * ```
  */
+export function criterionOrder<const R extends DbiFrameworkId | DbiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DbiFrameworkId, DbiFramework>): DbiAnswerId<R>[];
 export function criterionOrder(frameworkOrId: DbiFrameworkRef): string[] {
   return itemsOf(resolveDbiFramework(frameworkOrId)).map((i) => i.id);
 }

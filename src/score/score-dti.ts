@@ -13,6 +13,7 @@ import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/inde
 import type { DtiFramework, DtiPillarId } from '../framework/schema.js';
 import { dtiInputUnits, validateDtiInput, type DtiInput } from '../assessment/dti-input.js';
 import { recordedFramework, recordFramework } from './provenance.js';
+import type { CheckedRef, DtiFrameworkId, DtiInputFor } from '../framework/ids.js';
 
 /** Decimals of published points. */
 export const POINT_DECIMALS = 2;
@@ -81,6 +82,7 @@ function ratio(points: Exact, max: number): Exact {
  * r.pillars.government.value; // 0.4153
  * ```
  */
+export function scoreDti<const R extends DtiFrameworkId | DtiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DtiFrameworkId, DtiFramework>, input: DtiInputFor<R>): DtiResult;
 export function scoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): DtiResult {
   const framework = resolveDtiFramework(frameworkOrId);
   validateDtiInput(framework, input);
@@ -158,6 +160,7 @@ export function scoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): DtiRe
  * if (!r.success) r.error.issues.map((i) => i.pathString); // ['values.awareness', 'values.institutions', …]
  * ```
  */
+export function safeScoreDti<const R extends DtiFrameworkId | DtiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DtiFrameworkId, DtiFramework>, input: DtiInputFor<R>): SafeResult<DtiResult>;
 export function safeScoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): SafeResult<DtiResult> {
   return toSafe(() => scoreDti(frameworkOrId, input));
 }

@@ -69,7 +69,7 @@ describe('fuzzing (100,000+ malformed inputs)', () => {
   });
 
   it('scoreDbi: 40,000 arbitrary inputs', () => {
-    fc.assert(fc.property(fc.oneof(anything, deep), fc.constantFrom('dbi-2021-sme', 'dbi-2021-large', 'dbi-2023-sme-readiness', 'nope'), (input, id) => {
+    fc.assert(fc.property(fc.oneof(anything, deep), fc.constantFrom<string>('dbi-2021-sme', 'dbi-2021-large', 'dbi-2023-sme-readiness', 'nope'), (input, id) => {
       onlyOurErrors(() => safeScoreDbi(id, input as never));
     }), { numRuns: 40_000 });
   }, 120_000);
