@@ -75,6 +75,8 @@ export type { ReportInput, ReportOptions } from './presentation/report/html.js';
 export { inputJsonSchema } from './assessment/json-schema.js';
 export { parseCsv, toCsv } from './presentation/io/csv.js';
 export type { CsvRecord } from './presentation/io/csv.js';
+export { toTable, toHtml } from './presentation/notebook.js';
+export type { AnyResult, TableEntry, TableRow, ToHtmlOptions } from './presentation/notebook.js';
 
 // batch
 export { scoreDbiBatch } from './batch/score-dbi-batch.js';
