@@ -4,9 +4,10 @@
  * data out of a DTI-only bundle, and both module formats loading.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..');
@@ -80,4 +81,62 @@ describe('module formats', () => {
     const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(join(root, 'dist', 'index.js'))}); console.log(typeof m.scoreDbi, typeof m.scoreDti, m.listFrameworks().length)`], { encoding: 'utf8' });
     expect(esm.trim()).toBe('function function 9');
   });
+});
+
+describe('a consumer project that installed the tarball', () => {
+  // the tarball unpacked into node_modules as npm would, with the two runtime dependencies beside it
+  let consumer: string;
+  beforeAll(() => {
+    consumer = join(work, 'consumer');
+    const modules = join(consumer, 'node_modules');
+    mkdirSync(modules, { recursive: true });
+    execFileSync('tar', ['-xzf', tarball, '-C', modules]);
+    execFileSync('mv', [join(modules, 'package'), join(modules, 'vn-digital-index')]);
+    for (const dep of ['zod', 'decimal.js']) symlinkSync(join(root, 'node_modules', dep), join(modules, dep), 'dir');
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  });
+
+  it('reads the bundled fixtures by package path: JSON import, and a path on disk', () => {
+    writeFileSync(join(consumer, 'fixtures.mjs'), `
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { scoreDbi, scoreDti } from 'vn-digital-index';
+import rows from 'vn-digital-index/fixtures/dbi-sme-daklak.json' with { type: 'json' };
+const path = createRequire(import.meta.url).resolve('vn-digital-index/fixtures/dti-2021.json');
+const provinces = JSON.parse(readFileSync(path, 'utf8'));
+const p = provinces[0];
+console.log(rows.length, scoreDbi(rows[0].framework, { answers: rows[0].answers }).total, path.includes('node_modules'), scoreDti(p.framework, { points: p.points, values: p.values }).framework.id);
+`);
+    const out = execFileSync(process.execPath, ['fixtures.mjs'], { cwd: consumer, encoding: 'utf8' }).trim().split(' ');
+    const rows = JSON.parse(readFileSync(join(root, 'fixtures', 'dbi-sme-daklak.json'), 'utf8')) as unknown[];
+    expect(out).toEqual([String(rows.length), '262', 'true', 'dti-province-2022']);
+  });
+
+  it("the CLI runs on the installed fixtures (as the README's commands do)", () => {
+    const cli = join(consumer, 'node_modules', 'vn-digital-index', 'dist', 'cli.js');
+    const out = execFileSync(process.execPath, [cli, 'score', 'node_modules/vn-digital-index/fixtures/dti-2021.json', '--format', 'json'], { cwd: consumer, encoding: 'utf8' });
+    expect(out.length).toBeGreaterThan(100);
+    expect(out).toContain('dti-province-2022');
+  });
+
+  it('types from the built declarations: ids and keys checked, typos refused, fixtures typed', () => {
+    const file = join(consumer, 'typed.ts');
+    writeFileSync(file, `
+import { getFramework, scoreDbi, scoreDti, type DbiFramework } from 'vn-digital-index';
+import rows from 'vn-digital-index/fixtures/dbi-sme-daklak.json' with { type: 'json' };
+const sme: DbiFramework = getFramework('dbi-2021-sme');
+const id: 'dbi-2021-sme' = getFramework('dbi-2021-sme').id;
+scoreDbi(rows[0]!.framework, { answers: rows[0]!.answers });
+scoreDti('dti-province-2022', { points: { awareness: 74 } });
+scoreDti('dti-provinse-2022', { points: { awareness: 74 } });
+scoreDti('dti-province-2022', { points: { awarenes: 74 } });
+export { sme, id };
+`);
+    const program = ts.createProgram([file], {
+      strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext, resolveJsonModule: true, skipLibCheck: true, types: [],
+    });
+    const messages = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? d.file.getLineAndCharacterOfPosition(d.start!).line + 1 : '-'}: TS${d.code}`);
+    expect(messages).toEqual(['8: TS2345', '9: TS2561']);
+  }, 60_000);
 });
