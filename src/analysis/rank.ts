@@ -3,7 +3,7 @@
  * published 4 decimals), tied units share a rank and the next rank is skipped (competition
  * ranking, "1-2-2-4"). Dense and ordinal ranking are available; missing scores rank last, flagged.
  */
-import * as X from '../arithmetic/decimal.js';
+import { compareDigits, decimalDigits, roundDigits, scaledInteger, type DecimalDigits } from '../arithmetic/decimal-string.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { checkNumeric } from '../assessment/numeric.js';
 
@@ -52,7 +52,7 @@ function roundedKey(x: number, factor: number, decimals: number): number {
   // is therefore the exact half-up rounding.
   if (Math.abs(frac - 0.5) > Math.max(1e-6, Math.abs(k) * 1e-12)) return Math.round(k);
   // near a tie: decide on the exact decimal value
-  return Number(X.toPlainString(X.multiply(X.roundHalfUp(X.exact(x), decimals), factor)));
+  return scaledInteger(roundDigits(decimalDigits(x)!, decimals), decimals);
 }
 
 /**
@@ -208,15 +208,15 @@ export function rank(entries: readonly RankEntry[], options: RankOptions = {}): 
   const present: number[] = [];
   const missing: number[] = [];
   for (let i = 0; i < n; i++) (entries[i]!.score === null || entries[i]!.score === undefined ? missing : present).push(i);
-  // General path: exact decimal keys, comparator sort (stable).
-  const exactKeys = new Map<number, X.Exact>();
+  // General path: exact decimal keys (digits compared as strings, no decimal arithmetic needed),
+  // comparator sort (stable).
+  const exactKeys: DecimalDigits[] = new Array(n);
   for (const i of present) {
-    const raw = entries[i]!.score as number | string;
-    const v = X.exact(typeof raw === 'string' ? raw.trim() : raw);
-    exactKeys.set(i, precision === 'exact' ? v : X.roundHalfUp(v, precision));
+    const v = decimalDigits(entries[i]!.score as number | string)!;
+    exactKeys[i] = precision === 'exact' ? v : roundDigits(v, precision);
   }
   const cmp = (a: number, b: number) => {
-    const c = X.compare(exactKeys.get(a)!, exactKeys.get(b)!);
+    const c = compareDigits(exactKeys[a]!, exactKeys[b]!);
     return desc ? -c : c;
   };
   const tie = options.tieBreaker;

@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import { SIGNIFICANT_DIGITS } from './decimal.js';
+import { SIGNIFICANT_DIGITS } from './decimal-string.js';
 
 const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 

@@ -3,7 +3,7 @@
  * string ("41.6"); anything else (NaN, ±Infinity, "abc", "1e3", BigInt, null …) is rejected with an
  * issue naming the rule.
  */
-import { isDecimalString } from '../arithmetic/decimal.js';
+import { isDecimalString } from '../arithmetic/decimal-string.js';
 import type { IssueCode } from '../errors.js';
 
 /** A numeric input as callers may give it. */
