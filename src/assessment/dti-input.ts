@@ -3,11 +3,10 @@
  * per pillar for frameworks whose published inputs are pillar values (DTI 2020).
  */
 import * as z from 'zod';
-import { ValidationError, makeIssue } from '../errors.js';
+import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import type { DtiFramework } from '../framework/schema.js';
 import { numericField } from './field.js';
-import { fromZodError } from './issues.js';
-import type { NumericInput } from './numeric.js';
+import { checkNumeric, type NumericInput } from './numeric.js';
 
 /**
  * What a caller passes to `scoreDti`: exactly one of `points` or `values`.
@@ -82,12 +81,69 @@ export function dtiInputSchema(framework: DtiFramework): z.ZodType<DtiInput> {
   return schema;
 }
 
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Keys of an object as zod's strict objects see them: own and inherited enumerable keys. */
+function keysOf(x: object): string[] {
+  const keys: string[] = [];
+  for (const k in x) keys.push(k);
+  return keys;
+}
+
+const MODES = ['points', 'values'] as const;
+
+/**
+ * Every issue of a DTI input, without zod: the issues `dtiInputSchema` reports, in the same order
+ * with the same paths, codes and parameters (a property test holds the two together), except that
+ * a `points` or `values` that is not an object is reported as `invalid_type` where the zod
+ * mapping said `missing_key`.
+ */
+export function dtiInputIssues(framework: DtiFramework, input: Record<string, unknown>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const units = dtiInputUnits(framework);
+  let blocking = false;
+  for (const mode of MODES) {
+    const given = input[mode];
+    if (given === undefined) continue;
+    if (!isObject(given)) {
+      issues.push(makeIssue([mode], 'invalid_type', { expected: 'object', received: given }));
+      blocking = true;
+      continue;
+    }
+    for (const u of units) {
+      const v = given[u.id];
+      if (v === undefined && !u.required) continue;
+      const problem = checkNumeric(v, { min: 0, max: mode === 'points' ? u.max : 1 });
+      if (problem) {
+        issues.push(makeIssue([mode, u.id], problem.code, { key: u.id, framework: framework.id, code: problem.code, ...problem.params }));
+        blocking = true;
+      }
+    }
+    for (const key of keysOf(given)) {
+      if (!units.some((u) => u.id === key)) issues.push(makeIssue([mode, key], 'unknown_key', { key, framework: framework.id }));
+    }
+  }
+  for (const key of keysOf(input)) {
+    if (key !== 'points' && key !== 'values') issues.push(makeIssue([key], 'unknown_key', { key, framework: framework.id }));
+  }
+  if (!blocking) {
+    const count = MODES.filter((k) => input[k] !== undefined).length;
+    if (count !== 1) {
+      const code = count === 0 ? 'missing_input' : 'conflicting_input';
+      issues.push(makeIssue([], code, { key: undefined, framework: framework.id, code, fields: 'points, values' }));
+    }
+  }
+  return issues;
+}
+
 /** Validates a DTI input, throwing a {@link ValidationError} with every issue found. */
 export function validateDtiInput(framework: DtiFramework, input: unknown): DtiInput {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  if (!isObject(input)) {
     throw new ValidationError([makeIssue([], 'invalid_type', { expected: 'object { points } | { values }', received: input })]);
   }
-  const parsed = dtiInputSchema(framework).safeParse(input);
-  if (!parsed.success) throw new ValidationError(fromZodError(parsed.error, [], framework.id));
+  const issues = dtiInputIssues(framework, input);
+  if (issues.length > 0) throw new ValidationError(issues);
   return input as DtiInput;
 }
