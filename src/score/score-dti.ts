@@ -6,8 +6,9 @@
  * half-up. The unrounded figures are in each object's `exact` (plain decimal strings; quotients
  * carried to 40 significant digits).
  */
-import * as X from '../arithmetic/decimal.js';
-import type { Exact } from '../arithmetic/decimal.js';
+// exact arithmetic on scaled integers, with decimal.js only where a figure does not fit them
+import * as X from '../arithmetic/hybrid.js';
+import type { Exact } from '../arithmetic/hybrid.js';
 import { toSafe, type Localized, type SafeResult } from '../errors.js';
 import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/index.js';
 import type { DtiFramework, DtiPillarId } from '../framework/schema.js';
