@@ -140,9 +140,22 @@ export function dbiZodSchema(c: CompiledDbi): z.ZodType<DbiInput> {
   return schema;
 }
 
+/** The value of a text of one to three ASCII digits (`"3"`, `"025"`), else −1. */
+function smallIntegerText(text: string): number {
+  const len = text.length;
+  if (len === 0 || len > 3) return -1;
+  let n = 0;
+  for (let k = 0; k < len; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /**
  * The common case checked cheaply: a plain `{ answers }` object whose keys are exactly the
- * framework's answer ids and whose values are numbers that pass the same numeric rule. It only
+ * framework's answer ids and whose values are numbers or numeral strings that pass the same numeric rule. It only
  * ever accepts what {@link dbiInputIssues} accepts (a property test holds it to that); anything
  * else goes through the full check, which gives the full report.
  */
@@ -159,11 +172,18 @@ function acceptsQuickly(c: CompiledDbi, input: unknown): boolean {
     const i = c.index.get(key);
     if (i === undefined) return false;
     const v = answers[key];
-    if (typeof v !== 'number') return false;
     const small = c.smallIntegers[i]!;
-    if ((v | 0) === v && v >= 0 && v < small.length) {
-      if (small[v] !== 1) return false;
-    } else if (checkNumeric(v, c.items[i]!.rule) !== undefined) return false;
+    if (typeof v === 'number') {
+      if ((v | 0) === v && v >= 0 && v < small.length) {
+        if (small[v] !== 1) return false;
+      } else if (checkNumeric(v, c.items[i]!.rule) !== undefined) return false;
+    } else if (typeof v === 'string') {
+      // answers read from a CSV: "3", "25"
+      const n = smallIntegerText(v);
+      if (n >= 0 && n < small.length) {
+        if (small[n] !== 1) return false;
+      } else if (checkNumeric(v, c.items[i]!.rule) !== undefined) return false;
+    } else return false;
   }
   // keys are distinct and all known, and there are as many as items: exactly the answer ids
   return true;
