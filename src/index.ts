@@ -16,7 +16,7 @@ export { listFrameworks, getFramework, frameworkForYear } from './framework/cata
 export type { FrameworkSummary } from './framework/catalog.js';
 export type {
   FrameworkId, DtiFrameworkId, DbiFrameworkId, BundledFrameworks, BundledFramework, DtiInputFor, DbiInputFor, DbiAnswerId,
-  DtiInputKey, DbiInputKey, TypedDtiInput, TypedDbiInput, KeyedValues, CheckedRef, DtiFrameworkOf, DbiFrameworkOf,
+  DtiInputKey, DbiInputKey, TypedDtiInput, TypedDbiInput, KeyedValues, CheckedRef, DtiFrameworkOf, DbiFrameworkOf, MaximaFor,
 } from './framework/ids.js';
 export { DTI_FRAMEWORKS, dtiProvince2020, dtiProvince2022, dtiProvince2025 } from './framework/dti/index.js';
 export type { DtiFrameworkRef } from './framework/dti/index.js';

@@ -146,6 +146,9 @@ export type DbiInputKey<F> = F extends { readonly inputLevel: 'pillar' }
     ? C
     : string;
 
+/** Replacement maxima keyed by a framework's ids (any string key where the ids are not known precisely). */
+export type MaximaFor<K> = string extends K ? Partial<Record<string, number>> : { readonly [P in K & string]?: number };
+
 /** Numbers per key; every key optional (a missing one is reported at run time), unknown keys rejected. */
 export type KeyedValues<K> = string extends K ? Readonly<Record<string, NumericInput>> : { readonly [P in K & string]?: NumericInput };
 

@@ -6,6 +6,7 @@
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { deepFreeze } from './freeze.js';
 import type { DbiFramework, DbiLevelRule, DtiFramework } from './schema.js';
+import type { MaximaFor } from './ids.js';
 import { dbiLevelRuleSchema } from './schema.js';
 
 function checkMaxima(
@@ -42,6 +43,7 @@ const overrideNote = (what: string) => ({
  * scoreDti(dti2025, { values: { … } });
  * ```
  */
+export function overrideDtiMaxima<const F extends DtiFramework>(framework: F, maxima: MaximaFor<F['mainIndicators'][number]['id']>): F;
 export function overrideDtiMaxima(framework: DtiFramework, maxima: Partial<Record<string, number>>): DtiFramework {
   const scoredIds = framework.mainIndicators.filter((m) => m.max !== null && m.group !== 'unscored').map((m) => m.id);
   if (framework.inputKeys !== 'mainIndicators') {
@@ -78,6 +80,7 @@ export function overrideDtiMaxima(framework: DtiFramework, maxima: Partial<Recor
  * });
  * ```
  */
+export function overrideDbiPillarMaxima<const F extends DbiFramework>(framework: F, maxima: MaximaFor<F['pillars'][number]['id']>): F;
 export function overrideDbiPillarMaxima(framework: DbiFramework, maxima: Partial<Record<string, number>>): DbiFramework {
   if (framework.inputLevel !== 'pillar') {
     throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
@@ -109,6 +112,7 @@ export function overrideDbiPillarMaxima(framework: DbiFramework, maxima: Partial
  * const strict = withDbiLevelRule(dbi2021Sme, { ...dbi2021Sme.levelRule, overall: [...] });
  * ```
  */
+export function withDbiLevelRule<const F extends DbiFramework>(framework: F, rule: DbiLevelRule): F;
 export function withDbiLevelRule(framework: DbiFramework, rule: DbiLevelRule): DbiFramework {
   const parsed = dbiLevelRuleSchema.safeParse(rule);
   if (!parsed.success) {

@@ -5,7 +5,7 @@
  */
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  criterionOrder, getFramework, safeScoreDbi, safeScoreDti, scoreDbi, scoreDti,
+  criterionOrder, getFramework, overrideDbiPillarMaxima, overrideDtiMaxima, safeScoreDbi, safeScoreDti, scoreDbi, scoreDti,
   type DbiFramework, type DbiResult, type DtiFramework, type DtiResult, type Framework, type FrameworkId,
   type DtiFrameworkId, type DbiFrameworkId,
 } from '../../src/index.js';
@@ -81,6 +81,22 @@ describe('inputs typed per framework', () => {
   it('answers built at run time (Object.fromEntries) are accepted', () => {
     const answers = Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, 3]));
     expectTypeOf(scoreDbi('dbi-2021-sme', { answers })).toEqualTypeOf<DbiResult>();
+  });
+
+  it('overrides keep the precise type and check their keys', () => {
+    const dti2025 = overrideDtiMaxima(getFramework('dti-province-2025'), { digitalGovernment: 250, digitalSociety: 100 });
+    expectTypeOf(dti2025.id).toEqualTypeOf<'dti-province-2025'>();
+    // @ts-expect-error -- smartCity is not a main indicator of the 405 framework
+    overrideDtiMaxima(getFramework('dti-province-2025'), { smartCity: 10 });
+    // @ts-expect-error -- and the scored input of the overridden framework is still keyed
+    scoreDti(dti2025, { points: { awarenes: 1 } });
+    const readiness = overrideDbiPillarMaxima(getFramework('dbi-2023-sme-readiness'), { strategy: 20 });
+    scoreDbi(readiness, { answers: { strategy: 10 } });
+    // @ts-expect-error -- a pillar the framework does not have
+    overrideDbiPillarMaxima(getFramework('dbi-2023-sme-readiness'), { strategi: 20 });
+    // a framework typed only as DbiFramework takes any key
+    const plain: DbiFramework = getFramework('dbi-2021-large');
+    overrideDbiPillarMaxima(plain, { anything: 1 });
   });
 
   it('plain strings and framework objects still work, checked at run time', () => {
