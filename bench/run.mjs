@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { criterionOrder, dbiGap, getFramework, rank, safeScoreDbi, scoreDbi, scoreDbiBatch, scoreDti, summarize } from '../dist/index.js';
+import { criterionOrder, dbiGap, getFramework, rank, safeScoreDbi, safeScoreDti, scoreDbi, scoreDbiBatch, scoreDti, summarize } from '../dist/index.js';
 
 const gc = globalThis.gc ?? (() => {});
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -246,6 +246,13 @@ const results = [];
   assertEqual('scoreDti result shape', Object.keys(scoreDti(dti, inputs[0])), Object.keys(floatScoreDti(inputs[0])));
   const t = perCall((i) => scoreDti(dti, i), floatScoreDti, inputs);
   results.push({ name: 'scoreDti one province (validation included), median / p99', value: `${us(t.median)} / ${us(t.p99)}`, floor: `${us(t.floorMedian)} / ${us(t.floorP99)} (float arithmetic with a tie nudge, same result objects, no validation)`, ratio: t.median / t.floorMedian, target: 5, unit: '×' });
+
+  // the DTI error path: one main indicator above its maximum, against the valid path
+  const bad = inputs.map((i) => (i.points ? { points: { ...i.points, awareness: 120 } } : { values: { ...i.values, awareness: 1.2 } }));
+  const wrong = safeScoreDti(dti, bad[0]);
+  if (wrong.success || wrong.error.issues.length !== 1 || wrong.error.issues[0].code !== 'out_of_range') throw new Error('bench: the DTI error path should report one out_of_range issue');
+  const e = perCall(([b]) => { const r = safeScoreDti(dti, b); return !r.success && r.error.issues.length === 1; }, ([, i]) => safeScoreDti(dti, i).success, bad.map((b, k) => [b, inputs[k]]));
+  results.push({ name: 'safeScoreDti error path (one indicator above its maximum), median / p99', value: `${us(e.median)} / ${us(e.p99)}`, floor: `${us(e.floorMedian)} / ${us(e.floorP99)} (the valid path)`, ratio: e.median / e.floorMedian, target: 3, unit: '×' });
 }
 
 // 3c. scoreDbi with answers given as strings ("3", as read from a CSV) against the same as numbers

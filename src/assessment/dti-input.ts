@@ -30,14 +30,27 @@ export interface DtiInputUnit {
   readonly required: boolean;
 }
 
-/** The input units of a framework, in framework order. */
-export function dtiInputUnits(framework: DtiFramework): DtiInputUnit[] {
-  if (framework.inputKeys === 'pillars') {
-    return framework.pillars.map((p) => ({ id: p.id, max: p.max, required: true }));
+const unitCache = new WeakMap<DtiFramework, { readonly units: readonly DtiInputUnit[]; readonly ids: ReadonlySet<string> }>();
+
+function unitsOf(framework: DtiFramework): { readonly units: readonly DtiInputUnit[]; readonly ids: ReadonlySet<string> } {
+  let cached = unitCache.get(framework);
+  if (!cached) {
+    const units: readonly DtiInputUnit[] = Object.freeze(
+      framework.inputKeys === 'pillars'
+        ? framework.pillars.map((p) => Object.freeze({ id: p.id, max: p.max, required: true }))
+        : framework.mainIndicators
+            .filter((m) => m.max !== null)
+            .map((m) => Object.freeze({ id: m.id, max: m.max as number, required: m.group !== 'unscored' })),
+    );
+    cached = { units, ids: new Set(units.map((u) => u.id)) };
+    unitCache.set(framework, cached);
   }
-  return framework.mainIndicators
-    .filter((m) => m.max !== null)
-    .map((m) => ({ id: m.id, max: m.max as number, required: m.group !== 'unscored' }));
+  return cached;
+}
+
+/** The input units of a framework, in framework order (computed once per framework object). */
+export function dtiInputUnits(framework: DtiFramework): readonly DtiInputUnit[] {
+  return unitsOf(framework).units;
 }
 
 const schemas = new WeakMap<DtiFramework, z.ZodType<DtiInput>>();
@@ -102,7 +115,7 @@ const MODES = ['points', 'values'] as const;
  */
 export function dtiInputIssues(framework: DtiFramework, input: Record<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const units = dtiInputUnits(framework);
+  const { units, ids } = unitsOf(framework);
   let blocking = false;
   for (const mode of MODES) {
     const given = input[mode];
@@ -122,7 +135,7 @@ export function dtiInputIssues(framework: DtiFramework, input: Record<string, un
       }
     }
     for (const key of keysOf(given)) {
-      if (!units.some((u) => u.id === key)) issues.push(makeIssue([mode, key], 'unknown_key', { key, framework: framework.id }));
+      if (!ids.has(key)) issues.push(makeIssue([mode, key], 'unknown_key', { key, framework: framework.id }));
     }
   }
   for (const key of keysOf(input)) {
