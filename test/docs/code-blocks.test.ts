@@ -23,7 +23,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** What check-only blocks may use that is not installed here: only the surface the guides call. */
 const HOSTS = `
 declare module 'express' {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- express types a parsed body as any
+  // express types a parsed body as any
   interface Request { params: Record<string, string>; body: any }
   interface Response { json(body: unknown): Response; status(code: number): Response }
   interface App { use(handler: unknown): void; post(path: string, handler: (req: Request, res: Response) => unknown): void }
