@@ -131,7 +131,7 @@ const LABELS = {
  *   cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } });
  * const html = toHtml(r, { title: 'Đắk Lắk <2021>' });
  * html.includes('Đắk Lắk &lt;2021&gt;'); // true
- * html.includes('<td>398.49</td>');     // true
+ * html.includes('<b>398.49</b>');       // true
  * ```
  */
 export function toHtml(result: AnyResult, options: ToHtmlOptions = {}): string {
