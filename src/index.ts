@@ -16,6 +16,10 @@ export type { IssueCode, Localized, SafeResult, ValidationIssue } from './errors
 export { listFrameworks, getFramework, frameworkForYear } from './framework/catalog.js';
 export { frameworkInForce } from './framework/catalog.js';
 export type { FrameworkSummary } from './framework/catalog.js';
+export type {
+  FrameworkId, DtiFrameworkId, DbiFrameworkId, BundledFrameworks, BundledFramework, DtiInputFor, DbiInputFor, DbiAnswerId,
+  DtiInputKey, DbiInputKey, TypedDtiInput, TypedDbiInput, KeyedValues, CheckedRef, DtiFrameworkOf, DbiFrameworkOf, MaximaFor,
+} from './framework/ids.js';
 export { DTI_FRAMEWORKS, dtiProvince2020, dtiProvince2022, dtiProvince2025 } from './framework/dti/index.js';
 export type { DtiFrameworkRef } from './framework/dti/index.js';
 export {
@@ -83,6 +87,8 @@ export { parseCsv, toCsv } from './presentation/io/csv.js';
 export type { CsvRecord } from './presentation/io/csv.js';
 export { provenanceOf } from './presentation/format/provenance.js';
 export type { Provenance, FrameworkProvenance, RowSource, ProvenanceRow } from './presentation/format/provenance.js';
+export { toTable, toHtml } from './presentation/notebook.js';
+export type { AnyResult, TableEntry, TableRow, ToHtmlOptions } from './presentation/notebook.js';
 
 // batch
 export { scoreDbiBatch } from './batch/score-dbi-batch.js';

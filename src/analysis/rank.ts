@@ -3,7 +3,7 @@
  * published 4 decimals), tied units share a rank and the next rank is skipped (competition
  * ranking, "1-2-2-4"). Dense and ordinal ranking are available; missing scores rank last, flagged.
  */
-import * as X from '../arithmetic/decimal.js';
+import { compareDigits, decimalDigits, roundDigits, scaledInteger, type DecimalDigits } from '../arithmetic/decimal-string.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { checkNumeric } from '../assessment/numeric.js';
 import {
@@ -68,7 +68,102 @@ function roundedKey(x: number, factor: number, decimals: number): number {
   // is therefore the exact half-up rounding.
   if (Math.abs(frac - 0.5) > Math.max(1e-6, Math.abs(k) * 1e-12)) return Math.round(k);
   // near a tie: decide on the exact decimal value
-  return Number(X.toPlainString(X.multiply(X.roundHalfUp(X.exact(x), decimals), factor)));
+  return scaledInteger(roundDigits(decimalDigits(x)!, decimals), decimals);
+}
+
+/** The last numeral read by {@link readNumeral}: its digits as one integer, and its decimals. */
+let numeralDigits = 0;
+let numeralDecimals = 0;
+
+/**
+ * Reads a plain numeral (`"41.60"`, `"-3"`, a number by its shortest form) into a safe integer and
+ * its decimals, trailing zeros dropped, left in `numeralDigits` / `numeralDecimals` (no object per
+ * call: this runs once per entry). `false` for an exponent or more digits than a safe integer
+ * holds (the comparator path takes those).
+ */
+function readNumeral(score: number | string): boolean {
+  if (typeof score === 'number' && Number.isSafeInteger(score)) {
+    numeralDigits = score === 0 ? 0 : score;
+    numeralDecimals = 0;
+    return true;
+  }
+  const text = typeof score === 'number' ? String(score) : score.trim();
+  let k = 0;
+  let negative = false;
+  if (text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43) {
+    negative = text.charCodeAt(0) === 45;
+    k = 1;
+  }
+  let m = 0;
+  let seen = false;
+  let decimals = -1;
+  let zeros = 0; // trailing zeros after the point, not yet counted in m
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46) {
+      if (decimals >= 0) return false;
+      decimals = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9) return false;
+    seen = true;
+    if (decimals >= 0) {
+      decimals++;
+      if (d === 0) {
+        zeros++;
+        continue;
+      }
+      m = m * 10 ** (zeros + 1) + d;
+      zeros = 0;
+    } else m = m * 10 + d;
+    // every step is exact while m stays below 2^53
+    if (m >= 2 ** 53) return false;
+  }
+  if (!seen) return false;
+  numeralDigits = negative && m !== 0 ? -m : m;
+  numeralDecimals = decimals < 0 ? 0 : decimals - zeros;
+  return true;
+}
+
+/**
+ * An integer key per entry (by index; missing scores skipped), read from the digits: rounded
+ * half-up at `precision`, or at the largest number of decimals present for exact ranking.
+ * `undefined` when a score does not read as a plain numeral or a key would not be a safe integer.
+ */
+function digitKeys(entries: readonly RankEntry[], precision: number | 'exact'): Float64Array | undefined {
+  const n = entries.length;
+  const digits = new Float64Array(n);
+  const decimals = new Uint8Array(n);
+  let most = 0;
+  for (let i = 0; i < n; i++) {
+    const score = entries[i]!.score;
+    if (score === null || score === undefined) continue;
+    if (!readNumeral(score) || numeralDecimals > 255) return undefined;
+    digits[i] = numeralDigits;
+    decimals[i] = numeralDecimals;
+    if (numeralDecimals > most) most = numeralDecimals;
+  }
+  const scale = precision === 'exact' ? most : precision;
+  if (scale > 15) return undefined;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = digits[i]!;
+    const dec = decimals[i]!;
+    let key: number;
+    if (dec <= scale) key = m * 10 ** (scale - dec);
+    else {
+      // half-up (away from zero on a tie) at `scale` decimals, on exact integers
+      const div = 10 ** (dec - scale);
+      const a = Math.abs(m);
+      let q = Math.floor(a / div);
+      if (2 * (a - q * div) >= div) q += 1;
+      key = m < 0 ? -q : q;
+    }
+    if (!Number.isSafeInteger(key)) return undefined;
+    keys[i] = key === 0 ? 0 : key;
+  }
+  return keys;
 }
 
 /**
@@ -79,15 +174,15 @@ function roundedKey(x: number, factor: number, decimals: number): number {
  */
 function integerKeyOrder(
   entries: readonly RankEntry[],
-  factor: number,
-  decimals: number,
+  keyOf: (score: number | string, index: number) => number | undefined,
   desc: boolean,
+  numericScores: boolean,
 ): OrderedEntries | undefined {
   const n = entries.length;
   const keys = new Float64Array(n);
   // ids and scores copied in input order so that the rank-order pass reads compact arrays
   const ids: string[] = new Array(n);
-  const scores = new Float64Array(n);
+  const scores: Float64Array | (number | string)[] = numericScores ? new Float64Array(n) : new Array<number | string>(n);
   const present = new Uint32Array(n);
   const missing: number[] = [];
   let m = 0;
@@ -99,10 +194,11 @@ function integerKeyOrder(
       missing.push(i);
       continue;
     }
-    if (typeof score !== 'number') return undefined;
+    if (numericScores && typeof score !== 'number') return undefined;
+    const k = keyOf(score, i);
+    if (k === undefined) return undefined;
     ids[i] = entries[i]!.id;
     scores[i] = score;
-    const k = roundedKey(score, factor, decimals);
     const key = desc ? -k : k;
     keys[m] = key;
     present[m++] = i;
@@ -215,24 +311,31 @@ export function rankValid(entries: readonly RankEntry[], options: RankOptions): 
   const desc = (options.order ?? 'desc') === 'desc';
   const n = entries.length;
 
-  if (precision !== 'exact' && !(method === 'ordinal' && options.tieBreaker)) {
-    const fast = integerKeyOrder(entries, 10 ** precision, precision, desc);
-    if (fast) {
-      return assign(entries, fast, method);
+  if (!(method === 'ordinal' && options.tieBreaker)) {
+    if (precision !== 'exact') {
+      const factor = 10 ** precision;
+      const fast = integerKeyOrder(entries, (score) => roundedKey(score as number, factor, precision), desc, true);
+      if (fast) return assign(entries, fast, method);
+    }
+    // decimal strings (and exact ranking): integer keys read from the digits, no decimal arithmetic
+    const keyed = digitKeys(entries, precision);
+    if (keyed) {
+      const fast = integerKeyOrder(entries, (_score, i) => keyed[i], desc, false);
+      if (fast) return assign(entries, fast, method);
     }
   }
   const present: number[] = [];
   const missing: number[] = [];
   for (let i = 0; i < n; i++) (entries[i]!.score === null || entries[i]!.score === undefined ? missing : present).push(i);
-  // General path: exact decimal keys, comparator sort (stable).
-  const exactKeys = new Map<number, X.Exact>();
+  // General path: exact decimal keys (digits compared as strings, no decimal arithmetic needed),
+  // comparator sort (stable).
+  const exactKeys: DecimalDigits[] = new Array(n);
   for (const i of present) {
-    const raw = entries[i]!.score as number | string;
-    const v = X.exact(typeof raw === 'string' ? raw.trim() : raw);
-    exactKeys.set(i, precision === 'exact' ? v : X.roundHalfUp(v, precision));
+    const v = decimalDigits(entries[i]!.score as number | string)!;
+    exactKeys[i] = precision === 'exact' ? v : roundDigits(v, precision);
   }
   const cmp = (a: number, b: number) => {
-    const c = X.compare(exactKeys.get(a)!, exactKeys.get(b)!);
+    const c = compareDigits(exactKeys[a]!, exactKeys[b]!);
     return desc ? -c : c;
   };
   const tie = options.tieBreaker;

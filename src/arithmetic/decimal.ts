@@ -18,8 +18,10 @@
  */
 import DecimalJs from 'decimal.js';
 
-/** Significant digits kept for non-terminating quotients. */
-export const SIGNIFICANT_DIGITS = 40;
+import { SIGNIFICANT_DIGITS } from './decimal-string.js';
+
+// kept in a decimal.js-free module so that validation and ranking bundle without decimal.js
+export { SIGNIFICANT_DIGITS, isDecimalString } from './decimal-string.js';
 
 const Decimal = DecimalJs.clone({
   precision: SIGNIFICANT_DIGITS,
@@ -30,13 +32,6 @@ const Decimal = DecimalJs.clone({
 
 /** An exact decimal value. Opaque outside this module. */
 export type Exact = DecimalJs;
-
-const DECIMAL_STRING = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
-/** True when `text` is a plain decimal numeral (no exponent, no separators, no spaces). */
-export function isDecimalString(text: string): boolean {
-  return DECIMAL_STRING.test(text);
-}
 
 /** Reads a finite number or a plain decimal string exactly. The caller has validated it. */
 export function exact(value: number | string | Exact): Exact {

@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import { SIGNIFICANT_DIGITS } from './decimal.js';
+import { SIGNIFICANT_DIGITS } from './decimal-string.js';
 
 const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 
@@ -50,6 +50,17 @@ function trimTrailingZeros(text: string): string {
 }
 
 function stringToUnits(text: string, scale: number, factor: number): number | undefined {
+  // the common answer read from a CSV: a few plain digits ("3", "25")
+  if (text.length <= 6) {
+    let n = 0;
+    let k = 0;
+    for (; k < text.length; k++) {
+      const d = text.charCodeAt(k) - 48;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (k === text.length && k > 0) return n * factor;
+  }
   if (text.includes('e') || text.includes('E')) {
     // Number(1e-7).toString() gives an exponent; such values never fit a framework's scale
     // unless they are integral, which the caller handled.

@@ -3,11 +3,10 @@
  * frameworks, every pillar id) to its points.
  */
 import * as z from 'zod';
-import { NotScorableError, ValidationError, makeIssue } from '../errors.js';
+import { NotScorableError, ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { criterionScale } from '../framework/dbi-criterion.js';
 import type { DbiFramework } from '../framework/schema.js';
 import { numericField } from './field.js';
-import { fromZodError } from './issues.js';
 import { checkNumeric, type NumericInput, type NumericRule } from './numeric.js';
 
 /**
@@ -32,7 +31,7 @@ export interface DbiItem {
   readonly max: number;
 }
 
-/** A framework prepared for scoring: items in order, scale, maxima in integer units, the schema. */
+/** A framework prepared for scoring: items in order, scale, maxima in integer units. */
 export interface CompiledDbi {
   readonly framework: DbiFramework;
   readonly items: readonly DbiItem[];
@@ -41,7 +40,6 @@ export interface CompiledDbi {
   readonly factor: number;
   readonly pillarMaxUnits: readonly number[];
   readonly totalMaxUnits: number;
-  readonly schema: z.ZodType<DbiInput>;
   /** Answer id → item index. */
   readonly index: ReadonlyMap<string, number>;
   /** Per item: `1` at each small integer the item accepts (the common answers), for a quick check. */
@@ -103,8 +101,6 @@ export function compileDbi(framework: DbiFramework): CompiledDbi {
   }
   const factor = 10 ** decimals;
   const pillarMaxUnits = framework.pillars.map((p) => Math.round((p.max as number) * factor));
-  const shape = Object.fromEntries(items.map((item) => [item.id, numericField(item.rule)]));
-  const schema = z.strictObject({ answers: z.strictObject(shape) }) as unknown as z.ZodType<DbiInput>;
   const result: CompiledDbi = {
     framework,
     items,
@@ -112,7 +108,6 @@ export function compileDbi(framework: DbiFramework): CompiledDbi {
     factor,
     pillarMaxUnits,
     totalMaxUnits: pillarMaxUnits.reduce((a, b) => a + b, 0),
-    schema,
     index: new Map(items.map((item, i) => [item.id, i])),
     smallIntegers: items.map((item) => {
       const table = new Uint8Array(Math.min(256, Math.floor(item.rule.max) + 1));
@@ -130,11 +125,40 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+const zodSchemas = new WeakMap<CompiledDbi, z.ZodType<DbiInput>>();
+
+/**
+ * The zod schema of a compiled framework's input, built on first use: the reference the hand-written
+ * checks ({@link dbiInputIssues}) are tested against. Nothing on the scoring path calls it.
+ */
+export function dbiZodSchema(c: CompiledDbi): z.ZodType<DbiInput> {
+  let schema = zodSchemas.get(c);
+  if (!schema) {
+    const shape = Object.fromEntries(c.items.map((item) => [item.id, numericField(item.rule)]));
+    schema = z.strictObject({ answers: z.strictObject(shape) }) as unknown as z.ZodType<DbiInput>;
+    zodSchemas.set(c, schema);
+  }
+  return schema;
+}
+
+/** The value of a text of one to three ASCII digits (`"3"`, `"025"`), else −1. */
+function smallIntegerText(text: string): number {
+  const len = text.length;
+  if (len === 0 || len > 3) return -1;
+  let n = 0;
+  for (let k = 0; k < len; k++) {
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /**
  * The common case checked cheaply: a plain `{ answers }` object whose keys are exactly the
- * framework's answer ids and whose values are numbers that pass the same numeric rule the zod
- * schema applies. It only ever accepts what the schema accepts (a property test holds it to that);
- * anything else goes through the zod schema, which gives the full report.
+ * framework's answer ids and whose values are numbers or numeral strings that pass the same numeric rule. It only
+ * ever accepts what {@link dbiInputIssues} accepts (a property test holds it to that); anything
+ * else goes through the full check, which gives the full report.
  */
 function acceptsQuickly(c: CompiledDbi, input: unknown): boolean {
   if (!isPlainObject(input)) return false;
@@ -149,14 +173,54 @@ function acceptsQuickly(c: CompiledDbi, input: unknown): boolean {
     const i = c.index.get(key);
     if (i === undefined) return false;
     const v = answers[key];
-    if (typeof v !== 'number') return false;
     const small = c.smallIntegers[i]!;
-    if ((v | 0) === v && v >= 0 && v < small.length) {
-      if (small[v] !== 1) return false;
-    } else if (checkNumeric(v, c.items[i]!.rule) !== undefined) return false;
+    if (typeof v === 'number') {
+      if ((v | 0) === v && v >= 0 && v < small.length) {
+        if (small[v] !== 1) return false;
+      } else if (checkNumeric(v, c.items[i]!.rule) !== undefined) return false;
+    } else if (typeof v === 'string') {
+      // answers read from a CSV: "3", "25"
+      const n = smallIntegerText(v);
+      if (n >= 0 && n < small.length) {
+        if (small[n] !== 1) return false;
+      } else if (checkNumeric(v, c.items[i]!.rule) !== undefined) return false;
+    } else return false;
   }
   // keys are distinct and all known, and there are as many as items: exactly the answer ids
   return true;
+}
+
+/** Keys of an object as zod's strict objects see them: own and inherited enumerable keys. */
+function keysOf(x: object): string[] {
+  const keys: string[] = [];
+  for (const k in x) keys.push(k);
+  return keys;
+}
+
+/**
+ * Every issue of a DBI input, without zod: the issues {@link dbiZodSchema} reports, in the same
+ * order with the same paths, codes and parameters (a property test holds the two together),
+ * except that an `answers` that is not an object is reported as `invalid_type` where the zod
+ * mapping said `missing_key`.
+ */
+export function dbiInputIssues(c: CompiledDbi, input: Record<string, unknown>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const framework = c.framework.id;
+  const answers = input.answers;
+  if (answers === undefined) {
+    issues.push(makeIssue(['answers'], 'missing_key', { key: 'answers' }));
+  } else if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) {
+    issues.push(makeIssue(['answers'], 'invalid_type', { expected: 'object', received: answers }));
+  } else {
+    const given = answers as Record<string, unknown>;
+    for (const item of c.items) {
+      const problem = checkNumeric(given[item.id], item.rule);
+      if (problem) issues.push(makeIssue(['answers', item.id], problem.code, { key: item.id, framework, code: problem.code, ...problem.params }));
+    }
+    for (const key of keysOf(given)) if (!c.index.has(key)) issues.push(makeIssue(['answers', key], 'unknown_key', { key, framework }));
+  }
+  for (const key of keysOf(input)) if (key !== 'answers') issues.push(makeIssue([key], 'unknown_key', { key, framework }));
+  return issues;
 }
 
 /** Validates a DBI input, throwing a {@link ValidationError} with every issue found. */
@@ -165,7 +229,7 @@ export function validateDbiInput(c: CompiledDbi, input: unknown): DbiInput {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ValidationError([makeIssue([], 'invalid_type', { expected: 'object { answers }', received: input })]);
   }
-  const parsed = c.schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fromZodError(parsed.error, [], c.framework.id));
+  const issues = dbiInputIssues(c, input as Record<string, unknown>);
+  if (issues.length > 0) throw new ValidationError(issues);
   return input as DbiInput;
 }

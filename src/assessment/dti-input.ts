@@ -85,14 +85,27 @@ export function dtiInputFromRecord(
   return Object.keys(direct).length === 0 ? { components } : { [mode]: direct, components };
 }
 
-/** The input units of a framework, in framework order. */
-export function dtiInputUnits(framework: DtiFramework): DtiInputUnit[] {
-  if (framework.inputKeys === 'pillars') {
-    return framework.pillars.map((p) => ({ id: p.id, max: p.max, required: true }));
+const unitCache = new WeakMap<DtiFramework, { readonly units: readonly DtiInputUnit[]; readonly ids: ReadonlySet<string> }>();
+
+function unitsOf(framework: DtiFramework): { readonly units: readonly DtiInputUnit[]; readonly ids: ReadonlySet<string> } {
+  let cached = unitCache.get(framework);
+  if (!cached) {
+    const units: readonly DtiInputUnit[] = Object.freeze(
+      framework.inputKeys === 'pillars'
+        ? framework.pillars.map((p) => Object.freeze({ id: p.id, max: p.max, required: true }))
+        : framework.mainIndicators
+            .filter((m) => m.max !== null)
+            .map((m) => Object.freeze({ id: m.id, max: m.max as number, required: m.group !== 'unscored' })),
+    );
+    cached = { units, ids: new Set(units.map((u) => u.id)) };
+    unitCache.set(framework, cached);
   }
-  return framework.mainIndicators
-    .filter((m) => m.max !== null)
-    .map((m) => ({ id: m.id, max: m.max as number, required: m.group !== 'unscored' }));
+  return cached;
+}
+
+/** The input units of a framework, in framework order (computed once per framework object). */
+export function dtiInputUnits(framework: DtiFramework): readonly DtiInputUnit[] {
+  return unitsOf(framework).units;
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -240,12 +253,79 @@ export function dtiInputSchema(frameworkOrId: DtiFrameworkRef): z.ZodType<DtiInp
   return schema;
 }
 
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Keys of an object as zod's strict objects see them: own and inherited enumerable keys. */
+function keysOf(x: object): string[] {
+  const keys: string[] = [];
+  for (const k in x) keys.push(k);
+  return keys;
+}
+
+const MODES = ['points', 'values'] as const;
+
+/**
+ * Every issue of a DTI input, without zod: the issues `dtiInputSchema` reports, in the same order
+ * with the same paths, codes and parameters (a property test holds the two together), except that
+ * a `points` or `values` that is not an object is reported as `invalid_type` where the zod
+ * mapping said `missing_key`.
+ */
+export function dtiInputIssues(framework: DtiFramework, input: Record<string, unknown>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const { units, ids } = unitsOf(framework);
+  const trees = componentTrees(framework);
+  let blocking = false;
+  for (const mode of MODES) {
+    const given = input[mode];
+    if (given === undefined) continue;
+    if (!isObject(given)) {
+      issues.push(makeIssue([mode], 'invalid_type', { expected: 'object', received: given }));
+      blocking = true;
+      continue;
+    }
+    for (const u of units) {
+      const v = given[u.id];
+      // a main indicator with components may come by its components: coverage is checked below
+      if (v === undefined && (!u.required || trees.has(u.id))) continue;
+      const problem = checkNumeric(v, { min: 0, max: mode === 'points' ? u.max : 1 });
+      if (problem) {
+        issues.push(makeIssue([mode, u.id], problem.code, { key: u.id, framework: framework.id, code: problem.code, ...problem.params }));
+        blocking = true;
+      }
+    }
+    for (const key of keysOf(given)) {
+      if (!ids.has(key)) issues.push(makeIssue([mode, key], 'unknown_key', { key, framework: framework.id }));
+    }
+  }
+  for (const key of keysOf(input)) {
+    if (key === 'components' && trees.size > 0) continue;
+    if (key !== 'points' && key !== 'values') issues.push(makeIssue([key], 'unknown_key', { key, framework: framework.id }));
+  }
+  if (trees.size > 0 && input.components !== undefined) {
+    const componentIssues = dtiComponentsIssues(framework, input.components);
+    if (componentIssues.length > 0) blocking = true;
+    issues.push(...componentIssues);
+  }
+  if (!blocking && trees.size > 0) {
+    issues.push(...dtiComponentCoverageIssues(framework, input));
+  } else if (!blocking) {
+    const count = MODES.filter((k) => input[k] !== undefined).length;
+    if (count !== 1) {
+      const code = count === 0 ? 'missing_input' : 'conflicting_input';
+      issues.push(makeIssue([], code, { key: undefined, framework: framework.id, code, fields: 'points, values' }));
+    }
+  }
+  return issues;
+}
+
 /** Validates a DTI input, throwing a {@link ValidationError} with every issue found. */
 export function validateDtiInput(framework: DtiFramework, input: unknown): DtiInput {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  if (!isObject(input)) {
     throw new ValidationError([makeIssue([], 'invalid_type', { expected: hasDtiComponents(framework) ? 'object { points | values, components }' : 'object { points } | { values }', received: input })]);
   }
-  const parsed = dtiInputSchema(framework).safeParse(input);
-  if (!parsed.success) throw new ValidationError(fromZodError(parsed.error, [], framework.id));
+  const issues = dtiInputIssues(framework, input);
+  if (issues.length > 0) throw new ValidationError(issues);
   return input as DtiInput;
 }

@@ -2,6 +2,7 @@
 import { ValidationError, makeIssue } from '../errors.js';
 import { DBI_FRAMEWORKS } from './dbi/index.js';
 import { DTI_FRAMEWORKS } from './dti/index.js';
+import type { BundledFramework, FrameworkId } from './ids.js';
 import type { Framework, FrameworkStatus, LegalBasis } from './schema.js';
 
 /** One line of the catalog. */
@@ -52,6 +53,9 @@ export function listFrameworks(filter: { kind?: 'dti' | 'dbi' } = {}): Framework
  * dti.pillars.map((p) => `${p.name.vi}: ${p.max}`); // ['Chính quyền số: 700', …]
  * ```
  */
+export function getFramework<const Id extends FrameworkId | (string & {})>(
+  id: Id extends FrameworkId ? Id : string extends Id ? Id : FrameworkId,
+): Id extends FrameworkId ? BundledFramework<Id> : Framework;
 export function getFramework(id: string): Framework {
   const found = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].find((f) => f.id === id);
   if (found) return found;

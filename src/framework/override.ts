@@ -9,6 +9,7 @@ import { defineDbiFramework, defineDtiFramework } from './define.js';
 import { exactSum, frameworkZodIssue, plain } from './define-issues.js';
 import { resolveDtiFramework, type DtiFrameworkRef } from './dti/index.js';
 import type { DbiFramework, DbiLevelRule, DtiFramework } from './schema.js';
+import type { DbiFrameworkId, DtiFrameworkId, MaximaFor } from './ids.js';
 import { dbiLevelRuleSchema } from './schema.js';
 
 function checkMaxima(
@@ -52,6 +53,8 @@ const overrideNote = (what: string) => ({
  * scoreDti(dti2025, { values: { … } });
  * ```
  */
+export function overrideDtiMaxima<const F extends DtiFramework>(framework: F, maxima: MaximaFor<F['mainIndicators'][number]['id']>): F;
+export function overrideDtiMaxima(id: DtiFrameworkId | (string & {}), maxima: Partial<Record<string, number>>): DtiFramework;
 export function overrideDtiMaxima(frameworkOrId: DtiFrameworkRef, maxima: Partial<Record<string, number>>): DtiFramework {
   const framework = resolveDtiFramework(frameworkOrId);
   const scoredIds = framework.mainIndicators.filter((m) => m.max !== null && m.group !== 'unscored').map((m) => m.id);
@@ -98,6 +101,8 @@ export function overrideDtiMaxima(frameworkOrId: DtiFrameworkRef, maxima: Partia
  * });
  * ```
  */
+export function overrideDbiPillarMaxima<const F extends DbiFramework>(framework: F, maxima: MaximaFor<F['pillars'][number]['id']>): F;
+export function overrideDbiPillarMaxima(id: DbiFrameworkId | (string & {}), maxima: Partial<Record<string, number>>): DbiFramework;
 export function overrideDbiPillarMaxima(frameworkOrId: DbiFrameworkRef, maxima: Partial<Record<string, number>>): DbiFramework {
   const framework = resolveDbiFramework(frameworkOrId);
   if (framework.inputLevel !== 'pillar') {
@@ -130,6 +135,8 @@ export function overrideDbiPillarMaxima(frameworkOrId: DbiFrameworkRef, maxima: 
  * const strict = withDbiLevelRule(dbi2021Sme, { ...dbi2021Sme.levelRule, overall: [...] });
  * ```
  */
+export function withDbiLevelRule<const F extends DbiFramework>(framework: F, rule: DbiLevelRule): F;
+export function withDbiLevelRule(id: DbiFrameworkId | (string & {}), rule: DbiLevelRule): DbiFramework;
 export function withDbiLevelRule(frameworkOrId: DbiFrameworkRef, rule: DbiLevelRule): DbiFramework {
   const framework = resolveDbiFramework(frameworkOrId);
   const parsed = dbiLevelRuleSchema.safeParse(rule);

@@ -32,6 +32,7 @@ export interface DbiAssessment {
   readonly sector?: string;
   readonly answers: Readonly<Record<string, DbiAnswerInput>>;
 }
+import type { CheckedRef, DbiAnswerId, DbiFrameworkId, DbiInputFor } from '../framework/ids.js';
 
 /** Decimals of published percentages. */
 export const PERCENT_DECIMALS = 2;
@@ -157,6 +158,7 @@ function pillarUnitsOf(c: CompiledDbi, answers: Readonly<Record<string, number |
  * r.pillars[0]; // { id: 'customer', points: 39, max: 65, percent: 60, level: 3, … }
  * ```
  */
+export function scoreDbi<const R extends DbiFrameworkId | DbiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DbiFrameworkId, DbiFramework>, input: DbiInputFor<R>): DbiResult;
 export function scoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAssessment): DbiResult {
   const f = resolveDbiFramework(frameworkOrId);
   if (needsGeneralScoring(f)) return scoreDbiGeneral(f, input);
@@ -175,6 +177,7 @@ export function scoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAs
  * if (!r.success) console.log(r.error.message);
  * ```
  */
+export function safeScoreDbi<const R extends DbiFrameworkId | DbiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DbiFrameworkId, DbiFramework>, input: DbiInputFor<R>): SafeResult<DbiResult>;
 export function safeScoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAssessment): SafeResult<DbiResult> {
   return toSafe(() => scoreDbi(frameworkOrId, input));
 }
@@ -192,6 +195,7 @@ export function safeScoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput | D
  * criterionOrder(defineFramework(sectorFile), { sector: 'retail' });
  * ```
  */
+export function criterionOrder<const R extends DbiFrameworkId | DbiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DbiFrameworkId, DbiFramework>, options?: { readonly sector?: string }): DbiAnswerId<R>[];
 export function criterionOrder(frameworkOrId: DbiFrameworkRef, options?: { readonly sector?: string }): string[] {
   const f = resolveDbiFramework(frameworkOrId);
   if (needsGeneralScoring(f)) return generalCriterionOrder(f, options?.sector);

@@ -6,13 +6,15 @@
  * half-up. The unrounded figures are in each object's `exact` (plain decimal strings; quotients
  * carried to 40 significant digits).
  */
-import * as X from '../arithmetic/decimal.js';
-import type { Exact } from '../arithmetic/decimal.js';
+// exact arithmetic on scaled integers, with decimal.js only where a figure does not fit them
+import * as X from '../arithmetic/hybrid.js';
+import type { Exact } from '../arithmetic/hybrid.js';
 import { toSafe, type Localized, type SafeResult } from '../errors.js';
 import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/index.js';
 import type { DtiComponentScoring, DtiFramework, DtiPillarId } from '../framework/schema.js';
 import { dtiInputUnits, validateDtiInput, type DtiInput } from '../assessment/dti-input.js';
 import { recordedFramework, recordFramework } from './provenance.js';
+import type { CheckedRef, DtiFrameworkId, DtiInputFor } from '../framework/ids.js';
 
 /** Decimals of published points. */
 export const POINT_DECIMALS = 2;
@@ -106,6 +108,7 @@ function ratio(points: Exact, max: number): Exact {
  * r.pillars.government.value; // 0.4153
  * ```
  */
+export function scoreDti<const R extends DtiFrameworkId | DtiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DtiFrameworkId, DtiFramework>, input: DtiInputFor<R>): DtiResult;
 export function scoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): DtiResult {
   const framework = resolveDtiFramework(frameworkOrId);
   validateDtiInput(framework, input);
@@ -209,6 +212,7 @@ export function scoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): DtiRe
  * if (!r.success) r.error.issues.map((i) => i.pathString); // ['values.awareness', 'values.institutions', …]
  * ```
  */
+export function safeScoreDti<const R extends DtiFrameworkId | DtiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DtiFrameworkId, DtiFramework>, input: DtiInputFor<R>): SafeResult<DtiResult>;
 export function safeScoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): SafeResult<DtiResult> {
   return toSafe(() => scoreDti(frameworkOrId, input));
 }

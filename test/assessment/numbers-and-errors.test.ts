@@ -108,7 +108,7 @@ describe('structured params whatever the call site', () => {
     const issue = makeIssue(['framework'], 'unknown_framework', { id: 'x', known: 'a, b', code: 'unknown_framework' });
     expect(issue.params).toEqual({ id: 'x', known: ['a', 'b'] });
     expect(issue.message.en).toBe('No framework "x". Known frameworks: a, b');
-    const r = safeScoreDti('dti-province-1999', { points: {} });
+    const r = safeScoreDti('dti-province-1999' as string, { points: {} });
     expect(!r.success && r.error.issues[0]!.params).toMatchObject({ id: 'dti-province-1999', known: ['dti-province-2020', 'dti-province-2022', 'dti-province-2025'] });
   });
 });

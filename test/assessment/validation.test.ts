@@ -30,15 +30,18 @@ function expectIssue(issues: ValidationIssue[], pathString: string, code: string
 
 describe('DTI input validation', () => {
   it('rejects an unknown framework id', () => {
+    // @ts-expect-error -- an unknown id is a compile error too; this checks the run-time answer
     const i = expectIssue(issuesOf(() => scoreDti('dti-2099', { points: dti })), 'framework', 'unknown_framework');
     expect(i.message.en).toContain('dti-province-2022');
   });
 
   it('rejects a DBI id passed to scoreDti', () => {
+    // @ts-expect-error -- a DBI id is not a DTI framework id
     expectIssue(issuesOf(() => scoreDti('dbi-2021-sme', { points: dti })), 'framework', 'unknown_framework');
   });
 
   it('rejects an unknown main indicator', () => {
+    // @ts-expect-error -- an unknown main indicator is a compile error too
     const i = expectIssue(issuesOf(() => scoreDti('dti-province-2022', { points: { ...dti, happiness: 3 } })), 'points.happiness', 'unknown_key');
     expect(i.message.vi).toBe('Khóa "happiness" không có trong bộ chỉ số dti-province-2022');
     expect(i.message.en).toBe('Key "happiness" is not part of framework dti-province-2022');
@@ -114,6 +117,7 @@ describe('DBI input validation', () => {
   });
 
   it('rejects unknown and missing criteria', () => {
+    // @ts-expect-error -- an unknown criterion is a compile error too
     expectIssue(issuesOf(() => scoreDbi('dbi-2021-sme', { answers: { ...dbi, '7.1.1': 1 } })), 'answers.7.1.1', 'unknown_key');
     const { '6.1.7': _omit, ...rest } = dbi;
     expectIssue(issuesOf(() => scoreDbi('dbi-2021-sme', { answers: rest })), 'answers.6.1.7', 'missing_key');
@@ -133,6 +137,7 @@ describe('DBI input validation', () => {
   });
 
   it('rejects an unknown DBI framework', () => {
+    // @ts-expect-error -- an unknown id is a compile error too
     expectIssue(issuesOf(() => scoreDbi('dbi-1999', { answers: dbi })), 'framework', 'unknown_framework');
   });
 

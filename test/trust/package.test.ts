@@ -4,9 +4,10 @@
  * data out of a DTI-only bundle, and both module formats loading.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..');
@@ -99,4 +100,66 @@ describe('module formats', () => {
     const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual([false, true, true, true, true, true, true, true, false, true, true, false]);
   });
+});
+
+describe('a consumer project that installed the tarball', () => {
+  // the tarball unpacked into node_modules as npm would, with the two runtime dependencies beside it
+  let consumer: string;
+  beforeAll(() => {
+    consumer = join(work, 'consumer');
+    const modules = join(consumer, 'node_modules');
+    mkdirSync(modules, { recursive: true });
+    execFileSync('tar', ['-xzf', tarball, '-C', modules]);
+    execFileSync('mv', [join(modules, 'package'), join(modules, 'vn-digital-index')]);
+    for (const dep of ['zod', 'decimal.js']) symlinkSync(join(root, 'node_modules', dep), join(modules, dep), 'dir');
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  });
+
+  it('reads the bundled fixtures by package path: JSON import, and a path on disk', () => {
+    writeFileSync(join(consumer, 'fixtures.mjs'), `
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { scoreDbi, scoreDti } from 'vn-digital-index';
+import rows from 'vn-digital-index/fixtures/dbi-sme-daklak.json' with { type: 'json' };
+const path = createRequire(import.meta.url).resolve('vn-digital-index/fixtures/dti-2021.json');
+const provinces = JSON.parse(readFileSync(path, 'utf8'));
+const p = provinces[0];
+console.log(rows.length, scoreDbi(rows[0].framework, { answers: rows[0].answers }).total, path.includes('node_modules'), scoreDti(p.framework, { points: p.points, values: p.values }).framework.id);
+`);
+    const out = execFileSync(process.execPath, ['fixtures.mjs'], { cwd: consumer, encoding: 'utf8' }).trim().split(' ');
+    const rows = JSON.parse(readFileSync(join(root, 'fixtures', 'dbi-sme-daklak.json'), 'utf8')) as unknown[];
+    expect(out).toEqual([String(rows.length), '262', 'true', 'dti-province-2022']);
+  });
+
+  it("`npx vndi` runs on the installed fixtures (as the README's commands do)", () => {
+    // npm links the `bin` entry into node_modules/.bin on install; the tarball's cli.js carries its shebang
+    mkdirSync(join(consumer, 'node_modules', '.bin'), { recursive: true });
+    symlinkSync('../vn-digital-index/dist/cli.js', join(consumer, 'node_modules', '.bin', 'vndi'));
+    const out = execFileSync('npx', ['--no-install', 'vndi', 'score', 'node_modules/vn-digital-index/fixtures/dti-2021.json', '--format', 'json'], { cwd: consumer, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const rows = JSON.parse(out) as unknown[];
+    const fixtureRows = JSON.parse(readFileSync(join(root, 'fixtures', 'dti-2021.json'), 'utf8')) as unknown[];
+    expect(rows).toHaveLength(fixtureRows.length);
+    expect(out).toContain('dti-province-2022');
+  }, 60_000);
+
+  it('types from the built declarations: ids and keys checked, typos refused, fixtures typed', () => {
+    const file = join(consumer, 'typed.ts');
+    writeFileSync(file, `
+import { getFramework, scoreDbi, scoreDti, type DbiFramework } from 'vn-digital-index';
+import rows from 'vn-digital-index/fixtures/dbi-sme-daklak.json' with { type: 'json' };
+const sme: DbiFramework = getFramework('dbi-2021-sme');
+const id: 'dbi-2021-sme' = getFramework('dbi-2021-sme').id;
+scoreDbi(rows[0]!.framework, { answers: rows[0]!.answers });
+scoreDti('dti-province-2022', { points: { awareness: 74 } });
+scoreDti('dti-provinse-2022', { points: { awareness: 74 } });
+scoreDti('dti-province-2022', { points: { awarenes: 74 } });
+export { sme, id };
+`);
+    const program = ts.createProgram([file], {
+      strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext, resolveJsonModule: true, skipLibCheck: true, types: [],
+    });
+    const messages = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? d.file.getLineAndCharacterOfPosition(d.start!).line + 1 : '-'}: TS${d.code}`);
+    expect(messages).toEqual(['8: TS2345', '9: TS2561']);
+  }, 60_000);
 });
