@@ -3,21 +3,20 @@
  * schema/framework.schema.json) checked for shape and invariants, then deep-frozen. Every function
  * of the library accepts the result exactly as it accepts a bundled framework.
  *
- * A framework object that did not come from here (built by hand, or rebuilt from JSON) is checked
- * the first time a function receives it ({@link adoptFramework}); the checked copy is cached by
- * object identity, so the fast paths pay for the check once.
+ * Functions take a framework object only once it has been checked here (or by an override helper):
+ * an unchecked object is refused with the reason (see registry.ts), so that the scoring and ranking
+ * paths never carry the schema checks (zod) and pay nothing per call for a framework.
  */
 import { ValidationError, makeIssue, toSafe, type SafeResult, type ValidationIssue } from '../errors.js';
 import { dbiInvariantIssues } from './define-dbi.js';
 import { dtiInvariantIssues } from './define-dti.js';
 import { frameworkZodIssue, type Path } from './define-issues.js';
 import { deepFreeze } from './freeze.js';
+import { markDefined } from './registry.js';
+
+export { isDefinedFramework } from './registry.js';
 import { frameworkSchema, type DbiFramework, type DtiFramework, type Framework } from './schema.js';
 
-/** Frameworks that passed every check (returned by `defineFramework` or an override helper). */
-const defined = new WeakSet<object>();
-/** A caller's unchecked object → its checked, frozen copy. */
-const adopted = new WeakMap<object, Framework>();
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
@@ -144,58 +143,5 @@ function expectKind<K extends 'dbi' | 'dti'>(f: Framework, kind: K): Extract<Fra
  */
 export function trustFramework<F extends Framework>(framework: F): F {
   deepFreeze(framework);
-  defined.add(framework);
-  return framework;
-}
-
-/**
- * Whether `value` is a framework this process has checked (returned by `defineFramework`, an
- * override helper, or checked when a function first received it). Bundled frameworks are trusted
- * by identity and are not listed here.
- *
- * @example
- * ```ts
- * isDefinedFramework(defineFramework(JSON.parse(JSON.stringify(dbi2021Sme)))); // true
- * isDefinedFramework(JSON.parse(JSON.stringify(dbi2021Sme))); // false
- * ```
- */
-export function isDefinedFramework(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && defined.has(value);
-}
-
-/**
- * A framework object a caller passed, checked once: the object itself when it came from
- * {@link defineFramework}, else its checked frozen copy (cached by identity). Never a bundled
- * framework in its place: an object of the wrong or a misspelt `kind` is a `wrong_framework_kind`
- * issue. Paths start with `framework`.
- *
- * @internal
- */
-export function adoptFramework<K extends 'dbi' | 'dti'>(value: object, kind: K): Extract<Framework, { kind: K }> {
-  let f: Framework | undefined = defined.has(value) ? (value as Framework) : adopted.get(value);
-  if (!f) {
-    const k = (value as { kind?: unknown }).kind;
-    if (k !== kind) {
-      const id = (value as { id?: unknown }).id;
-      throw new ValidationError([
-        makeIssue(['framework', 'kind'], 'wrong_framework_kind', {
-          id: typeof id === 'string' ? id : '?',
-          actual: typeof k === 'string' ? JSON.stringify(k) : String(k),
-          expected: kind,
-        }),
-      ]);
-    }
-    const result = check(value, ['framework']);
-    if (!result.framework) throw new ValidationError(result.issues);
-    f = trustFramework(result.framework);
-    adopted.set(value, f);
-  }
-  return expectKindAt(f, kind);
-}
-
-function expectKindAt<K extends 'dbi' | 'dti'>(f: Framework, kind: K): Extract<Framework, { kind: K }> {
-  if (f.kind !== kind) {
-    throw new ValidationError([makeIssue(['framework', 'kind'], 'wrong_framework_kind', { id: f.id, actual: f.kind, expected: kind })]);
-  }
-  return f as Extract<Framework, { kind: K }>;
+  return markDefined(framework);
 }

@@ -1,6 +1,6 @@
 /** The DBI frameworks, kept apart from the DTI data so that DBI-only code bundles without it. */
 import { ValidationError, makeIssue } from '../../errors.js';
-import { adoptFramework } from '../define.js';
+import { checkedFramework } from '../registry.js';
 import type { DbiFramework } from '../schema.js';
 import { dbi2021Group } from './dbi-2021-group.js';
 import { dbi2021Large } from './dbi-2021-large.js';
@@ -29,12 +29,12 @@ export type DbiFrameworkRef = DbiFramework | string;
 
 /**
  * Resolves a DBI framework reference: a bundled id, a bundled framework, or a framework object
- * checked once (shape and invariants; see `defineFramework`) and cached by identity. An object is
+ * checked by `defineFramework` (or an override helper); an unchecked object is refused. An object is
  * never swapped for the bundled framework of its id: a wrong or misspelt `kind` is a
  * `wrong_framework_kind` issue.
  *
  * @throws {@link ValidationError} naming the known ids for an unknown id, or every problem of an
- *   invalid framework object (paths start with `framework`).
+ *   unchecked framework object (paths start with `framework`).
  */
 export function resolveDbiFramework(ref: DbiFrameworkRef): DbiFramework {
   if (typeof ref === 'string') {
@@ -46,7 +46,7 @@ export function resolveDbiFramework(ref: DbiFrameworkRef): DbiFramework {
   }
   if (typeof ref === 'object' && ref !== null) {
     if (bundled.has(ref)) return ref;
-    return adoptFramework(ref, 'dbi');
+    return checkedFramework(ref, 'dbi');
   }
   throw new ValidationError([
     makeIssue(['framework'], 'invalid_type', { expected: 'framework id or DBI framework object', received: ref }),

@@ -1,6 +1,6 @@
 /** The provincial DTI frameworks, kept apart from the DBI data so that DTI-only code bundles without it. */
 import { ValidationError, makeIssue } from '../../errors.js';
-import { adoptFramework } from '../define.js';
+import { checkedFramework } from '../registry.js';
 import type { DtiFramework } from '../schema.js';
 import { dtiProvince2020 } from './dti-province-2020.js';
 import { dtiProvince2022 } from './dti-province-2022.js';
@@ -22,12 +22,12 @@ export type DtiFrameworkRef = DtiFramework | string;
 
 /**
  * Resolves a DTI framework reference: a bundled id, a bundled framework, or a framework object
- * checked once (shape and invariants; see `defineFramework`) and cached by identity. An object is
+ * checked by `defineFramework` (or an override helper); an unchecked object is refused. An object is
  * never swapped for the bundled framework of its id: a wrong or misspelt `kind` is a
  * `wrong_framework_kind` issue.
  *
  * @throws {@link ValidationError} naming the known ids for an unknown id, or every problem of an
- *   invalid framework object (paths start with `framework`).
+ *   unchecked framework object (paths start with `framework`).
  */
 export function resolveDtiFramework(ref: DtiFrameworkRef): DtiFramework {
   if (typeof ref === 'string') {
@@ -39,7 +39,7 @@ export function resolveDtiFramework(ref: DtiFrameworkRef): DtiFramework {
   }
   if (typeof ref === 'object' && ref !== null) {
     if (bundled.has(ref)) return ref;
-    return adoptFramework(ref, 'dti');
+    return checkedFramework(ref, 'dti');
   }
   throw new ValidationError([
     makeIssue(['framework'], 'invalid_type', { expected: 'framework id or DTI framework object', received: ref }),

@@ -1,0 +1,64 @@
+/**
+ * Which framework objects have been checked, kept apart from the checks themselves. The checks
+ * (`defineFramework`: the zod schema, then the invariants) are large; the scoring and ranking paths
+ * only ask "was this object checked?", so they bundle without zod. A framework object reaches a
+ * scoring function checked (bundled, or returned by `defineFramework` or an override helper) or is
+ * refused with the reason: it is never used unchecked, and never swapped for a bundled framework
+ * of the same id.
+ */
+import { ValidationError, makeIssue } from '../errors.js';
+import type { Framework } from './schema.js';
+
+/** Frameworks that passed every check (returned by `defineFramework` or an override helper). */
+const defined = new WeakSet<object>();
+
+/**
+ * Marks a framework that passed every check as trusted.
+ *
+ * @internal
+ */
+export function markDefined<F extends Framework>(framework: F): F {
+  defined.add(framework);
+  return framework;
+}
+
+/**
+ * Whether `value` is a framework this process has checked (returned by `defineFramework` or an
+ * override helper). Bundled frameworks are trusted by identity and are not listed here.
+ *
+ * @example
+ * ```ts
+ * isDefinedFramework(defineFramework(JSON.parse(JSON.stringify(dbi2021Sme)))); // true
+ * isDefinedFramework(JSON.parse(JSON.stringify(dbi2021Sme))); // false
+ * ```
+ */
+export function isDefinedFramework(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && defined.has(value);
+}
+
+/**
+ * A framework object a caller passed: itself when it has been checked and is of the expected
+ * kind. An unchecked object (built by hand, or rebuilt from JSON) is refused with a
+ * `invalid_framework` issue whose hint says how to check it; an object of another or a misspelt
+ * `kind` is a `wrong_framework_kind` issue either way. Paths start with `framework`.
+ *
+ * @internal
+ */
+export function checkedFramework<K extends 'dbi' | 'dti'>(value: object, kind: K): Extract<Framework, { kind: K }> {
+  const k = (value as { kind?: unknown }).kind;
+  const id = (value as { id?: unknown }).id;
+  if (k !== kind) {
+    throw new ValidationError([
+      makeIssue(['framework', 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: k, expected: kind }),
+    ]);
+  }
+  if (!defined.has(value)) {
+    throw new ValidationError([
+      makeIssue(['framework'], 'invalid_framework', {
+        detail: `đối tượng bộ chỉ số ${typeof id === 'string' ? `"${id}" ` : ''}chưa được kiểm tra; hãy kiểm tra (định nghĩa) nó một lần trước khi dùng`,
+        detailEn: `the framework object ${typeof id === 'string' ? `"${id}" ` : ''}has not been checked; check (define) it once before use`,
+      }, 'Pass a framework object through defineFramework(data) (or an override helper) once: it checks shape and invariants and returns a frozen framework that every function accepts. Bundled frameworks can be passed by id.'),
+    ]);
+  }
+  return value as Extract<Framework, { kind: K }>;
+}
