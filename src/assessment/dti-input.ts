@@ -56,7 +56,8 @@ export function dtiComponentRule(component: DtiComponent): NumericRule {
  * flat table gives it — as a {@link DtiInput}: main-indicator figures go to `points` or `values`
  * (by `mode`), component figures to `components` under their main indicator. Component ids are
  * unique in a framework (with the main-indicator ids), so a flat key is never ambiguous. Keys that
- * are neither stay under `mode`, where validation reports them as unknown.
+ * are neither stay under `mode`. The input is validated as scoreDti validates it (a
+ * {@link ValidationError} names each bad figure and unknown key).
  *
  * @example
  * ```ts
@@ -66,10 +67,15 @@ export function dtiComponentRule(component: DtiComponent): NumericRule {
  * ```
  */
 export function dtiInputFromRecord(
-  framework: DtiFramework,
+  frameworkOrId: DtiFrameworkRef,
   record: Readonly<Record<string, NumericInput>>,
   mode: 'points' | 'values',
 ): DtiInput {
+  const framework = resolveDtiFramework(frameworkOrId);
+  const issues: ValidationIssue[] = [];
+  if (!isObject(record)) issues.push(makeIssue(['record'], 'invalid_type', { expected: 'object', received: record }));
+  if (mode !== 'points' && mode !== 'values') issues.push(makeIssue(['mode'], 'invalid_option', { received: mode, allowed: ['points', 'values'] }));
+  if (issues.length > 0) throw new ValidationError(issues);
   const owner = new Map<string, string>();
   if (framework.inputKeys === 'mainIndicators') {
     for (const m of framework.mainIndicators) for (const c of m.components ?? []) owner.set(c.id, m.id);
@@ -81,8 +87,10 @@ export function dtiInputFromRecord(
     if (main === undefined) direct[key] = value;
     else (components[main] ??= {})[key] = value;
   }
-  if (Object.keys(components).length === 0) return { [mode]: direct };
-  return Object.keys(direct).length === 0 ? { components } : { [mode]: direct, components };
+  const input: DtiInput = Object.keys(components).length === 0 ? { [mode]: direct }
+    : Object.keys(direct).length === 0 ? { components } : { [mode]: direct, components };
+  // validated here, so that what it returns is an input scoreDti takes (never a NaN passed through)
+  return validateDtiInput(framework, input);
 }
 
 const unitCache = new WeakMap<DtiFramework, { readonly units: readonly DtiInputUnit[]; readonly ids: ReadonlySet<string> }>();

@@ -1,4 +1,5 @@
 /** The catalog of every bundled framework, DTI and DBI. */
+import { obj, oneOf, optional, parse } from '../assessment/check.js';
 import { ValidationError, makeIssue } from '../errors.js';
 import { DBI_FRAMEWORKS } from './dbi/index.js';
 import { DTI_FRAMEWORKS } from './dti/index.js';
@@ -18,6 +19,8 @@ export interface FrameworkSummary {
   readonly givesLevel: boolean;
 }
 
+const listFilterCheck = obj({ kind: optional(oneOf(['dti', 'dbi'] as const)) });
+
 /**
  * Lists every bundled framework: id, titles, legal basis, years and status.
  *
@@ -28,6 +31,7 @@ export interface FrameworkSummary {
  * ```
  */
 export function listFrameworks(filter: { kind?: 'dti' | 'dbi' } = {}): FrameworkSummary[] {
+  parse(listFilterCheck, filter, ['filter']);
   const all: Framework[] = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS];
   return all
     .filter((f) => filter.kind === undefined || f.kind === filter.kind)

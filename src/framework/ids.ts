@@ -16,8 +16,11 @@ export interface BundledFrameworks {
   'dti-province-2020': {
     kind: 'dti';
     inputKeys: 'pillars';
-    mainIndicators: 'awareness' | 'institutions' | 'infrastructure' | 'dataAndInformation' | 'activity'
-      | 'cybersecurity' | 'humanResources';
+    // each pillar has its own seven main indicators under 1726
+    mainIndicators:
+      | 'governmentAwareness' | 'governmentInstitutions' | 'governmentInfrastructure' | 'governmentData' | 'governmentActivity' | 'governmentCybersecurity' | 'governmentHumanResources'
+      | 'economyAwareness' | 'economyInstitutions' | 'economyInfrastructure' | 'economyData' | 'economyActivity' | 'economyCybersecurity' | 'economyHumanResources'
+      | 'societyAwareness' | 'societyInstitutions' | 'societyInfrastructure' | 'societyData' | 'societyActivity' | 'societyCybersecurity' | 'societyHumanResources';
   };
   'dti-province-2022': {
     kind: 'dti';

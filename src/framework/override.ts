@@ -4,13 +4,33 @@
  * what was overridden.
  */
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
-import { resolveDbiFramework, type DbiFrameworkRef } from './dbi/index.js';
+import { DBI_FRAMEWORKS, resolveDbiFramework, type DbiFrameworkRef } from './dbi/index.js';
 import { defineDbiFramework, defineDtiFramework } from './define.js';
 import { exactSum, frameworkZodIssue, plain } from './define-issues.js';
-import { resolveDtiFramework, type DtiFrameworkRef } from './dti/index.js';
+import { DTI_FRAMEWORKS, resolveDtiFramework, type DtiFrameworkRef } from './dti/index.js';
 import type { DbiFramework, DbiLevelRule, DtiFramework } from './schema.js';
 import type { DbiFrameworkId, DtiFrameworkId, MaximaFor } from './ids.js';
 import { dbiLevelRuleSchema } from './schema.js';
+import { isDefinedFramework } from './registry.js';
+
+/**
+ * The framework an override starts from: a bundled or defined one as the scoring functions take
+ * it, or, since the helper builds a framework anyway, a framework object it checks here first
+ * (with the precise problems of `defineFramework`) instead of refusing it as unchecked.
+ */
+function dtiSource(ref: DtiFrameworkRef): DtiFramework {
+  const c = ref as unknown;
+  const unchecked = typeof c === 'object' && c !== null && (c as { kind?: unknown }).kind === 'dti'
+    && !isDefinedFramework(c) && !DTI_FRAMEWORKS.includes(c as DtiFramework);
+  return unchecked ? defineDtiFramework(c) : resolveDtiFramework(ref);
+}
+
+function dbiSource(ref: DbiFrameworkRef): DbiFramework {
+  const c = ref as unknown;
+  const unchecked = typeof c === 'object' && c !== null && (c as { kind?: unknown }).kind === 'dbi'
+    && !isDefinedFramework(c) && !DBI_FRAMEWORKS.includes(c as DbiFramework);
+  return unchecked ? defineDbiFramework(c) : resolveDbiFramework(ref);
+}
 
 function checkMaxima(
   maxima: Record<string, unknown>,
@@ -56,7 +76,7 @@ const overrideNote = (what: string) => ({
 export function overrideDtiMaxima<const F extends DtiFramework>(framework: F, maxima: MaximaFor<F['mainIndicators'][number]['id']>): F;
 export function overrideDtiMaxima(id: DtiFrameworkId | (string & {}), maxima: Partial<Record<string, number>>): DtiFramework;
 export function overrideDtiMaxima(frameworkOrId: DtiFrameworkRef, maxima: Partial<Record<string, number>>): DtiFramework {
-  const framework = resolveDtiFramework(frameworkOrId);
+  const framework = dtiSource(frameworkOrId);
   const scoredIds = framework.mainIndicators.filter((m) => m.max !== null && m.group !== 'unscored').map((m) => m.id);
   if (framework.inputKeys !== 'mainIndicators') {
     throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
@@ -104,7 +124,7 @@ export function overrideDtiMaxima(frameworkOrId: DtiFrameworkRef, maxima: Partia
 export function overrideDbiPillarMaxima<const F extends DbiFramework>(framework: F, maxima: MaximaFor<F['pillars'][number]['id']>): F;
 export function overrideDbiPillarMaxima(id: DbiFrameworkId | (string & {}), maxima: Partial<Record<string, number>>): DbiFramework;
 export function overrideDbiPillarMaxima(frameworkOrId: DbiFrameworkRef, maxima: Partial<Record<string, number>>): DbiFramework {
-  const framework = resolveDbiFramework(frameworkOrId);
+  const framework = dbiSource(frameworkOrId);
   if (framework.inputLevel !== 'pillar') {
     throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
       detail: `${framework.id} tính từ tiêu chí; điểm tối đa trụ cột suy ra từ tiêu chí`,
@@ -138,7 +158,7 @@ export function overrideDbiPillarMaxima(frameworkOrId: DbiFrameworkRef, maxima: 
 export function withDbiLevelRule<const F extends DbiFramework>(framework: F, rule: DbiLevelRule): F;
 export function withDbiLevelRule(id: DbiFrameworkId | (string & {}), rule: DbiLevelRule): DbiFramework;
 export function withDbiLevelRule(frameworkOrId: DbiFrameworkRef, rule: DbiLevelRule): DbiFramework {
-  const framework = resolveDbiFramework(frameworkOrId);
+  const framework = dbiSource(frameworkOrId);
   const parsed = dbiLevelRuleSchema.safeParse(rule);
   if (!parsed.success) {
     throw new ValidationError(parsed.error.issues.flatMap((i) => frameworkZodIssue(i, rule, ['levelRule'])));

@@ -3,6 +3,10 @@
  * frame libraries take, so nothing prints as `[Object]`) and as a small escaped HTML card for rich
  * output (tslab's `display.html`, Deno's `Deno.jupyter.html`, Observable's `html`).
  */
+import { arrayOf, custom, isPlainObject, obj, oneOf, optional, str, throwIfAny, type Path } from '../assessment/check.js';
+import { inspectDbiResult } from '../assessment/dbi-result-check.js';
+import { inspectDtiResult } from '../assessment/dti-result-check.js';
+import { makeIssue, type ValidationIssue } from '../errors.js';
 import type { DbiResult } from '../score/score-dbi.js';
 import type { DtiResult } from '../score/score-dti.js';
 
@@ -54,6 +58,26 @@ function figures(r: AnyResult): [string, string | number | null][] {
   return out;
 }
 
+/** A result handed back to a display helper: checked as every analysis checks one (kind, figures that add up). */
+function inspectResult(value: unknown, path: Path, issues: ValidationIssue[]): void {
+  if (isPlainObject(value) && value.kind === 'dbi') inspectDbiResult(value, path, issues);
+  else inspectDtiResult(value, path, issues);
+}
+
+/** An entry of {@link toTable}: a result, or `{ result, answers?, …meta }`. */
+const entryCheck = custom<TableEntry>((value, path, issues) => {
+  if (isPlainObject(value) && value.kind === undefined && 'result' in value) {
+    inspectResult(value.result, [...path, 'result'], issues);
+    if (value.answers !== undefined && !isPlainObject(value.answers)) {
+      issues.push(makeIssue([...path, 'answers'], 'invalid_type', { expected: 'object', received: value.answers }));
+    }
+  } else {
+    inspectResult(value, path, issues);
+  }
+});
+
+const toHtmlOptionsCheck = obj({ lang: optional(oneOf(['vi', 'en'] as const)), title: optional(str()) });
+
 /**
  * Results (or entries carrying one) as flat rows for `console.table`, CSV writers and data frame
  * libraries. Columns, the same in every row (`null` where a row has no such figure): the entry's
@@ -71,6 +95,9 @@ function figures(r: AnyResult): [string, string | number | null][] {
  * ```
  */
 export function toTable(entries: readonly TableEntry[]): TableRow[] {
+  const issues: ValidationIssue[] = [];
+  arrayOf(entryCheck)(entries, ['entries'], issues);
+  throwIfAny(issues);
   const columns = new Map<string, true>();
   const built = entries.map((entry) => {
     const row = new Map<string, string | number | boolean | null>();
@@ -135,6 +162,10 @@ const LABELS = {
  * ```
  */
 export function toHtml(result: AnyResult, options: ToHtmlOptions = {}): string {
+  const issues: ValidationIssue[] = [];
+  inspectResult(result, ['result'], issues);
+  toHtmlOptionsCheck(options, ['options'], issues);
+  throwIfAny(issues);
   const lang = options.lang ?? 'vi';
   const t = LABELS[lang];
   const cell = (v: unknown) => `<td>${esc(v ?? '—')}</td>`;

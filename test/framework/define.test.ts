@@ -204,31 +204,39 @@ describe('framework objects passed to functions (#9)', () => {
   ])('a hand-built framework with a %s is a ValidationError, not NaN or RangeError', (_name, max, code) => {
     const f = file(sme);
     f.pillars[1].max = max;
-    const issues = issuesOf(() => scoreDbi(f, { answers: smeAnswers }));
-    expect(issues[0]).toMatchObject({ path: ['framework', 'pillars', 1, 'max'], code });
-    expect(issuesOf(() => scoreDbiBatch(f, new Uint8Array(60)))[0]!.path).toEqual(['framework', 'pillars', 1, 'max']);
+    // the scoring functions refuse an unchecked object, and defineFramework names what is wrong
+    expect(issuesOf(() => scoreDbi(f, { answers: smeAnswers }))[0]).toMatchObject({ path: ['framework'], code: 'invalid_framework' });
+    expect(issuesOf(() => scoreDbiBatch(f, new Uint8Array(60)))[0]).toMatchObject({ path: ['framework'], code: 'invalid_framework' });
+    expect(issuesOf(() => defineFramework(f))[0]).toMatchObject({ path: ['pillars', 1, 'max'], code });
   });
 
-  it('an overall level of 200 is rejected by scoreDbi and scoreDbiBatch alike', () => {
+  it('an overall level of 200 is rejected by defineFramework, and the unchecked object by scoreDbi, scoreDbiBatch and dbiGap', () => {
     const f = file(sme);
     f.levelRule.overall[4].level = 200;
-    expect(issuesOf(() => scoreDbi(f, { answers: smeAnswers }))[0]!.pathString).toBe('framework.levelRule.overall.4.level');
-    expect(issuesOf(() => scoreDbiBatch(f, new Uint8Array(60)))[0]!.pathString).toBe('framework.levelRule.overall.4.level');
-    expect(issuesOf(() => dbiGap(f, { answers: smeAnswers }))[0]!.pathString).toBe('framework.levelRule.overall.4.level');
+    expect(issuesOf(() => defineFramework(f))[0]!.pathString).toBe('levelRule.overall.4.level');
+    for (const call of [() => scoreDbi(f, { answers: smeAnswers }), () => scoreDbiBatch(f, new Uint8Array(60)), () => dbiGap(f, { answers: smeAnswers })]) {
+      expect(issuesOf(call)[0]).toMatchObject({ pathString: 'framework', code: 'invalid_framework' });
+    }
   });
 
   it('DTI totalMax 0 is rejected instead of giving 0', () => {
     const f = file(dti2022);
     f.totalMax = 0;
-    expect(issuesOf(() => scoreDti(f, { values: {} }))[0]).toMatchObject({ path: ['framework', 'totalMax'], code: 'out_of_range' });
+    expect(issuesOf(() => defineFramework(f))[0]).toMatchObject({ path: ['totalMax'], code: 'out_of_range' });
+    expect(issuesOf(() => scoreDti(f, { values: {} }))[0]).toMatchObject({ path: ['framework'], code: 'invalid_framework' });
   });
 
-  it('a valid hand-built object scores as the bundled one, and is checked once', () => {
-    const f = file(sme) as DbiFramework;
-    const r = scoreDbi(f, { answers: smeAnswers });
-    expect(r).toEqual(scoreDbi('dbi-2021-sme', { answers: smeAnswers }));
-    // mutating the caller's object afterwards does not change the checked copy
-    (f as any).pillars[0].max = 1;
+  it('a hand-built object is refused until defined; defined, it scores as the bundled one and is frozen', () => {
+    const raw = file(sme) as DbiFramework;
+    const refused = issuesOf(() => scoreDbi(raw, { answers: smeAnswers }))[0]!;
+    expect(refused).toMatchObject({ code: 'invalid_framework', path: ['framework'] });
+    expect(refused.message.en).toContain('has not been checked');
+    expect(refused.hint).toContain('defineFramework');
+    const f = defineDbiFramework(raw);
+    expect(scoreDbi(f, { answers: smeAnswers })).toEqual(scoreDbi('dbi-2021-sme', { answers: smeAnswers }));
+    // mutating the caller's data afterwards does not change the defined framework
+    (raw as any).pillars[0].max = 1;
+    expect(Object.isFrozen(f.pillars[0])).toBe(true);
     expect(scoreDbi(f, { answers: smeAnswers }).total).toBe(192);
   });
 

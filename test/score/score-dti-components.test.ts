@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dtiProvince2020, dtiProvince2022, dtiProvince2025, safeScoreDti, scoreDti, type DtiFramework, type ValidationError } from '../../src/index.js';
+import { defineDtiFramework, dtiProvince2020, dtiProvince2022, dtiProvince2025, safeScoreDti, scoreDti, type DtiFramework, type ValidationError } from '../../src/index.js';
 import { dtiInvariantIssues } from '../../src/framework/define-dti.js';
 import { loadDtiFictional } from '../frameworks/load.js';
 
@@ -73,7 +73,7 @@ describe('DTI component trees', () => {
       }),
     };
     expect(dtiInvariantIssues(all)).toEqual([]);
-    const r = scoreDti(all, { components: { ...byComponents, digitalSociety: { s1: 0.588 } } });
+    const r = scoreDti(defineDtiFramework(all), { components: { ...byComponents, digitalSociety: { s1: 0.588 } } });
     expect(r.input).toBe('components');
     expect(r.exact.total).toBe('379');
     expect(r.mainIndicators.find((m) => m.id === 'digitalSociety')!.components![0]).toMatchObject({ points: 88.2, value: 0.588 });

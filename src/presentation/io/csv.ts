@@ -2,6 +2,7 @@
  * CSV as provincial officers export it from Excel: UTF-8 with or without a BOM, `,` or `;` as the
  * separator (detected from the header line), quoted fields with doubled quotes, CRLF or LF line ends.
  */
+import { ValidationError, makeIssue, type ValidationIssue } from '../../errors.js';
 
 /** One parsed record with the 1-based line number it starts on. */
 export interface CsvRecord {
@@ -34,6 +35,13 @@ export function detectSeparator(headerLine: string): ',' | ';' | '\t' {
  * ```
  */
 export function parseCsv(text: string, separator?: string): CsvRecord[] {
+  const issues: ValidationIssue[] = [];
+  if (typeof text !== 'string') issues.push(makeIssue(['text'], 'invalid_type', { expected: 'string', received: text }));
+  // one character that cannot be part of a quoted field's syntax or a line end
+  if (separator !== undefined && (typeof separator !== 'string' || separator.length !== 1 || '"\r\n'.includes(separator))) {
+    issues.push(makeIssue(['separator'], 'invalid_option', { detail: 'dấu phân cách phải là một ký tự (không phải dấu nháy kép hay xuống dòng)', detailEn: 'the separator must be one character (not a double quote or a line break)' }));
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLineEnd = src.search(/\r?\n/);
   const sep = separator ?? detectSeparator(firstLineEnd < 0 ? src : src.slice(0, firstLineEnd));
