@@ -9,7 +9,7 @@
  *
  * @internal
  */
-import * as X from '../arithmetic/decimal.js';
+import * as X from '../arithmetic/hybrid.js';
 import { formatUnits, ratioHalfUp, ratioString, toUnits } from '../arithmetic/scaled.js';
 import { checkNumeric, type NumericInput, type NumericRule } from '../assessment/numeric.js';
 import { NotScorableError, ValidationError, makeIssue, type Localized, type ValidationIssue } from '../errors.js';
