@@ -56,8 +56,8 @@ export function dtiComponentRule(component: DtiComponent): NumericRule {
  * flat table gives it — as a {@link DtiInput}: main-indicator figures go to `points` or `values`
  * (by `mode`), component figures to `components` under their main indicator. Component ids are
  * unique in a framework (with the main-indicator ids), so a flat key is never ambiguous. Keys that
- * are neither stay under `mode`. The input is validated as scoreDti validates it (a
- * {@link ValidationError} names each bad figure and unknown key).
+ * are neither stay under `mode`, where scoring reports them as unknown. Each figure must be a
+ * finite number or a string (ranges are checked when scoring, as for any input).
  *
  * @example
  * ```ts
@@ -75,6 +75,11 @@ export function dtiInputFromRecord(
   const issues: ValidationIssue[] = [];
   if (!isObject(record)) issues.push(makeIssue(['record'], 'invalid_type', { expected: 'object', received: record }));
   if (mode !== 'points' && mode !== 'values') issues.push(makeIssue(['mode'], 'invalid_option', { received: mode, allowed: ['points', 'values'] }));
+  for (const [key, value] of isObject(record) ? Object.entries(record) : []) {
+    if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string') {
+      issues.push(makeIssue(['record', key], typeof value === 'number' ? 'not_finite' : 'invalid_type', { key, expected: 'number or numeric string', received: value }));
+    }
+  }
   if (issues.length > 0) throw new ValidationError(issues);
   const owner = new Map<string, string>();
   if (framework.inputKeys === 'mainIndicators') {
@@ -87,10 +92,8 @@ export function dtiInputFromRecord(
     if (main === undefined) direct[key] = value;
     else (components[main] ??= {})[key] = value;
   }
-  const input: DtiInput = Object.keys(components).length === 0 ? { [mode]: direct }
-    : Object.keys(direct).length === 0 ? { components } : { [mode]: direct, components };
-  // validated here, so that what it returns is an input scoreDti takes (never a NaN passed through)
-  return validateDtiInput(framework, input);
+  if (Object.keys(components).length === 0) return { [mode]: direct };
+  return Object.keys(direct).length === 0 ? { components } : { [mode]: direct, components };
 }
 
 const unitCache = new WeakMap<DtiFramework, { readonly units: readonly DtiInputUnit[]; readonly ids: ReadonlySet<string> }>();
