@@ -79,7 +79,7 @@ export class CohortStream {
     if (batch) {
       g.total[batch.totalUnits]!++;
       g.levels[batch.levelCode < 0 ? 0 : batch.levelCode + 1]!++;
-      for (let p = 0; p < g.pillars.length; p++) g.pillars[p]![batch.pillarUnits[p]!]!++;
+      for (let p = 0; p < g.pillars.length; p++) g.pillars[p]![batch.pillarUnits(p)]!++;
     } else {
       const r = row.result as DbiResult;
       g.total[Math.round(r.total * c.factor)]!++;

@@ -263,7 +263,10 @@ function dbiCells(s: ScoredRow): (string | number | null)[] {
     const level = s.levelCode < 0 ? null : s.levelCode;
     const levelName = level === null ? null : (f.levels.find((l) => l.level === level)?.name ?? null);
     const cells: (string | number | null)[] = [s.id, name(s), f.id, s.totalUnits / c.factor, c.totalMaxUnits / c.factor, ratioHalfUp(s.totalUnits * 100, c.totalMaxUnits, 2), level, levelName?.vi ?? null];
-    for (let p = 0; p < s.pillarUnits.length; p++) cells.push(s.pillarUnits[p]! / c.factor, s.pillarLevels[p]! < 0 ? null : s.pillarLevels[p]!);
+    for (let p = 0; p < s.block.pillarCount; p++) {
+      const l = s.pillarLevel(p);
+      cells.push(s.pillarUnits(p) / c.factor, l < 0 ? null : l);
+    }
     return cells;
   }
   const r = s.result as DbiResult;
@@ -338,10 +341,10 @@ function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
   if (s instanceof BatchScoredRow) {
     const c = s.compiled;
     const p = by === 'total' || by === 'percent' ? -1 : c.framework.pillars.findIndex((x) => x.id === by);
-    const score = by === 'total' ? formatUnits(s.totalUnits, c.decimals) : by === 'percent' ? ratioString(s.totalUnits * 100, c.totalMaxUnits) : p < 0 ? null : formatUnits(s.pillarUnits[p]!, c.decimals);
+    const score = by === 'total' ? formatUnits(s.totalUnits, c.decimals) : by === 'percent' ? ratioString(s.totalUnits * 100, c.totalMaxUnits) : p < 0 ? null : formatUnits(s.pillarUnits(p), c.decimals);
     const total = s.totalUnits / c.factor;
     const percent = ratioHalfUp(s.totalUnits * 100, c.totalMaxUnits, 2);
-    return { id: s.id, name: name(s), score, shown: by === 'total' ? total : by === 'percent' ? percent : p < 0 ? null : s.pillarUnits[p]! / c.factor, total, percent, level: s.levelCode < 0 ? null : s.levelCode };
+    return { id: s.id, name: name(s), score, shown: by === 'total' ? total : by === 'percent' ? percent : p < 0 ? null : s.pillarUnits(p) / c.factor, total, percent, level: s.levelCode < 0 ? null : s.levelCode };
   }
   const r = s.result as DbiResult;
   const pillar = r.pillars.find((x) => x.id === by);

@@ -28,9 +28,23 @@ export interface ScoredRow {
   readonly result: DtiResult | DbiResult;
 }
 
+/** The batch outputs of one chunk's DBI rows, shared by its rows (no typed array per row). */
+export interface BatchBlock {
+  readonly compiled: CompiledDbi;
+  readonly pillarCount: number;
+  /** Pillar units, row-major. */
+  readonly units: Int32Array;
+  readonly totalUnits: Int32Array;
+  /** Overall level per row, −1 where the framework has none. */
+  readonly level: Int8Array;
+  /** Pillar levels, row-major, −1 where the framework has none. */
+  readonly pillarLevel: Int8Array;
+}
+
 /**
- * A DBI row scored by the batch path: its pillar units, total units and level, with the full
- * result built on first use (identical to `scoreDbi`'s: the same function builds both).
+ * A DBI row scored by the batch path: its pillar units, total units and level (in its chunk's
+ * block), with the full result built on first use (identical to `scoreDbi`'s: the same function
+ * builds both).
  */
 export class BatchScoredRow implements ScoredRow {
   #result: DbiResult | undefined;
@@ -38,16 +52,29 @@ export class BatchScoredRow implements ScoredRow {
     readonly line: number,
     readonly id: string,
     readonly meta: Readonly<Record<string, string>>,
-    readonly compiled: CompiledDbi,
-    readonly pillarUnits: Int32Array,
-    readonly totalUnits: number,
-    /** Overall level, −1 where the framework has none. */
-    readonly levelCode: number,
-    /** Pillar levels, −1 where the framework has none. */
-    readonly pillarLevels: Int8Array,
+    readonly block: BatchBlock,
+    readonly index: number,
   ) {}
+  get compiled(): CompiledDbi {
+    return this.block.compiled;
+  }
+  get totalUnits(): number {
+    return this.block.totalUnits[this.index]!;
+  }
+  /** Overall level, −1 where the framework has none. */
+  get levelCode(): number {
+    return this.block.level[this.index]!;
+  }
+  pillarUnits(p: number): number {
+    return this.block.units[this.index * this.block.pillarCount + p]!;
+  }
+  /** Pillar level, −1 where the framework has none. */
+  pillarLevel(p: number): number {
+    return this.block.pillarLevel[this.index * this.block.pillarCount + p]!;
+  }
   get result(): DbiResult {
-    return (this.#result ??= dbiResultFromUnits(this.compiled, this.pillarUnits));
+    const b = this.block;
+    return (this.#result ??= dbiResultFromUnits(b.compiled, b.units.subarray(this.index * b.pillarCount, (this.index + 1) * b.pillarCount)));
   }
   toJSON(): ScoredRow {
     return { line: this.line, id: this.id, meta: this.meta, result: this.result };
@@ -162,25 +189,19 @@ export function scoreChunk(chunk: RowChunk, options: ScoreRowsOptions): { scored
       if (!g) groups.set(fw, (g = []));
       g.push(r);
     }
-    const order: { at: number; row?: ScoredRow; error?: RowError }[] = [];
+    // each record's outcome, in file order
+    const slots: (ScoredRow | RowError)[] = new Array(chunk.records.length);
     for (const [fw, members] of groups) {
       const bp = fw && fw.kind === 'dbi' ? batchPlanOf(plan, fw) : null;
       if (!bp || !bp.complete) {
-        for (const r of members) {
-          const rec = chunk.records[r]!;
-          const s: ScoredRow[] = [];
-          const e: RowError[] = [];
-          tryScore(rowFromFields(plan, rec.fields, rec.line), fw, options, s, e);
-          order.push({ at: r, row: s[0], error: e[0] });
-        }
+        for (const r of members) slots[r] = slowOutcome(chunk, plan, r, fw, options);
         continue;
       }
-      batchGroup(chunk, plan, bp, members, fw as DbiFramework, options, order);
+      batchGroup(chunk, plan, bp, members, fw as DbiFramework, options, slots);
     }
-    order.sort((a, b) => a.at - b.at);
-    for (const o of order) {
-      if (o.row) scored.push(o.row);
-      if (o.error) errors.push(o.error);
+    for (const o of slots) {
+      if ('issues' in o) errors.push(o);
+      else scored.push(o);
     }
   }
   for (const row of chunk.rows) slow.push(row);
@@ -196,18 +217,26 @@ export function scoreChunk(chunk: RowChunk, options: ScoreRowsOptions): { scored
   return { scored, errors };
 }
 
-function batchGroup(chunk: RowChunk, plan: ColumnPlan, bp: BatchPlan, members: number[], framework: DbiFramework, options: ScoreRowsOptions, order: { at: number; row?: ScoredRow; error?: RowError }[]): void {
+function slowOutcome(chunk: RowChunk, plan: ColumnPlan, r: number, framework: Framework | undefined, options: ScoreRowsOptions): ScoredRow | RowError {
+  const rec = chunk.records[r]!;
+  const s: ScoredRow[] = [];
+  const e: RowError[] = [];
+  tryScore(rowFromFields(plan, rec.fields, rec.line), framework, options, s, e);
+  return s[0] ?? e[0]!;
+}
+
+// answer buffers reused from chunk to chunk (scoreDbiBatch keeps no reference to its input)
+let bytesBuffer = new Uint8Array(0);
+let floatBuffer = new Float64Array(0);
+
+function batchGroup(chunk: RowChunk, plan: ColumnPlan, bp: BatchPlan, members: number[], framework: DbiFramework, options: ScoreRowsOptions, slots: (ScoredRow | RowError)[]): void {
   const { compiled, itemOf } = bp;
   const cols = compiled.items.length;
-  const values = new Float64Array(members.length * cols);
+  if (bytesBuffer.length < members.length * cols) bytesBuffer = new Uint8Array(members.length * cols);
+  let floats: Float64Array | null = null;
   const fast: number[] = [];
-  let bytes = true;
   const slowRow = (r: number) => {
-    const rec = chunk.records[r]!;
-    const s: ScoredRow[] = [];
-    const e: RowError[] = [];
-    tryScore(rowFromFields(plan, rec.fields, rec.line), framework, options, s, e);
-    order.push({ at: r, row: s[0], error: e[0] });
+    slots[r] = slowOutcome(chunk, plan, r, framework, options);
   };
   for (const r of members) {
     const fields = chunk.records[r]!.fields;
@@ -235,17 +264,24 @@ function batchGroup(chunk: RowChunk, plan: ColumnPlan, bp: BatchPlan, members: n
         }
         v = Number(s);
       }
-      if (v > 255 || !Number.isInteger(v)) bytes = false;
-      values[base + k] = v;
+      if (floats === null && (v > 255 || !Number.isInteger(v))) {
+        // a value beyond a byte: continue in a Float64Array, copying the rows so far
+        if (floatBuffer.length < members.length * cols) floatBuffer = new Float64Array(members.length * cols);
+        floats = floatBuffer;
+        for (let q = 0; q < base + cols; q++) floats[q] = bytesBuffer[q]!;
+      }
+      if (floats !== null) floats[base + k] = v;
+      else bytesBuffer[base + k] = v;
     }
     if (ok) fast.push(r);
     else slowRow(r);
   }
   if (fast.length === 0) return;
-  const input = bytes ? Uint8Array.from(values.subarray(0, fast.length * cols)) : values.subarray(0, fast.length * cols);
+  const input = floats !== null ? floats.subarray(0, fast.length * cols) : bytesBuffer.subarray(0, fast.length * cols);
   const out = scoreDbiBatch(framework, input);
   const P = out.pillarCount;
   const factor = compiled.factor;
+  const block: BatchBlock = { compiled, pillarCount: P, units: new Int32Array(fast.length * P), totalUnits: new Int32Array(fast.length), level: out.level, pillarLevel: out.pillarLevel };
   const metaCols: number[] = [];
   plan.role.forEach((role, i) => {
     if (role === 'meta' || role === 'info') metaCols.push(i);
@@ -259,13 +295,13 @@ function batchGroup(chunk: RowChunk, plan: ColumnPlan, bp: BatchPlan, members: n
     const rec = chunk.records[r]!;
     const meta: Record<string, string> = {};
     for (const i of metaCols) meta[plan.key[i]!] = String(rec.fields[i] ?? '').trim();
-    const units = new Int32Array(P);
     let total = 0;
     for (let p = 0; p < P; p++) {
       const u = Math.round(out.pillarPoints[j * P + p]! * factor);
-      units[p] = u;
+      block.units[j * P + p] = u;
       total += u;
     }
-    order.push({ at: r, row: new BatchScoredRow(rec.line, meta.id ?? '', meta, compiled, units, total, out.level[j]!, out.pillarLevel.slice(j * P, (j + 1) * P)) });
+    block.totalUnits[j] = total;
+    slots[r] = new BatchScoredRow(rec.line, meta.id ?? '', meta, block, j);
   }
 }

@@ -59,7 +59,7 @@ export interface RowSource {
   chunks(): AsyncGenerator<RowChunk>;
 }
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 18;
 
 /** An issue for a whole row (no field). */
 export function rowIssue(vi: string, en: string, params: Record<string, unknown> = {}): ValidationIssue {
@@ -74,7 +74,13 @@ function fieldCountIssue(got: number, expected: number): ValidationIssue {
   );
 }
 
-const isBlank = (fields: readonly unknown[]) => fields.every((f) => f === null || f === undefined || String(f).trim() === '');
+function isBlank(fields: readonly unknown[]): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    if (f !== null && f !== undefined && f !== '' && String(f).trim() !== '') return false;
+  }
+  return true;
+}
 
 function detectDelimiter(line: string): ',' | ';' | '\t' {
   const count = (ch: string) => {
@@ -155,7 +161,7 @@ export async function openRows(file: string, options: ReadOptions = {}): Promise
   }
   const sample = readSample(file);
   const lower = file.toLowerCase();
-  const chunkRows = options.chunkRows ?? 8192;
+  const chunkRows = options.chunkRows ?? 2048;
   if (lower.endsWith('.xls') && !(sample[0] === 0x50 && sample[1] === 0x4b)) {
     throw new CliError(2, `${file}: định dạng .xls cũ không được hỗ trợ; hãy lưu thành .xlsx hoặc CSV UTF-8`, `${file}: the old .xls format is not supported; save it as .xlsx or CSV UTF-8`);
   }
