@@ -152,6 +152,16 @@ interface BatchPlan {
   readonly idAt: number;
 }
 
+const checked = new WeakMap<ColumnPlan, Set<Framework>>();
+/** Checks once per file and framework that no two columns give the same input (throws CliError). */
+function checkColumns(plan: ColumnPlan, framework: Framework): void {
+  let done = checked.get(plan);
+  if (!done) checked.set(plan, (done = new Set()));
+  if (done.has(framework)) return;
+  frameworkColumnIds(plan, framework);
+  done.add(framework);
+}
+
 const batchPlans = new WeakMap<ColumnPlan, Map<Framework, BatchPlan | null>>();
 function batchPlanOf(plan: ColumnPlan, framework: DbiFramework): BatchPlan | null {
   let m = batchPlans.get(plan);
@@ -192,6 +202,7 @@ export function scoreChunk(chunk: RowChunk, options: ScoreRowsOptions): { scored
     // each record's outcome, in file order
     const slots: (ScoredRow | RowError)[] = new Array(chunk.records.length);
     for (const [fw, members] of groups) {
+      if (fw) checkColumns(plan, fw);
       const bp = fw && fw.kind === 'dbi' ? batchPlanOf(plan, fw) : null;
       if (!bp || !bp.complete) {
         for (const r of members) slots[r] = slowOutcome(chunk, plan, r, fw, options);
