@@ -584,6 +584,7 @@ async function streamRows(
     }
     if (command === 'score') {
       if (streamed) {
+        await sink.drain();
         if (format === 'csv') {
           header ??= scoreHeader(scored[0]);
           if (scored.length || firstPiece) {
@@ -779,6 +780,12 @@ const invokedDirectly = (() => {
   }
 })();
 if (invokedDirectly) {
+  // `vndi score big.csv | head`: a closed pipe ends the run quietly, not with a stack trace
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`vndi: không ghi được ra stdout / cannot write to standard output (${e.code ?? e.message})\n`);
+    process.exit(2);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -20,6 +20,8 @@ export interface OutputSink {
   commit(): void;
   /** Abandons the output (removes the temporary file); safe to call more than once. */
   abort(): void;
+  /** Resolves when the output can take more (standard output to a slow pipe); bounded memory when streaming. */
+  drain(): Promise<void>;
 }
 
 const pending = new Set<string>();
@@ -81,6 +83,7 @@ export function stdoutSink(): OutputSink {
     },
     commit: () => {},
     abort: () => {},
+    drain: () => (process.stdout.writableNeedDrain ? new Promise((r) => process.stdout.once('drain', () => r())) : Promise.resolve()),
   };
 }
 
@@ -163,5 +166,6 @@ export function openOutput(out: string | undefined, inputs: readonly string[] = 
       done = true;
       cleanup();
     },
+    drain: () => Promise.resolve(),
   };
 }
