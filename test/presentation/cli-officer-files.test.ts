@@ -381,3 +381,18 @@ describe('--out', () => {
     expect(r.err).toMatch(/^vndi: không đọc được tệp .*absent\.csv \(ENOENT\) \/ cannot read .*absent\.csv \(ENOENT\)\n$/);
   });
 });
+
+describe('row details', () => {
+  it('a JSON row giving one indicator twice, a framework column with an unknown id, a rank group that does not exist', async () => {
+    const points = Object.fromEntries(INDICATORS.map((n, i) => [n, Number(DAK_LAK[i]!.replace(',', '.'))]));
+    const twice = await run(['score', file('twice.json', JSON.stringify([{ id: '66', awareness: 74, ...points }])), '--framework', 'dti-province-2022', '--format', 'json']);
+    expect(twice.code).toBe(1);
+    expect(twice.err).toMatch(/line 1 \(66\): points\.awareness: Give only one of the fields: "awareness", "Nhận thức số"/);
+    const unknown = await run(['score', file('fw.csv', ['id', 'Bộ chỉ số', ...INDICATORS].join(';') + '\n66;dti-2099;' + DAK_LAK.join(';') + '\n'), '--format', 'json']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/line 2 \(66\): framework: No framework "dti-2099"/);
+    const group = await run(['rank', join(dir, 'fw.csv'), '--framework', 'dti-province-2022', '--group-by', 'Vùng miền']);
+    expect(group.code).toBe(2);
+    expect(group.err).toMatch(/no column "Vùng miền"; the columns are: id, framework/);
+  });
+});

@@ -93,7 +93,10 @@ export interface ScoreRowsOptions {
 
 /** Scores one row on the generic path. */
 function scoreOne(row: InputRow, framework: Framework | undefined, options: ScoreRowsOptions): ScoredRow {
-  if (!framework) throw new ValidationError([makeIssue(['framework'], 'missing_input', { fields: '--framework, --year, framework column' })]);
+  if (!framework) {
+    if (row.framework) getFramework(row.framework); // an unknown id: its own message, with the known ids
+    throw new ValidationError([makeIssue(['framework'], 'missing_input', { fields: '--framework, --year, framework column' })]);
+  }
   if (!row.id) throw new ValidationError([makeIssue(['id'], 'missing_key', { key: 'id' })]);
   let result: DtiResult | DbiResult;
   if (framework.kind === 'dti') {

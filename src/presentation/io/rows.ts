@@ -112,10 +112,15 @@ export function mapCells(row: InputRow, framework: Framework, prefix: string): {
   const index = frameworkColumns(framework);
   const record: Record<string, string | number> = {};
   const issues: ValidationIssue[] = [];
+  const from = new Map<string, string>();
   for (const [header, raw] of Object.entries(row.cells)) {
     const id = index.get(headerKey(header));
     if (!id) issues.push(makeIssue([prefix, header], 'unknown_key', { key: header, framework: framework.id }));
-    else record[id] = cellValue(raw);
+    else if (from.has(id)) issues.push(makeIssue([prefix, id], 'conflicting_input', { fields: `"${from.get(id)}", "${header}"` }));
+    else {
+      from.set(id, header);
+      record[id] = cellValue(raw);
+    }
   }
   return { record, issues };
 }
