@@ -511,7 +511,6 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
   for (const n of source.notices) say(n.vi, n.en);
   const pick = frameworkPicker(o, source.plan);
   const inputs = [file, ...(o.previous ? [o.previous] : []), ...(o.registered ? [o.registered] : []), ...(o.columns ? [o.columns] : [])];
-  if (o.errors && o.out && headerKey(o.errors) === headerKey(o.out)) throw new UsageError('--errors and --out must be different files');
   const out = o.out ? openOutput(o.out, inputs) : undefined;
   let errSink: OutputSink | undefined;
   try {
