@@ -396,3 +396,26 @@ describe('row details', () => {
     expect(group.err).toMatch(/no column "Vùng miền"; the columns are: id, framework/);
   });
 });
+
+describe('interrupted', () => {
+  it('Ctrl-C during a long run leaves no temporary file (the built command)', async () => {
+    const { spawn, execFileSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const root = join(__dirname, '..', '..');
+    const cli = join(root, 'dist', 'cli.js');
+    if (!existsSync(cli)) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'ignore' });
+    const order = criterionOrder('dbi-2021-sme');
+    const row = order.map((id) => (id === '2.1.1' ? 10 : 3)).join(',');
+    const body = Array.from({ length: 200_000 }, (_, i) => `DN${i},${row}`).join('\n');
+    const input = file('long.csv', `id,${order.join(',')}\n${body}\n`);
+    const outDir = mkdtempSync(join(tmpdir(), 'vndi-sigint-'));
+    const child = spawn(process.execPath, [cli, 'score', input, '--framework', 'dbi-2021-sme', '--out', join(outDir, 'o.csv')], { stdio: 'ignore' });
+    const started = Date.now();
+    while (!readdirSync(outDir).some((f) => f.endsWith('.tmp')) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 10));
+    expect(readdirSync(outDir).some((f) => f.endsWith('.tmp'))).toBe(true);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+});

@@ -29,7 +29,7 @@ import { parseEncodingName } from '../io/decode.js';
 import { frameworkColumns, headerKey, metaField, type ColumnPlan } from '../io/headers.js';
 import { progressMeter } from '../io/progress.js';
 import { mapCells, rowFromFields, type InputRow } from '../io/rows.js';
-import { openOutput, stdoutSink, type OutputSink } from '../io/safe-write.js';
+import { openOutput, removeTemporaryFiles, stdoutSink, type OutputSink } from '../io/safe-write.js';
 import { openRows, type ReadOptions, type RowChunk, type RowSource } from '../io/source.js';
 import { renderReport } from '../report/html.js';
 import { CohortStream } from './cohort-stream.js';
@@ -785,6 +785,13 @@ if (invokedDirectly) {
     process.stderr.write(`vndi: không ghi được ra stdout / cannot write to standard output (${e.code ?? e.message})\n`);
     process.exit(2);
   });
+  // interrupted: no temporary file is left behind
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      removeTemporaryFiles();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -26,19 +26,24 @@ export interface OutputSink {
 
 const pending = new Set<string>();
 let hooked = false;
+
+/** Removes every temporary file not yet renamed (on exit, and on Ctrl-C through the CLI's signal handler). */
+export function removeTemporaryFiles(): void {
+  for (const t of pending) {
+    try {
+      unlinkSync(t);
+    } catch {
+      // already gone
+    }
+  }
+  pending.clear();
+}
+
 function removeOnExit(tmp: string): void {
   pending.add(tmp);
   if (hooked) return;
   hooked = true;
-  process.on('exit', () => {
-    for (const t of pending) {
-      try {
-        unlinkSync(t);
-      } catch {
-        // already gone
-      }
-    }
-  });
+  process.on('exit', removeTemporaryFiles);
 }
 
 function statOrUndefined(path: string, follow: boolean): Stats | undefined {
