@@ -419,3 +419,12 @@ describe('interrupted', () => {
     expect(readdirSync(outDir)).toEqual([]);
   });
 });
+
+describe('--year with JSON rows', () => {
+  it('picks the DBI framework of the year for rows whose keys are DBI criteria', async () => {
+    const rows = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'dbi-sme-daklak.json'), 'utf8')).slice(0, 2).map(({ framework: _, ...r }: Record<string, unknown>) => ({ ...r, year: undefined }));
+    const r = await run(['score', file('noframework.json', JSON.stringify(rows)), '--year', '2022', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).map((x: { result: { framework: { id: string } } }) => x.result.framework.id)).toEqual(['dbi-2021-sme', 'dbi-2021-sme']);
+  });
+});

@@ -122,28 +122,27 @@ function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPic
   }
   const year = o.year === undefined ? undefined : Number(o.year);
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a year, e.g. 2023');
-  const headers = plan ? plan.key.filter((_, i) => plan.role[i] === 'cell') : [];
-  const byYear = new Map<number, Framework | undefined>();
-  const forYear = (y: number): Framework | undefined => {
-    if (!byYear.has(y)) {
+  const fileHeaders = plan ? plan.key.filter((_, i) => plan.role[i] === 'cell') : [];
+  const chosen = new Map<string, Framework | undefined>();
+  // the framework in force in year y that has the most of the scoring columns (the file's, or a JSON row's keys)
+  const forYear = (y: number, headers: readonly string[] = fileHeaders): Framework | undefined => {
+    const key = `${y}|${headers.join('\u0000')}`;
+    if (!chosen.has(key)) {
+      if (chosen.size > 1000) chosen.clear();
       const candidates: Framework[] = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].filter((f) => f.years.includes(y));
-      // the candidate that has the most of the file's scoring columns
       const score = (f: Framework) => headers.filter((h) => frameworkColumns(f).has(headerKey(h))).length;
-      byYear.set(y, candidates.sort((a, b) => score(b) - score(a))[0]);
+      chosen.set(key, candidates.sort((a, b) => score(b) - score(a))[0]);
     }
-    return byYear.get(y);
+    return chosen.get(key);
   };
   if (year !== undefined && fixed === undefined && !forYear(year)) throw new UsageError(`no framework is in force in ${year}`);
-  return (frameworkCell, yearCell) => {
+  return (frameworkCell, yearCell, rowHeaders) => {
     if (fixed) return fixed;
     if (frameworkCell) return frameworkById(frameworkCell);
-    if (year !== undefined) return forYear(year);
-    const y = yearCell === undefined ? NaN : Number(yearCell);
-    return Number.isInteger(y) ? forYear(y) : undefined;
+    const y = year ?? (yearCell === undefined ? NaN : Number(yearCell));
+    return Number.isInteger(y) ? forYear(y, rowHeaders ?? fileHeaders) : undefined;
   };
 }
-
-// ---------------------------------------------------------------- reading
 
 function readOptions(o: Options): ReadOptions {
   let columns: Record<string, string> | undefined;

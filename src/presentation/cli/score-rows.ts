@@ -81,8 +81,11 @@ export class BatchScoredRow implements ScoredRow {
   }
 }
 
-/** Chooses the framework of a row from its framework and year cells; `undefined` when none applies. */
-export type FrameworkPicker = (frameworkCell: string | undefined, yearCell: string | undefined) => Framework | undefined;
+/**
+ * Chooses the framework of a row from its framework and year cells (and, for a JSON row, its keys);
+ * `undefined` when none applies.
+ */
+export type FrameworkPicker = (frameworkCell: string | undefined, yearCell: string | undefined, rowHeaders?: readonly string[]) => Framework | undefined;
 
 export interface ScoreRowsOptions {
   /** The framework of a row (see main.ts, where the framework of a run is chosen). */
@@ -220,7 +223,8 @@ export function scoreChunk(chunk: RowChunk, options: ScoreRowsOptions): { scored
   }
   for (const row of chunk.rows) slow.push(row);
   for (const row of slow) {
-    const fw = options.pick(row.framework, row.meta.year || undefined);
+    const keys = [...Object.keys(row.cells), ...Object.keys(row.explicit?.answers ?? row.explicit?.points ?? row.explicit?.values ?? {})];
+    const fw = options.pick(row.framework, row.meta.year || undefined, keys);
     tryScore(row, fw, options, scored, errors);
   }
   if (options.strict && errors.length) {
