@@ -193,6 +193,9 @@ describe('other formats', () => {
     expect(r.code).toBe(0);
     expect(r.rows.map((x) => [x.id, x.result.total, x.result.value])).toEqual([['66', 398.49, 0.3985], ['22', 702.45, 0.7024]]);
     expect(tally(r.err)).toEqual({ read: 2, scored: 2, rejected: 0, blank: 0 });
+    const single = join(dir, 'one-sheet.xlsx');
+    await writeXlsxFile(sheet('BẢNG ĐIỂM') as never, {}).toFile(single);
+    expect((await dtiJson(single)).rows.map((x) => x.result.total)).toEqual([398.49, 702.45]);
     const missing = await run(['score', path, '--sheet', 'Không có', '--framework', 'dti-province-2022']);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/no sheet named "Không có"/);
@@ -373,6 +376,12 @@ describe('--out', () => {
     expect(ext.err).toMatch(/cannot write .*x\.pdf/);
     expect(missing.err + folder.err).not.toMatch(/\n\s+at /);
     noTmp();
+  });
+
+  it('an empty input is one line, exit 1', async () => {
+    const r = await run(['score', file('empty.csv', ''), '--framework', 'dti-province-2022']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^vndi: .*empty\.csv: tệp không có dữ liệu \/ .*the file has no data\n$/);
   });
 
   it('an input that cannot be read is one line, exit 2', async () => {
