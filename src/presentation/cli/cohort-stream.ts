@@ -51,7 +51,7 @@ export class CohortStream {
     }
     const c = this.c;
     const frameworkId = batch ? batch.compiled.framework.id : row.result.framework.id;
-    if (frameworkId !== this.frameworkId || row.result.kind !== 'dbi' && !batch) {
+    if (frameworkId !== this.frameworkId || (!batch && row.result.kind !== 'dbi')) {
       throw new ValidationError([makeIssue(['entries', i, 'result', 'framework'], 'invalid_option', {
         detail: `mọi kết quả phải cùng bộ chỉ số ${this.frameworkId}`, detailEn: `every result must come from framework ${this.frameworkId}`,
       })]);

@@ -249,7 +249,8 @@ function csvPiece(header: readonly string[], rows: readonly (readonly (string | 
 
 function jsonPiece(items: readonly unknown[], first: boolean): string {
   if (items.length === 0) return first ? '[' : '';
-  return (first ? '[\n  ' : ',\n  ') + items.map((x) => JSON.stringify(x, null, 2).replace(/\n/g, '\n  ')).join(',\n  ');
+  // the chunk as an indented array, without its brackets: the elements exactly as JSON.stringify(all, null, 2) indents them
+  return (first ? '[\n' : ',\n') + JSON.stringify(items, null, 2).slice(2, -2);
 }
 
 const name = (s: { meta: Readonly<Record<string, string>> }) => s.meta.name ?? '';
@@ -600,7 +601,7 @@ async function streamRows(
       } else kept.push(...scored);
     } else if (command === 'summary') {
       for (const s of scored) {
-        if (s.result.kind !== 'dbi' && !(s instanceof BatchScoredRow)) continue;
+        if (!(s instanceof BatchScoredRow) && s.result.kind !== 'dbi') continue;
         (cohort ??= new CohortStream({ groupBy, registered: a.registered, target: a.target })).add(s);
         if (format === 'html') kept.push(s);
       }
