@@ -15,6 +15,8 @@ export default defineConfig([
     entry: { cli: 'src/presentation/cli/main.ts' },
     format: ['esm'],
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    // the bundled CommonJS dependencies (iconv-lite, papaparse …) require Node built-ins: give the
+    // ES module a `require`
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __vndiCreateRequire } from 'node:module';\nconst require = __vndiCreateRequire(import.meta.url);" },
   },
 ]);

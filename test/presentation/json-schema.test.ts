@@ -8,12 +8,12 @@ const ajv = { compile: (schema: object) => new Ajv2020({ strict: false, allError
 const valid = Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, id === '2.1.1' ? 10 : 3]));
 
 describe('JSON Schema of inputs', () => {
-  it('vndi schema dbi-2021-sme prints a schema that accepts a valid input and rejects invalid ones', () => {
+  it('vndi schema dbi-2021-sme prints a schema that accepts a valid input and rejects invalid ones', async () => {
     let out = '';
     const w = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
     try {
-      expect(main(['schema', 'dbi-2021-sme'])).toBe(0);
+      expect(await main(['schema', 'dbi-2021-sme'])).toBe(0);
     } finally {
       process.stdout.write = w;
     }

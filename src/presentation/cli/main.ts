@@ -1,25 +1,42 @@
 /**
  * `vndi`: the command-line face of the library, for provincial officers with spreadsheets.
- * Exit codes: 0 done, 1 invalid input (bad rows are reported, good rows still scored), 2 usage.
+ * Exit codes: 0 done, 1 invalid input (bad rows are reported, good rows still scored), 2 usage or
+ * I/O. No stack trace reaches the user: every failure is one line (see `main`).
+ *
+ * Rows are read, scored and written in chunks (see io/source.ts and score-rows.ts), so that a
+ * national file of a million enterprises runs in bounded memory; `summary` accumulates per-group
+ * histograms and `rank` keeps only what ranking needs.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
+import { formatUnits, ratioHalfUp, ratioString } from '../../arithmetic/scaled.js';
 import { dbiGap } from '../../analysis/dbi-gap.js';
 import { dtiGap, type DtiTarget } from '../../analysis/dti-gap.js';
 import { rank, rankChange, type RankMethod } from '../../analysis/rank.js';
 import { rankDti } from '../../analysis/rank-dti.js';
-import { summarize } from '../../analysis/summarize.js';
+import { summarize, type CohortSummary } from '../../analysis/summarize.js';
 import { inputJsonSchema } from '../../assessment/json-schema.js';
 import { ValidationError } from '../../errors.js';
+import { DBI_FRAMEWORKS } from '../../framework/dbi/index.js';
+import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
 import { getFramework, listFrameworks } from '../../framework/catalog.js';
 import { findProvince } from '../../framework/units/provinces.js';
+import type { Framework } from '../../framework/schema.js';
 import type { DbiResult } from '../../score/score-dbi.js';
 import type { DtiResult } from '../../score/score-dti.js';
-import { readRows, type InputRow } from '../io/rows.js';
+import { CliError, ioError } from '../io/cli-error.js';
+import { parseEncodingName } from '../io/decode.js';
+import { frameworkColumns, headerKey, metaField, type ColumnPlan } from '../io/headers.js';
+import { progressMeter } from '../io/progress.js';
+import { mapCells, rowFromFields, type InputRow } from '../io/rows.js';
+import { openOutput, removeTemporaryFiles, stdoutSink, type OutputSink } from '../io/safe-write.js';
+import { openRows, type ReadOptions, type RowChunk, type RowSource } from '../io/source.js';
 import { renderReport } from '../report/html.js';
+import { CohortStream } from './cohort-stream.js';
 import { runDemo } from './demo.js';
-import { formatFromName, progress, render, writeOutput, type Format, type Tabular } from './output.js';
-import { scoreRows, type RowError, type ScoredRow } from './score-rows.js';
+import { formatFromName, render, type Format, type Tabular } from './output.js';
+import { BatchScoredRow, frameworkById, scoreChunk, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
 
 const USAGE = `vndi — chấm điểm chỉ số chuyển đổi số (DTI, DBI) / score Vietnam's digital-transformation indices
 
@@ -27,31 +44,45 @@ Usage: vndi <command> [options]
 
 Commands
   frameworks                 list the frameworks (id, title, legal basis, status)
-  score <file>               score every row of a JSON, NDJSON or CSV file
+  score <file>               score every row of a CSV, Excel (.xlsx), JSON or NDJSON file
   rank <file>                score and rank the rows
   gap <file> --unit <id>     gap analysis for one row (--target: DBI level, or DTI value:0.5 | points:500 | rank:10 | unit:<id>)
-  summary <file>             cohort summary of DBI rows (--group-by district,size --registered file.json --target 0.5)
+  summary <file>             cohort summary of DBI rows (--group-by district,size --registered file.csv --target 0.5)
   schema <framework>         JSON Schema of a framework's input
   demo                       run on the bundled fixtures
 
-Options
-  --framework <id>           framework of every row (else the row's framework column)
+Reading
+  --framework <id>           framework of every row (else the row's framework column, else --year)
+  --year <year>              the framework in force that year (chosen by the file's columns)
   --input points|values      what DTI columns hold (default points)
+  --encoding <name>          utf-8 | utf-16le | utf-16be | windows-1258 | tcvn3 (default: detected)
+  --header-row <n>           the header's row number (default: found under any title rows)
+  --sheet <name>             the sheet of an .xlsx workbook (default: the first)
+  --columns <map.json>       {"header as written": "field"} for headers vndi does not know
+  --strict                   stop at the first bad row
+
+Writing
   --format table|json|csv|md|html   output format (default: table on a terminal, json otherwise)
   --out <file>               write to a file (atomically); the format follows the extension
+  --errors <file.csv>        write the rejected rows (line, field, reason) as CSV for Excel
   --excel                    CSV for Vietnamese Excel: BOM, ';' separator, decimal commas
+
+Analysis
   --by <measure>             rank by value | government | economy | society | <main indicator> | total | percent
   --group-by <keys>          rank within groups (region, or a column) / summary groups (comma-separated)
   --method competition|dense|ordinal   ranking method (default competition, as dti.gov.vn)
   --previous <file>          earlier year's file, for rank change
-  --strict                   stop at the first bad row
+  --registered <file>        registered enterprises per group (JSON or CSV: group, count)
   -h, --help                 this help
+
+Exit codes: 0 done, 1 invalid input rows (the others are still scored), 2 usage or file problem.
 `;
 
 class UsageError extends Error {}
 
 interface Options {
   framework?: string;
+  year?: string;
   input?: string;
   format?: string;
   out?: string;
@@ -65,64 +96,221 @@ interface Options {
   registered?: string;
   strict?: boolean;
   help?: boolean;
+  encoding?: string;
+  'header-row'?: string;
+  sheet?: string;
+  columns?: string;
+  errors?: string;
 }
 
-function readInput(file: string | undefined) {
-  if (!file) throw new UsageError('missing <file>');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read ${file}`);
+/** The formats `render` writes; an output named otherwise is a usage error. */
+const FORMATS: readonly string[] = ['table', 'json', 'csv', 'md', 'html'];
+
+const say = (vi: string, en: string) => process.stderr.write(`vndi: ${vi} / ${en}\n`);
+const count = (n: number, lang: 'vi' | 'en') => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+
+// ---------------------------------------------------------------- the framework of a run
+
+/**
+ * The one place where the framework of a run is chosen: `--framework`, else the row's framework
+ * column, else the framework in force in `--year` (or the row's year) that has the file's columns.
+ */
+function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPicker {
+  let fixed: Framework | undefined;
+  if (o.framework !== undefined) {
+    fixed = frameworkById(o.framework);
+    if (!fixed) throw new UsageError(`unknown --framework ${o.framework}; known: ${listFrameworks().map((f) => f.id).join(', ')}`);
   }
-  try {
-    return readRows(text, file);
-  } catch (e) {
-    throw new ValidationError([{ path: [file], pathString: file, code: 'invalid_type', message: { vi: `Không đọc được tệp: ${(e as Error).message}`, en: `Cannot parse the file: ${(e as Error).message}` } }]);
-  }
+  const year = o.year === undefined ? undefined : Number(o.year);
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a year, e.g. 2023');
+  const fileHeaders = plan ? plan.key.filter((_, i) => plan.role[i] === 'cell') : [];
+  const chosen = new Map<string, Framework | undefined>();
+  // the framework in force in year y that has the most of the scoring columns (the file's, or a JSON row's keys)
+  const forYear = (y: number, headers: readonly string[] = fileHeaders): Framework | undefined => {
+    const key = `${y}|${headers.join('\u0000')}`;
+    if (!chosen.has(key)) {
+      if (chosen.size > 1000) chosen.clear();
+      const candidates: Framework[] = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].filter((f) => f.years.includes(y));
+      const score = (f: Framework) => headers.filter((h) => frameworkColumns(f).has(headerKey(h))).length;
+      chosen.set(key, candidates.sort((a, b) => score(b) - score(a))[0]);
+    }
+    return chosen.get(key);
+  };
+  if (year !== undefined && fixed === undefined && !forYear(year)) throw new UsageError(`no framework is in force in ${year}`);
+  return (frameworkCell, yearCell, rowHeaders) => {
+    if (fixed) return fixed;
+    if (frameworkCell) return frameworkById(frameworkCell);
+    const y = year ?? (yearCell === undefined ? NaN : Number(yearCell));
+    return Number.isInteger(y) ? forYear(y, rowHeaders ?? fileHeaders) : undefined;
+  };
 }
 
-function reportErrors(errors: readonly RowError[]): void {
-  for (const e of errors) {
-    for (const i of e.issues) {
-      process.stderr.write(`line ${e.line}${e.id ? ` (${e.id})` : ''}: ${i.pathString || '(row)'}: ${i.message.en} / ${i.message.vi}\n`);
+function readOptions(o: Options): ReadOptions {
+  let columns: Record<string, string> | undefined;
+  if (o.columns) {
+    let text: string;
+    try {
+      text = readFileSync(o.columns, 'utf8');
+    } catch (e) {
+      throw ioError(`không đọc được --columns ${o.columns}`, `cannot read --columns ${o.columns}`, e);
+    }
+    try {
+      const data = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+      if (typeof data !== 'object' || data === null || Array.isArray(data) || !Object.values(data).every((v) => typeof v === 'string')) throw new Error('expected {"header": "field"}');
+      columns = data as Record<string, string>;
+    } catch (e) {
+      throw new CliError(2, `--columns ${o.columns}: cần một đối tượng JSON {"tiêu đề": "trường"} (${(e as Error).message})`, `--columns ${o.columns}: expected a JSON object {"header": "field"} (${(e as Error).message})`);
     }
   }
+  const headerRow = o['header-row'] === undefined ? undefined : Number(o['header-row']);
+  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) throw new UsageError('--header-row must be a row number (1, 2, …)');
+  return { encoding: o.encoding ? parseEncodingName(o.encoding) : undefined, headerRow, sheet: o.sheet, columns };
 }
 
-function scoreFile(file: string | undefined, o: Options): { rows: InputRow[]; scored: ScoredRow[]; errors: RowError[] } {
-  const rows = readInput(file);
-  if (o.input && o.input !== 'points' && o.input !== 'values') throw new UsageError('--input must be points or values');
-  const tick = progress(rows.length);
-  const r = scoreRows(rows, { framework: o.framework, input: o.input as 'points' | 'values' | undefined, strict: o.strict, onProgress: tick });
-  reportErrors(r.errors);
-  return { rows, ...r };
+/** Every row of a chunk as an InputRow (for the commands that keep rows). */
+function chunkRows(chunk: RowChunk): InputRow[] {
+  const plan = chunk.plan;
+  return [...chunk.rows, ...(plan ? chunk.records.map((r) => rowFromFields(plan, r.fields, r.line)) : [])];
 }
 
-const name = (s: ScoredRow) => s.meta.name ?? '';
+/** The columns a `--group-by` may name: metadata fields and information columns. */
+function availableColumns(source: RowSource, first: RowChunk | undefined): string[] {
+  if (source.plan) return source.plan.key.filter((_, i) => source.plan!.role[i] === 'meta' || source.plan!.role[i] === 'info');
+  return [...new Set((first?.rows ?? []).slice(0, 100).flatMap((r) => Object.keys(r.meta)))];
+}
 
-function scoreTable(scored: readonly ScoredRow[]): Tabular {
-  const first = scored[0]?.result;
-  if (!first || first.kind === 'dti') {
-    const dti = scored as readonly (ScoredRow & { result: DtiResult })[];
-    const ids = dti[0]?.result.mainIndicators.filter((m) => m.group !== 'unscored').map((m) => m.id) ?? [];
-    return {
-      header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society', ...ids],
-      rows: dti.map((s) => [s.id, name(s), s.result.framework.id, s.result.total, s.result.value, s.result.pillars.government.value, s.result.pillars.economy.value, s.result.pillars.society.value, ...ids.map((id) => s.result.mainIndicators.find((m) => m.id === id)?.points ?? null)]),
-      json: scored,
-      html: () => renderReport({ kind: 'provinces', ranked: rankedDti(dti).map((x) => ({ ...x, name: dti.find((d) => d.id === x.id)?.meta.name })) }),
-    };
+function groupKeys(o: Options, available: readonly string[], allowRegion: boolean): string[] {
+  const keys = (o['group-by'] ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  return keys.map((k) => {
+    if (allowRegion && k === 'region') return k;
+    if (available.includes(k)) return k;
+    const field = metaField(k);
+    if (field && available.includes(field)) return field;
+    const byHeader = available.find((a) => headerKey(a) === headerKey(k));
+    if (byHeader) return byHeader;
+    throw new CliError(2, `--group-by: không có cột "${k}"; các cột có: ${available.join(', ') || '(không có)'}`, `--group-by: no column "${k}"; the columns are: ${available.join(', ') || '(none)'}`);
+  });
+}
+
+// ---------------------------------------------------------------- the tally of rows
+
+interface Tally {
+  read: number;
+  scored: number;
+  rejected: number;
+  blank: number;
+}
+
+const MAX_ERROR_LINES = 200;
+
+/** Reports rejected rows on stderr (the first ones) and to `--errors` (all). */
+class ErrorReport {
+  private printed = 0;
+  private hidden = 0;
+  private first = true;
+  constructor(private readonly sink: OutputSink | undefined) {}
+  add(errors: readonly RowError[]): void {
+    const rows: (string | number)[][] = [];
+    for (const e of errors) {
+      for (const i of e.issues) {
+        if (this.printed < MAX_ERROR_LINES) {
+          process.stderr.write(`line ${e.line}${e.id ? ` (${e.id})` : ''}: ${i.pathString || '(row)'}: ${i.message.en} / ${i.message.vi}\n`);
+          this.printed++;
+        } else this.hidden++;
+        rows.push([e.line, e.id, i.pathString || '(row)', i.message.vi, i.message.en]);
+      }
+    }
+    if (this.sink && (rows.length || this.first)) {
+      this.sink.write(csvPiece(['Dòng / line', 'Mã / id', 'Trường / field', 'Lý do', 'Reason'], rows, this.first, true));
+      this.first = false;
+    }
   }
-  const dbi = scored as readonly (ScoredRow & { result: DbiResult })[];
-  const pillars = first.pillars.map((p) => p.id);
+  finish(): void {
+    if (this.hidden) say(`còn ${count(this.hidden, 'vi')} lỗi khác không in ra${this.sink ? `; xem ${this.sink.path}` : '; dùng --errors <tệp.csv> để có đủ'}`, `${count(this.hidden, 'en')} more issues not shown${this.sink ? `; see ${this.sink.path}` : '; use --errors <file.csv> for all'}`);
+    this.sink?.write('\n');
+  }
+}
+
+// ---------------------------------------------------------------- writing
+
+/**
+ * A CSV piece of a streamed table: the header with the first rows, then rows alone, each piece
+ * joined to the last by the line end. Written through `render` (output.ts) so that the CSV rules
+ * (quoting, `--excel`, injection safety) live in one place; `finishCsv` ends the last line.
+ */
+function csvPiece(header: readonly string[], rows: readonly (readonly (string | number | null)[])[], first: boolean, excel: boolean): string {
+  if (!first && rows.length === 0) return '';
+  const text = render({ header, rows, json: null }, 'csv', { excel });
+  const eol = excel ? '\r\n' : '\n';
+  let body = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r?\n$/, '');
+  if (first) return (excel ? '\uFEFF' : '') + body;
+  body = body.slice(body.indexOf('\n') + 1);
+  return eol + body;
+}
+
+function jsonPiece(items: readonly unknown[], first: boolean): string {
+  if (items.length === 0) return first ? '[' : '';
+  // the chunk as an indented array, without its brackets: the elements exactly as JSON.stringify(all, null, 2) indents them
+  return (first ? '[\n' : ',\n') + JSON.stringify(items, null, 2).slice(2, -2);
+}
+
+const name = (s: { meta: Readonly<Record<string, string>> }) => s.meta.name ?? '';
+
+/** Score-table cells of a DBI row, read from the batch units where the row has them. */
+function dbiCells(s: ScoredRow): (string | number | null)[] {
+  if (s instanceof BatchScoredRow) {
+    const c = s.compiled;
+    const f = c.framework;
+    const level = s.levelCode < 0 ? null : s.levelCode;
+    const levelName = level === null ? null : (f.levels.find((l) => l.level === level)?.name ?? null);
+    const cells: (string | number | null)[] = [s.id, name(s), f.id, s.totalUnits / c.factor, c.totalMaxUnits / c.factor, ratioHalfUp(s.totalUnits * 100, c.totalMaxUnits, 2), level, levelName?.vi ?? null];
+    for (let p = 0; p < s.block.pillarCount; p++) {
+      const l = s.pillarLevel(p);
+      cells.push(s.pillarUnits(p) / c.factor, l < 0 ? null : l);
+    }
+    return cells;
+  }
+  const r = s.result as DbiResult;
+  return [s.id, name(s), r.framework.id, r.total, r.max, r.percent, r.level, r.levelName?.vi ?? null, ...r.pillars.flatMap((p) => [p.points, p.level])];
+}
+
+function dtiHeader(first: DtiResult): { header: string[]; ids: string[] } {
+  const ids = first.mainIndicators.filter((m) => m.group !== 'unscored').map((m) => m.id);
+  return { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society', ...ids], ids };
+}
+
+function dtiCells(s: ScoredRow, ids: readonly string[]): (string | number | null)[] {
+  const r = s.result as DtiResult;
+  return [s.id, name(s), r.framework.id, r.total, r.value, r.pillars.government.value, r.pillars.economy.value, r.pillars.society.value, ...ids.map((id) => r.mainIndicators.find((m) => m.id === id)?.points ?? null)];
+}
+
+function scoreHeader(first: ScoredRow | undefined): { header: string[]; cells: (s: ScoredRow) => (string | number | null)[] } {
+  if (!first || first.result.kind === 'dti') {
+    const { header, ids } = first ? dtiHeader(first.result as DtiResult) : { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society'], ids: [] };
+    return { header, cells: (s) => dtiCells(s, ids) };
+  }
+  const pillars = first instanceof BatchScoredRow ? first.compiled.framework.pillars.map((p) => p.id) : (first.result as DbiResult).pillars.map((p) => p.id);
+  return { header: ['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName', ...pillars.flatMap((p) => [p, `${p}.level`])], cells: dbiCells };
+}
+
+/** The whole score table (for formats that need every row at once: table, Markdown, HTML). */
+function scoreTable(scored: readonly ScoredRow[]): Tabular {
+  const { header, cells } = scoreHeader(scored[0]);
+  const first = scored[0]?.result;
   return {
-    header: ['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName', ...pillars.flatMap((p) => [p, `${p}.level`])],
-    rows: dbi.map((s) => [s.id, name(s), s.result.framework.id, s.result.total, s.result.max, s.result.percent, s.result.level, s.result.levelName?.vi ?? null, ...s.result.pillars.flatMap((p) => [p.points, p.level])]),
+    header,
+    rows: scored.map(cells),
     json: scored,
-    html: () =>
-      dbi.length === 1
+    html: () => {
+      if (!first || first.kind === 'dti') {
+        const dti = scored as readonly (ScoredRow & { result: DtiResult })[];
+        return renderReport({ kind: 'provinces', ranked: rankedDti(dti).map((x) => ({ ...x, name: dti.find((d) => d.id === x.id)?.meta.name })) });
+      }
+      const dbi = scored as readonly (ScoredRow & { result: DbiResult })[];
+      return dbi.length === 1
         ? renderReport({ kind: 'enterprise', name: dbi[0]!.meta.name ?? dbi[0]!.id, result: dbi[0]!.result })
-        : renderReport({ kind: 'cohort', summary: summarize(dbi), ranked: rankedDbi(dbi, 'total') }),
+        : renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked: rankedDbi(dbi, 'total') });
+    },
   };
 }
 
@@ -139,41 +327,67 @@ function rankedDbi(rows: readonly (ScoredRow & { result: DbiResult })[], by: str
   return ranking.map((x) => ({ id: x.id, rank: x.rank, name: byId.get(x.id)!.meta.name, result: byId.get(x.id)!.result }));
 }
 
-function rankTable(scored: readonly ScoredRow[], o: Options): Tabular {
-  const method = o.method as RankMethod | undefined;
-  if (method && !['competition', 'dense', 'ordinal'].includes(method)) throw new UsageError('--method must be competition, dense or ordinal');
-  const first = scored[0]?.result;
-  if (!first || first.kind === 'dti') {
-    const dti = scored as readonly (ScoredRow & { result: DtiResult })[];
-    const groupKey = o['group-by'];
-    const meta = new Map(dti.map((d) => [d.id, d.meta]));
-    // a row's own region column wins (fictional units sit in real regions); else the unit's code
-    const groupOf = (d: ScoredRow) => (groupKey === 'region' ? meta.get(d.id)?.region ?? findProvince(d.id)?.region : groupKey ? meta.get(d.id)?.[groupKey] : undefined);
-    const ranking = rankDti(dti.map((d) => ({ id: d.id, result: d.result, group: groupOf(d) })), {
-      by: o.by ?? 'value', method, groupBy: groupKey ? 'group' : undefined,
-    });
-    let changes: Map<string, string> | undefined;
-    if (o.previous) {
-      const prev = scoreFile(o.previous, { ...o, strict: false }).scored as (ScoredRow & { result: DtiResult })[];
-      const before = rankDti(prev.map((d) => ({ id: d.id, result: d.result })), { by: o.by ?? 'value', method });
-      changes = new Map(rankChange(before, ranking).map((c) => [c.id, c.label]));
-    }
-    const byId = new Map(dti.map((d) => [d.id, d]));
-    return {
-      header: ['rank', 'id', 'name', o.by ?? 'value', ...(groupKey ? ['group', 'rankInGroup'] : []), ...(changes ? ['change'] : [])],
-      rows: ranking.map((r) => [r.rank, r.id, byId.get(r.id)?.meta.name ?? '', r.score, ...(groupKey ? [r.groupName?.vi ?? r.group ?? null, r.rankInGroup === undefined || r.rankInGroup === null ? null : `${r.rankInGroup}/${r.ofInGroup}`] : []), ...(changes ? [changes.get(r.id) ?? null] : [])]),
-      json: ranking,
-      html: () => renderReport({ kind: 'provinces', ranked: ranking.map((r) => ({ id: r.id, name: byId.get(r.id)?.meta.name, rank: r.rank, result: byId.get(r.id)!.result })) }),
-    };
+/** What ranking a DBI row needs: its id, name, exact score and the figures shown beside it. */
+interface DbiRankEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly score: string | null;
+  readonly shown: number | null;
+  readonly total: number;
+  readonly percent: number;
+  readonly level: number | null;
+}
+
+function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
+  if (s instanceof BatchScoredRow) {
+    const c = s.compiled;
+    const p = by === 'total' || by === 'percent' ? -1 : c.framework.pillars.findIndex((x) => x.id === by);
+    const score = by === 'total' ? formatUnits(s.totalUnits, c.decimals) : by === 'percent' ? ratioString(s.totalUnits * 100, c.totalMaxUnits) : p < 0 ? null : formatUnits(s.pillarUnits(p), c.decimals);
+    const total = s.totalUnits / c.factor;
+    const percent = ratioHalfUp(s.totalUnits * 100, c.totalMaxUnits, 2);
+    return { id: s.id, name: name(s), score, shown: by === 'total' ? total : by === 'percent' ? percent : p < 0 ? null : s.pillarUnits(p) / c.factor, total, percent, level: s.levelCode < 0 ? null : s.levelCode };
   }
-  const dbi = scored as readonly (ScoredRow & { result: DbiResult })[];
-  const by = o.by ?? 'total';
-  const ranked = rankedDbi(dbi, by, method);
+  const r = s.result as DbiResult;
+  const pillar = r.pillars.find((x) => x.id === by);
+  return {
+    id: s.id, name: name(s),
+    score: by === 'total' ? r.exact.total : by === 'percent' ? r.exact.percent : (pillar?.exact.points ?? null),
+    shown: by === 'total' ? r.total : by === 'percent' ? r.percent : (pillar?.points ?? null),
+    total: r.total, percent: r.percent, level: r.level,
+  };
+}
+
+function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined): Tabular {
+  const ranking = rank(entries.map((e) => ({ id: e.id, score: e.score })), { method, precision: 'exact' });
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const ranked = ranking.map((x) => ({ rank: x.rank, e: byId.get(x.id)! }));
   return {
     header: ['rank', 'id', 'name', by, 'level'],
-    rows: ranked.map((r) => [r.rank, r.id, r.name ?? '', by === 'total' ? r.result.total : by === 'percent' ? r.result.percent : (r.result.pillars.find((p) => p.id === by)?.points ?? null), r.result.level]),
-    json: ranked.map((r) => ({ rank: r.rank, id: r.id, total: r.result.total, percent: r.result.percent, level: r.result.level })),
-    html: () => renderReport({ kind: 'cohort', summary: summarize(dbi), ranked }),
+    rows: ranked.map(({ rank: r, e }) => [r, e.id, e.name, e.shown, e.level]),
+    json: ranked.map(({ rank: r, e }) => ({ rank: r, id: e.id, total: e.total, percent: e.percent, level: e.level })),
+  };
+}
+
+function dtiRankTable(dti: readonly (ScoredRow & { result: DtiResult })[], o: Options, groupKey: string | undefined, previous: readonly ScoredRow[] | undefined): Tabular {
+  const method = o.method as RankMethod | undefined;
+  const meta = new Map(dti.map((d) => [d.id, d.meta]));
+  // a row's own region column wins (fictional units sit in real regions); else the unit's code
+  const groupOf = (id: string) => (groupKey === 'region' ? meta.get(id)?.region ?? findProvince(id)?.region : groupKey ? meta.get(id)?.[groupKey] : undefined);
+  const ranking = rankDti(dti.map((d) => ({ id: d.id, result: d.result, group: groupOf(d.id) })), {
+    by: o.by ?? 'value', method, groupBy: groupKey ? 'group' : undefined,
+  });
+  let changes: Map<string, string> | undefined;
+  if (previous) {
+    const prev = previous.filter((s) => s.result.kind === 'dti') as (ScoredRow & { result: DtiResult })[];
+    const before = rankDti(prev.map((d) => ({ id: d.id, result: d.result })), { by: o.by ?? 'value', method });
+    changes = new Map(rankChange(before, ranking).map((c) => [c.id, c.label]));
+  }
+  const byId = new Map(dti.map((d) => [d.id, d]));
+  return {
+    header: ['rank', 'id', 'name', o.by ?? 'value', ...(groupKey ? ['group', 'rankInGroup'] : []), ...(changes ? ['change'] : [])],
+    rows: ranking.map((r) => [r.rank, r.id, byId.get(r.id)?.meta.name ?? '', r.score, ...(groupKey ? [r.groupName?.vi ?? r.group ?? null, r.rankInGroup === undefined || r.rankInGroup === null ? null : `${r.rankInGroup}/${r.ofInGroup}`] : []), ...(changes ? [changes.get(r.id) ?? null] : [])]),
+    json: ranking,
+    html: () => renderReport({ kind: 'provinces', ranked: ranking.map((r) => ({ id: r.id, name: byId.get(r.id)?.meta.name, rank: r.rank, result: byId.get(r.id)!.result })) }),
   };
 }
 
@@ -196,11 +410,13 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
   const row = scored.find((s) => s.id === o.unit);
   if (!row) throw new UsageError(`no scored row with id ${o.unit}`);
   if (row.result.kind === 'dbi') {
+    const result = row.result;
     const original = rows.find((r) => r.id === o.unit)!;
     const target = o.target === undefined ? undefined : Number(o.target);
     if (target !== undefined && !Number.isInteger(target)) throw new UsageError('--target for DBI is a level (integer)');
-    const answers = original.explicit?.answers ?? Object.fromEntries(Object.entries(original.cells));
-    const gap = dbiGap(row.result.framework.id, { answers: answers as Record<string, number> }, target === undefined ? {} : { targetLevel: target });
+    // the answers by criterion id, whatever the file named its columns
+    const answers = original.explicit?.answers ?? mapCells(original, getFramework(result.framework.id), 'answers').record;
+    const gap = dbiGap(result.framework.id, { answers: answers as Record<string, number> }, target === undefined ? {} : { targetLevel: target });
     const heading = [
       `${row.id} ${row.meta.name ?? ''}: mức ${gap.currentLevel ?? '—'} → mục tiêu ${gap.targetLevel ?? '—'}`,
       gap.why ? `${gap.why.message.vi}\n${gap.why.message.en}` : '',
@@ -212,7 +428,7 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
       header: ['criterion', 'name', 'pillar', 'from', 'to', 'gain'],
       rows: gap.steps.map((s) => [s.criterion, s.name.vi, s.pillar, s.from, s.to, s.gain]),
       json: gap,
-      html: () => renderReport({ kind: 'enterprise', name: row.meta.name ?? row.id, result: row.result as DbiResult, cohort, gap }),
+      html: () => renderReport({ kind: 'enterprise', name: row.meta.name ?? row.id, result, cohort, gap }),
     };
   }
   const gap = dtiGap(row.result, parseDtiTarget(o.target, scored.filter((s) => s.id !== row.id)), { peers: scored.map((s) => ({ id: s.id, result: s.result as DtiResult })), id: row.id });
@@ -226,43 +442,259 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
   };
 }
 
-function summaryTable(scored: readonly ScoredRow[], o: Options): Tabular {
-  const dbi = scored.filter((s) => s.result.kind === 'dbi') as (ScoredRow & { result: DbiResult })[];
-  if (dbi.length === 0) throw new UsageError('summary needs DBI rows');
-  const keys = (o['group-by'] ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-  let registered: Record<string, number> | undefined;
-  if (o.registered) {
-    const data = JSON.parse(readFileSync(o.registered, 'utf8')) as Record<string, unknown>;
-    registered = (data.registered ?? data) as Record<string, number>;
-  }
-  const target = o.target === undefined ? undefined : Number(o.target.replace(',', '.'));
-  const entries = dbi.map((d) => ({ ...d.meta, result: d.result }));
-  const s = summarize(entries, { groupBy: keys.length ? keys : undefined, registered, target });
+function summaryTable(s: CohortSummary, registered: boolean, ranked: () => ReturnType<typeof rankedDbi>): Tabular {
   const levels = Object.keys(s.overall.levels);
   return {
     header: ['group', 'count', ...levels.map((l) => `level ${l}`), 'mean', 'q1', 'median', 'q3', ...(registered ? ['registered', 'coverage', 'shortfall'] : [])],
     rows: [...s.groups, s.overall].map((g) => [g.key, g.count, ...levels.map((l) => g.levels[l] ?? 0), g.total.mean, g.total.q1, g.total.median, g.total.q3, ...(registered ? [g.coverage?.registered ?? null, g.coverage?.share ?? null, g.coverage?.shortfall ?? null] : [])]),
     json: s,
-    html: () => renderReport({ kind: 'cohort', summary: s, ranked: rankedDbi(dbi, 'total') }),
+    html: () => renderReport({ kind: 'cohort', summary: s, ranked: ranked() }),
   };
 }
 
-/** Runs the CLI; returns the exit code. */
-export function main(argv: readonly string[]): number {
+/** Registered enterprises per group, from JSON (`{"registered": {...}}` or `{...}`) or CSV (group, count). */
+function readRegistered(file: string): Record<string, number> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw ioError(`không đọc được --registered ${file}`, `cannot read --registered ${file}`, e);
+  }
+  const bad = (why: string) => new CliError(2, `--registered ${file}: ${why}; cần JSON {"nhóm": số} hoặc CSV hai cột (nhóm, số doanh nghiệp đăng ký)`, `--registered ${file}: ${why}; expected JSON {"group": count} or a two-column CSV (group, registered count)`);
+  const toCount = (v: unknown): number => {
+    const n = typeof v === 'number' ? v : Number(String(v).trim().replace(/[.\s](?=\d{3}\b)/g, ''));
+    if (!Number.isInteger(n) || n <= 0) throw bad(`"${String(v)}" không phải số nguyên dương / is not a positive whole number`);
+    return n;
+  };
+  const t = text.trimStart();
+  if (t.startsWith('{')) {
+    let data: Record<string, unknown>;
+    try {
+      data = JSON.parse(t) as Record<string, unknown>;
+    } catch (e) {
+      throw bad((e as Error).message);
+    }
+    const reg = (typeof data.registered === 'object' && data.registered !== null ? data.registered : data) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(reg).map(([k, v]) => [k, toCount(v)]));
+  }
+  const rows = (Papa.parse(t, { skipEmptyLines: 'greedy' }).data as string[][]).filter((r) => r.length >= 2);
+  if (rows.length === 0) throw bad('tệp rỗng / empty file');
+  const out: Record<string, number> = {};
+  rows.forEach((r, i) => {
+    const last = r[r.length - 1]!.trim();
+    if (i === 0 && !/^\d[\d.\s]*$/.test(last)) return; // a header row
+    out[r[0]!.trim()] = toCount(last);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- the row commands
+
+async function readAll(file: string, o: Options): Promise<{ scored: ScoredRow[]; rows: InputRow[] }> {
+  const source = await openRows(file, readOptions(o));
+  const pick = frameworkPicker(o, source.plan);
+  const scored: ScoredRow[] = [];
+  const rows: InputRow[] = [];
+  for await (const chunk of source.chunks()) {
+    rows.push(...chunkRows(chunk));
+    scored.push(...scoreChunk(chunk, { pick, input: o.input as 'points' | 'values' | undefined }).scored);
+  }
+  return { scored, rows };
+}
+
+async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: string | undefined, o: Options, format: Format): Promise<number> {
+  if (!file) throw new UsageError('missing <file>');
+  if (o.input && o.input !== 'points' && o.input !== 'values') throw new UsageError('--input must be points or values');
+  const method = o.method as RankMethod | undefined;
+  if (method && !['competition', 'dense', 'ordinal'].includes(method)) throw new UsageError('--method must be competition, dense or ordinal');
+  const target = o.target === undefined ? undefined : Number(o.target.replace(',', '.'));
+  if (command === 'summary' && target !== undefined && !(target >= 0 && target <= 1)) throw new UsageError('--target for summary is a share between 0 and 1, e.g. 0.5');
+  const registered = command === 'summary' && o.registered ? readRegistered(o.registered) : undefined;
+  const source = await openRows(file, readOptions(o));
+  for (const n of source.notices) say(n.vi, n.en);
+  const pick = frameworkPicker(o, source.plan);
+  const inputs = [file, ...(o.previous ? [o.previous] : []), ...(o.registered ? [o.registered] : []), ...(o.columns ? [o.columns] : [])];
+  const out = o.out ? openOutput(o.out, inputs) : undefined;
+  let errSink: OutputSink | undefined;
+  try {
+    errSink = o.errors ? openOutput(o.errors, [...inputs, ...(o.out ? [o.out] : [])]) : undefined;
+  } catch (e) {
+    out?.abort();
+    throw e;
+  }
+  const sink = out ?? stdoutSink();
+  try {
+    const code = await streamRows(command, source, pick, o, format, sink, errSink, { method, target, registered });
+    sink.commit();
+    errSink?.commit();
+    return code;
+  } catch (e) {
+    sink.abort();
+    errSink?.abort();
+    throw e;
+  }
+}
+
+async function streamRows(
+  command: 'score' | 'rank' | 'gap' | 'summary',
+  source: RowSource,
+  pick: FrameworkPicker,
+  o: Options,
+  format: Format,
+  sink: OutputSink,
+  errSink: OutputSink | undefined,
+  a: { method?: RankMethod; target?: number; registered?: Record<string, number> },
+): Promise<number> {
+  const tally: Tally = { read: 0, scored: 0, rejected: 0, blank: 0 };
+  const report = new ErrorReport(errSink);
+  const tick = progressMeter(source.size);
+  const excel = o.excel ?? false;
+  // what each command keeps
+  const streamed = command === 'score' && (format === 'csv' || format === 'json') && !o.strict;
+  let header: ReturnType<typeof scoreHeader> | undefined;
+  let firstPiece = true;
+  let written = 0;
+  const kept: ScoredRow[] = [];
+  const keptRows: InputRow[] = [];
+  const dbiRank: DbiRankEntry[] = [];
+  let cohort: CohortStream | undefined;
+  let groupBy: string[] | undefined;
+  let rankGroup: string | undefined;
+  let firstChunk = true;
+  const by = o.by ?? 'total';
+
+  for await (const chunk of source.chunks()) {
+    if (firstChunk) {
+      firstChunk = false;
+      const available = availableColumns(source, chunk);
+      if (command === 'summary') groupBy = groupKeys(o, available, false);
+      if (command === 'rank' && o['group-by']) rankGroup = groupKeys(o, available, true).join(',');
+    }
+    const { scored, errors } = scoreChunk(chunk, { pick, input: o.input as 'points' | 'values' | undefined, strict: o.strict });
+    const rejected = [...chunk.rejected, ...errors].sort((x, y) => x.line - y.line);
+    tally.read += chunk.records.length + chunk.rows.length + chunk.rejected.length + chunk.blank;
+    tally.blank += chunk.blank;
+    tally.rejected += rejected.length;
+    tally.scored += scored.length;
+    report.add(o.strict ? rejected.slice(0, 1) : rejected);
+    tick?.(tally.read, source.bytesRead());
+    if (o.strict && rejected.length) {
+      report.finish();
+      tally.scored = 0;
+      printTally(tally);
+      throw new StrictStop();
+    }
+    if (command === 'score') {
+      if (streamed) {
+        await sink.drain();
+        if (format === 'csv') {
+          header ??= scoreHeader(scored[0]);
+          if (scored.length || firstPiece) {
+            sink.write(csvPiece(header.header, scored.map(header.cells), firstPiece, excel));
+            firstPiece = false;
+          }
+        } else {
+          const piece = jsonPiece(scored, firstPiece);
+          if (piece) {
+            sink.write(piece);
+            firstPiece = false;
+          }
+        }
+        written += scored.length;
+      } else kept.push(...scored);
+    } else if (command === 'summary') {
+      for (const s of scored) {
+        if (!(s instanceof BatchScoredRow) && s.result.kind !== 'dbi') continue;
+        (cohort ??= new CohortStream({ groupBy, registered: a.registered, target: a.target })).add(s);
+        if (format === 'html') kept.push(s);
+      }
+    } else if (command === 'rank') {
+      for (const s of scored) {
+        if (s instanceof BatchScoredRow || s.result.kind === 'dbi') {
+          if (format === 'html') kept.push(s);
+          else dbiRank.push(dbiRankEntry(s, by));
+        } else kept.push(s);
+      }
+    } else {
+      kept.push(...scored);
+      keptRows.push(...chunkRows(chunk));
+    }
+  }
+  tick?.(tally.read, source.size, true);
+  report.finish();
+
+  let rowsOut = written;
+  if (streamed) {
+    if (format === 'csv') {
+      if (firstPiece) sink.write(csvPiece(scoreHeader(undefined).header, [], true, excel));
+      sink.write('\n');
+    } else sink.write(firstPiece ? '[]\n' : '\n]\n');
+  } else {
+    let table: Tabular;
+    if (command === 'score') table = scoreTable(kept);
+    else if (command === 'summary') {
+      if (!cohort) throw new UsageError('summary needs DBI rows');
+      const dbi = kept as (ScoredRow & { result: DbiResult })[];
+      table = summaryTable(cohort.finish(), a.registered !== undefined, () => rankedDbi(dbi, 'total'));
+    } else if (command === 'rank') {
+      if (kept.length && kept.every((s) => s.result.kind === 'dti')) {
+        const previous = o.previous ? (await readAll(o.previous, { ...o, 'header-row': undefined, columns: o.columns })).scored : undefined;
+        table = dtiRankTable(kept as (ScoredRow & { result: DtiResult })[], o, rankGroup, previous);
+      } else if (format === 'html') {
+        const dbi = kept as (ScoredRow & { result: DbiResult })[];
+        const ranked = rankedDbi(dbi, by, a.method);
+        table = { header: [], rows: [], json: null, html: () => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }) };
+      } else table = dbiRankTable(dbiRank, by, a.method);
+    } else table = gapTable(kept, keptRows, o);
+    if (format === 'html' && !table.html) throw new UsageError(`${command} has no HTML report`);
+    sink.write(render(table, format, { excel }));
+    rowsOut = table.rows.length;
+  }
+  printTally(tally);
+  if (sink.path) say(`đã ghi ${sink.path} (${count(rowsOut, 'vi')} dòng)`, `wrote ${sink.path} (${count(rowsOut, 'en')} rows)`);
+  if (errSink?.path) say(`đã ghi các dòng bị từ chối vào ${errSink.path}`, `wrote the rejected rows to ${errSink.path}`);
+  return tally.rejected ? 1 : 0;
+}
+
+class StrictStop extends Error {}
+
+function printTally(t: Tally): void {
+  say(
+    `đã đọc ${count(t.read, 'vi')} dòng: ${count(t.scored, 'vi')} đã chấm, ${count(t.rejected, 'vi')} bị từ chối, ${count(t.blank, 'vi')} trống`,
+    `read ${count(t.read, 'en')} rows: ${count(t.scored, 'en')} scored, ${count(t.rejected, 'en')} rejected, ${count(t.blank, 'en')} blank`,
+  );
+}
+
+// ---------------------------------------------------------------- main
+
+function writeAll(text: string, out: string | undefined, rows?: number): void {
+  const sink = openOutput(out);
+  try {
+    sink.write(text);
+    sink.commit();
+  } catch (e) {
+    sink.abort();
+    throw e;
+  }
+  if (out) say(`đã ghi ${out}${rows === undefined ? '' : ` (${count(rows, 'vi')} dòng)`}`, `wrote ${out}${rows === undefined ? '' : ` (${count(rows, 'en')} rows)`}`);
+}
+
+async function run(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
       options: {
-        framework: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+        framework: { type: 'string' }, year: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         excel: { type: 'boolean' }, by: { type: 'string' }, 'group-by': { type: 'string' }, method: { type: 'string' },
         previous: { type: 'string' }, unit: { type: 'string' }, target: { type: 'string' }, registered: { type: 'string' },
-        strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, encoding: { type: 'string' }, 'header-row': { type: 'string' },
+        sheet: { type: 'string' }, columns: { type: 'string' }, errors: { type: 'string' },
       },
     });
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${USAGE}`);
+    process.stderr.write(`vndi: ${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const o = parsed.values as Options;
@@ -271,60 +703,75 @@ export function main(argv: readonly string[]): number {
     (o.help ? process.stdout : process.stderr).write(USAGE);
     return o.help ? 0 : 2;
   }
-  try {
-    const format = (o.format ?? formatFromName(o.out) ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
-    if (!['table', 'json', 'csv', 'md', 'html'].includes(format)) throw new UsageError(`unknown --format ${format}`);
-    let table: Tabular;
-    let errors: readonly RowError[] = [];
-    switch (command) {
-      case 'frameworks': {
-        const list = listFrameworks();
-        table = {
-          header: ['id', 'kind', 'title', 'decision', 'date', 'years', 'status'],
-          rows: list.map((f) => [f.id, f.kind, f.title.vi, f.legalBasis.decision, f.legalBasis.date, f.years.join(', '), f.status]),
-          json: list,
-        };
-        break;
-      }
-      case 'schema': {
-        if (!arg) throw new UsageError('schema needs a framework id');
-        writeOutput(JSON.stringify(inputJsonSchema(getFramework(arg)), null, 2) + '\n', o.out);
-        return 0;
-      }
-      case 'demo':
-        writeOutput(runDemo(), o.out);
-        return 0;
-      case 'score':
-      case 'rank':
-      case 'gap':
-      case 'summary': {
-        const r = scoreFile(arg, o);
-        errors = r.errors;
-        if (o.strict && errors.length) return 1;
-        table =
-          command === 'score' ? scoreTable(r.scored)
-          : command === 'rank' ? rankTable(r.scored, o)
-          : command === 'gap' ? gapTable(r.scored, r.rows, o)
-          : summaryTable(r.scored, o);
-        break;
-      }
-      default:
-        throw new UsageError(`unknown command ${command}`);
-    }
-    if (format === 'html' && !table.html) throw new UsageError(`${command} has no HTML report`);
-    writeOutput(render(table, format, { excel: o.excel }), o.out);
-    return errors.length ? 1 : 0;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`vndi: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (e instanceof ValidationError) {
-      for (const i of e.issues) process.stderr.write(`${i.pathString || '(input)'}: ${i.message.en} / ${i.message.vi}\n`);
-      return 1;
-    }
-    throw e;
+  const byName = formatFromName(o.out);
+  if (o.out && !o.format && !byName) {
+    throw new UsageError(`cannot write ${o.out}: name it .csv, .json, .md, .html or .txt, or give --format`);
   }
+  const format = (o.format ?? byName ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format ${format}`);
+  switch (command) {
+    case 'frameworks': {
+      const list = listFrameworks();
+      const table: Tabular = {
+        header: ['id', 'kind', 'title', 'decision', 'date', 'years', 'status'],
+        rows: list.map((f) => [f.id, f.kind, f.title.vi, f.legalBasis.decision, f.legalBasis.date, f.years.join(', '), f.status]),
+        json: list,
+      };
+      if (format === 'html') throw new UsageError('frameworks has no HTML report');
+      writeAll(render(table, format, { excel: o.excel }), o.out, table.rows.length);
+      return 0;
+    }
+    case 'schema': {
+      if (!arg) throw new UsageError('schema needs a framework id');
+      const f = frameworkById(arg);
+      if (!f) throw new UsageError(`unknown framework ${arg}; known: ${listFrameworks().map((x) => x.id).join(', ')}`);
+      writeAll(JSON.stringify(inputJsonSchema(f), null, 2) + '\n', o.out);
+      return 0;
+    }
+    case 'demo':
+      writeAll(runDemo(), o.out);
+      return 0;
+    case 'score':
+    case 'rank':
+    case 'gap':
+    case 'summary':
+      return await runRows(command, arg, o, format);
+    default:
+      throw new UsageError(`unknown command ${command}`);
+  }
+}
+
+/**
+ * Runs the CLI; resolves to the exit code. Every failure is reported as one line on stderr: a
+ * usage error (2, with the usage text), an I/O problem (2), invalid input (1), and anything
+ * unexpected (2) — never a stack trace.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+function failure(e: unknown): number {
+  if (e instanceof StrictStop) return 1;
+  if (e instanceof UsageError) {
+    process.stderr.write(`vndi: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (e instanceof CliError) {
+    process.stderr.write(`vndi: ${e.vi} / ${e.en}\n`);
+    return e.exitCode;
+  }
+  if (e instanceof ValidationError) {
+    for (const i of e.issues) process.stderr.write(`${i.pathString || '(input)'}: ${i.message.en} / ${i.message.vi}\n`);
+    return 1;
+  }
+  const err = e as NodeJS.ErrnoException | undefined;
+  const detail = String(err?.message ?? e).split('\n')[0];
+  process.stderr.write(`vndi: lỗi không mong đợi / unexpected error: ${err?.code ? `${err.code} ` : ''}${detail}\n`);
+  return 2;
 }
 
 const invokedDirectly = (() => {
@@ -334,4 +781,26 @@ const invokedDirectly = (() => {
     return false;
   }
 })();
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+if (invokedDirectly) {
+  // `vndi score big.csv | head`: a closed pipe ends the run quietly, not with a stack trace
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`vndi: không ghi được ra stdout / cannot write to standard output (${e.code ?? e.message})\n`);
+    process.exit(2);
+  });
+  // interrupted: no temporary file is left behind
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      removeTemporaryFiles();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.exitCode = failure(e);
+    },
+  );
+}

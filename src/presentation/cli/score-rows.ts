@@ -1,10 +1,26 @@
-/** Scoring every row of an input file, collecting bad rows with their line numbers. */
-import { ValidationError, NotScorableError, makeIssue, type ValidationIssue } from '../../errors.js';
+/**
+ * Scoring the rows of an input file chunk by chunk, collecting bad rows with their line numbers.
+ *
+ * DBI rows whose cells are all plain numbers go through the batch path (`scoreDbiBatch`, one typed
+ * array per chunk, no object per cell); every other row, and every row the batch path finds
+ * invalid, goes through `scoreDbi` / `scoreDti`, so that rejected rows get the full bilingual list
+ * of issues. A batch row's result is built from its pillar units by the same `dbiResultFromUnits`
+ * that `scoreDbi` ends with, only when an output needs the whole result (JSON, HTML).
+ */
+import { compileDbi, type CompiledDbi } from '../../assessment/dbi-input.js';
+import { scoreDbiBatch } from '../../batch/score-dbi-batch.js';
+import { ValidationError, NotScorableError, makeIssue } from '../../errors.js';
 import { getFramework } from '../../framework/catalog.js';
-import { scoreDbi, type DbiResult } from '../../score/score-dbi.js';
+import type { DbiFramework, Framework } from '../../framework/schema.js';
+import { dbiResultFromUnits, scoreDbi, type DbiResult } from '../../score/score-dbi.js';
 import { scoreDti, type DtiResult } from '../../score/score-dti.js';
-import { mapCells, type InputRow } from '../io/rows.js';
+import { frameworkColumnIds, type ColumnPlan } from '../io/headers.js';
+import { mapCells, rowFromFields, type InputRow } from '../io/rows.js';
+import type { RowChunk, RowError } from '../io/source.js';
 
+export type { RowError } from '../io/source.js';
+
+/** A scored row. */
 export interface ScoredRow {
   readonly line: number;
   readonly id: string;
@@ -12,55 +28,298 @@ export interface ScoredRow {
   readonly result: DtiResult | DbiResult;
 }
 
-export interface RowError {
-  readonly line: number;
-  readonly id: string;
-  readonly issues: readonly ValidationIssue[];
+/** The batch outputs of one chunk's DBI rows, shared by its rows (no typed array per row). */
+export interface BatchBlock {
+  readonly compiled: CompiledDbi;
+  readonly pillarCount: number;
+  /** Pillar units, row-major. */
+  readonly units: Int32Array;
+  readonly totalUnits: Int32Array;
+  /** Overall level per row, −1 where the framework has none. */
+  readonly level: Int8Array;
+  /** Pillar levels, row-major, −1 where the framework has none. */
+  readonly pillarLevel: Int8Array;
 }
+
+/**
+ * A DBI row scored by the batch path: its pillar units, total units and level (in its chunk's
+ * block), with the full result built on first use (identical to `scoreDbi`'s: the same function
+ * builds both).
+ */
+export class BatchScoredRow implements ScoredRow {
+  #result: DbiResult | undefined;
+  constructor(
+    readonly line: number,
+    readonly id: string,
+    readonly meta: Readonly<Record<string, string>>,
+    readonly block: BatchBlock,
+    readonly index: number,
+  ) {}
+  get compiled(): CompiledDbi {
+    return this.block.compiled;
+  }
+  get totalUnits(): number {
+    return this.block.totalUnits[this.index]!;
+  }
+  /** Overall level, −1 where the framework has none. */
+  get levelCode(): number {
+    return this.block.level[this.index]!;
+  }
+  pillarUnits(p: number): number {
+    return this.block.units[this.index * this.block.pillarCount + p]!;
+  }
+  /** Pillar level, −1 where the framework has none. */
+  pillarLevel(p: number): number {
+    return this.block.pillarLevel[this.index * this.block.pillarCount + p]!;
+  }
+  get result(): DbiResult {
+    const b = this.block;
+    return (this.#result ??= dbiResultFromUnits(b.compiled, b.units.subarray(this.index * b.pillarCount, (this.index + 1) * b.pillarCount)));
+  }
+  toJSON(): ScoredRow {
+    return { line: this.line, id: this.id, meta: this.meta, result: this.result };
+  }
+}
+
+/**
+ * Chooses the framework of a row from its framework and year cells (and, for a JSON row, its keys);
+ * `undefined` when none applies.
+ */
+export type FrameworkPicker = (frameworkCell: string | undefined, yearCell: string | undefined, rowHeaders?: readonly string[]) => Framework | undefined;
 
 export interface ScoreRowsOptions {
-  readonly framework?: string;
+  /** The framework of a row (see main.ts, where the framework of a run is chosen). */
+  readonly pick: FrameworkPicker;
   readonly input?: 'points' | 'values';
   readonly strict?: boolean;
-  readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Scores rows; bad rows are reported (and, with `strict`, stop the run at the first one). */
-export function scoreRows(rows: readonly InputRow[], options: ScoreRowsOptions): { scored: ScoredRow[]; errors: RowError[] } {
+/** Scores one row on the generic path. */
+function scoreOne(row: InputRow, framework: Framework | undefined, options: ScoreRowsOptions): ScoredRow {
+  if (!framework) {
+    if (row.framework) getFramework(row.framework); // an unknown id: its own message, with the known ids
+    throw new ValidationError([makeIssue(['framework'], 'missing_input', { fields: '--framework, --year, framework column' })]);
+  }
+  if (!row.id) throw new ValidationError([makeIssue(['id'], 'missing_key', { key: 'id' })]);
+  let result: DtiResult | DbiResult;
+  if (framework.kind === 'dti') {
+    if (row.explicit?.points || row.explicit?.values) {
+      result = scoreDti(framework, row.explicit as never);
+    } else {
+      const mode = options.input ?? 'points';
+      const { record, issues } = mapCells(row, framework, mode);
+      if (issues.length) throw new ValidationError(issues);
+      result = scoreDti(framework, { [mode]: record });
+    }
+  } else if (row.explicit?.answers) {
+    result = scoreDbi(framework, { answers: row.explicit.answers as never });
+  } else {
+    const { record, issues } = mapCells(row, framework, 'answers');
+    if (issues.length) throw new ValidationError(issues);
+    result = scoreDbi(framework, { answers: record });
+  }
+  return { line: row.line, id: row.id, meta: row.meta, result };
+}
+
+function tryScore(row: InputRow, framework: Framework | undefined, options: ScoreRowsOptions, scored: ScoredRow[], errors: RowError[]): void {
+  try {
+    scored.push(scoreOne(row, framework, options));
+  } catch (e) {
+    if (e instanceof ValidationError) errors.push({ line: row.line, id: row.id, issues: e.issues });
+    else if (e instanceof NotScorableError) errors.push({ line: row.line, id: row.id, issues: [makeIssue(['framework'], 'invalid_option', { detail: e.reason.vi, detailEn: e.reason.en })] });
+    else throw e;
+  }
+}
+
+/** Frameworks given by id in a row's framework column, resolved once. */
+const byId = new Map<string, Framework | null>();
+export function frameworkById(id: string): Framework | undefined {
+  let f = byId.get(id);
+  if (f === undefined) {
+    try {
+      f = getFramework(id);
+    } catch {
+      f = null;
+    }
+    byId.set(id, f);
+  }
+  return f ?? undefined;
+}
+
+/** Whether a cell is a plain decimal number (after a decimal comma is read as a point). */
+const PLAIN = /^\d{1,15}(\.\d{1,12})?$/;
+
+interface BatchPlan {
+  readonly compiled: CompiledDbi;
+  /** Per plan column: the item index, −1 for a non-scoring column, −2 for a scoring column this framework lacks. */
+  readonly itemOf: Int32Array;
+  /** Whether every item of the framework has a column. */
+  readonly complete: boolean;
+  readonly idAt: number;
+}
+
+const checked = new WeakMap<ColumnPlan, Set<Framework>>();
+/** Checks once per file and framework that no two columns give the same input (throws CliError). */
+function checkColumns(plan: ColumnPlan, framework: Framework): void {
+  let done = checked.get(plan);
+  if (!done) checked.set(plan, (done = new Set()));
+  if (done.has(framework)) return;
+  frameworkColumnIds(plan, framework);
+  done.add(framework);
+}
+
+const batchPlans = new WeakMap<ColumnPlan, Map<Framework, BatchPlan | null>>();
+function batchPlanOf(plan: ColumnPlan, framework: DbiFramework): BatchPlan | null {
+  let m = batchPlans.get(plan);
+  if (!m) batchPlans.set(plan, (m = new Map()));
+  if (m.has(framework)) return m.get(framework)!;
+  let bp: BatchPlan | null = null;
+  try {
+    const compiled = compileDbi(framework);
+    const ids = frameworkColumnIds(plan, framework);
+    const itemOf = Int32Array.from(ids.map((id, i) => (id === undefined ? (plan.role[i] === 'cell' ? -2 : -1) : compiled.index.get(id)!)));
+    const present = new Set(itemOf.filter((k) => k >= 0));
+    bp = { compiled, itemOf, complete: present.size === compiled.items.length, idAt: plan.key.indexOf('id') };
+  } catch (e) {
+    if (!(e instanceof NotScorableError)) throw e;
+  }
+  m.set(framework, bp);
+  return bp;
+}
+
+/** Scores one chunk of rows. */
+export function scoreChunk(chunk: RowChunk, options: ScoreRowsOptions): { scored: ScoredRow[]; errors: RowError[] } {
   const scored: ScoredRow[] = [];
   const errors: RowError[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    options.onProgress?.(i + 1, rows.length);
-    try {
-      const frameworkId = options.framework ?? row.framework;
-      if (!frameworkId) throw new ValidationError([makeIssue(['framework'], 'missing_input', { fields: '--framework, framework column' })]);
-      if (!row.id) throw new ValidationError([makeIssue(['id'], 'missing_key', { key: 'id' })]);
-      const framework = getFramework(frameworkId);
-      let result: DtiResult | DbiResult;
-      if (framework.kind === 'dti') {
-        if (row.explicit?.points || row.explicit?.values) {
-          result = scoreDti(framework, row.explicit as never);
-        } else {
-          const mode = options.input ?? 'points';
-          const { record, issues } = mapCells(row, framework, mode);
-          if (issues.length) throw new ValidationError(issues);
-          result = scoreDti(framework, { [mode]: record });
-        }
-      } else if (row.explicit?.answers) {
-        result = scoreDbi(framework, { answers: row.explicit.answers as never });
-      } else {
-        const { record, issues } = mapCells(row, framework, 'answers');
-        if (issues.length) throw new ValidationError(issues);
-        result = scoreDbi(framework, { answers: record });
+  const slow: InputRow[] = [];
+  const plan = chunk.plan;
+  if (plan && chunk.records.length) {
+    const fwAt = plan.key.indexOf('framework');
+    const yearAt = plan.key.indexOf('year');
+    // group the records by framework; DBI groups go through the batch path
+    const groups = new Map<Framework | undefined, number[]>();
+    for (let r = 0; r < chunk.records.length; r++) {
+      const f = chunk.records[r]!.fields;
+      const fw = options.pick(fwAt >= 0 ? String(f[fwAt] ?? '').trim() || undefined : undefined, yearAt >= 0 ? String(f[yearAt] ?? '').trim() || undefined : undefined);
+      let g = groups.get(fw);
+      if (!g) groups.set(fw, (g = []));
+      g.push(r);
+    }
+    // each record's outcome, in file order
+    const slots: (ScoredRow | RowError)[] = new Array(chunk.records.length);
+    for (const [fw, members] of groups) {
+      if (fw) checkColumns(plan, fw);
+      const bp = fw && fw.kind === 'dbi' ? batchPlanOf(plan, fw) : null;
+      if (!bp || !bp.complete) {
+        for (const r of members) slots[r] = slowOutcome(chunk, plan, r, fw, options);
+        continue;
       }
-      scored.push({ line: row.line, id: row.id, meta: row.meta, result });
-    } catch (e) {
-      if (e instanceof ValidationError) errors.push({ line: row.line, id: row.id, issues: e.issues });
-      else if (e instanceof NotScorableError) errors.push({ line: row.line, id: row.id, issues: [makeIssue(['framework'], 'invalid_option', { detail: e.reason.vi, detailEn: e.reason.en })] });
-      else throw e;
-      if (options.strict) break;
+      batchGroup(chunk, plan, bp, members, fw as DbiFramework, options, slots);
+    }
+    for (const o of slots) {
+      if ('issues' in o) errors.push(o);
+      else scored.push(o);
     }
   }
+  for (const row of chunk.rows) slow.push(row);
+  for (const row of slow) {
+    const keys = [...Object.keys(row.cells), ...Object.keys(row.explicit?.answers ?? row.explicit?.points ?? row.explicit?.values ?? {})];
+    const fw = options.pick(row.framework, row.meta.year || undefined, keys);
+    tryScore(row, fw, options, scored, errors);
+  }
+  if (options.strict && errors.length) {
+    // stop at the first bad row: keep what came before it
+    const first = Math.min(...errors.map((e) => e.line));
+    return { scored: scored.filter((s) => s.line < first), errors: errors.filter((e) => e.line === first) };
+  }
   return { scored, errors };
+}
+
+function slowOutcome(chunk: RowChunk, plan: ColumnPlan, r: number, framework: Framework | undefined, options: ScoreRowsOptions): ScoredRow | RowError {
+  const rec = chunk.records[r]!;
+  const s: ScoredRow[] = [];
+  const e: RowError[] = [];
+  tryScore(rowFromFields(plan, rec.fields, rec.line), framework, options, s, e);
+  return s[0] ?? e[0]!;
+}
+
+// answer buffers reused from chunk to chunk (scoreDbiBatch keeps no reference to its input)
+let bytesBuffer = new Uint8Array(0);
+let floatBuffer = new Float64Array(0);
+
+function batchGroup(chunk: RowChunk, plan: ColumnPlan, bp: BatchPlan, members: number[], framework: DbiFramework, options: ScoreRowsOptions, slots: (ScoredRow | RowError)[]): void {
+  const { compiled, itemOf } = bp;
+  const cols = compiled.items.length;
+  if (bytesBuffer.length < members.length * cols) bytesBuffer = new Uint8Array(members.length * cols);
+  let floats: Float64Array | null = null;
+  const fast: number[] = [];
+  const slowRow = (r: number) => {
+    slots[r] = slowOutcome(chunk, plan, r, framework, options);
+  };
+  for (const r of members) {
+    const fields = chunk.records[r]!.fields;
+    const base = fast.length * cols;
+    let ok = bp.idAt >= 0 && String(fields[bp.idAt] ?? '').trim() !== '';
+    for (let i = 0; ok && i < itemOf.length; i++) {
+      const k = itemOf[i]!;
+      if (k === -1) continue;
+      const raw = fields[i];
+      let s = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
+      if (k === -2) {
+        if (s.trim() !== '') ok = false; // a column of another framework: the slow path reports it
+        continue;
+      }
+      let v: number;
+      const n = s.length;
+      const c0 = s.charCodeAt(0) - 48;
+      if (n === 1 && c0 >= 0 && c0 <= 9) v = c0;
+      else if (n === 2 && c0 >= 1 && c0 <= 9 && s.charCodeAt(1) - 48 >= 0 && s.charCodeAt(1) - 48 <= 9) v = c0 * 10 + s.charCodeAt(1) - 48;
+      else {
+        s = s.trim().replace(',', '.');
+        if (!PLAIN.test(s)) {
+          ok = false;
+          break;
+        }
+        v = Number(s);
+      }
+      if (floats === null && (v > 255 || !Number.isInteger(v))) {
+        // a value beyond a byte: continue in a Float64Array, copying the rows so far
+        if (floatBuffer.length < members.length * cols) floatBuffer = new Float64Array(members.length * cols);
+        floats = floatBuffer;
+        for (let q = 0; q < base + cols; q++) floats[q] = bytesBuffer[q]!;
+      }
+      if (floats !== null) floats[base + k] = v;
+      else bytesBuffer[base + k] = v;
+    }
+    if (ok) fast.push(r);
+    else slowRow(r);
+  }
+  if (fast.length === 0) return;
+  const input = floats !== null ? floats.subarray(0, fast.length * cols) : bytesBuffer.subarray(0, fast.length * cols);
+  const out = scoreDbiBatch(framework, input);
+  const P = out.pillarCount;
+  const factor = compiled.factor;
+  const block: BatchBlock = { compiled, pillarCount: P, units: new Int32Array(fast.length * P), totalUnits: new Int32Array(fast.length), level: out.level, pillarLevel: out.pillarLevel };
+  const metaCols: number[] = [];
+  plan.role.forEach((role, i) => {
+    if (role === 'meta' || role === 'info') metaCols.push(i);
+  });
+  for (let j = 0; j < fast.length; j++) {
+    const r = fast[j]!;
+    if (!out.valid[j]) {
+      slowRow(r);
+      continue;
+    }
+    const rec = chunk.records[r]!;
+    const meta: Record<string, string> = {};
+    for (const i of metaCols) meta[plan.key[i]!] = String(rec.fields[i] ?? '').trim();
+    let total = 0;
+    for (let p = 0; p < P; p++) {
+      const u = Math.round(out.pillarPoints[j * P + p]! * factor);
+      block.units[j * P + p] = u;
+      total += u;
+    }
+    block.totalUnits[j] = total;
+    slots[r] = new BatchScoredRow(rec.line, meta.id ?? '', meta, block, j);
+  }
 }

@@ -1,50 +1,85 @@
 /**
- * Turning file rows (CSV, JSON, NDJSON) into framework inputs. Each row names its unit in an `id`
- * column; the other columns are indicator or criterion ids, or their exact Vietnamese names, or
- * metadata (name, district, sector, size, year, region, group, framework). Decimal commas
- * (`41,6`) are read as decimal points.
+ * Turning file rows (CSV, spreadsheet, JSON, NDJSON) into framework inputs. Each row names its unit
+ * in an id column; the other columns are indicator or criterion ids or Vietnamese names (compared
+ * without case, spacing or diacritics, see headers.ts), metadata (name, district, sector, size,
+ * year, source …), row numbers and notes (set aside), or other information (kept with the row).
+ * Decimal commas (`41,6`) are read as decimal points.
  */
 import { parseCsv } from './csv.js';
+import { findHeaderRow, frameworkColumns, headerKey, planColumns, type ColumnPlan } from './headers.js';
 import { makeIssue, type ValidationIssue } from '../../errors.js';
 import type { Framework } from '../../framework/schema.js';
 
 /** One row of an input file, before it is scored. */
 export interface InputRow {
-  /** Line number in the file (1-based); for JSON arrays, the element index + 1. */
+  /** Line number in the file (1-based, as a spreadsheet numbers its rows); for JSON arrays, the element index + 1. */
   readonly line: number;
   readonly id: string;
   readonly framework?: string;
-  /** Metadata columns (name, district, sector, size, year …). */
+  /** Every non-scoring column: metadata by field (name, district, source …) and other columns by header. */
   readonly meta: Readonly<Record<string, string>>;
   /** Scores keyed by column (ids or names, mapped later), or an explicit input object. */
   readonly cells: Readonly<Record<string, string | number>>;
   readonly explicit?: { readonly points?: Record<string, unknown>; readonly values?: Record<string, unknown>; readonly answers?: Record<string, unknown> };
 }
 
-const META_ALIASES: Record<string, string> = {
-  id: 'id', 'mã': 'id', ma: 'id', code: 'id',
-  name: 'name', 'tên': 'name', ten: 'name', 'tỉnh': 'name', 'doanh nghiệp': 'name',
-  framework: 'framework', 'bộ chỉ số': 'framework',
-  year: 'year', 'năm': 'year',
-  district: 'district', 'huyện': 'district', 'quận/huyện': 'district', 'xã': 'district',
-  sector: 'sector', 'ngành': 'sector', 'lĩnh vực': 'sector',
-  size: 'size', 'quy mô': 'size',
-  region: 'region', 'vùng': 'region',
-  group: 'group', 'nhóm': 'group',
-  // where a row's figures come from (a citation, or `illustrative` / `minh họa`)
-  source: 'source', 'nguồn': 'source', citation: 'citation', 'trích dẫn': 'citation',
-};
-
-function metaKey(header: string): string | undefined {
-  return META_ALIASES[header.normalize('NFC').trim().toLowerCase()];
+/** Builds a row from a record's fields under a column plan. */
+export function rowFromFields(plan: ColumnPlan, fields: readonly unknown[], line: number): InputRow {
+  const meta: Record<string, string> = {};
+  const cells: Record<string, string | number> = {};
+  for (let i = 0; i < plan.role.length; i++) {
+    const role = plan.role[i];
+    if (role === 'ignore') continue;
+    const raw = fields[i];
+    const v = typeof raw === 'number' ? raw : raw === null || raw === undefined ? '' : String(raw).trim();
+    if (role === 'cell') {
+      if (v !== '') cells[plan.key[i]!] = v;
+    } else meta[plan.key[i]!] = String(v);
+  }
+  return { line, id: meta.id ?? '', framework: meta.framework || undefined, meta, cells };
 }
 
-/** Reads a file's text as rows; the format comes from the extension or the content. */
+const objectPlans = new Map<string, ColumnPlan>();
+/**
+ * Builds a row from a JSON object: `points` / `values` / `answers` objects are explicit inputs; the
+ * other keys are read as a header row would be.
+ */
+export function objectRow(o: unknown, line: number, columns?: Readonly<Record<string, string>>): InputRow {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) {
+    return { line, id: '', meta: {}, cells: { '(row)': String(o) } };
+  }
+  const rec = o as Record<string, unknown>;
+  let explicit: { -readonly [K in keyof NonNullable<InputRow['explicit']>]: Record<string, unknown> } | undefined;
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  for (const [k, v] of Object.entries(rec)) {
+    if (k === 'points' || k === 'values' || k === 'answers') (explicit ??= {})[k] = v as Record<string, unknown>;
+    else {
+      keys.push(k);
+      values.push(typeof v === 'number' ? v : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
+    }
+  }
+  const signature = JSON.stringify([keys, columns ?? null]);
+  let plan = objectPlans.get(signature);
+  if (!plan) {
+    plan = planColumns(keys, columns);
+    if (objectPlans.size > 1000) objectPlans.clear();
+    objectPlans.set(signature, plan);
+  }
+  const row = rowFromFields(plan, values, line);
+  return explicit ? { ...row, explicit } : row;
+}
+
+/**
+ * Reads a whole file's text as rows (CSV with its header row found under any title rows, JSON, or
+ * NDJSON); the format comes from the extension or the content. The command line streams instead
+ * (see source.ts); this is the in-memory form of the same reading.
+ */
 export function readRows(text: string, filename = ''): InputRow[] {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   const lower = filename.toLowerCase();
   if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) {
-    return text.split(/\r?\n/).flatMap((l, i) => (l.trim() === '' ? [] : [objectRow(JSON.parse(l), i + 1)]));
+    return text.replace(/^\uFEFF/, '').split(/\r?\n/).flatMap((l, i) => (l.trim() === '' ? [] : [objectRow(JSON.parse(l), i + 1)]));
   }
   if (lower.endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
     const data = JSON.parse(trimmed) as unknown;
@@ -52,39 +87,9 @@ export function readRows(text: string, filename = ''): InputRow[] {
     return list.map((o, i) => objectRow(o, i + 1));
   }
   const records = parseCsv(text);
-  const header = records[0]?.fields.map((h) => h.normalize('NFC').trim()) ?? [];
-  return records.slice(1).map((r) => {
-    const meta: Record<string, string> = {};
-    const cells: Record<string, string> = {};
-    header.forEach((h, i) => {
-      const v = (r.fields[i] ?? '').trim();
-      const m = metaKey(h);
-      if (m) meta[m] = v;
-      else if (h !== '' && v !== '') cells[h] = v;
-    });
-    return { line: r.line, id: meta.id ?? '', framework: meta.framework || undefined, meta, cells };
-  });
-}
-
-function objectRow(o: unknown, line: number): InputRow {
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) {
-    return { line, id: '', meta: {}, cells: { '(row)': String(o) } };
-  }
-  const rec = o as Record<string, unknown>;
-  const meta: Record<string, string> = {};
-  const cells: Record<string, string | number> = {};
-  let explicit: InputRow['explicit'];
-  for (const [k, v] of Object.entries(rec)) {
-    if (k === 'points' || k === 'values' || k === 'answers') {
-      explicit = { ...explicit, [k]: v as Record<string, unknown> };
-      continue;
-    }
-    const m = metaKey(k);
-    if (m) meta[m] = String(v);
-    else if (k === 'source' || k === 'citation') meta[k] = String(v);
-    else cells[k] = v as string | number;
-  }
-  return { line, id: meta.id ?? '', framework: meta.framework, meta, cells, explicit };
+  const at = Math.max(0, findHeaderRow(records.map((r) => r.fields)));
+  const plan = planColumns(records[at]?.fields ?? []);
+  return records.slice(at + 1).filter((r) => r.fields.some((f) => f.trim() !== '')).map((r) => rowFromFields(plan, r.fields, r.line));
 }
 
 /** Reads a cell as a number-or-decimal-string input, accepting a decimal comma. */
@@ -97,33 +102,25 @@ export function cellValue(v: string | number): string | number {
   return t;
 }
 
-/** Maps a column header to a framework key (id or exact Vietnamese name). */
+/** Maps a column header to a framework key (id or Vietnamese name, compared by `headerKey`). */
 export function columnIndex(framework: Framework): Map<string, string> {
-  const index = new Map<string, string>();
-  const add = (id: string, vi?: string) => {
-    index.set(id, id);
-    if (vi) index.set(vi.normalize('NFC'), id);
-  };
-  if (framework.kind === 'dti') {
-    if (framework.inputKeys === 'pillars') for (const p of framework.pillars) add(p.id, p.name.vi);
-    else for (const m of framework.mainIndicators) if (m.max !== null) add(m.id, m.name.vi);
-  } else if (framework.inputLevel === 'pillar') {
-    for (const p of framework.pillars) add(p.id, p.name.vi);
-  } else {
-    for (const c of framework.pillars.flatMap((p) => p.components.flatMap((k) => k.criteria))) add(c.id, c.name.vi);
-  }
-  return index;
+  return frameworkColumns(framework);
 }
 
 /** Builds a record keyed by framework ids from a row's cells, reporting unknown columns. */
 export function mapCells(row: InputRow, framework: Framework, prefix: string): { record: Record<string, string | number>; issues: ValidationIssue[] } {
-  const index = columnIndex(framework);
+  const index = frameworkColumns(framework);
   const record: Record<string, string | number> = {};
   const issues: ValidationIssue[] = [];
+  const from = new Map<string, string>();
   for (const [header, raw] of Object.entries(row.cells)) {
-    const id = index.get(header.normalize('NFC').trim());
+    const id = index.get(headerKey(header));
     if (!id) issues.push(makeIssue([prefix, header], 'unknown_key', { key: header, framework: framework.id }));
-    else record[id] = cellValue(raw);
+    else if (from.has(id)) issues.push(makeIssue([prefix, id], 'conflicting_input', { fields: `"${from.get(id)}", "${header}"` }));
+    else {
+      from.set(id, header);
+      record[id] = cellValue(raw);
+    }
   }
   return { record, issues };
 }

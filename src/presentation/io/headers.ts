@@ -1,0 +1,254 @@
+/**
+ * Column headers as offices type them. A header matches a field ignoring case, spacing, Unicode form
+ * and diacritics (`Mã tỉnh`, `MA TINH`, `Ma  tinh` are one header); the usual Vietnamese names of the
+ * row's id, name, year, framework, district, commune, sector and size are known, as are every
+ * framework's indicator and criterion ids and Vietnamese names. Row-number and notes columns are set
+ * aside; a header close to a known one gets "did you mean"; two columns for one field are an error.
+ */
+import { DBI_FRAMEWORKS } from '../../framework/dbi/index.js';
+import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
+import type { Framework } from '../../framework/schema.js';
+import { CliError } from './cli-error.js';
+
+/**
+ * The comparison form of a header: NFD without combining marks, `đ` as `d`, lower case, one space
+ * between words and none around `/`.
+ */
+export function headerKey(header: string): string {
+  return header
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/ ?\/ ?/g, '/')
+    .trim();
+}
+
+/** The metadata fields a row can carry, and the headers that name them (as typed; compared by {@link headerKey}). */
+export const META_HEADERS: Readonly<Record<string, readonly string[]>> = {
+  id: ['id', 'code', 'Mã', 'Mã tỉnh', 'Mã DN', 'Mã doanh nghiệp', 'Mã số thuế', 'MST', 'Mã đơn vị'],
+  name: ['name', 'Tên', 'Tên tỉnh', 'Tỉnh', 'Tỉnh/Thành phố', 'Tỉnh/TP', 'Tên doanh nghiệp', 'Doanh nghiệp', 'Tên DN', 'Tên đơn vị', 'Đơn vị'],
+  framework: ['framework', 'Bộ chỉ số'],
+  year: ['year', 'Năm'],
+  district: ['district', 'Huyện', 'Quận/Huyện', 'Huyện/Thị xã/Thành phố'],
+  commune: ['commune', 'Xã', 'Xã/Phường', 'Phường/Xã', 'Xã/Phường/Thị trấn'],
+  sector: ['sector', 'Ngành', 'Ngành nghề', 'Lĩnh vực'],
+  size: ['size', 'Quy mô'],
+  region: ['region', 'Vùng'],
+  group: ['group', 'Nhóm'],
+  source: ['source', 'Nguồn'],
+  citation: ['citation', 'Trích dẫn'],
+};
+
+/** Row-number and notes columns: never scored, never an error. */
+export const IGNORED_HEADERS: readonly string[] = ['STT', 'TT', 'Số TT', 'No.', 'Ghi chú', 'Note', 'Notes'];
+
+const metaByKey = new Map<string, string>();
+for (const [field, names] of Object.entries(META_HEADERS)) for (const n of names) metaByKey.set(headerKey(n), field);
+const ignoredKeys = new Set(IGNORED_HEADERS.map(headerKey));
+
+/** The field a header names, if it is a metadata header. */
+export function metaField(header: string): string | undefined {
+  return metaByKey.get(headerKey(header));
+}
+
+/** The scoring columns a framework accepts: comparison key → input id. */
+const indexCache = new WeakMap<Framework, Map<string, string>>();
+export function frameworkColumns(framework: Framework): Map<string, string> {
+  let index = indexCache.get(framework);
+  if (index) return index;
+  index = new Map();
+  const add = (id: string, vi?: string) => {
+    index!.set(headerKey(id), id);
+    if (vi) index!.set(headerKey(vi), id);
+  };
+  if (framework.kind === 'dti') {
+    if (framework.inputKeys === 'pillars') for (const p of framework.pillars) add(p.id, p.name.vi);
+    else for (const m of framework.mainIndicators) if (m.max !== null) add(m.id, m.name.vi);
+  } else if (framework.inputLevel === 'pillar') {
+    for (const p of framework.pillars) add(p.id, p.name.vi);
+  } else {
+    for (const c of framework.pillars.flatMap((p) => p.components.flatMap((k) => k.criteria))) add(c.id, c.name.vi);
+  }
+  indexCache.set(framework, index);
+  return index;
+}
+
+let vocabulary: Map<string, string> | undefined;
+/** Every bundled framework's scoring headers: comparison key → the header as the framework writes it. */
+function scoringVocabulary(): Map<string, string> {
+  if (vocabulary) return vocabulary;
+  vocabulary = new Map();
+  for (const f of [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS]) {
+    const names = new Map<string, string>();
+    if (f.kind === 'dti') {
+      for (const p of f.pillars) names.set(p.id, p.name.vi);
+      for (const m of f.mainIndicators) names.set(m.id, m.name.vi);
+    } else {
+      for (const p of f.pillars) {
+        names.set(p.id, p.name.vi);
+        for (const c of p.components.flatMap((k) => k.criteria)) names.set(c.id, c.name.vi);
+      }
+    }
+    for (const [id, vi] of names) {
+      vocabulary.set(headerKey(id), id);
+      vocabulary.set(headerKey(vi), vi);
+    }
+  }
+  return vocabulary;
+}
+
+/** What a column is for. */
+export type ColumnRole = 'meta' | 'cell' | 'ignore' | 'info';
+
+/** How a file's columns are read. */
+export interface ColumnPlan {
+  /** The headers as written (trimmed, NFC). */
+  readonly header: readonly string[];
+  readonly role: readonly ColumnRole[];
+  /** The metadata field (`meta`), the header (`cell`, `info`), or '' (`ignore`). */
+  readonly key: readonly string[];
+  /** Columns set aside: row numbers, notes, blank headers. */
+  readonly ignored: readonly string[];
+  /** Columns that are neither scored nor known metadata, kept with each row as information. */
+  readonly information: readonly string[];
+}
+
+/** Levenshtein distance, stopping early past `limit`. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The known header nearest to an unknown one, when it is close enough to be a typing slip. */
+export function didYouMean(header: string): string | undefined {
+  const k = headerKey(header);
+  const limit = k.length >= 16 ? 3 : k.length >= 8 ? 2 : k.length >= 4 ? 1 : 0;
+  if (limit === 0) return undefined;
+  let best: string | undefined;
+  let bestD = limit + 1;
+  const consider = (key: string, label: string) => {
+    const d = editDistance(k, key, bestD - 1);
+    if (d < bestD) {
+      bestD = d;
+      best = label;
+    }
+  };
+  for (const [field, names] of Object.entries(META_HEADERS)) for (const n of names) consider(headerKey(n), `${n} (${field})`);
+  for (const n of IGNORED_HEADERS) consider(headerKey(n), n);
+  for (const [key, label] of scoringVocabulary()) consider(key, label);
+  return best;
+}
+
+/** Whether a header names a known field, an ignored column or a scoring column of any framework. */
+export function isKnownHeader(header: string): boolean {
+  const k = headerKey(header);
+  return k !== '' && (metaByKey.has(k) || ignoredKeys.has(k) || scoringVocabulary().has(k));
+}
+
+/**
+ * Plans how a header row is read. `columns` (from `--columns map.json`) maps a header as written to
+ * a field: a metadata field (`id`, `name` …), an indicator or criterion id, or `ignore`.
+ *
+ * @throws {@link CliError} (exit 1) for a header close to a known one but not equal ("did you mean"),
+ *   and for two columns naming the same field.
+ */
+export function planColumns(rawHeader: readonly string[], columns: Readonly<Record<string, string>> = {}): ColumnPlan {
+  const mapped = new Map(Object.entries(columns).map(([h, f]) => [headerKey(h), f.trim()]));
+  const header = rawHeader.map((h) => String(h ?? '').normalize('NFC').trim());
+  const role: ColumnRole[] = [];
+  const key: string[] = [];
+  const ignored: string[] = [];
+  const information: string[] = [];
+  const problems: { vi: string; en: string }[] = [];
+  const seen = new Map<string, string>();
+  const claim = (field: string, h: string) => {
+    const before = seen.get(field);
+    if (before !== undefined) {
+      problems.push({ vi: `hai cột "${before}" và "${h}" cùng là trường ${field}`, en: `two columns "${before}" and "${h}" are both field ${field}` });
+    }
+    seen.set(field, h);
+  };
+  const vocab = scoringVocabulary();
+  for (const h of header) {
+    const k = headerKey(h);
+    const target = mapped.get(k);
+    if (k === '' || target === 'ignore' || (target === undefined && ignoredKeys.has(k))) {
+      role.push('ignore');
+      key.push('');
+      if (k !== '') ignored.push(h);
+      continue;
+    }
+    const field = target !== undefined ? (Object.hasOwn(META_HEADERS, target) ? target : undefined) : metaByKey.get(k);
+    if (field) {
+      claim(field, h);
+      role.push('meta');
+      key.push(field);
+    } else if (target !== undefined) {
+      claim(`"${target}"`, h);
+      role.push('cell');
+      key.push(target);
+    } else if (vocab.has(k)) {
+      claim(`"${vocab.get(k)}"`, h);
+      role.push('cell');
+      key.push(h);
+    } else {
+      const near = didYouMean(h);
+      if (near) problems.push({ vi: `cột "${h}" không rõ: có phải "${near}"? (hoặc dùng --columns)`, en: `unknown column "${h}": did you mean "${near}"? (or use --columns)` });
+      role.push('info');
+      key.push(h);
+      information.push(h);
+    }
+  }
+  if (problems.length) throw new CliError(1, `Dòng tiêu đề: ${problems.map((p) => p.vi).join('; ')}`, `Header row: ${problems.map((p) => p.en).join('; ')}`);
+  return { header, role, key, ignored, information };
+}
+
+/**
+ * Maps a plan's scoring columns to a framework's input ids (column index → id, or undefined for a
+ * column the framework does not have).
+ *
+ * @throws {@link CliError} (exit 1) when two columns give the same input (an id and its name).
+ */
+export function frameworkColumnIds(plan: ColumnPlan, framework: Framework): (string | undefined)[] {
+  const index = frameworkColumns(framework);
+  const seen = new Map<string, string>();
+  return plan.role.map((r, i) => {
+    if (r !== 'cell') return undefined;
+    const id = index.get(headerKey(plan.key[i]!));
+    if (id === undefined) return undefined;
+    const before = seen.get(id);
+    if (before !== undefined) {
+      throw new CliError(1, `Dòng tiêu đề: hai cột "${before}" và "${plan.header[i]}" cùng là chỉ số ${id}`, `Header row: two columns "${before}" and "${plan.header[i]}" are both input ${id}`);
+    }
+    seen.set(id, plan.header[i]!);
+    return id;
+  });
+}
+
+/**
+ * Finds the header row among the first rows: the first with at least two known headers (or one,
+ * when the row has only one or two cells). Title rows and blank lines above it are skipped.
+ * Returns −1 when no row qualifies.
+ */
+export function findHeaderRow(rows: readonly (readonly unknown[])[], limit = 50): number {
+  for (let r = 0; r < Math.min(rows.length, limit); r++) {
+    const cells = rows[r]!.map((c) => String(c ?? '').trim()).filter((c) => c !== '');
+    const known = cells.filter(isKnownHeader).length;
+    if (known >= 2 || (known >= 1 && cells.length <= 2 && cells.length > 1)) return r;
+  }
+  return -1;
+}
