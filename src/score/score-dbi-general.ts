@@ -96,7 +96,8 @@ export function refuseGeneral(f: DbiFramework, what: { vi: string; en: string })
 
 // ---------------------------------------------------------------- exact fractions
 
-interface Fraction {
+/** An exact fraction n/d (d > 0). */
+export interface Fraction {
   readonly n: bigint;
   readonly d: bigint;
 }
@@ -105,14 +106,14 @@ const gcd = (a: bigint, b: bigint): bigint => {
   while (b !== 0n) [a, b] = [b, a % b];
   return a < 0n ? -a : a;
 };
-function fraction(n: bigint, d: bigint): Fraction {
+export function fraction(n: bigint, d: bigint): Fraction {
   const g = gcd(n, d) || 1n;
   return { n: n / g, d: d / g };
 }
 const addF = (a: Fraction, b: Fraction) => fraction(a.n * b.d + b.n * a.d, a.d * b.d);
 const scaleF = (a: Fraction, n: bigint, d: bigint) => fraction(a.n * n, a.d * d);
 /** A decimal written in the framework (a band bound, a weight) as a fraction. */
-function decimalF(value: number): Fraction {
+export function decimalF(value: number): Fraction {
   const text = X.toPlainString(X.exact(value));
   const dot = text.indexOf('.');
   if (dot < 0) return { n: BigInt(text), d: 1n };
@@ -120,7 +121,7 @@ function decimalF(value: number): Fraction {
   return fraction(BigInt(text.replace('.', '')), 10n ** BigInt(decimals));
 }
 /** −1, 0 or 1 as a < b, a = b, a > b. */
-function compareF(a: Fraction, b: Fraction): number {
+export function compareF(a: Fraction, b: Fraction): number {
   const l = a.n * b.d;
   const r = b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;
@@ -170,7 +171,8 @@ const meanF = (list: readonly Fraction[]) => scaleF(list.reduce(addF, { n: 0n, d
 
 // ---------------------------------------------------------------- the plan of one framework and sector
 
-interface Item {
+/** One answer of a plan: a criterion (or a pillar-level answer). */
+export interface Item {
   readonly id: string;
   readonly pillarIndex: number;
   /** Index into `components` (−1 for a pillar-level answer). */
@@ -180,7 +182,8 @@ interface Item {
   readonly maxUnits: number;
 }
 
-interface Plan {
+/** A framework (and sector) prepared for scoring: its answers in order, in units of 10^-decimals. */
+export interface Plan {
   readonly framework: DbiFramework;
   readonly sector: DbiSector | null;
   readonly decimals: number;
@@ -268,9 +271,10 @@ export function generalCriterionOrder(f: DbiFramework, sector: unknown): string[
 
 // ---------------------------------------------------------------- answers
 
-type Parsed = { units: number } | { notApplicable: true };
+/** One answer read: its points in units, or not applicable. */
+export type Parsed = { readonly units: number } | { readonly notApplicable: true };
 
-function parseAnswer(plan: Plan, item: Item, value: unknown, path: readonly (string | number)[]): Parsed | ValidationIssue {
+export function parseAnswer(plan: Plan, item: Item, value: unknown, path: readonly (string | number)[]): Parsed | ValidationIssue {
   const c = item.criterion;
   if (value === NOT_APPLICABLE) {
     if (c?.notApplicable) return { notApplicable: true };
@@ -334,6 +338,15 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 
 /** Scores an assessment on a framework that needs the general path. */
 export function scoreDbiGeneral(f: DbiFramework, input: unknown): DbiResult {
+  const { plan, parsed } = parseGeneral(f, input);
+  return resultOf(plan, parsed);
+}
+
+/**
+ * Checks an assessment on a framework that needs the general path and reads every answer into
+ * units (or "not applicable"), in the order of `plan.items`: what gap analysis plans from.
+ */
+export function parseGeneral(f: DbiFramework, input: unknown): { readonly plan: Plan; readonly parsed: readonly Parsed[] } {
   const missing = f.pillars.filter((p) => p.max === null && !p.sectorSpecific);
   if (missing.length > 0) {
     const ids = missing.map((p) => p.id).join(', ');
@@ -365,10 +378,14 @@ export function scoreDbiGeneral(f: DbiFramework, input: unknown): DbiResult {
     return r;
   });
   if (issues.length) throw new ValidationError(issues);
-  return resultOf(plan, parsed as Parsed[]);
+  return { plan, parsed: parsed as Parsed[] };
 }
 
-function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
+/**
+ * Points and percentages of answers read into units: per pillar, per component and overall
+ * (exact fractions; `overall` is null when nothing applies). Shared by scoring and gap analysis.
+ */
+export function aggregate(plan: Plan, parsed: readonly Parsed[]) {
   const f = plan.framework;
   const P = f.pillars.length;
   const aggregation = f.aggregation ?? { kind: 'sum' as const };
@@ -439,6 +456,14 @@ function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
   } else {
     overall = totalMaxUnits > 0 ? fraction(BigInt(totalUnits) * 100n, BigInt(totalMaxUnits)) : null;
   }
+  return { pillarUnits, pillarMaxUnits, componentPercents, componentUnits, componentMaxUnits, criteria, pillarPercent, totalUnits, totalMaxUnits, overall };
+}
+
+/** The result of answers already read into units (`parsed`, in the order of `plan.items`). */
+export function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
+  const f = plan.framework;
+  const aggregation = f.aggregation ?? { kind: 'sum' as const };
+  const { pillarUnits, pillarMaxUnits, componentPercents, componentUnits, componentMaxUnits, criteria, pillarPercent, totalUnits, totalMaxUnits, overall } = aggregate(plan, parsed);
   if (!overall) {
     throw new ValidationError([makeIssue(['answers'], 'invalid_option', {
       detail: 'mọi tiêu chí đều "không áp dụng": không có gì để chấm điểm',
