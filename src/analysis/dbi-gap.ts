@@ -11,9 +11,10 @@ import { compileDbi, validateDbiInput, type CompiledDbi, type DbiInput } from '.
 import type { Localized } from '../errors.js';
 import { num, obj, optional, parse, sameType, type Equal, type Infer } from '../assessment/check.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
-import { refuseGeneral } from '../score/score-dbi-general.js';
+import { needsGeneralScoring } from '../score/score-dbi-general.js';
 import { hasLevelRule, overallLevelDetail, overallLevelOf, pillarLevelOf, type OverallLevelDetail } from '../level/dbi-level.js';
-import { dbiResultFromUnits, type DbiResult } from '../score/score-dbi.js';
+import { dbiResultFromUnits, type DbiAssessment, type DbiAnswerInput, type DbiResult } from '../score/score-dbi.js';
+import { dbiGapGeneral } from './dbi-gap-general.js';
 
 /** One step of a plan: raise `criterion` from one answer to another. */
 export interface DbiGapStep {
@@ -24,6 +25,21 @@ export interface DbiGapStep {
   readonly to: number;
   /** Points added by the step. */
   readonly gain: number;
+  /**
+   * The answer before and after the step, on a questionnaire framework (an option id, option ids,
+   * a figure or points); absent on a framework answered in points, where `from` and `to` are the answers.
+   */
+  readonly fromAnswer?: DbiAnswerInput;
+  readonly toAnswer?: DbiAnswerInput;
+}
+
+/** Why the enterprise is not yet at the next level, under a `total-percent-bands` rule. */
+export interface DbiPercentLevelExplanation {
+  readonly nextLevel: number;
+  readonly binding: readonly ['percent'];
+  /** The overall percentage now (2 decimals) and the next band's lower bound and whether it is inclusive. */
+  readonly percent: { readonly now: number; readonly from: number; readonly fromInclusive: boolean };
+  readonly message: Localized;
 }
 
 /** Why the enterprise is not yet at the next level. */
@@ -44,12 +60,15 @@ export interface DbiGap {
   readonly reachable: boolean;
   /** Why the target cannot be reached, or that it is already reached. */
   readonly reason: Localized | null;
-  /** Why the current level is what it is (the failing conditions of the next level). */
-  readonly why: DbiLevelExplanation | null;
+  /**
+   * Why the current level is what it is: the failing conditions of the next level (the total and
+   * pillar count of a `pillar-bands-and-count` rule, or the percentage a `total-percent-bands` rule needs).
+   */
+  readonly why: DbiLevelExplanation | DbiPercentLevelExplanation | null;
   readonly steps: readonly DbiGapStep[];
   readonly pointsAdded: number;
-  /** The improved answers (input answers with the steps applied). */
-  readonly improvedAnswers: Readonly<Record<string, number>> | null;
+  /** The improved answers (input answers with the steps applied): points, or on a questionnaire framework its answers. */
+  readonly improvedAnswers: Readonly<Record<string, DbiAnswerInput>> | null;
   /** The re-scored result of the improved answers. */
   readonly result: DbiResult | null;
   readonly current: DbiResult;
@@ -120,16 +139,19 @@ function nextAllowed(c: CompiledDbi, itemIndex: number, atLeast: number): number
  * gap.result?.level; // 3
  * ```
  */
-export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput, options: DbiGapOptions = {}): DbiGap {
+export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAssessment, options: DbiGapOptions = {}): DbiGap {
   parse(optionsCheck, options, ['options']);
   const framework = resolveDbiFramework(frameworkOrId);
-  refuseGeneral(framework, { vi: 'Phân tích khoảng cách', en: 'Gap analysis' });
+  if (needsGeneralScoring(framework)) {
+    return dbiGapGeneral(framework, input, options.targetLevel, (rule, totalUnits, factor, levels) =>
+      explain(overallLevelDetail(rule, totalUnits, factor, levels), totalUnits, factor));
+  }
   const c = compileDbi(framework);
   validateDbiInput(c, input);
   const n = c.items.length;
   const from = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const raw = input.answers[c.items[i]!.id]!;
+    const raw = input.answers[c.items[i]!.id] as number | string;
     from[i] = toUnits(typeof raw === 'string' ? raw.trim() : raw, c.decimals)!;
   }
   const pillarCount = framework.pillars.length;
