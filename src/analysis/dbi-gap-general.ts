@@ -236,7 +236,7 @@ export function dbiGapGeneral(
       ...base, targetLevel: target, reachable: false,
       reason: {
         vi: `Không thể đạt mức ${target}: kể cả khi mọi câu trả lời ở mức cao nhất, doanh nghiệp chỉ đạt mức ${best}${na > 0 ? ` (${na} tiêu chí "không áp dụng" được giữ nguyên)` : ''}.`,
-        en: `Level ${target} cannot be reached: even with every answer at its best the enterprise reaches level ${best}${na > 0 ? ` (${na} "not applicable" criteria kept as they are)` : ''}.`,
+        en: `Level ${target} cannot be reached: even with every answer at its best the enterprise reaches level ${best}${na > 0 ? ` (${na === 1 ? 'one "not applicable" criterion kept as it is' : `${na} "not applicable" criteria kept as they are`})` : ''}.`,
       },
       why, ...none,
     };
