@@ -5,6 +5,9 @@
  * The plan is minimal: no step can be dropped with the target still reached, and each step raises
  * its criterion only as far as needed. The planner prefers fewer steps: it lifts the pillars that
  * need the fewest criteria, raising the criteria with the most headroom first.
+ *
+ * Frameworks beyond the 1970 model (questionnaires, "n/a", sectors, mean or weighted aggregation,
+ * percentage bands) are planned by dbi-gap-general.ts: answer changes chosen greedily by exact gain.
  */
 import { toUnits } from '../arithmetic/scaled.js';
 import { compileDbi, validateDbiInput, type CompiledDbi, type DbiInput } from '../assessment/dbi-input.js';
@@ -129,7 +132,8 @@ function nextAllowed(c: CompiledDbi, itemIndex: number, atLeast: number): number
 
 /**
  * Explains an enterprise's level and plans the smallest set of criterion raises that reaches a
- * target level.
+ * target level, on every DBI framework: on a questionnaire framework the steps are answer changes
+ * (see docs/framework-format.md, "Gap analysis"), and the input may name its `sector`.
  *
  * @example
  * ```ts
@@ -137,6 +141,11 @@ function nextAllowed(c: CompiledDbi, itemIndex: number, atLeast: number): number
  * gap.why?.message.en; // 'Level 3 needs at least 4 pillars at level 3 or higher (now 2).'
  * gap.steps; // [{ criterion: '2.1.1', from: 5, to: 15, … }, { criterion: '6.1.1', from: 1, to: 5, … }]
  * gap.result?.level; // 3
+ *
+ * // a questionnaire framework: steps change answers (option ids, figures); "n/a" is never changed
+ * const q = dbiGap(defineFramework(questionnaireFile), { answers: { '1.1.1': 'none', '1.1.2': ['none'], '2.1.1': 0, '2.1.2': 0 } });
+ * q.steps.map((s) => [s.criterion, s.fromAnswer, s.toAnswer]); // [['1.1.1', 'none', 'planning'], ['2.1.1', 0, 50]]
+ * scoreDbi(defineFramework(questionnaireFile), { answers: q.improvedAnswers! }).level; // 2
  * ```
  */
 export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAssessment, options: DbiGapOptions = {}): DbiGap {

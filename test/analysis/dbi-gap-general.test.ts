@@ -96,9 +96,11 @@ function levelsOf(f: DbiFramework): number[] {
   return r.kind === 'total-percent-bands' ? r.bands.map((b) => b.level) : r.kind === 'pillar-bands-and-count' ? r.overall.map((o) => o.level) : [];
 }
 
-function assessment(f: DbiFramework): fc.Arbitrary<{ sector?: string; answers: Record<string, unknown> }> {
+type Input = { sector?: string; answers: Record<string, unknown> };
+function assessment(f: DbiFramework): fc.Arbitrary<Input> {
   const sectors = f.sectors?.map((s) => s.id);
-  return (sectors ? fc.constantFrom(...sectors) : fc.constant(undefined)).chain((sector) => {
+  const sectorArb: fc.Arbitrary<string | undefined> = sectors ? fc.constantFrom(...sectors) : fc.constant(undefined);
+  return sectorArb.chain((sector): fc.Arbitrary<Input> => {
     if (f.inputLevel === 'pillar') {
       return fc.tuple(...f.pillars.map((p) => fc.integer({ min: 0, max: p.max! }))).map((xs) => ({ answers: Object.fromEntries(f.pillars.map((p, i) => [p.id, xs[i]])) }));
     }
