@@ -251,6 +251,14 @@ function planOf(f: DbiFramework, sector: DbiSector | null): Plan {
   return plan;
 }
 
+/**
+ * The decimals of points on a general framework, over every sector: results of any sector are
+ * whole numbers of units of 10^-decimals (what summaries of a cohort count in).
+ */
+export function generalDecimals(f: DbiFramework): number {
+  return Math.max(...(f.sectors ?? [null]).map((s) => planOf(f, s).decimals));
+}
+
 /** The sector an assessment names, checked. */
 function sectorOf(f: DbiFramework, input: { sector?: unknown }, path: readonly (string | number)[] = ['sector']): DbiSector | null {
   if (!f.sectors) {
