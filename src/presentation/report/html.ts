@@ -278,7 +278,7 @@ function enterprise(input: Extract<ReportInput, { kind: 'enterprise' }>, options
     else {
       // on a questionnaire, the answers themselves (option texts, figures) beside their points
       const f = dbiFrameworkOf(r);
-      const answer = (criterion: string, a: unknown, points: number) => (a === undefined ? num(ctx.n(points)) : `${answerText(ctx, f, criterion, a)} (${ctx.n(points)})`);
+      const answer = (criterion: string, a: unknown, points: number) => (a === undefined ? num(ctx.n(points)) : `${answerText(ctx, f, r.sector?.id, criterion, a)} (${ctx.n(points)})`);
       body += table([ctx.t(W.criterion), ctx.t(W.content), ctx.t(W.from), ctx.t(W.to), ctx.t(W.gain)], g.steps.map((s) => [s.criterion, s.name[ctx.lang], answer(s.criterion, s.fromAnswer, s.from), answer(s.criterion, s.toAnswer, s.to), num(ctx.n(s.gain))]));
     }
   }
@@ -286,8 +286,10 @@ function enterprise(input: Extract<ReportInput, { kind: 'enterprise' }>, options
 }
 
 /** An answer as the form shows it: option texts in the page's language, a figure as a number. */
-function answerText(ctx: Ctx, f: DbiFramework, criterion: string, answer: unknown): string {
-  const c = [...f.pillars.flatMap((p) => p.components), ...(f.sectors ?? []).flatMap((s) => s.components)].flatMap((k) => k.criteria).find((k) => k.id === criterion);
+function answerText(ctx: Ctx, f: DbiFramework, sector: string | undefined, criterion: string, answer: unknown): string {
+  // the assessed sector's criteria first: sectors may number their questions alike
+  const own = (f.sectors ?? []).filter((s) => s.id === sector);
+  const c = [...f.pillars.flatMap((p) => p.components), ...own.flatMap((s) => s.components)].flatMap((k) => k.criteria).find((k) => k.id === criterion);
   const options = c?.answer && c.answer.kind !== 'figure' ? c.answer.options : [];
   const text = (id: string) => options.find((o) => o.id === id)?.text[ctx.lang] ?? id;
   if (answer === 'n/a') return ctx.t(W.notApplicable);
