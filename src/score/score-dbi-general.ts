@@ -82,18 +82,6 @@ export function needsGeneralScoring(f: DbiFramework): boolean {
 }
 const cache = new WeakMap<DbiFramework, boolean>();
 
-/**
- * Refuses a framework beyond the 1970 model in a function that works on points summed and the 1970
- * rule only (`what`: the function, in both languages), rather than answering wrongly.
- */
-export function refuseGeneral(f: DbiFramework, what: { vi: string; en: string }): void {
-  if (!needsGeneralScoring(f)) return;
-  throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
-    detail: `${what.vi} chỉ hỗ trợ bộ chỉ số chấm điểm trực tiếp, cộng điểm và quy tắc xếp mức theo trụ cột (mô hình Quyết định 1970); ${f.id} có câu hỏi, câu trả lời "không áp dụng", phần theo ngành, cách cộng điểm khác hoặc quy tắc xếp mức theo tỷ lệ: hãy dùng scoreDbi`,
-    detailEn: `${what.en} supports frameworks answered in points, summed, with the pillar-band rule (the model of Decision 1970) only; ${f.id} has questions, "not applicable" answers, sector parts, another aggregation or a percentage level rule: use scoreDbi`,
-  })]);
-}
-
 // ---------------------------------------------------------------- exact fractions
 
 /** An exact fraction n/d (d > 0). */
