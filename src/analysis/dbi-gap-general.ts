@@ -154,7 +154,7 @@ export function dbiGapGeneral(
   const from = parsed.map((p) => ('units' in p ? p.units : null));
   const parsedOf = (units: readonly (number | null)[]): Parsed[] => units.map((u) => (u === null ? { notApplicable: true as const } : { units: u }));
   const levelOf = (units: readonly (number | null)[]): number => {
-    const a = aggregate(plan, parsedOf(units));
+    const a = aggregate(plan, parsedOf(units), false);
     if (rule.kind === 'total-percent-bands') return bandLevel(rule, a.overall!);
     const levels = a.pillarMaxUnits.flatMap((m, p) => (m > 0 ? [pillarLevelOf(rule, a.pillarUnits[p]!, m)] : []));
     return overallLevelOf(rule, a.totalUnits, plan.factor, levels);
@@ -186,7 +186,9 @@ export function dbiGapGeneral(
 
   const to = [...from];
   const answers: DbiAnswerInput[] = plan.items.map((item) => rawAnswers[item.id]!);
-  const moves = (i: number) => (to[i] === null ? [] : movesOf(plan, plan.items[i]!, answers[i], to[i]!));
+  // the moves of each answer, recomputed only for the answer a step changes
+  const movesCache: (Move[] | undefined)[] = new Array(n);
+  const moves = (i: number) => (movesCache[i] ??= to[i] === null ? [] : movesOf(plan, plan.items[i]!, answers[i], to[i]!));
   // the most each pillar can reach (every applicable answer at its best): a pillar that cannot
   // reach the target band is never counted among those to lift
   const ceiling = new Array<number>(f.pillars.length).fill(0);
@@ -197,7 +199,7 @@ export function dbiGapGeneral(
 
   // what the greedy step maximises: the overall percentage, or minus the points still missing
   const progress = (units: readonly (number | null)[]): Fraction => {
-    const a = aggregate(plan, parsedOf(units));
+    const a = aggregate(plan, parsedOf(units), false);
     if (rule.kind === 'total-percent-bands') return a.overall!;
     const condition = rule.overall.find((o) => o.level === target)!;
     const totalShort = Math.max(0, condition.totalAbove * plan.factor + 1 - a.totalUnits);
@@ -228,6 +230,7 @@ export function dbiGapGeneral(
     if (!best) break;
     to[best.i] = best.move.units;
     answers[best.i] = best.move.answer;
+    movesCache[best.i] = undefined;
   }
   if (levelOf(to) < target) {
     const best = levelOf(from.map((u, i) => (u === null ? null : Math.max(u, ...movesOf(plan, plan.items[i]!, rawAnswers[plan.items[i]!.id], u).map((m) => m.units)))));

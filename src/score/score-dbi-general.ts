@@ -379,9 +379,10 @@ export function parseGeneral(f: DbiFramework, input: unknown): { readonly plan: 
 
 /**
  * Points and percentages of answers read into units: per pillar, per component and overall
- * (exact fractions; `overall` is null when nothing applies). Shared by scoring and gap analysis.
+ * (exact fractions; `overall` is null when nothing applies). Shared by scoring and gap analysis
+ * (which trials thousands of answer changes and skips the per-criterion list: `withCriteria` false).
  */
-export function aggregate(plan: Plan, parsed: readonly Parsed[]) {
+export function aggregate(plan: Plan, parsed: readonly Parsed[], withCriteria = true) {
   const f = plan.framework;
   const P = f.pillars.length;
   const aggregation = f.aggregation ?? { kind: 'sum' as const };
@@ -396,7 +397,7 @@ export function aggregate(plan: Plan, parsed: readonly Parsed[]) {
   plan.items.forEach((item, i) => {
     const p = parsed[i]!;
     const na = 'notApplicable' in p;
-    if (item.criterion) {
+    if (withCriteria && item.criterion) {
       criteria.push({
         id: item.id,
         pillar: f.pillars[item.pillarIndex]!.id,
