@@ -145,6 +145,9 @@ function resolveFramework(ref: unknown): Framework {
  * ```ts
  * const schema = inputJsonSchema(getFramework('dbi-2021-sme'));
  * schema.properties.answers.required.length; // 60
+ * // a questionnaire: option ids as titled constants, one branch per sector
+ * const form = inputJsonSchema(defineFramework(sectorFile));
+ * form.oneOf[0].properties.answers.properties['1.1.1'].oneOf[0]; // { const: 'no', title: 'Không', description: 'No (0 points)' }
  * ```
  */
 export function inputJsonSchema(frameworkOrId: Framework | string): Record<string, unknown> {
