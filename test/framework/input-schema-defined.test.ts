@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defineDbiFramework, inputJsonSchema, safeScoreDbi, type DbiCriterion, type DbiFramework } from '../../src/index.js';
+import {
+  DBI_2025_CANDIDATE_LEVEL_RULES, defineDbiFramework, inputJsonSchema, safeScoreDbi, withDbiLevelRule, type DbiCriterion, type DbiFramework,
+} from '../../src/index.js';
 
 const raw = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${name}.json`), 'utf8')) as any;
 const NAMES = ['dbi-questionnaire', 'dbi-questionnaire-fictional', 'dbi-mean-na', 'dbi-sectors', 'dbi-weighted'];
@@ -171,5 +173,26 @@ describe('what an app renders the form from', () => {
     expect(validate(allNa)).toBe(false);
     expect(safeScoreDbi(f, oneAnswered).success).toBe(true);
     expect(validate(oneAnswered)).toBe(true);
+  });
+});
+
+describe('a pillar-level framework under a percentage rule (scored by the general path)', () => {
+  const f = withDbiLevelRule('dbi-2025-large', DBI_2025_CANDIDATE_LEVEL_RULES[0]!.rule);
+  const validate = compile(f);
+  const value = fc.oneof(
+    fc.integer({ min: -5, max: 150 }),
+    fc.integer({ min: 0, max: 8500 }).map((x) => x / 100),
+    fc.constantFrom('12', ' 12.5 ', '12.345', '12.340', '-0', 'n/a', null, '', '1e2', [] as unknown),
+  );
+  it('Ajv and scoreDbi agree on random pillar answers (points up to 2 decimals)', () => {
+    fc.assert(
+      fc.property(fc.tuple(...f.pillars.map(() => value)), fc.boolean(), (values, drop) => {
+        const answers: Record<string, unknown> = Object.fromEntries(f.pillars.map((p, i) => [p.id, values[i]]));
+        if (drop) delete answers.data;
+        const input = { answers };
+        expect(validate(input), JSON.stringify(input)).toBe(safeScoreDbi(f, input as never).success);
+      }),
+      { numRuns: 300, seed: 10 },
+    );
   });
 });
