@@ -68,6 +68,7 @@ export { dtiMeasure, dbiMeasure } from './analysis/measure.js';
 export type { DtiMeasure, DbiMeasure } from './analysis/measure.js';
 export { dbiGap } from './analysis/dbi-gap.js';
 export type { DbiGap, DbiGapStep, DbiGapOptions, DbiLevelExplanation } from './analysis/dbi-gap.js';
+export type { DbiPercentLevelExplanation } from './analysis/dbi-gap.js';
 export { dtiGap } from './analysis/dti-gap.js';
 export type { DtiGap, DtiTarget, DtiGapOptions, DtiIndicatorLeverage, DtiBenchmark } from './analysis/dti-gap.js';
 export { strengthsAndWeaknesses } from './analysis/strengths.js';

@@ -5,15 +5,19 @@
  * The plan is minimal: no step can be dropped with the target still reached, and each step raises
  * its criterion only as far as needed. The planner prefers fewer steps: it lifts the pillars that
  * need the fewest criteria, raising the criteria with the most headroom first.
+ *
+ * Frameworks beyond the 1970 model (questionnaires, "n/a", sectors, mean or weighted aggregation,
+ * percentage bands) are planned by dbi-gap-general.ts: answer changes chosen greedily by exact gain.
  */
 import { toUnits } from '../arithmetic/scaled.js';
 import { compileDbi, validateDbiInput, type CompiledDbi, type DbiInput } from '../assessment/dbi-input.js';
 import type { Localized } from '../errors.js';
 import { num, obj, optional, parse, sameType, type Equal, type Infer } from '../assessment/check.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
-import { refuseGeneral } from '../score/score-dbi-general.js';
+import { needsGeneralScoring } from '../score/score-dbi-general.js';
 import { hasLevelRule, overallLevelDetail, overallLevelOf, pillarLevelOf, type OverallLevelDetail } from '../level/dbi-level.js';
-import { dbiResultFromUnits, type DbiResult } from '../score/score-dbi.js';
+import { dbiResultFromUnits, type DbiAssessment, type DbiAnswerInput, type DbiResult } from '../score/score-dbi.js';
+import { dbiGapGeneral } from './dbi-gap-general.js';
 
 /** One step of a plan: raise `criterion` from one answer to another. */
 export interface DbiGapStep {
@@ -24,6 +28,21 @@ export interface DbiGapStep {
   readonly to: number;
   /** Points added by the step. */
   readonly gain: number;
+  /**
+   * The answer before and after the step, on a questionnaire framework (an option id, option ids,
+   * a figure or points); absent on a framework answered in points, where `from` and `to` are the answers.
+   */
+  readonly fromAnswer?: DbiAnswerInput;
+  readonly toAnswer?: DbiAnswerInput;
+}
+
+/** Why the enterprise is not yet at the next level, under a `total-percent-bands` rule. */
+export interface DbiPercentLevelExplanation {
+  readonly nextLevel: number;
+  readonly binding: readonly ['percent'];
+  /** The overall percentage now (2 decimals) and the next band's lower bound and whether it is inclusive. */
+  readonly percent: { readonly now: number; readonly from: number; readonly fromInclusive: boolean };
+  readonly message: Localized;
 }
 
 /** Why the enterprise is not yet at the next level. */
@@ -44,12 +63,15 @@ export interface DbiGap {
   readonly reachable: boolean;
   /** Why the target cannot be reached, or that it is already reached. */
   readonly reason: Localized | null;
-  /** Why the current level is what it is (the failing conditions of the next level). */
-  readonly why: DbiLevelExplanation | null;
+  /**
+   * Why the current level is what it is: the failing conditions of the next level (the total and
+   * pillar count of a `pillar-bands-and-count` rule, or the percentage a `total-percent-bands` rule needs).
+   */
+  readonly why: DbiLevelExplanation | DbiPercentLevelExplanation | null;
   readonly steps: readonly DbiGapStep[];
   readonly pointsAdded: number;
-  /** The improved answers (input answers with the steps applied). */
-  readonly improvedAnswers: Readonly<Record<string, number>> | null;
+  /** The improved answers (input answers with the steps applied): points, or on a questionnaire framework its answers. */
+  readonly improvedAnswers: Readonly<Record<string, DbiAnswerInput>> | null;
   /** The re-scored result of the improved answers. */
   readonly result: DbiResult | null;
   readonly current: DbiResult;
@@ -110,7 +132,8 @@ function nextAllowed(c: CompiledDbi, itemIndex: number, atLeast: number): number
 
 /**
  * Explains an enterprise's level and plans the smallest set of criterion raises that reaches a
- * target level.
+ * target level, on every DBI framework: on a questionnaire framework the steps are answer changes
+ * (see docs/framework-format.md, "Gap analysis"), and the input may name its `sector`.
  *
  * @example
  * ```ts
@@ -118,18 +141,26 @@ function nextAllowed(c: CompiledDbi, itemIndex: number, atLeast: number): number
  * gap.why?.message.en; // 'Level 3 needs at least 4 pillars at level 3 or higher (now 2).'
  * gap.steps; // [{ criterion: '2.1.1', from: 5, to: 15, … }, { criterion: '6.1.1', from: 1, to: 5, … }]
  * gap.result?.level; // 3
+ *
+ * // a questionnaire framework: steps change answers (option ids, figures); "n/a" is never changed
+ * const q = dbiGap(defineFramework(questionnaireFile), { answers: { '1.1.1': 'none', '1.1.2': ['none'], '2.1.1': 0, '2.1.2': 0 } });
+ * q.steps.map((s) => [s.criterion, s.fromAnswer, s.toAnswer]); // [['1.1.1', 'none', 'planning'], ['2.1.1', 0, 50]]
+ * scoreDbi(defineFramework(questionnaireFile), { answers: q.improvedAnswers! }).level; // 2
  * ```
  */
-export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput, options: DbiGapOptions = {}): DbiGap {
+export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAssessment, options: DbiGapOptions = {}): DbiGap {
   parse(optionsCheck, options, ['options']);
   const framework = resolveDbiFramework(frameworkOrId);
-  refuseGeneral(framework, { vi: 'Phân tích khoảng cách', en: 'Gap analysis' });
+  if (needsGeneralScoring(framework)) {
+    return dbiGapGeneral(framework, input, options.targetLevel, (rule, totalUnits, factor, levels) =>
+      explain(overallLevelDetail(rule, totalUnits, factor, levels), totalUnits, factor));
+  }
   const c = compileDbi(framework);
   validateDbiInput(c, input);
   const n = c.items.length;
   const from = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const raw = input.answers[c.items[i]!.id]!;
+    const raw = input.answers[c.items[i]!.id] as number | string;
     from[i] = toUnits(typeof raw === 'string' ? raw.trim() : raw, c.decimals)!;
   }
   const pillarCount = framework.pillars.length;

@@ -32,7 +32,8 @@ function indicatorsOf(r: DtiResult | DbiResult): { id: string; name: Localized; 
     if (r.mainIndicators.length === 0) return Object.values(r.pillars).map((p) => ({ id: p.id, name: p.name, value: p.value }));
     return r.mainIndicators.filter((m) => m.group !== 'unscored' && m.value !== null).map((m) => ({ id: m.id, name: m.name, value: m.value as number }));
   }
-  return r.pillars.map((p) => ({ id: p.id, name: p.name, value: p.percent }));
+  // a pillar answered all "not applicable" has no percentage to compare (its 0 means nothing)
+  return r.pillars.filter((p) => !p.notApplicable).map((p) => ({ id: p.id, name: p.name, value: p.percent }));
 }
 
 const optionsCheck = obj({ top: optional(num({ integer: true, min: 0 })) });

@@ -16,6 +16,9 @@ import { compareCodePoints, custom, num, obj, optional, record, throwIfAny, type
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 
 import type { DbiResult } from '../score/score-dbi.js';
+import { generalDecimals, needsGeneralScoring } from '../score/score-dbi-general.js';
+import { recordFramework } from '../score/provenance.js';
+import * as X from '../arithmetic/decimal.js';
 import type { DbiFramework } from '../framework/schema.js';
 
 /** Summary statistics of one measure. */
@@ -82,6 +85,8 @@ interface Acc {
   /** Enterprises per level: index level + 1; index 0 counts results without a level. */
   levels: Int32Array;
   totalSum: number;
+  /** Sum of the results' exact percentages (frameworks beyond the 1970 model). */
+  percentSum: X.Exact;
   /**
    * Histogram mode: the total's histogram and every pillar's, back to back in one array (pillar p
    * at `pillarOffset[p]`), so that one entry touches one allocation.
@@ -138,12 +143,18 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
   const firstFramework = inspectEntry(first, 0, issues);
   throwIfAny(issues);
   const frameworkId = (first.result as DbiResult).framework.id;
-  const c = compileDbi(firstFramework!);
-  const factor = c.factor;
-  const maxUnits = c.totalMaxUnits;
-  const histogram = maxUnits <= HISTOGRAM_LIMIT;
-  const pillarCount = c.framework.pillars.length;
-  const levelSlots = Math.max(0, ...c.framework.levels.map((l) => l.level)) + 2;
+  // a framework beyond the 1970 model ("n/a", sectors, mean or weighted aggregation) has no fixed
+  // maxima: its points are summed from arrays, "n/a" pillars left out, and the mean percentage is
+  // the mean of the results' own percentages
+  const general = needsGeneralScoring(firstFramework!);
+  const c = general ? null : compileDbi(firstFramework!);
+  const decimals = c ? c.decimals : generalDecimals(firstFramework!);
+  const factor = c ? c.factor : 10 ** decimals;
+  const maxUnits = c ? c.totalMaxUnits : 0;
+  const histogram = c !== null && maxUnits <= HISTOGRAM_LIMIT;
+  const framework = firstFramework!;
+  const pillarCount = framework.pillars.length;
+  const levelSlots = Math.max(0, ...framework.levels.map((l) => l.level)) + 2;
   const groupBy = options.groupBy;
   const fields = typeof groupBy === 'string' ? [groupBy] : isArray(groupBy) ? (groupBy as readonly string[]) : null;
   const single = fields && fields.length === 1 ? fields[0]! : null;
@@ -151,17 +162,17 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
 
   const pillarOffset = new Int32Array(pillarCount + 1);
   pillarOffset[0] = maxUnits + 1;
-  for (let p = 0; p < pillarCount; p++) pillarOffset[p + 1] = pillarOffset[p]! + c.pillarMaxUnits[p]! + 1;
+  for (let p = 0; p < pillarCount && c; p++) pillarOffset[p + 1] = pillarOffset[p]! + c.pillarMaxUnits[p]! + 1;
   const newAcc = (key: string, keys: Record<string, string>): Acc => {
     if (!histogram) {
-      return { key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0, hist: null, total: [], pillarSums: new Float64Array(pillarCount), pillars: c.pillarMaxUnits.map(() => []) };
+      return { key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0, percentSum: X.ZERO, hist: null, total: [], pillarSums: new Float64Array(pillarCount), pillars: framework.pillars.map(() => []) };
     }
     const hist = new Int32Array(pillarOffset[pillarCount]!);
     return {
-      key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0, hist,
+      key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0, percentSum: X.ZERO, hist,
       total: hist.subarray(0, maxUnits + 1),
       pillarSums: new Float64Array(pillarCount),
-      pillars: c.pillarMaxUnits.map((_, p) => hist.subarray(pillarOffset[p]!, pillarOffset[p + 1]!)),
+      pillars: framework.pillars.map((_, p) => hist.subarray(pillarOffset[p]!, pillarOffset[p + 1]!)),
     };
   };
   const groups = new Map<string, Acc>();
@@ -215,7 +226,9 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
     } else {
       acc.totalSum += totalUnits;
       (acc.total as number[]).push(totalUnits);
+      if (general) acc.percentSum = X.add(acc.percentSum, X.exact(r.exact.percent));
       for (let p = 0; p < pillarCount; p++) {
+        if (pillars[p]!.notApplicable) continue;
         const u = Math.round(pillars[p]!.points * factor);
         acc.pillarSums[p]! += u;
         (acc.pillars[p] as number[]).push(u);
@@ -235,6 +248,7 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
   for (const g of groups.values()) {
     overall.count += g.count;
     overall.totalSum += g.totalSum;
+    overall.percentSum = X.add(overall.percentSum, g.percentSum);
     for (let l = 0; l < levelSlots; l++) overall.levels[l]! += g.levels[l]!;
     mergeInto(overall.total, g.total);
     for (let p = 0; p < pillarCount; p++) {
@@ -243,7 +257,7 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
     }
   }
 
-  const levelIds = c.framework.levels.map((l) => l.level);
+  const levelIds = framework.levels.map((l) => l.level);
   const finish = (acc: Acc): GroupSummary => {
     const levels: Record<string, number> = {};
     for (const l of levelIds) levels[String(l)] = acc.levels[l + 1]!;
@@ -264,23 +278,33 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
       count: acc.count,
       levels,
       atOrAbove,
-      total: stats(acc.total, acc.count, acc.totalSum, factor, c.decimals),
-      meanPercent: ratioHalfUp(acc.totalSum * 100, acc.count * maxUnits, 2),
-      pillars: Object.fromEntries(c.framework.pillars.map((p, i) => [p.id, stats(acc.pillars[i]!, acc.count, acc.pillarSums[i]!, factor, c.decimals)])),
+      total: stats(acc.total, acc.count, acc.totalSum, factor, decimals),
+      meanPercent: general
+        ? X.toRoundedNumber(X.divide(acc.percentSum, acc.count), 2)
+        : ratioHalfUp(acc.totalSum * 100, acc.count * maxUnits, 2),
+      pillars: Object.fromEntries(framework.pillars.map((p, i) => {
+        const values = acc.pillars[i]!;
+        return [p.id, stats(values, Array.isArray(values) ? values.length : acc.count, acc.pillarSums[i]!, factor, decimals)];
+      })),
       ...(reg === undefined ? {} : { coverage: coverageOf(acc.count, reg, options.target, ['options', 'registered', acc.key]) }),
     };
   };
   const totalRegistered = options.registered ? Object.values(options.registered).reduce((a, b) => a + b, 0) : undefined;
   const overallSummary = finish(overall);
-  return {
+  return recordFramework<CohortSummary>({
     framework: frameworkId,
     groups: [...groups.values()].sort((a, b) => compareCodePoints(a.key, b.key)).map(finish),
     overall: totalRegistered === undefined ? overallSummary : { ...overallSummary, coverage: coverageOf(overall.count, totalRegistered, options.target, ['options', 'registered']) },
-  };
+  }, framework);
 }
 
 /** Whether two versions of a framework score on the same maxima (so their results share histograms). */
 function sameMaxima(a: DbiFramework, b: DbiFramework): boolean {
+  if (needsGeneralScoring(a) || needsGeneralScoring(b)) {
+    // no fixed maxima: the same questions, sectors and aggregation
+    const shape = (f: DbiFramework) => JSON.stringify([f.pillars, f.sectors, f.aggregation, f.levels.map((l) => l.level)]);
+    return shape(a) === shape(b);
+  }
   const ca = compileDbi(a);
   const cb = compileDbi(b);
   return ca.factor === cb.factor && ca.pillarMaxUnits.length === cb.pillarMaxUnits.length && ca.pillarMaxUnits.every((u, i) => u === cb.pillarMaxUnits[i]);

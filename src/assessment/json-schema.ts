@@ -16,6 +16,8 @@ import type { DbiFramework, DtiFramework, Framework } from '../framework/schema.
 import { itemsOf } from './dbi-input.js';
 import { dtiComponentRule, dtiInputUnits } from './dti-input.js';
 import type { NumericRule } from './numeric.js';
+import { needsGeneralScoring } from '../score/score-dbi-general.js';
+import { dbiGeneralJsonSchema } from './dbi-general-json-schema.js';
 
 const DECIMAL = /^\s*[+]?(\d+(\.\d*)?|\.\d+)\s*$/;
 
@@ -135,16 +137,26 @@ function resolveFramework(ref: unknown): Framework {
 
 /**
  * The JSON Schema (draft 2020-12) of a framework's input. String answers are limited to
- * 64 characters (`maxLength`), as at run time.
+ * 64 characters (`maxLength`), as at run time. For a questionnaire framework, each answer is
+ * described as `scoreDbi` reads it: option ids (`oneOf` titled constants, Vietnamese `title`,
+ * English `description`, so that an app renders the form), arrays of them, figures, `"n/a"` where
+ * allowed, and one branch per sector where the framework has sector parts.
  *
  * @example
  * ```ts
  * const schema = inputJsonSchema(getFramework('dbi-2021-sme'));
  * schema.properties.answers.required.length; // 60
+ * // a questionnaire: option ids as titled constants, one branch per sector
+ * const form = inputJsonSchema(defineFramework(sectorFile));
+ * form.oneOf[0].properties.answers.properties['1.1.1'].oneOf[0]; // { const: 'no', title: 'Không', description: 'No (0 points)' }
  * ```
  */
 export function inputJsonSchema(frameworkOrId: Framework | string): Record<string, unknown> {
   const framework = resolveFramework(frameworkOrId);
+  if (framework.kind === 'dbi' && needsGeneralScoring(framework)) {
+    // questionnaires, "n/a", sectors: answers as option ids, figures or "n/a" (not as points)
+    return { ...dbiGeneralJsonSchema(framework), $id: `https://www.npmjs.com/package/vn-digital-index/schemas/${framework.id}.json`, title: `${framework.id} input` };
+  }
   const schema = framework.kind === 'dti' ? dtiSchema(framework) : dbiSchema(framework);
   return {
     ...(z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>),

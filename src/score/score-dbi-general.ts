@@ -82,21 +82,10 @@ export function needsGeneralScoring(f: DbiFramework): boolean {
 }
 const cache = new WeakMap<DbiFramework, boolean>();
 
-/**
- * Refuses a framework beyond the 1970 model in a function that works on points summed and the 1970
- * rule only (`what`: the function, in both languages), rather than answering wrongly.
- */
-export function refuseGeneral(f: DbiFramework, what: { vi: string; en: string }): void {
-  if (!needsGeneralScoring(f)) return;
-  throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
-    detail: `${what.vi} chỉ hỗ trợ bộ chỉ số chấm điểm trực tiếp, cộng điểm và quy tắc xếp mức theo trụ cột (mô hình Quyết định 1970); ${f.id} có câu hỏi, câu trả lời "không áp dụng", phần theo ngành, cách cộng điểm khác hoặc quy tắc xếp mức theo tỷ lệ: hãy dùng scoreDbi`,
-    detailEn: `${what.en} supports frameworks answered in points, summed, with the pillar-band rule (the model of Decision 1970) only; ${f.id} has questions, "not applicable" answers, sector parts, another aggregation or a percentage level rule: use scoreDbi`,
-  })]);
-}
-
 // ---------------------------------------------------------------- exact fractions
 
-interface Fraction {
+/** An exact fraction n/d (d > 0). */
+export interface Fraction {
   readonly n: bigint;
   readonly d: bigint;
 }
@@ -105,14 +94,14 @@ const gcd = (a: bigint, b: bigint): bigint => {
   while (b !== 0n) [a, b] = [b, a % b];
   return a < 0n ? -a : a;
 };
-function fraction(n: bigint, d: bigint): Fraction {
+export function fraction(n: bigint, d: bigint): Fraction {
   const g = gcd(n, d) || 1n;
   return { n: n / g, d: d / g };
 }
 const addF = (a: Fraction, b: Fraction) => fraction(a.n * b.d + b.n * a.d, a.d * b.d);
 const scaleF = (a: Fraction, n: bigint, d: bigint) => fraction(a.n * n, a.d * d);
 /** A decimal written in the framework (a band bound, a weight) as a fraction. */
-function decimalF(value: number): Fraction {
+export function decimalF(value: number): Fraction {
   const text = X.toPlainString(X.exact(value));
   const dot = text.indexOf('.');
   if (dot < 0) return { n: BigInt(text), d: 1n };
@@ -120,7 +109,7 @@ function decimalF(value: number): Fraction {
   return fraction(BigInt(text.replace('.', '')), 10n ** BigInt(decimals));
 }
 /** −1, 0 or 1 as a < b, a = b, a > b. */
-function compareF(a: Fraction, b: Fraction): number {
+export function compareF(a: Fraction, b: Fraction): number {
   const l = a.n * b.d;
   const r = b.n * a.d;
   return l < r ? -1 : l > r ? 1 : 0;
@@ -170,7 +159,8 @@ const meanF = (list: readonly Fraction[]) => scaleF(list.reduce(addF, { n: 0n, d
 
 // ---------------------------------------------------------------- the plan of one framework and sector
 
-interface Item {
+/** One answer of a plan: a criterion (or a pillar-level answer). */
+export interface Item {
   readonly id: string;
   readonly pillarIndex: number;
   /** Index into `components` (−1 for a pillar-level answer). */
@@ -180,7 +170,8 @@ interface Item {
   readonly maxUnits: number;
 }
 
-interface Plan {
+/** A framework (and sector) prepared for scoring: its answers in order, in units of 10^-decimals. */
+export interface Plan {
   readonly framework: DbiFramework;
   readonly sector: DbiSector | null;
   readonly decimals: number;
@@ -248,6 +239,14 @@ function planOf(f: DbiFramework, sector: DbiSector | null): Plan {
   return plan;
 }
 
+/**
+ * The decimals of points on a general framework, over every sector: results of any sector are
+ * whole numbers of units of 10^-decimals (what summaries of a cohort count in).
+ */
+export function generalDecimals(f: DbiFramework): number {
+  return Math.max(...(f.sectors ?? [null]).map((s) => planOf(f, s).decimals));
+}
+
 /** The sector an assessment names, checked. */
 function sectorOf(f: DbiFramework, input: { sector?: unknown }, path: readonly (string | number)[] = ['sector']): DbiSector | null {
   if (!f.sectors) {
@@ -268,9 +267,10 @@ export function generalCriterionOrder(f: DbiFramework, sector: unknown): string[
 
 // ---------------------------------------------------------------- answers
 
-type Parsed = { units: number } | { notApplicable: true };
+/** One answer read: its points in units, or not applicable. */
+export type Parsed = { readonly units: number } | { readonly notApplicable: true };
 
-function parseAnswer(plan: Plan, item: Item, value: unknown, path: readonly (string | number)[]): Parsed | ValidationIssue {
+export function parseAnswer(plan: Plan, item: Item, value: unknown, path: readonly (string | number)[]): Parsed | ValidationIssue {
   const c = item.criterion;
   if (value === NOT_APPLICABLE) {
     if (c?.notApplicable) return { notApplicable: true };
@@ -334,6 +334,15 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 
 /** Scores an assessment on a framework that needs the general path. */
 export function scoreDbiGeneral(f: DbiFramework, input: unknown): DbiResult {
+  const { plan, parsed } = parseGeneral(f, input);
+  return resultOf(plan, parsed);
+}
+
+/**
+ * Checks an assessment on a framework that needs the general path and reads every answer into
+ * units (or "not applicable"), in the order of `plan.items`: what gap analysis plans from.
+ */
+export function parseGeneral(f: DbiFramework, input: unknown): { readonly plan: Plan; readonly parsed: readonly Parsed[] } {
   const missing = f.pillars.filter((p) => p.max === null && !p.sectorSpecific);
   if (missing.length > 0) {
     const ids = missing.map((p) => p.id).join(', ');
@@ -365,10 +374,15 @@ export function scoreDbiGeneral(f: DbiFramework, input: unknown): DbiResult {
     return r;
   });
   if (issues.length) throw new ValidationError(issues);
-  return resultOf(plan, parsed as Parsed[]);
+  return { plan, parsed: parsed as Parsed[] };
 }
 
-function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
+/**
+ * Points and percentages of answers read into units: per pillar, per component and overall
+ * (exact fractions; `overall` is null when nothing applies). Shared by scoring and gap analysis
+ * (which trials thousands of answer changes and skips the per-criterion list: `withCriteria` false).
+ */
+export function aggregate(plan: Plan, parsed: readonly Parsed[], withCriteria = true) {
   const f = plan.framework;
   const P = f.pillars.length;
   const aggregation = f.aggregation ?? { kind: 'sum' as const };
@@ -383,7 +397,7 @@ function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
   plan.items.forEach((item, i) => {
     const p = parsed[i]!;
     const na = 'notApplicable' in p;
-    if (item.criterion) {
+    if (withCriteria && item.criterion) {
       criteria.push({
         id: item.id,
         pillar: f.pillars[item.pillarIndex]!.id,
@@ -439,6 +453,14 @@ function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
   } else {
     overall = totalMaxUnits > 0 ? fraction(BigInt(totalUnits) * 100n, BigInt(totalMaxUnits)) : null;
   }
+  return { pillarUnits, pillarMaxUnits, componentPercents, componentUnits, componentMaxUnits, criteria, pillarPercent, totalUnits, totalMaxUnits, overall };
+}
+
+/** The result of answers already read into units (`parsed`, in the order of `plan.items`). */
+export function resultOf(plan: Plan, parsed: readonly Parsed[]): DbiResult {
+  const f = plan.framework;
+  const aggregation = f.aggregation ?? { kind: 'sum' as const };
+  const { pillarUnits, pillarMaxUnits, componentPercents, componentUnits, componentMaxUnits, criteria, pillarPercent, totalUnits, totalMaxUnits, overall } = aggregate(plan, parsed);
   if (!overall) {
     throw new ValidationError([makeIssue(['answers'], 'invalid_option', {
       detail: 'mọi tiêu chí đều "không áp dụng": không có gì để chấm điểm',

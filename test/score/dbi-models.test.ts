@@ -228,16 +228,39 @@ describe('scoreDbiBatch with a percentage-band level rule', () => {
   });
 });
 
-describe('dbiGap on frameworks beyond the 1970 model', () => {
-  it.each([
-    ['a questionnaire', questionnaire, { '1.1.1': 'none', '1.1.2': ['none'], '2.1.1': 0, '2.1.2': 0 }],
-    ['mean aggregation', meanNa, { '1.1.1': 0, '1.1.2': 0, '1.2.1': 0, '2.1.1': 0, '2.1.2': 0, '2.1.3': 0 }],
-    ['weights', weighted, { '1.1.1': 0, '1.1.2': 0, '2.1.1': 0 }],
-    ['a percentage-band rule', withDbiLevelRule('dbi-2025-large', DBI_2025_CANDIDATE_LEVEL_RULES[0]!.rule), { customer: 0, strategy: 0, technology: 0, operations: 0, culture: 0, data: 0 }],
-  ])('refuses %s instead of answering in the wrong model', (_name, f, answers) => {
-    const issue = issuesOf(() => dbiGap(f, { answers } as never))[0]!;
-    expect(issue).toMatchObject({ path: ['framework'], code: 'invalid_option' });
-    expect(issue.message.en).toContain('use scoreDbi');
+describe('dbiGap on frameworks beyond the 1970 model (plans of answer changes; see test/analysis/dbi-gap-general.test.ts)', () => {
+  it('a questionnaire: the exclusive bound of level 2 (above 40%) needs 5 of 10 points', () => {
+    // all at 0 (0%, level 1). Greedy: 1.1.1 → ready (+3, ties with 2.1.1 → 50 and goes to the earlier
+    // criterion), then 2.1.1 → 50 (+3): 60%. Minimal: 1.1.1 lowered to planning (2 + 3 = 5: 50% > 40%);
+    // 2.1.1 cannot be lowered (2 + 2 = 4 is 40%, not above).
+    const gap = dbiGap(questionnaire, { answers: { '1.1.1': 'none', '1.1.2': ['none'], '2.1.1': 0, '2.1.2': 0 } });
+    expect(gap).toMatchObject({ currentLevel: 1, targetLevel: 2, reachable: true, pointsAdded: 5 });
+    expect(gap.steps.map((s) => [s.criterion, s.fromAnswer, s.toAnswer, s.from, s.to])).toEqual([['1.1.1', 'none', 'planning', 0, 2], ['2.1.1', 0, 50, 0, 3]]);
+    expect(scoreDbi(questionnaire, { answers: gap.improvedAnswers! })).toMatchObject({ total: 5, percent: 50, level: 2 });
+  });
+
+  it('mean aggregation with "n/a": an "n/a" answer is never changed', () => {
+    const answers = { '1.1.1': 'n/a', '1.1.2': 0, '1.2.1': 0, '2.1.1': 0, '2.1.2': 'n/a', '2.1.3': 0 };
+    const gap = dbiGap(meanNa, { answers }, { targetLevel: 5 });
+    expect(gap.reachable).toBe(true);
+    expect(gap.steps.map((s) => s.criterion)).toEqual(['1.1.2', '1.2.1', '2.1.1', '2.1.3']);
+    expect(gap.improvedAnswers).toMatchObject({ '1.1.1': 'n/a', '2.1.2': 'n/a' });
+    expect(scoreDbi(meanNa, { answers: gap.improvedAnswers! })).toMatchObject({ percent: 100, level: 5 });
+  });
+
+  it('weights without a level rule: no plan, and the reason the framework gives', () => {
+    const gap = dbiGap(weighted, { answers: { '1.1.1': 0, '1.1.2': 0, '2.1.1': 0 } });
+    expect(gap).toMatchObject({ reachable: false, steps: [], reason: weighted.levelRule.kind === 'none' ? weighted.levelRule.reason : null });
+  });
+
+  it('a percentage-band rule on pillar-level answers: each raised to the least points that suffice', () => {
+    const f = withDbiLevelRule('dbi-2025-large', DBI_2025_CANDIDATE_LEVEL_RULES[0]!.rule);
+    const answers = { customer: 0, strategy: 0, technology: 0, operations: 0, culture: 0, data: 0 };
+    const gap = dbiGap(f, { answers });
+    expect(gap.reachable).toBe(true);
+    const rescored = scoreDbi(f, { answers: gap.improvedAnswers! });
+    expect(rescored.level).toBe(gap.targetLevel);
+    expect(rescored.level).toBe(gap.currentLevel! + 1);
   });
 });
 

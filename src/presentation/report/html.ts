@@ -13,7 +13,8 @@ import type { RankChange } from '../../analysis/rank.js';
 import { rankDti, type DtiRanking } from '../../analysis/rank-dti.js';
 import type { CohortSummary } from '../../analysis/summarize.js';
 import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../../errors.js';
-import type { Framework } from '../../framework/schema.js';
+import type { DbiFramework, Framework } from '../../framework/schema.js';
+import { recordedFramework } from '../../score/provenance.js';
 import { dbiFrameworkOf, type DbiResult } from '../../score/score-dbi.js';
 import { dtiFrameworkOf, type DtiResult } from '../../score/score-dti.js';
 import * as X from '../../arithmetic/decimal.js';
@@ -108,6 +109,7 @@ const W = {
   from: { vi: 'Từ', en: 'From' },
   to: { vi: 'Lên', en: 'To' },
   gain: { vi: 'Điểm tăng', en: 'Points gained' },
+  notApplicable: { vi: 'không áp dụng', en: 'not applicable' },
   dtiValue: { vi: 'Giá trị DTI', en: 'DTI value' },
   nationalRank: { vi: 'Xếp hạng cả nước', en: 'National rank' },
   change: { vi: 'So với năm trước', en: 'Change from previous year' },
@@ -256,7 +258,8 @@ function enterprise(input: Extract<ReportInput, { kind: 'enterprise' }>, options
   const series = [{ name: input.name ?? ctx.t(W.enterprise), values: r.pillars.map((p) => p.percent) }];
   if (input.cohort?.length) {
     const label = ctx.lang === 'vi' ? `Trung bình (${input.cohort.length} DN)` : `Average (${input.cohort.length} enterprises)`;
-    series.push({ name: label, values: r.pillars.map((p, i) => mean(input.cohort!.map((c) => c.pillars[i]?.percent ?? 0))) });
+    // a pillar "not applicable" to an enterprise has no percentage: it is left out of the average
+    series.push({ name: label, values: r.pillars.map((p, i) => mean(input.cohort!.flatMap((c) => (c.pillars[i] && !c.pillars[i].notApplicable ? [c.pillars[i].percent] : [])))) });
   }
   const badge = statusBadge(ctx.provenance, ctx.lang);
   let body = `<div class="figures">${figure(ctx.t(W.overallLevel), esc(levelText(ctx, r.level, r.levelName)) + badge)}${figure(ctx.t(W.total), esc(`${ctx.n(r.total)}/${ctx.n(r.max)}`))}${figure(ctx.t(W.percent), esc(ctx.pct(r.percent)))}</div>`;
@@ -265,16 +268,33 @@ function enterprise(input: Extract<ReportInput, { kind: 'enterprise' }>, options
   const pillarLevels = r.pillars.some((p) => p.level !== null);
   body += table(
     [ctx.t(W.pillar), ctx.t(W.points), ctx.t(W.max), '%', ...(pillarLevels ? [ctx.t(W.level)] : [])],
-    r.pillars.map((p) => [p.name[ctx.lang], num(ctx.n(p.points)), num(ctx.n(p.max)), num(ctx.pct(p.percent)), ...(pillarLevels ? [p.level === null ? null : num(String(p.level))] : [])]),
+    r.pillars.map((p) => [p.name[ctx.lang], num(ctx.n(p.points)), num(ctx.n(p.max)), p.notApplicable ? ctx.t(W.notApplicable) : num(ctx.pct(p.percent)), ...(pillarLevels ? [p.level === null ? null : num(String(p.level))] : [])]),
   ) + '</div>';
   if (input.gap) {
     const g = input.gap;
     body += `<h2>${esc(ctx.lang === 'vi' ? `Lộ trình lên mức ${g.targetLevel ?? ''}` : `Plan to level ${g.targetLevel ?? ''}`)}${badge}</h2>`;
     if (g.why) body += `<p>${esc(g.why.message[ctx.lang])}</p>`;
     if (!g.reachable || g.steps.length === 0) body += `<p>${esc(g.reason?.[ctx.lang] ?? '')}</p>`;
-    else body += table([ctx.t(W.criterion), ctx.t(W.content), ctx.t(W.from), ctx.t(W.to), ctx.t(W.gain)], g.steps.map((s) => [s.criterion, s.name[ctx.lang], num(ctx.n(s.from)), num(ctx.n(s.to)), num(ctx.n(s.gain))]));
+    else {
+      // on a questionnaire, the answers themselves (option texts, figures) beside their points
+      const f = dbiFrameworkOf(r);
+      const answer = (criterion: string, a: unknown, points: number) => (a === undefined ? num(ctx.n(points)) : `${answerText(ctx, f, r.sector?.id, criterion, a)} (${ctx.n(points)})`);
+      body += table([ctx.t(W.criterion), ctx.t(W.content), ctx.t(W.from), ctx.t(W.to), ctx.t(W.gain)], g.steps.map((s) => [s.criterion, s.name[ctx.lang], answer(s.criterion, s.fromAnswer, s.from), answer(s.criterion, s.toAnswer, s.to), num(ctx.n(s.gain))]));
+    }
   }
   return page(ctx, title, options.subtitle, body);
+}
+
+/** An answer as the form shows it: option texts in the page's language, a figure as a number. */
+function answerText(ctx: Ctx, f: DbiFramework, sector: string | undefined, criterion: string, answer: unknown): string {
+  // the assessed sector's criteria first: sectors may number their questions alike
+  const own = (f.sectors ?? []).filter((s) => s.id === sector);
+  const c = [...f.pillars.flatMap((p) => p.components), ...own.flatMap((s) => s.components)].flatMap((k) => k.criteria).find((k) => k.id === criterion);
+  const options = c?.answer && c.answer.kind !== 'figure' ? c.answer.options : [];
+  const text = (id: string) => options.find((o) => o.id === id)?.text[ctx.lang] ?? id;
+  if (answer === 'n/a') return ctx.t(W.notApplicable);
+  if (Array.isArray(answer)) return answer.length === 0 ? '—' : answer.map((id) => text(String(id))).join(', ');
+  return typeof answer === 'number' ? ctx.n(answer) : text(String(answer));
 }
 
 function province(input: Extract<ReportInput, { kind: 'province' }>, options: ReportOptions, ctx: Ctx): string {
@@ -535,6 +555,11 @@ class Checker {
       this.text(st, 'criterion', sp);
       this.localized(st, 'name', sp);
       for (const k of ['from', 'to', 'gain']) this.number(st, k, sp);
+      for (const k of ['fromAnswer', 'toAnswer']) {
+        const a = st[k];
+        const ok = a === undefined || typeof a === 'string' || (typeof a === 'number' && Number.isFinite(a)) || (Array.isArray(a) && a.length <= 1000 && [...Array(a.length).keys()].every((i) => typeof a[i] === 'string'));
+        if (!ok) this.fail([...sp, k], 'answer (option id, option ids, figure or points)', a);
+      }
     });
   }
 }
@@ -630,7 +655,9 @@ function reportProvenance(input: ReportInput): Provenance {
       break;
     case 'cohort': {
       const first = input.ranked?.[0]?.result;
-      frameworks.push(first ? dbiFrameworkOf(first) : dbiFrameworkOf({ framework: { id: input.summary.framework } } as DbiResult));
+      // a summary remembers the framework it summarised (a defined framework has no bundled id to resolve)
+      const summarised = recordedFramework(input.summary);
+      frameworks.push(first ? dbiFrameworkOf(first) : summarised?.kind === 'dbi' ? summarised : dbiFrameworkOf({ framework: { id: input.summary.framework } } as DbiResult));
       for (const e of input.ranked ?? []) if (e.source) rows.push({ id: e.id, source: e.source });
       break;
     }
