@@ -30,7 +30,7 @@ afterAll(() => {
 describe('the packed tarball', () => {
   it('holds only what users need', () => {
     const files = JSON.parse(readFileSync(join(work, 'files.json'), 'utf8')) as string[];
-    for (const f of files) expect(f).toMatch(/^(dist\/(index\.(js|cjs|d\.ts|d\.cts)|cli\.js)|fixtures\/[\w-]+\.json|schema\/framework\.schema\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/);
+    for (const f of files) expect(f).toMatch(/^(dist\/(index\.(cjs|d\.ts|d\.cts)|([\w-]+\/)*[\w-]+\.js)|fixtures\/[\w-]+\.json|schema\/framework\.schema\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/);
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.cjs');
     expect(files).toContain('dist/index.d.ts');
@@ -52,6 +52,29 @@ describe('the packed tarball', () => {
 });
 
 describe('tree-shaking', () => {
+  /** A user's bundle of the built package (esbuild: minified, ESM, platform neutral) importing only `names`. */
+  async function userBundle(names: string): Promise<{ bytes: number; packages: string[] }> {
+    const r = await build({
+      stdin: { contents: `import { ${names} } from ${JSON.stringify(join(root, 'dist', 'index.js'))};\nconsole.log(${names});\n`, resolveDir: root },
+      bundle: true, minify: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], write: false, metafile: true, logLevel: 'silent',
+    });
+    const output = Object.values(r.metafile.outputs)[0]!;
+    const packages = new Set(Object.keys(output.inputs).filter((f) => output.inputs[f]!.bytesInOutput > 0 && f.includes('node_modules/')).map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)![1]!));
+    return { bytes: r.outputFiles[0]!.contents.length, packages: [...packages] };
+  }
+
+  it('bundles of the built package stay small: scoreDti ≤ 60 KB and scoreDbi without zod or decimal.js, rank ≤ 20 KB', async () => {
+    const dti = await userBundle('scoreDti');
+    expect(dti.packages).toEqual([]);
+    expect(dti.bytes).toBeLessThanOrEqual(60 * 1024);
+    expect((await userBundle('scoreDbi')).packages).toEqual([]);
+    const ranked = await userBundle('rank');
+    expect(ranked.packages).toEqual([]);
+    expect(ranked.bytes).toBeLessThanOrEqual(20 * 1024);
+    // not vacuous: a bundle of the framework schemas does bring zod
+    expect((await userBundle('frameworkSchema')).packages).toContain('zod');
+  }, 60_000);
+
   it('a bundle importing only scoreDti leaves out the DBI framework data', async () => {
     const entry = join(work, 'entry.mjs');
     writeFileSync(entry, `import { scoreDti } from ${JSON.stringify(join(root, 'dist', 'index.js'))};\nconsole.log(scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } }).value);\n`);
