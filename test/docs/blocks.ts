@@ -19,7 +19,14 @@ export interface CodeBlock {
   readonly code: string;
   /** `check-only`: needs a host that is not installed here (a web framework, a notebook kernel). */
   readonly checkOnly: boolean;
+  /**
+   * The files its guide shows as ```` ```json file=NAME ```` blocks (a framework file the code then
+   * reads by name): the block runs in a folder that holds them.
+   */
+  readonly files: readonly { readonly name: string; readonly content: string }[];
 }
+
+const FILE_FENCE = /^```json[ \t]+file=([\w.-]+)[ \t]*\n([\s\S]*?)^```[ \t]*$/gm;
 
 /** One `expression; // result` line of a block. */
 export interface ResultComment {
@@ -36,13 +43,14 @@ export function extractBlocks(root: string, files: readonly string[]): CodeBlock
   const blocks: CodeBlock[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
+    const shown = [...text.matchAll(FILE_FENCE)].map((m) => ({ name: m[1]!, content: m[2]! }));
     for (const m of text.matchAll(FENCE)) {
       const indent = m[1]!;
       const meta = m[3]!.trim().split(/\s+/);
       const line = text.slice(0, m.index).split('\n').length;
       const code = m[4]!.split('\n').map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n');
       const name = `${relative(root, file)}:${line}`;
-      blocks.push({ name, slug: name.replace(/[^\w]+/g, '_'), code, checkOnly: meta.includes('check-only') });
+      blocks.push({ name, slug: name.replace(/[^\w]+/g, '_'), code, checkOnly: meta.includes('check-only'), files: shown });
     }
   }
   return blocks;

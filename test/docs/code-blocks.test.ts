@@ -143,11 +143,17 @@ describe('README and guide code blocks', () => {
     const { code, results } = instrument(block);
     const file = join(work, `${block.slug}.run.ts`);
     writeFileSync(file, code);
+    // the files its guide shows by name, in a folder of their own where the block runs
+    const folder = mkdtempSync(join(work, `${block.slug}-`));
+    for (const f of block.files) writeFileSync(join(folder, f.name), f.content);
     const quiet = [vi.spyOn(console, 'log').mockImplementation(() => {}), vi.spyOn(console, 'table').mockImplementation(() => {})];
+    const cwd = process.cwd();
     let mod: { __results: [number, unknown][] };
     try {
+      process.chdir(folder);
       mod = (await import(pathToFileURL(file).href)) as typeof mod;
     } finally {
+      process.chdir(cwd);
       for (const s of quiet) s.mockRestore();
     }
     for (const r of results) {

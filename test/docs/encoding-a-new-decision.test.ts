@@ -12,7 +12,7 @@ import { defineDtiFramework, frameworkIssues } from '../../src/index.js';
 import { runFrameworkCommand } from '../../src/presentation/cli/framework-command.js';
 
 const guide = readFileSync(join(__dirname, '../../docs/encoding-a-new-decision.md'), 'utf8');
-const blocks = [...guide.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, text: m[2]! }));
+const blocks = [...guide.matchAll(/```(\w+)[^\n]*\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, text: m[2]! }));
 const block = (lang: string, index = 0) => blocks.filter((b) => b.lang === lang)[index]!.text;
 
 const dir = mkdtempSync(join(tmpdir(), 'vndi-guide-'));
