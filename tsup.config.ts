@@ -2,15 +2,16 @@ import { build } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 /**
- * The library's own modules: every source file `src/index.ts` reaches. The ES module build keeps
- * them as separate files (not one bundle) so that a user's bundler drops whole modules the user
- * does not import (`"sideEffects": false`); in a single file, module-level statements such as the
- * zod schemas would keep zod and every framework in every bundle.
+ * The library's own modules: every source file its two entries reach (`src/index.ts`, and
+ * `src/schema.ts` for 'vn-digital-index/schema'). The ES module build keeps them as separate files,
+ * so that a user's bundler drops whole modules an app does not import (`"sideEffects": false`). One
+ * bundled file cannot do that: its import of decimal.js (a package with module-level side effects)
+ * and its module-level statements would keep decimal.js and much of the library in every bundle.
  */
 async function libraryModules(): Promise<string[]> {
   const r = await build({
-    entryPoints: ['src/index.ts'], bundle: true, write: false, metafile: true, platform: 'neutral', format: 'esm',
-    external: ['zod', 'decimal.js'], logLevel: 'silent',
+    entryPoints: ['src/index.ts', 'src/schema.ts'], bundle: true, write: false, outdir: 'dist', metafile: true,
+    platform: 'neutral', format: 'esm', external: ['zod', 'decimal.js'], logLevel: 'silent',
   });
   return Object.keys(r.metafile.inputs).filter((f) => f.startsWith('src/'));
 }
@@ -21,12 +22,13 @@ export default defineConfig(async () => [
     entry: await libraryModules(),
     format: ['esm'],
     bundle: false,
-    dts: { entry: { index: 'src/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', schema: 'src/schema.ts' } },
     target: 'node20',
   },
   {
-    // the library for require(): one file (CommonJS users do not tree-shake), with types
-    entry: { index: 'src/index.ts' },
+    // the library for require(): one file per entry (CommonJS users do not tree-shake), with types;
+    // the two files share no state that matters: checked frameworks are registered process-wide
+    entry: { index: 'src/index.ts', schema: 'src/schema.ts' },
     format: ['cjs'],
     dts: true,
     target: 'node20',

@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^vn-digital-index$/, replacement: here('./src/index.ts') },
+      { find: /^vn-digital-index\/schema$/, replacement: here('./src/schema.ts') },
       { find: /^vn-digital-index\/fixtures\/(.*)$/, replacement: `${here('./fixtures/')}$1` },
     ],
   },

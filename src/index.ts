@@ -28,13 +28,9 @@ export {
 export type { DbiFrameworkRef } from './framework/dbi/index.js';
 export { DBI_2023_CANDIDATE_LEVEL_RULES, DBI_2025_CANDIDATE_LEVEL_RULES } from './framework/dbi/candidate-rules.js';
 export type { CandidateLevelRule } from './framework/dbi/candidate-rules.js';
-export { overrideDtiMaxima, overrideDbiPillarMaxima, withDbiLevelRule } from './framework/override.js';
-export {
-  defineFramework, defineDbiFramework, defineDtiFramework, safeDefineFramework, frameworkIssues, isDefinedFramework,
-} from './framework/define.js';
-export {
-  frameworkSchema, dtiFrameworkSchema, dbiFrameworkSchema, dbiLevelRuleSchema,
-} from './framework/schema.js';
+// checking a framework file, the override helpers and the zod schemas are in 'vn-digital-index/schema'
+// (they load zod; scoring and this entry do not); whether an object has been checked is here
+export { isDefinedFramework } from './framework/registry.js';
 export type {
   Framework, DtiFramework, DbiFramework, DtiMainIndicator, DtiPillar, DtiPillarId, DbiPillar, DbiComponent,
   DbiCriterion, DbiScale, DbiLevel, DbiLevelRule, LegalBasis, Source, Assumption, FactStatus, FrameworkStatus,
@@ -43,7 +39,6 @@ export type {
 
 // assessment
 export type { DtiInput } from './assessment/dti-input.js';
-export { dtiInputSchema } from './assessment/dti-input.js';
 export type { DbiInput } from './assessment/dbi-input.js';
 export type { NumericInput } from './assessment/numeric.js';
 export { checkDtiResult, checkDbiResult } from './assessment/result-check.js';
@@ -83,7 +78,6 @@ export type { Change, CompareOptions } from './analysis/compare.js';
 // presentation
 export { renderReport } from './presentation/report/html.js';
 export type { ReportInput, ReportOptions } from './presentation/report/html.js';
-export { inputJsonSchema } from './assessment/json-schema.js';
 export { parseCsv, toCsv } from './presentation/io/csv.js';
 export type { CsvRecord } from './presentation/io/csv.js';
 export { provenanceOf } from './presentation/format/provenance.js';
@@ -100,5 +94,4 @@ export type {
 } from './analysis/dti-component-gap.js';
 export type { DtiComponentScore } from './score/score-dti.js';
 export type { DtiComponent, DtiComponentScoring } from './framework/schema.js';
-export { dtiComponentSchema } from './framework/schema.js';
 export { dtiInputFromRecord } from './assessment/dti-input.js';

@@ -5,7 +5,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as api from '../src/index.js';
+import * as mainEntry from '../src/index.js';
+import * as schemaEntry from '../src/schema.js';
+
+const api = { ...mainEntry, ...schemaEntry };
 import { criterionOrder, dbiGap, rank, safeScoreDbi, scoreDbi, scoreDti, summarize, ValidationError } from '../src/index.js';
 import { fixture, type DbiFixtureRow } from './fixtures.js';
 

@@ -8,8 +8,8 @@ import { custom, isPlainObject, nullable, num, obj, optional, throwIfAny, type I
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 
-const rankCheck = nullable(num({ integer: true, min: 1 }));
-const optionsCheck = obj({
+const rankCheck = /* @__PURE__ */ nullable(num({ integer: true, min: 1 }));
+const optionsCheck = /* @__PURE__ */ obj({
   rank: optional(
     custom<readonly [number | null, number | null]>((value, path, issues) => {
       if (!isArray(value) || value.length !== 2) {

@@ -82,8 +82,8 @@ export interface DbiGapOptions {
   readonly targetLevel?: number;
 }
 
-const optionsCheck = obj({ targetLevel: optional(num({ integer: true, min: 0 })) });
-sameType<Equal<Infer<typeof optionsCheck>, DbiGapOptions>>();
+const optionsCheck = /* @__PURE__ */ obj({ targetLevel: optional(num({ integer: true, min: 0 })) });
+/* @__PURE__ */ sameType<Equal<Infer<typeof optionsCheck>, DbiGapOptions>>();
 
 function explain(detail: OverallLevelDetail, totalUnits: number, factor: number): DbiLevelExplanation | null {
   const next = detail.conditions.find((c) => c.level === detail.level + 1);

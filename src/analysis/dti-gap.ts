@@ -76,15 +76,15 @@ export interface DtiGapOptions {
 const TARGET_KEYS = ['points', 'value', 'rank', 'unit'] as const;
 
 /** A DTI result in an argument: checked against its framework. */
-const dtiResultArg = custom<DtiResult>((value, path, issues) => {
+const dtiResultArg = /* @__PURE__ */ custom<DtiResult>((value, path, issues) => {
   inspectDtiResult(value, path, issues);
 });
 
-const optionsCheck = obj({
+const optionsCheck = /* @__PURE__ */ obj({
   peers: optional(arrayOf(obj({ id: str(), result: dtiResultArg }, { extraKeys: true }))),
   id: optional(str()),
 });
-sameType<Equal<Infer<typeof optionsCheck>, DtiGapOptions>>();
+/* @__PURE__ */ sameType<Equal<Infer<typeof optionsCheck>, DtiGapOptions>>();
 
 /** Checks a target against the framework of the result (its maxima, the peers' count). */
 function checkTarget(target: unknown, f: DtiFramework, resultFrameworkId: string, path: Path, issues: ValidationIssue[]): void {

@@ -13,7 +13,7 @@ import { arrayOf, custom, duplicateIds, isPlainObject, obj, str, throwIfAny, isA
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import type { DtiFramework } from '../framework/schema.js';
 
-const unitsCheck = arrayOf(obj({ id: str(), result: custom<DtiResult>(() => undefined) }, { extraKeys: true }));
+const unitsCheck = /* @__PURE__ */ arrayOf(obj({ id: str(), result: custom<DtiResult>(() => undefined) }, { extraKeys: true }));
 
 /** A merged unit with the old units it was computed from. */
 export interface MergedUnit {

@@ -44,10 +44,10 @@ export interface RankDtiOptions extends RankOptions {
   readonly groupBy?: 'region' | 'group' | ((id: string) => string | undefined);
 }
 
-const unitsCheck = arrayOf(
+const unitsCheck = /* @__PURE__ */ arrayOf(
   obj({ id: str(), result: nullable(custom<DtiResult>(() => undefined)), group: optional(str()) }, { extraKeys: true }),
 );
-const optionsCheck = obj({
+const optionsCheck = /* @__PURE__ */ obj({
   ...rankOptionsShape,
   by: optional(str()),
   groupBy: optional(

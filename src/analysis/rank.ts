@@ -55,8 +55,8 @@ export const rankOptionsShape = {
   order: optional(oneOf(['desc', 'asc'] as const)),
   tieBreaker: optional(func<(a: RankEntry, b: RankEntry) => number>()),
 };
-const rankOptionsCheck = obj(rankOptionsShape);
-sameType<Equal<Infer<typeof rankOptionsCheck>, RankOptions>>();
+const rankOptionsCheck = /* @__PURE__ */ obj(rankOptionsShape);
+/* @__PURE__ */ sameType<Equal<Infer<typeof rankOptionsCheck>, RankOptions>>();
 
 const SAFE_PACK = 2 ** 53;
 
@@ -346,7 +346,7 @@ export function rankValid(entries: readonly RankEntry[], options: RankOptions): 
   return assign(entries, { order, sortedKeys, missing, ids: entries.map((e) => e.id), scores: entries.map((e) => e.score as number | string) }, method);
 }
 
-const rankListCheck = arrayOf(obj({ id: str(), rank: nullable(num({ integer: true, min: 1 })) }, { extraKeys: true }));
+const rankListCheck = /* @__PURE__ */ arrayOf(obj({ id: str(), rank: nullable(num({ integer: true, min: 1 })) }, { extraKeys: true }));
 
 /** How a unit's rank moved between two rankings. */
 export interface RankChange {

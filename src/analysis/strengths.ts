@@ -36,7 +36,7 @@ function indicatorsOf(r: DtiResult | DbiResult): { id: string; name: Localized; 
   return r.pillars.filter((p) => !p.notApplicable).map((p) => ({ id: p.id, name: p.name, value: p.percent }));
 }
 
-const optionsCheck = obj({ top: optional(num({ integer: true, min: 0 })) });
+const optionsCheck = /* @__PURE__ */ obj({ top: optional(num({ integer: true, min: 0 })) });
 /** Options of {@link strengthsAndWeaknesses}: `top`, how many strengths and weaknesses to list (default 3). */
 export type StrengthsOptions = Infer<typeof optionsCheck>;
 

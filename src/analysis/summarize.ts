@@ -99,7 +99,7 @@ interface Acc {
 
 const HISTOGRAM_LIMIT = 20_000;
 
-const optionsCheck = obj({
+const optionsCheck = /* @__PURE__ */ obj({
   groupBy: optional(
     custom<string | readonly string[] | ((entry: never) => string)>((value, path, issues) => {
       if (typeof value === 'string' || typeof value === 'function') return;
@@ -384,9 +384,9 @@ export function coverage(assessed: number, registered: number, target?: number):
 }
 
 /** The largest count accepted: share computations stay exact in safe integers (count × 10^4 < 2^53). */
-const MAX_COUNT = Math.floor(Number.MAX_SAFE_INTEGER / 10_000);
-const countCheck = num({ integer: true, min: 0, max: MAX_COUNT });
-const targetCheck = optional(num({ min: 0, max: 1 }));
+const MAX_COUNT = /* @__PURE__ */ Math.floor(Number.MAX_SAFE_INTEGER / 10_000);
+const countCheck = /* @__PURE__ */ num({ integer: true, min: 0, max: MAX_COUNT });
+const targetCheck = /* @__PURE__ */ optional(num({ min: 0, max: 1 }));
 
 /** Coverage with `assessed` and `target` checked; `registered` checked here, reported at `path`. */
 function coverageOf(assessed: number, registered: number, target: number | undefined, path: Path): Coverage {

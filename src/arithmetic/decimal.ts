@@ -23,7 +23,7 @@ import { SIGNIFICANT_DIGITS } from './decimal-string.js';
 // kept in a decimal.js-free module so that validation and ranking bundle without decimal.js
 export { SIGNIFICANT_DIGITS, isDecimalString } from './decimal-string.js';
 
-const Decimal = DecimalJs.clone({
+const Decimal = /* @__PURE__ */ DecimalJs.clone({
   precision: SIGNIFICANT_DIGITS,
   rounding: DecimalJs.ROUND_HALF_UP,
   toExpNeg: -1000,
@@ -39,7 +39,7 @@ export function exact(value: number | string | Exact): Exact {
   return new Decimal(value);
 }
 
-export const ZERO: Exact = new Decimal(0);
+export const ZERO: Exact = /* @__PURE__ */ new Decimal(0);
 
 export function add(a: Exact, b: Exact): Exact {
   return a.plus(b);

@@ -104,7 +104,7 @@ function big(a: Exact): Big {
 /** `a` written with `s` ≥ `a.s` decimals. */
 const coefficient = (a: Big, s: number): bigint => (a.s === s ? a.c : a.c * pow10n(s - a.s));
 
-export const ZERO: Exact = scaled(0, 0);
+export const ZERO: Exact = /* @__PURE__ */ scaled(0, 0);
 
 /**
  * Reads a finite number (by its shortest round-trip form) or a decimal numeral exactly. The caller

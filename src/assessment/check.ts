@@ -34,7 +34,7 @@ export type InferShape<S extends Shape> = Simplify<
   { readonly [K in Exclude<keyof S, OptionalKeys<S>>]: Infer<S[K]> } & { readonly [K in OptionalKeys<S>]?: Infer<S[K]> }
 >;
 
-function make<T>(fn: (value: unknown, path: Path, issues: ValidationIssue[]) => void): Check<T> {
+/* @__NO_SIDE_EFFECTS__ */ function make<T>(fn: (value: unknown, path: Path, issues: ValidationIssue[]) => void): Check<T> {
   return fn as Check<T>;
 }
 
@@ -54,14 +54,14 @@ export function isArray(x: unknown): x is readonly unknown[] {
 }
 
 /** One of the listed literals (compared with `===`): `invalid_option` naming the allowed values. */
-export function oneOf<const L extends string | number | boolean>(allowed: readonly L[]): Check<L> {
+/* @__NO_SIDE_EFFECTS__ */ export function oneOf<const L extends string | number | boolean>(allowed: readonly L[]): Check<L> {
   return make((value, path, issues) => {
     if (!allowed.includes(value as L)) issues.push(makeIssue(path, 'invalid_option', { received: value, allowed: [...allowed] }));
   });
 }
 
 /** A finite number, optionally an integer and within bounds. */
-export function num(rule: { readonly integer?: boolean; readonly min?: number; readonly max?: number } = {}): Check<number> {
+/* @__NO_SIDE_EFFECTS__ */ export function num(rule: { readonly integer?: boolean; readonly min?: number; readonly max?: number } = {}): Check<number> {
   return make((value, path, issues) => {
     if (typeof value !== 'number') {
       issues.push(makeIssue(path, 'invalid_type', { expected: rule.integer ? 'integer' : 'number', received: value }));
@@ -78,7 +78,7 @@ export function num(rule: { readonly integer?: boolean; readonly min?: number; r
 }
 
 /** A number or a plain decimal string following a numeric rule (the rule input fields follow). */
-export function numeric(rule: NumericRule): Check<NumericInput> {
+/* @__NO_SIDE_EFFECTS__ */ export function numeric(rule: NumericRule): Check<NumericInput> {
   return make((value, path, issues) => {
     const problem = checkNumeric(value, rule);
     if (problem) issues.push(makeIssue(path, problem.code, { key: path[path.length - 1], ...problem.params }));
@@ -86,7 +86,7 @@ export function numeric(rule: NumericRule): Check<NumericInput> {
 }
 
 /** A string (optionally non-empty). */
-export function str(rule: { readonly nonEmpty?: boolean } = {}): Check<string> {
+/* @__NO_SIDE_EFFECTS__ */ export function str(rule: { readonly nonEmpty?: boolean } = {}): Check<string> {
   return make((value, path, issues) => {
     if (typeof value !== 'string') issues.push(makeIssue(path, 'invalid_type', { expected: 'string', received: value }));
     else if (rule.nonEmpty && value.length === 0) issues.push(makeIssue(path, 'missing_input', { fields: [String(path[path.length - 1] ?? 'value')] }));
@@ -94,21 +94,21 @@ export function str(rule: { readonly nonEmpty?: boolean } = {}): Check<string> {
 }
 
 /** A function. */
-export function func<F extends (...args: never[]) => unknown>(): Check<F> {
+/* @__NO_SIDE_EFFECTS__ */ export function func<F extends (...args: never[]) => unknown>(): Check<F> {
   return make((value, path, issues) => {
     if (typeof value !== 'function') issues.push(makeIssue(path, 'invalid_type', { expected: 'function', received: value }));
   });
 }
 
 /** `null` or what `check` accepts. */
-export function nullable<T>(check: Check<T>): Check<T | null> {
+/* @__NO_SIDE_EFFECTS__ */ export function nullable<T>(check: Check<T>): Check<T | null> {
   return make((value, path, issues) => {
     if (value !== null) check(value, path, issues);
   });
 }
 
 /** An absent (`undefined`) value or what `check` accepts; as an object key, the key is optional. */
-export function optional<T>(check: Check<T>): Check<T | undefined> & { readonly optional: true } {
+/* @__NO_SIDE_EFFECTS__ */ export function optional<T>(check: Check<T>): Check<T | undefined> & { readonly optional: true } {
   const c = make<T | undefined>((value, path, issues) => {
     if (value !== undefined) check(value, path, issues);
   });
@@ -116,7 +116,7 @@ export function optional<T>(check: Check<T>): Check<T | undefined> & { readonly 
 }
 
 /** The first check whose type test (`is`) matches decides; otherwise `invalid_type` naming `expected`. */
-export function either<A, B>(expected: string, a: [(x: unknown) => boolean, Check<A>], b: [(x: unknown) => boolean, Check<B>]): Check<A | B> {
+/* @__NO_SIDE_EFFECTS__ */ export function either<A, B>(expected: string, a: [(x: unknown) => boolean, Check<A>], b: [(x: unknown) => boolean, Check<B>]): Check<A | B> {
   return make((value, path, issues) => {
     if (a[0](value)) a[1](value, path, issues);
     else if (b[0](value)) b[1](value, path, issues);
@@ -125,7 +125,7 @@ export function either<A, B>(expected: string, a: [(x: unknown) => boolean, Chec
 }
 
 /** An array whose every element passes `check` (reports at most `limit` issues). */
-export function arrayOf<T>(check: Check<T>, limit = 20): Check<readonly T[]> {
+/* @__NO_SIDE_EFFECTS__ */ export function arrayOf<T>(check: Check<T>, limit = 20): Check<readonly T[]> {
   return make((value, path, issues) => {
     if (!isArray(value)) {
       issues.push(makeIssue(path, 'invalid_type', { expected: 'array', received: value }));
@@ -140,7 +140,7 @@ export function arrayOf<T>(check: Check<T>, limit = 20): Check<readonly T[]> {
 }
 
 /** A plain object whose every own value passes `check` (keys are free). */
-export function record<T>(check: Check<T>): Check<Readonly<Record<string, T>>> {
+/* @__NO_SIDE_EFFECTS__ */ export function record<T>(check: Check<T>): Check<Readonly<Record<string, T>>> {
   return make((value, path, issues) => {
     if (!isPlainObject(value)) {
       issues.push(makeIssue(path, 'invalid_type', { expected: 'object', received: value }));
@@ -155,7 +155,7 @@ export function record<T>(check: Check<T>): Check<Readonly<Record<string, T>>> {
  * with `{ extraKeys: true }`, other keys allowed (for records the library itself produced, such as
  * rankings, that carry more fields than a function reads).
  */
-export function obj<S extends Shape>(shape: S, opts: { readonly extraKeys?: boolean } = {}): Check<InferShape<S>> & { readonly shape: S } {
+/* @__NO_SIDE_EFFECTS__ */ export function obj<S extends Shape>(shape: S, opts: { readonly extraKeys?: boolean } = {}): Check<InferShape<S>> & { readonly shape: S } {
   const keys = Object.keys(shape);
   const c = make<InferShape<S>>((value, path, issues) => {
     if (!isPlainObject(value)) {
@@ -178,7 +178,7 @@ export function obj<S extends Shape>(shape: S, opts: { readonly extraKeys?: bool
 }
 
 /** A check written by hand for what the combinators do not express. */
-export function custom<T>(fn: (value: unknown, path: Path, issues: ValidationIssue[]) => void): Check<T> {
+/* @__NO_SIDE_EFFECTS__ */ export function custom<T>(fn: (value: unknown, path: Path, issues: ValidationIssue[]) => void): Check<T> {
   return make(fn);
 }
 
@@ -220,7 +220,7 @@ export type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T exte
 export function sameType<_T extends true>(): void {}
 
 /** A caller-given path prefix: an array of strings and finite numbers. */
-export const pathCheck = custom<Path>((value, path, issues) => {
+export const pathCheck = /* @__PURE__ */ custom<Path>((value, path, issues) => {
   if (!isArray(value) || !value.every((k) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k)))) {
     issues.push(makeIssue(path, 'invalid_type', { expected: 'array of strings and numbers', received: value }));
   }

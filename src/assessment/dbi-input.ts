@@ -2,11 +2,9 @@
  * The validated input of a DBI assessment: `answers` maps every criterion id (or, for pillar-level
  * frameworks, every pillar id) to its points.
  */
-import * as z from 'zod';
 import { NotScorableError, ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { criterionScale } from '../framework/dbi-criterion.js';
 import type { DbiFramework } from '../framework/schema.js';
-import { numericField } from './field.js';
 import { checkNumeric, type NumericInput, type NumericRule } from './numeric.js';
 
 /**
@@ -125,22 +123,6 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-const zodSchemas = new WeakMap<CompiledDbi, z.ZodType<DbiInput>>();
-
-/**
- * The zod schema of a compiled framework's input, built on first use: the reference the hand-written
- * checks ({@link dbiInputIssues}) are tested against. Nothing on the scoring path calls it.
- */
-export function dbiZodSchema(c: CompiledDbi): z.ZodType<DbiInput> {
-  let schema = zodSchemas.get(c);
-  if (!schema) {
-    const shape = Object.fromEntries(c.items.map((item) => [item.id, numericField(item.rule)]));
-    schema = z.strictObject({ answers: z.strictObject(shape) }) as unknown as z.ZodType<DbiInput>;
-    zodSchemas.set(c, schema);
-  }
-  return schema;
-}
-
 /** The value of a text of one to three ASCII digits (`"3"`, `"025"`), else −1. */
 function smallIntegerText(text: string): number {
   const len = text.length;
@@ -157,7 +139,7 @@ function smallIntegerText(text: string): number {
 /**
  * The common case checked cheaply: a plain `{ answers }` object whose keys are exactly the
  * framework's answer ids and whose values are numbers or numeral strings that pass the same numeric rule. It only
- * ever accepts what {@link dbiInputIssues} accepts (a property test holds it to that); anything
+ * ever accepts what dbiInputIssues accepts (a property test holds it to that); anything
  * else goes through the full check, which gives the full report.
  */
 function acceptsQuickly(c: CompiledDbi, input: unknown): boolean {

@@ -2,12 +2,9 @@
  * The validated input of a DTI assessment: points (0…max) or values (0…1) per main indicator, or
  * per pillar for frameworks whose published inputs are pillar values (DTI 2020).
  */
-import * as z from 'zod';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import type { DtiComponent, DtiFramework } from '../framework/schema.js';
 import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/index.js';
-import { numericField } from './field.js';
-import { fromZodError } from './issues.js';
 import { checkNumeric, type NumericInput, type NumericRule } from './numeric.js';
 
 /**
@@ -124,7 +121,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 /** The main indicators that list components, by id, in framework order. */
-function componentTrees(framework: DtiFramework): Map<string, readonly DtiComponent[]> {
+export function componentTrees(framework: DtiFramework): Map<string, readonly DtiComponent[]> {
   return new Map(
     framework.inputKeys === 'mainIndicators'
       ? framework.mainIndicators.filter((m) => m.components !== undefined).map((m) => [m.id, m.components!] as const)
@@ -205,63 +202,6 @@ export function dtiComponentCoverageIssues(framework: DtiFramework, input: Reado
     }
   }
   return issues;
-}
-
-/** A library issue as a zod custom issue (paths relative to where the check runs). */
-function toZodIssue(issue: ValidationIssue, input: unknown, drop: number) {
-  return { code: 'custom' as const, input, path: issue.path.slice(drop) as (string | number)[], message: issue.code, params: { ...issue.params, code: issue.code } };
-}
-
-const schemas = new WeakMap<DtiFramework, z.ZodType<DtiInput>>();
-
-/**
- * The zod schema of a framework's input (built once per framework): the runtime check behind
- * `scoreDti`, usable on its own to validate before scoring.
- *
- * @example
- * ```ts
- * dtiInputSchema(dtiProvince2022).safeParse({ values: { awareness: 2 } }).success; // false
- * ```
- */
-export function dtiInputSchema(frameworkOrId: DtiFrameworkRef): z.ZodType<DtiInput> {
-  const framework = resolveDtiFramework(frameworkOrId);
-  let schema = schemas.get(framework);
-  if (!schema) {
-    const units = dtiInputUnits(framework);
-    const trees = componentTrees(framework);
-    const shape = (mode: 'points' | 'values') =>
-      Object.fromEntries(
-        units.map((u) => {
-          const field = numericField({ min: 0, max: mode === 'points' ? u.max : 1 });
-          // a main indicator with components may be given by them instead (checked below)
-          return [u.id, u.required && !trees.has(u.id) ? field : field.optional()];
-        }),
-      );
-    const components = z.custom<DtiInput['components']>().check((ctx) => {
-      for (const issue of dtiComponentsIssues(framework, ctx.value)) ctx.issues.push(toZodIssue(issue, ctx.value, 1));
-    });
-    schema = z
-      .strictObject({
-        points: z.strictObject(shape('points')).optional(),
-        values: z.strictObject(shape('values')).optional(),
-        ...(trees.size > 0 ? { components: components.optional() } : {}),
-      })
-      .check((ctx) => {
-        const v = ctx.value as Record<string, unknown>;
-        if (trees.size > 0) {
-          for (const issue of dtiComponentCoverageIssues(framework, v)) ctx.issues.push(toZodIssue(issue, v, 0));
-          return;
-        }
-        const given = (['points', 'values'] as const).filter((k) => v[k] !== undefined);
-        if (given.length === 0) {
-          ctx.issues.push({ code: 'custom', input: v, message: 'missing_input', params: { code: 'missing_input', fields: ['points', 'values'] } });
-        } else if (given.length > 1) {
-          ctx.issues.push({ code: 'custom', input: v, message: 'conflicting_input', params: { code: 'conflicting_input', fields: ['points', 'values'] } });
-        }
-      }) as unknown as z.ZodType<DtiInput>;
-    schemas.set(framework, schema);
-  }
-  return schema;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

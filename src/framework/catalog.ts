@@ -19,7 +19,7 @@ export interface FrameworkSummary {
   readonly givesLevel: boolean;
 }
 
-const listFilterCheck = obj({ kind: optional(oneOf(['dti', 'dbi'] as const)) });
+const listFilterCheck = /* @__PURE__ */ obj({ kind: optional(oneOf(['dti', 'dbi'] as const)) });
 
 /**
  * Lists every bundled framework: id, titles, legal basis, years and status.

@@ -9,8 +9,15 @@
 import { ValidationError, makeIssue } from '../errors.js';
 import type { Framework } from './schema.js';
 
-/** Frameworks that passed every check (returned by `defineFramework` or an override helper). */
-const defined = new WeakSet<object>();
+/**
+ * Frameworks that passed every check (returned by `defineFramework` or an override helper), kept
+ * process-wide: the CommonJS build ships each entry ('vn-digital-index', 'vn-digital-index/schema')
+ * as a file of its own, and an app may load both module formats, yet a framework checked by one
+ * copy must be accepted by the others.
+ */
+const REGISTRY = Symbol.for('vn-digital-index.defined-frameworks');
+const shared = globalThis as { [REGISTRY]?: WeakSet<object> };
+const defined: WeakSet<object> = shared[REGISTRY] ?? (shared[REGISTRY] = new WeakSet<object>());
 
 /**
  * Marks a framework that passed every check as trusted.

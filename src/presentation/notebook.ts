@@ -65,7 +65,7 @@ function inspectResult(value: unknown, path: Path, issues: ValidationIssue[]): v
 }
 
 /** An entry of {@link toTable}: a result, or `{ result, answers?, …meta }`. */
-const entryCheck = custom<TableEntry>((value, path, issues) => {
+const entryCheck = /* @__PURE__ */ custom<TableEntry>((value, path, issues) => {
   if (isPlainObject(value) && value.kind === undefined && 'result' in value) {
     inspectResult(value.result, [...path, 'result'], issues);
     if (value.answers !== undefined && !isPlainObject(value.answers)) {
@@ -76,7 +76,7 @@ const entryCheck = custom<TableEntry>((value, path, issues) => {
   }
 });
 
-const toHtmlOptionsCheck = obj({ lang: optional(oneOf(['vi', 'en'] as const)), title: optional(str()) });
+const toHtmlOptionsCheck = /* @__PURE__ */ obj({ lang: optional(oneOf(['vi', 'en'] as const)), title: optional(str()) });
 
 /**
  * Results (or entries carrying one) as flat rows for `console.table`, CSV writers and data frame

@@ -8,10 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  DBI_2025_CANDIDATE_LEVEL_RULES, criterionOrder, dbiGap, defineDbiFramework, getFramework, scoreDbi, withDbiLevelRule,
-  type DbiCriterion, type DbiFramework,
-} from '../../src/index.js';
+import { DBI_2025_CANDIDATE_LEVEL_RULES, criterionOrder, dbiGap, getFramework, scoreDbi, type DbiCriterion, type DbiFramework } from '../../src/index.js';
+import { defineDbiFramework, withDbiLevelRule } from '../../src/schema.js';
 
 const raw = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${name}.json`), 'utf8')) as any;
 const load = (name: string) => defineDbiFramework(raw(name));

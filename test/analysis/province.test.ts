@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  getFramework, overrideDtiMaxima, type DtiFramework,
-  MERGER_2025, PROVINCES_34, PROVINCES_63, compareResults, dtiGap, mergeUnits, scoreDti, strengthsAndWeaknesses,
-  ValidationError,
-} from '../../src/index.js';
+import { getFramework, type DtiFramework, MERGER_2025, PROVINCES_34, PROVINCES_63, compareResults, dtiGap, mergeUnits, scoreDti, strengthsAndWeaknesses, ValidationError } from '../../src/index.js';
+import { overrideDtiMaxima } from '../../src/schema.js';
 import { fixture, type DtiFixtureRow } from '../fixtures.js';
 
 const score = (r: DtiFixtureRow) => scoreDti(r.framework, r.points ? { points: r.points } : { values: r.values! });

@@ -79,7 +79,7 @@ describe('summarize', () => {
 
 describe('analyses keep the framework the caller scored with', () => {
   it('summarize uses an overridden framework (readiness maxima supplied by the caller)', async () => {
-    const { getFramework, overrideDbiPillarMaxima } = await import('../../src/index.js');
+    const { getFramework } = await import('../../src/index.js'); const { overrideDbiPillarMaxima } = await import('../../src/schema.js');
     const base = getFramework('dbi-2023-sme-readiness') as import('../../src/index.js').DbiFramework;
     const supplied = overrideDbiPillarMaxima(base, Object.fromEntries(base.pillars.map((p) => [p.id, 20])));
     const results = [5, 10, 15].map((v) => ({ result: scoreDbi(supplied, { answers: Object.fromEntries(base.pillars.map((p) => [p.id, v])) }) }));

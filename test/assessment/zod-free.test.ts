@@ -6,9 +6,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DBI_FRAMEWORKS, DTI_FRAMEWORKS, dtiInputSchema, overrideDbiPillarMaxima } from '../../src/index.js';
+import { DBI_FRAMEWORKS, DTI_FRAMEWORKS } from '../../src/index.js';
+import { dtiInputSchema, overrideDbiPillarMaxima } from '../../src/schema.js';
 import { dtiInputIssues, dtiInputUnits } from '../../src/assessment/dti-input.js';
-import { compileDbi, dbiInputIssues, dbiZodSchema, itemsOf } from '../../src/assessment/dbi-input.js';
+import { compileDbi, dbiInputIssues, itemsOf } from '../../src/assessment/dbi-input.js';
+import { dbiZodSchema } from '../../src/assessment/dbi-input-schema.js';
 import { fromZodError } from '../../src/assessment/issues.js';
 import { makeIssue, type ValidationIssue } from '../../src/errors.js';
 import type { DbiFramework } from '../../src/framework/schema.js';

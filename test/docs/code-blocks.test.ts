@@ -66,6 +66,7 @@ function compilerOptions(): ts.CompilerOptions {
     typeRoots: [join(root, 'node_modules', '@types')],
     paths: {
       'vn-digital-index': [join(root, 'src', 'index.ts')],
+      'vn-digital-index/schema': [join(root, 'src', 'schema.ts')],
       'npm:vn-digital-index': [join(root, 'src', 'index.ts')],
       'vn-digital-index/fixtures/*': [join(root, 'fixtures', '*')],
     },

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defineDtiFramework, frameworkIssues } from '../../src/index.js';
+import { defineDtiFramework, frameworkIssues } from '../../src/schema.js';
 import { runFrameworkCommand } from '../../src/presentation/cli/framework-command.js';
 
 const guide = readFileSync(join(__dirname, '../../docs/encoding-a-new-decision.md'), 'utf8');

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DBI_FRAMEWORKS, DTI_FRAMEWORKS, dbiFrameworkSchema, dtiFrameworkSchema, frameworkForYear, frameworkInForce, getFramework,
-  listFrameworks, overrideDtiMaxima, scoreDti, ValidationError, type DtiFramework,
-} from '../../src/index.js';
+import { DBI_FRAMEWORKS, DTI_FRAMEWORKS, frameworkForYear, frameworkInForce, getFramework, listFrameworks, scoreDti, ValidationError, type DtiFramework } from '../../src/index.js';
+import { dbiFrameworkSchema, dtiFrameworkSchema, overrideDtiMaxima } from '../../src/schema.js';
 
 const all = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS];
 

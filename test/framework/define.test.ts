@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  DBI_FRAMEWORKS, DTI_FRAMEWORKS, ValidationError, criterionOrder, dbiGap, defineDbiFramework, defineDtiFramework,
-  defineFramework, frameworkIssues, isDefinedFramework, overrideDbiPillarMaxima, overrideDtiMaxima, safeDefineFramework,
-  scoreDbi, scoreDbiBatch, scoreDti, withDbiLevelRule, type DbiFramework, type DtiFramework, type ValidationIssue,
-} from '../../src/index.js';
+import { DBI_FRAMEWORKS, DTI_FRAMEWORKS, ValidationError, criterionOrder, dbiGap, isDefinedFramework, scoreDbi, scoreDbiBatch, scoreDti, type DbiFramework, type DtiFramework, type ValidationIssue } from '../../src/index.js';
+import { defineDbiFramework, defineDtiFramework, defineFramework, frameworkIssues, overrideDbiPillarMaxima, overrideDtiMaxima, safeDefineFramework, withDbiLevelRule } from '../../src/schema.js';
 
 const sme = DBI_FRAMEWORKS.find((f) => f.id === 'dbi-2021-sme')!;
 const dti2022 = DTI_FRAMEWORKS.find((f) => f.id === 'dti-province-2022')!;

@@ -8,10 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  compareResults, dbiGap, defineDbiFramework, provenanceOf, rank, rankDti, renderReport, scoreDbi, scoreDti, strengthsAndWeaknesses, summarize, toCsv,
-  type DbiAssessment, type DbiFramework, type DbiResult,
-} from '../../src/index.js';
+import { compareResults, dbiGap, provenanceOf, rank, rankDti, renderReport, scoreDbi, scoreDti, strengthsAndWeaknesses, summarize, toCsv, type DbiAssessment, type DbiFramework, type DbiResult } from '../../src/index.js';
+import { defineDbiFramework } from '../../src/schema.js';
 import { render, resultsContext } from '../../src/presentation/cli/output.js';
 import { loadDtiFictional } from '../frameworks/load.js';
 

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DBI_FRAMEWORKS, NotScorableError, ValidationError, criterionOrder, defineDbiFramework, safeDefineFramework, safeScoreDbi, type DbiCriterion } from '../../src/index.js';
+import { DBI_FRAMEWORKS, NotScorableError, ValidationError, criterionOrder, safeScoreDbi, type DbiCriterion } from '../../src/index.js';
+import { defineDbiFramework, safeDefineFramework } from '../../src/schema.js';
 
 const read = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${name}.json`), 'utf8')) as Record<string, unknown>;
 const files = ['dbi-questionnaire', 'dbi-mean-na', 'dbi-weighted', 'dbi-sectors'].map(read);

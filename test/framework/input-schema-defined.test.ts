@@ -11,9 +11,8 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  DBI_2025_CANDIDATE_LEVEL_RULES, defineDbiFramework, inputJsonSchema, safeScoreDbi, withDbiLevelRule, type DbiCriterion, type DbiFramework,
-} from '../../src/index.js';
+import { DBI_2025_CANDIDATE_LEVEL_RULES, safeScoreDbi, type DbiCriterion, type DbiFramework } from '../../src/index.js';
+import { defineDbiFramework, inputJsonSchema, withDbiLevelRule } from '../../src/schema.js';
 
 const raw = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${name}.json`), 'utf8')) as any;
 const NAMES = ['dbi-questionnaire', 'dbi-questionnaire-fictional', 'dbi-mean-na', 'dbi-sectors', 'dbi-weighted'];

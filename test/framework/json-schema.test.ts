@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { DOC_PATH, SCHEMA_PATH, docWithReference, schemaFileText } from '../../scripts/framework-schema.js';
-import { DBI_FRAMEWORKS, DTI_FRAMEWORKS, defineDbiFramework, scoreDbi } from '../../src/index.js';
+import { DBI_FRAMEWORKS, DTI_FRAMEWORKS, scoreDbi } from '../../src/index.js';
+import { defineDbiFramework } from '../../src/schema.js';
 
 const committed = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
 const ajv = new Ajv2020({ strict: true, allErrors: true, formats: { date: /^\d{4}-\d{2}-\d{2}$/, uri: /^https?:\/\/\S+$/ } });

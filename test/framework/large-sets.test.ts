@@ -3,10 +3,8 @@
  * labelled as ../shared/reference/dbi-2023.md establishes them (#10, #11).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  DBI_2023_CANDIDATE_LEVEL_RULES, DBI_2025_CANDIDATE_LEVEL_RULES, ValidationError, defineFramework, getFramework,
-  scoreDbi, withDbiLevelRule, type DbiFramework,
-} from '../../src/index.js';
+import { DBI_2023_CANDIDATE_LEVEL_RULES, DBI_2025_CANDIDATE_LEVEL_RULES, ValidationError, getFramework, scoreDbi, type DbiFramework } from '../../src/index.js';
+import { defineFramework, withDbiLevelRule } from '../../src/schema.js';
 
 const fw = (id: string) => getFramework(id) as DbiFramework;
 

@@ -1,6 +1,7 @@
 /** Loads the test frameworks written in the framework file format. */
 import { readFileSync } from 'node:fs';
-import { defineDtiFramework, type DtiFramework } from '../../src/index.js';
+import { type DtiFramework } from '../../src/index.js';
+import { defineDtiFramework } from '../../src/schema.js';
 
 /** A file of test/frameworks, parsed. */
 export function readFrameworkJson(name: string): unknown {

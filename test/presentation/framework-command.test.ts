@@ -2,7 +2,8 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defineFramework, dtiProvince2025, scoreDbi, scoreDti, ValidationError, type DbiFramework, type DtiFramework } from '../../src/index.js';
+import { dtiProvince2025, scoreDbi, scoreDti, ValidationError, type DbiFramework, type DtiFramework } from '../../src/index.js';
+import { defineFramework } from '../../src/schema.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from '../../src/presentation/cli/framework-command.js';
 
 const fictionalPath = join(__dirname, '../frameworks/dti-fictional.json');

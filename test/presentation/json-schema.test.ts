@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { criterionOrder, DBI_FRAMEWORKS, DTI_FRAMEWORKS, inputJsonSchema, safeScoreDbi, safeScoreDti } from '../../src/index.js';
+import { criterionOrder, DBI_FRAMEWORKS, DTI_FRAMEWORKS, safeScoreDbi, safeScoreDti } from '../../src/index.js';
+import { inputJsonSchema } from '../../src/schema.js';
 import { main } from '../../src/presentation/cli/main.js';
 
 // a fresh validator per schema: every schema has its own $id

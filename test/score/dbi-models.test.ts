@@ -5,10 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  DBI_2025_CANDIDATE_LEVEL_RULES, NOT_APPLICABLE, ValidationError, criterionOrder, dbiGap, withDbiLevelRule, defineDbiFramework, getFramework, scoreDbi, scoreDbiBatch,
-  type DbiAssessment, type DbiFramework, type ValidationIssue,
-} from '../../src/index.js';
+import { DBI_2025_CANDIDATE_LEVEL_RULES, NOT_APPLICABLE, ValidationError, criterionOrder, dbiGap, getFramework, scoreDbi, scoreDbiBatch, type DbiAssessment, type DbiFramework, type ValidationIssue } from '../../src/index.js';
+import { withDbiLevelRule, defineDbiFramework } from '../../src/schema.js';
 
 const load = (name: string) => defineDbiFramework(JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${name}.json`), 'utf8')));
 const questionnaire = load('dbi-questionnaire');

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationError, dtiComponentGap, safeDefineFramework, safeScoreDti, type DtiFramework } from '../../src/index.js';
+import { ValidationError, dtiComponentGap, safeScoreDti, type DtiFramework } from '../../src/index.js';
+import { safeDefineFramework } from '../../src/schema.js';
 import { loadDtiFictional, readFrameworkJson } from '../frameworks/load.js';
 
 const file = readFrameworkJson('dti-fictional.json');

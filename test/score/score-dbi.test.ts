@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NotScorableError, criterionOrder, getFramework, overrideDbiPillarMaxima, scoreDbi, withDbiLevelRule,
-  type DbiFramework,
-} from '../../src/index.js';
+import { NotScorableError, criterionOrder, getFramework, scoreDbi, type DbiFramework } from '../../src/index.js';
+import { overrideDbiPillarMaxima, withDbiLevelRule } from '../../src/schema.js';
 
 const order = criterionOrder('dbi-2021-sme');
 const sme = getFramework('dbi-2021-sme') as DbiFramework;

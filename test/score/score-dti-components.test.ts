@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defineDtiFramework, dtiProvince2020, dtiProvince2022, dtiProvince2025, safeScoreDti, scoreDti, type DtiFramework, type ValidationError } from '../../src/index.js';
+import { dtiProvince2020, dtiProvince2022, dtiProvince2025, safeScoreDti, scoreDti, type DtiFramework, type ValidationError } from '../../src/index.js';
+import { defineDtiFramework } from '../../src/schema.js';
 import { dtiInvariantIssues } from '../../src/framework/define-dti.js';
 import { loadDtiFictional } from '../frameworks/load.js';
 
@@ -219,7 +220,7 @@ it('the fictional framework file is plain JSON data', () => {
 describe('input JSON Schema of a component-tree framework', () => {
   it('accepts what scoreDti accepts, except the "exactly once" rule left to run time', async () => {
     const { Ajv2020 } = await import('ajv/dist/2020.js');
-    const { inputJsonSchema } = await import('../../src/index.js');
+    const { inputJsonSchema } = await import('../../src/schema.js');
     const validate = new Ajv2020({ strict: false, allErrors: true }).compile(inputJsonSchema(fictional));
     const good = { points: { digitalSociety: 88.2 }, components: byComponents };
     const cases: unknown[] = [
@@ -239,7 +240,7 @@ describe('input JSON Schema of a component-tree framework', () => {
 });
 
 it('overrideDtiMaxima refuses to change a main indicator whose maximum is its components’ sum', async () => {
-  const { overrideDtiMaxima } = await import('../../src/index.js');
+  const { overrideDtiMaxima } = await import('../../src/schema.js');
   expect(() => overrideDtiMaxima(fictional, { awareness: 120 })).toThrow(/sum of its components' maxima/);
   const changed = overrideDtiMaxima(fictional, { digitalSociety: 200 });
   expect(changed.totalMax).toBe(750);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getFramework, overrideDtiMaxima, scoreDti, type DtiFramework } from '../../src/index.js';
+import { getFramework, scoreDti, type DtiFramework } from '../../src/index.js';
+import { overrideDtiMaxima } from '../../src/schema.js';
 
 // Đắk Lắk's published DTI 2021 points, from its own plan (issue #2).
 const dakLak2021 = {

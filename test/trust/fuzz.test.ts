@@ -5,13 +5,18 @@
  * a result or the library's own error — never another exception, never a polluted prototype — and
  * the quick accept path must never accept what the zod schema rejects.
  */
-import * as api from '../../src/index.js';
+import * as mainEntry from '../../src/index.js';
+import * as schemaEntry from '../../src/schema.js';
+
+/** Every export of both public entries, 'vn-digital-index' and 'vn-digital-index/schema'. */
+const api = { ...mainEntry, ...schemaEntry };
 import { isVndiError } from '../../src/index.js';
 import { fixture, type DbiFixtureRow, type DtiFixtureRow } from '../fixtures.js';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NotScorableError, ValidationError, criterionOrder, getFramework, rank, safeScoreDbi, safeScoreDti, type DbiFramework } from '../../src/index.js';
-import { compileDbi, dbiZodSchema } from '../../src/assessment/dbi-input.js';
+import { compileDbi } from '../../src/assessment/dbi-input.js';
+import { dbiZodSchema } from '../../src/assessment/dbi-input-schema.js';
 
 const protoNames = Object.getOwnPropertyNames(Object.prototype).sort();
 const sme = getFramework('dbi-2021-sme') as DbiFramework;

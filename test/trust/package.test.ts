@@ -30,7 +30,7 @@ afterAll(() => {
 describe('the packed tarball', () => {
   it('holds only what users need', () => {
     const files = JSON.parse(readFileSync(join(work, 'files.json'), 'utf8')) as string[];
-    for (const f of files) expect(f).toMatch(/^(dist\/(index\.(cjs|d\.ts|d\.cts)|([\w-]+\/)*[\w-]+\.js)|fixtures\/[\w-]+\.json|schema\/framework\.schema\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/);
+    for (const f of files) expect(f).toMatch(/^(dist\/((index|schema)\.cjs|[\w-]+\.d\.c?ts|([\w-]+\/)*[\w-]+\.js)|fixtures\/[\w-]+\.json|schema\/framework\.schema\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/);
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.cjs');
     expect(files).toContain('dist/index.d.ts');

@@ -4,11 +4,8 @@
  * framework objects read at run time are still accepted.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import {
-  criterionOrder, getFramework, overrideDbiPillarMaxima, overrideDtiMaxima, safeScoreDbi, safeScoreDti, scoreDbi, scoreDti,
-  type DbiFramework, type DbiResult, type DtiFramework, type DtiResult, type Framework, type FrameworkId,
-  type DtiFrameworkId, type DbiFrameworkId,
-} from '../../src/index.js';
+import { criterionOrder, getFramework, safeScoreDbi, safeScoreDti, scoreDbi, scoreDti, type DbiFramework, type DbiResult, type DtiFramework, type DtiResult, type Framework, type FrameworkId, type DtiFrameworkId, type DbiFrameworkId } from '../../src/index.js';
+import { overrideDbiPillarMaxima, overrideDtiMaxima } from '../../src/schema.js';
 
 const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
 

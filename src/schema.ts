@@ -1,0 +1,27 @@
+/**
+ * vn-digital-index/schema: checking framework files and inputs with their schemas.
+ *
+ * `defineFramework` (a framework file, checked for shape and invariants), the override helpers
+ * that build checked frameworks, the zod schemas of the framework format and of a DTI input, and
+ * the JSON Schema of any framework's input. They load zod, which the main entry and every scoring
+ * function leave out: an app that only scores starts faster and bundles smaller. A framework
+ * returned here is accepted by every function of the main entry.
+ *
+ * @example
+ * ```ts
+ * import { defineFramework } from 'vn-digital-index/schema';
+ * import { scoreDti } from 'vn-digital-index';
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+export {
+  defineFramework, defineDbiFramework, defineDtiFramework, safeDefineFramework, frameworkIssues,
+} from './framework/define.js';
+export { overrideDtiMaxima, overrideDbiPillarMaxima, withDbiLevelRule } from './framework/override.js';
+export {
+  frameworkSchema, dtiFrameworkSchema, dbiFrameworkSchema, dbiLevelRuleSchema, dtiComponentSchema,
+} from './framework/schema.js';
+export { dtiInputSchema } from './assessment/dti-input-schema.js';
+export { inputJsonSchema } from './assessment/json-schema.js';
