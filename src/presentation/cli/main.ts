@@ -41,7 +41,7 @@ import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
 import { FORMATS, csvHeader, csvRow, csvTrailer, formatFromName, languageOf, render, renderBytes, type Format, type Lang, type Tabular, type TabularCell } from './output.js';
-import { BatchScoredRow, frameworkById, scoreChunk, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
+import { BatchScoredRow, frameworkById, scoreChunk, scoresColumn, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
 
 const USAGE = `vndi — chấm điểm chỉ số chuyển đổi số (DTI, DBI) / score Vietnam's digital-transformation indices
 
@@ -587,7 +587,16 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
   if (command === 'summary' && target !== undefined && !(target >= 0 && target <= 1)) throw new UsageError('--target for summary is a share between 0 and 1, e.g. 0.5');
   const registered = command === 'summary' && o.registered ? readRegistered(o.registered) : undefined;
   const source = await openRows(file, readOptions(o));
-  for (const n of source.notices) say(n.vi, n.en);
+  for (const n of source.notices) {
+    // a framework file scores columns no bundled framework knows: they are not "information"
+    const file = fileFramework(o);
+    if (file && source.plan && n.en.startsWith('Columns not used for scoring')) {
+      const info = source.plan.information.filter((h) => !scoresColumn(file, h));
+      if (info.length) say(`Cột không dùng để chấm, giữ lại làm thông tin: ${info.join(', ')}`, `Columns not used for scoring, kept as information: ${info.join(', ')}`);
+      continue;
+    }
+    say(n.vi, n.en);
+  }
   const pick = frameworkPicker(o, source.plan);
   const inputs = [file, ...(o.previous ? [o.previous] : []), ...(o.registered ? [o.registered] : []), ...(o.columns ? [o.columns] : []), ...(o['framework-file'] ? [o['framework-file']] : [])];
   const out = o.out ? openOutput(o.out, inputs) : undefined;

@@ -14,6 +14,7 @@ import { ValidationError, NotScorableError, makeIssue, type ValidationIssue } fr
 import { getFramework } from '../../framework/catalog.js';
 import type { DbiFramework, DtiFramework, Framework } from '../../framework/schema.js';
 import { dbiResultFromUnits, scoreDbi, type DbiResult } from '../../score/score-dbi.js';
+import { beyondPoints } from '../../score/score-dbi-general.js';
 import { scoreDti, type DtiResult } from '../../score/score-dti.js';
 import { frameworkColumnIds, frameworkColumns, headerKey, type ColumnPlan } from '../io/headers.js';
 import { cellValue, mapCells, rowFromFields, type InputRow } from '../io/rows.js';
@@ -160,6 +161,12 @@ function componentIndex(framework: DtiFramework): Map<string, string> {
   return index;
 }
 
+/** Whether a column header is an input of the framework (a component of a DTI tree included). */
+export function scoresColumn(framework: Framework, header: string): boolean {
+  const index = framework.kind === 'dti' && hasDtiComponents(framework) ? componentIndex(framework) : frameworkColumns(framework);
+  return index.has(headerKey(header));
+}
+
 /** A flat record keyed by main-indicator and component ids, for `dtiInputFromRecord`. */
 function componentCells(row: InputRow, framework: DtiFramework, prefix: string): { record: Record<string, string | number>; issues: ValidationIssue[] } {
   const index = componentIndex(framework);
@@ -232,6 +239,12 @@ function batchPlanOf(plan: ColumnPlan, framework: DbiFramework): BatchPlan | nul
   if (m.has(framework)) return m.get(framework)!;
   let bp: BatchPlan | null = null;
   try {
+    // a framework beyond points per criterion (questions, "n/a", sector parts, mean or weighted
+    // aggregation: a framework file may have any of them) is scored row by row
+    if (beyondPoints(framework)) {
+      m.set(framework, null);
+      return null;
+    }
     const compiled = compileDbi(framework);
     const ids = frameworkColumnIds(plan, framework);
     const itemOf = Int32Array.from(ids.map((id, i) => (id === undefined ? (plan.role[i] === 'cell' ? -2 : -1) : compiled.index.get(id)!)));
