@@ -249,6 +249,8 @@ describe('every output says what it rests on (officer files, #11)', () => {
     expect(html).toContain(reconstructed);
     for (const a of f.assumptions) expect(html).toContain(a.id);
     expect(html).toContain('<span class="badge illustrative">minh họa / illustrative</span>');
+    // fictional units rank within the region their own column names (MH59 first of 13 in the Mekong delta)
+    expect(html).toMatch(/MH59<\/td>.*Đồng bằng sông Cửu Long<\/td><td class="n">1\/13</);
     const rankOut = join(dir, 'rank.html');
     const rk = await run(['rank', fx('dti-2021.json'), '--framework', 'dti-province-2025', '--group-by', 'region', '--previous', fx('dti-2022.json'), '--out', rankOut]);
     expect(rk.code).toBe(0);

@@ -373,10 +373,17 @@ function sourceOf(s: ScoredRow | undefined): { source?: string } {
   return source ? { source } : {};
 }
 
+/**
+ * The national ranking of a score report, with each unit's region and rank in it where every row
+ * has a region: its own region column first (fictional units sit in real regions), else its
+ * province code's.
+ */
 function rankedDti(rows: readonly (ScoredRow & { result: DtiResult })[]) {
-  const ranking = rankDti(rows.map((r) => ({ id: r.id, result: r.result })));
+  const regionOf = (r: ScoredRow) => r.meta.region || findProvince(r.id)?.region;
+  const regions = rows.length > 0 && rows.every((r) => regionOf(r) !== undefined);
+  const ranking = rankDti(rows.map((r) => ({ id: r.id, result: r.result, ...(regions ? { group: regionOf(r) } : {}) })), regions ? { groupBy: 'group' } : {});
   const byId = new Map(rows.map((r) => [r.id, r.result]));
-  return ranking.map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)! }));
+  return ranking.map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)!, ...(regions ? { ranking: x } : {}) }));
 }
 
 function rankedDbi(rows: readonly (ScoredRow & { result: DbiResult })[], by: string, method?: RankMethod) {
