@@ -110,6 +110,10 @@ describe('--framework-file', () => {
     const r = await run(['rank', csv, '--framework-file', fictionalPath, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).rows.map((x: { id: string; rank: number; score: number }) => [x.id, x.rank, x.score])).toEqual([['X2', 1, 1], ['X1', 2, 0.5414]]);
+    // gap to the leader on the file framework: 700 − 379 = 321 points
+    const g = await run(['gap', csv, '--framework-file', fictionalPath, '--unit', 'X1', '--target', 'unit:X2', '--format', 'json']);
+    expect(g.code).toBe(0);
+    expect(JSON.parse(g.out)).toMatchObject({ pointsNeeded: 321, provenance: { frameworks: [{ id: 'dti-fictional-components' }] } });
   });
 
   it('a DBI test framework: 0.4 × 75 + 0.6 × 40 = 54%, 0.4 × 12 + 0.6 × 100 = 64.8%', async () => {

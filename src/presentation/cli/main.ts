@@ -22,7 +22,7 @@ import { DBI_FRAMEWORKS } from '../../framework/dbi/index.js';
 import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
 import { getFramework, listFrameworks } from '../../framework/catalog.js';
 import { findProvince } from '../../framework/units/provinces.js';
-import type { Framework } from '../../framework/schema.js';
+import type { DbiFramework, Framework } from '../../framework/schema.js';
 import type { DbiResult } from '../../score/score-dbi.js';
 import type { DtiResult } from '../../score/score-dti.js';
 import { CliError, ioError } from '../io/cli-error.js';
@@ -493,8 +493,10 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
     const target = o.target === undefined ? undefined : Number(o.target);
     if (target !== undefined && !Number.isInteger(target)) throw new UsageError('--target for DBI is a level (integer)');
     // the answers by criterion id, whatever the file named its columns
-    const answers = original.explicit?.answers ?? mapCells(original, getFramework(result.framework.id), 'answers').record;
-    const gap = dbiGap(result.framework.id, { answers: answers as Record<string, number> }, target === undefined ? {} : { targetLevel: target });
+    // the framework the row was scored on (a framework file's, too)
+    const framework = (recordedFramework(result) as DbiFramework | undefined) ?? (getFramework(result.framework.id) as DbiFramework);
+    const answers = original.explicit?.answers ?? mapCells(original, framework, 'answers').record;
+    const gap = dbiGap(framework, { answers: answers as Record<string, number> }, target === undefined ? {} : { targetLevel: target });
     const heading = [
       `${row.id} ${row.meta.name ?? ''}: mức ${gap.currentLevel ?? '—'} → mục tiêu ${gap.targetLevel ?? '—'}`,
       gap.why ? `${gap.why.message.vi}\n${gap.why.message.en}` : '',
