@@ -35,7 +35,7 @@ import { openRows, type ReadOptions, type RowChunk, type RowSource } from '../io
 import { renderReport } from '../report/html.js';
 import { CohortStream } from './cohort-stream.js';
 import { runDemo } from './demo.js';
-import { columnDecimals, frameworkLabels, localizeHeaders, term } from '../format/locale.js';
+import { columnDecimals, formatNumber, frameworkLabels, localizeHeaders, term } from '../format/locale.js';
 import { provenanceOf, sourceCell, isIllustrative, type Provenance } from '../format/provenance.js';
 import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
@@ -278,14 +278,17 @@ function jsonEnd(provenance: Provenance, any: boolean): string {
 class ProvenanceCollector {
   private readonly frameworks = new Map<string, Framework>();
   private readonly sources: { id: string; source: string }[] = [];
+  // one string per distinct source (a national file repeats a handful of sources a million times)
+  private readonly interned = new Map<string, string>();
   add(s: ScoredRow): void {
     const f = s instanceof BatchScoredRow ? s.compiled.framework : ((recordedFramework(s.result) as Framework | undefined) ?? frameworkById(s.result.framework.id));
     if (f && !this.frameworks.has(f.id)) this.frameworks.set(f.id, f);
     const source = s.meta.source;
-    if (source !== undefined && source.trim() !== '') this.sources.push({ id: s.id, source });
-  }
-  get first(): Framework | undefined {
-    return this.frameworks.values().next().value;
+    if (source !== undefined && source.trim() !== '') {
+      let one = this.interned.get(source);
+      if (one === undefined) this.interned.set(source, (one = source));
+      this.sources.push({ id: s.id, source: one });
+    }
   }
   provenance(): Provenance | undefined {
     return this.frameworks.size ? provenanceOf([...this.frameworks.values()], this.sources) : undefined;
@@ -483,7 +486,8 @@ function parseDtiTarget(target: string | undefined, peers: readonly ScoredRow[])
   throw new UsageError('--target must look like value:0.5, points:500, rank:10 or unit:<id>');
 }
 
-function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Options): Tabular {
+function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Options, lang: Lang): Tabular {
+  const n = (x: number) => formatNumber(x, lang);
   if (!o.unit) throw new UsageError('gap needs --unit <id>');
   const row = scored.find((s) => s.id === o.unit);
   if (!row) throw new UsageError(`no scored row with id ${o.unit}`);
@@ -514,7 +518,7 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
   const gap = dtiGap(row.result, parseDtiTarget(o.target, scored.filter((s) => s.id !== row.id)), { peers: scored.map((s) => ({ id: s.id, result: s.result as DtiResult })), id: row.id });
   const bench = new Map(gap.benchmarks.map((b) => [b.id, b]));
   return {
-    heading: `${row.id} ${row.meta.name ?? ''}: DTI ${gap.current.value} → ${gap.target.value}; cần thêm ${gap.pointsNeeded} điểm / needs ${gap.pointsNeeded} more points${gap.reachable ? '' : ' (không đạt được / unreachable)'}`,
+    heading: `${row.id} ${row.meta.name ?? ''}: DTI ${n(gap.current.value)} → ${n(gap.target.value)}; cần thêm ${n(gap.pointsNeeded)} điểm / needs ${n(gap.pointsNeeded)} more points${gap.reachable ? '' : ' (không đạt được / unreachable)'}`,
     header: ['indicator', 'name', 'points', 'max', 'headroom', 'needed', 'perPoint.government', 'gapToAverage', 'gapToRegionalLeader', 'gapToLeader'],
     rows: gap.indicators.map((i) => [i.id, i.name.vi, i.points, i.max, i.headroom, i.needed, i.perPoint.government, bench.get(i.id)?.gapToAverage ?? null, bench.get(i.id)?.gapToRegionalLeader ?? null, bench.get(i.id)?.gapToLeader ?? null]),
     json: gap,
@@ -768,7 +772,7 @@ async function streamRows(
         const ranked = rankedDbi(dbi, by, a.method);
         table = { header: [], rows: [], json: null, html: (options) => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }, options) };
       } else table = dbiRankTable(dbiRank, by, a.method);
-    } else table = gapTable(kept, keptRows, o);
+    } else table = gapTable(kept, keptRows, o, languageOf(format, renderOptions) ?? 'en');
     if (format === 'html' && !table.html) throw new UsageError(`${command} has no HTML report`);
     table = { ...table, ...(prov ? { provenance: prov } : {}), labels: { ...provenance.labels(), ...table.labels } };
     if (format === 'xlsx') sink.write(await renderBytes(table, renderOptions));
