@@ -307,6 +307,8 @@ class ProvenanceCollector {
 
 /** A cell in one language (the machine form takes English). */
 const cellIn = (c: TabularCell, lang: Lang | undefined): string | number | null => (c !== null && typeof c === 'object' ? c[lang ?? 'en'] : c);
+/** A word of the output (`all`, `reconstructed`, `dti` …) in both languages, printed in each format's own. */
+const words = (word: string): Localized => ({ vi: term(word, 'vi'), en: term(word, 'en') });
 const bilingual = (l: Localized | null | undefined): Localized | null => (l ? { vi: l.vi, en: l.en } : null);
 
 const name = (s: { meta: Readonly<Record<string, string>> }) => s.meta.name ?? '';
@@ -531,7 +533,7 @@ function summaryTable(s: CohortSummary, registered: boolean, ranked: () => Retur
   return {
     header: ['group', 'count', ...levels.map((l) => `level ${l}`), 'mean', 'q1', 'median', 'q3', ...(registered ? ['registered', 'coveragePercent', 'shortfall'] : [])],
     rows: [...s.groups, s.overall].map((g) => [
-      g === s.overall ? { vi: term('all', 'vi'), en: term('all', 'en') } : g.key,
+      g === s.overall ? words('all') : g.key,
       g.count, ...levels.map((l) => g.levels[l] ?? 0), g.total.mean, g.total.q1, g.total.median, g.total.q3,
       // coverage as the reports print it: a percentage, 2 decimals, half-up from the exact counts
       ...(registered ? [g.coverage?.registered ?? null, g.coverage ? ratioHalfUp(g.coverage.assessed * 100, g.coverage.registered, 2) : null, g.coverage?.shortfall ?? null] : []),
@@ -852,7 +854,7 @@ async function run(argv: readonly string[]): Promise<number> {
       const list = listFrameworks();
       const table: Tabular = {
         header: ['id', 'kind', 'title', 'decision', 'date', 'years', 'status'],
-        rows: list.map((f) => [f.id, f.kind, f.title.vi, f.legalBasis.decision, f.legalBasis.date, f.years.join(', '), f.status]),
+        rows: list.map((f) => [f.id, f.kind, { vi: f.title.vi, en: f.title.en }, f.legalBasis.decision, f.legalBasis.date, f.years.join(', '), words(f.status)]),
         json: list,
       };
       if (format === 'html') throw new UsageError('frameworks has no HTML report');
