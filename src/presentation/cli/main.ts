@@ -779,7 +779,8 @@ async function streamRows(
     table = { ...table, ...(prov ? { provenance: prov } : {}), labels: { ...provenance.labels(), ...table.labels } };
     if (format === 'xlsx') sink.write(await renderBytes(table, renderOptions));
     else sink.write(render(table, format, renderOptions));
-    rowsOut = table.rows.length;
+    // the DBI ranking report has no table form: it holds every kept row
+    rowsOut = table.rows.length || (format === 'html' ? kept.length : 0);
   }
   printTally(tally);
   if (sink.path) say(`đã ghi ${sink.path} (${count(rowsOut, 'vi')} dòng)`, `wrote ${sink.path} (${count(rowsOut, 'en')} rows)`);
