@@ -66,9 +66,19 @@ function child(args) {
   return { ms, rss, cpuMs, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Lines of the CSV's table: up to the empty line before the provenance trailer (`# …` lines). */
 async function countLines(file) {
   let n = 0;
-  for await (const b of createReadStream(file)) for (let i = 0; i < b.length; i++) if (b[i] === 10) n++;
+  let prev = -1;
+  for await (const b of createReadStream(file)) {
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] === 10) {
+        if (prev === 10) return n;
+        n++;
+      }
+      prev = b[i];
+    }
+  }
   return n;
 }
 

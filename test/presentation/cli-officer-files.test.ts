@@ -30,6 +30,13 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   }
 }
 
+/** A JSON object output without its `provenance` (checked by the provenance tests). */
+function withoutProvenance(out: string): unknown {
+  const { provenance, ...rest } = JSON.parse(out) as { provenance: { frameworks: { id: string }[] } };
+  expect(provenance.frameworks.length).toBeGreaterThan(0);
+  return rest;
+}
+
 /** The run's closing line, parsed: read = scored + rejected + blank. */
 function tally(err: string): { read: number; scored: number; rejected: number; blank: number } {
   const m = /read ([\d,]+) rows: ([\d,]+) scored, ([\d,]+) rejected, ([\d,]+) blank/.exec(err);
@@ -63,7 +70,7 @@ const file = (name: string, content: string | Buffer) => {
 };
 const dtiJson = async (path: string, extra: string[] = []) => {
   const r = await run(['score', path, '--framework', 'dti-province-2022', '--format', 'json', ...extra]);
-  return { ...r, rows: r.out ? (JSON.parse(r.out) as { id: string; meta: Record<string, string>; result: { total: number; value: number } }[]) : [] };
+  return { ...r, rows: r.out ? (JSON.parse(r.out).rows as { id: string; meta: Record<string, string>; result: { total: number; value: number } }[]) : [] };
 };
 
 beforeAll(() => {
@@ -206,7 +213,7 @@ describe('other formats', () => {
     const lines = ['\uFEFF' + JSON.stringify(rows[0]), JSON.stringify(rows[1]).slice(0, 40), '', JSON.stringify(rows[2])];
     const r = await run(['score', file('rows.ndjson', lines.join('\n') + '\n'), '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out).map((x: { id: string }) => x.id)).toEqual([rows[0].id, rows[2].id]);
+    expect(JSON.parse(r.out).rows.map((x: { id: string }) => x.id)).toEqual([rows[0].id, rows[2].id]);
     expect(r.err).toMatch(/line 2: \(row\): invalid JSON line/);
     expect(tally(r.err)).toEqual({ read: 4, scored: 2, rejected: 1, blank: 1 });
   });
@@ -234,7 +241,7 @@ describe('every row accounted for', () => {
     const path = file('year.csv', [['id', 'name', ...INDICATORS].join(';'), ['66', 'Đắk Lắk', ...DAK_LAK].join(';')].join('\n'));
     const r = await run(['score', path, '--year', '2022', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)[0].result).toMatchObject({ framework: { id: 'dti-province-2022' }, total: 398.49 });
+    expect(JSON.parse(r.out).rows[0].result).toMatchObject({ framework: { id: 'dti-province-2022' }, total: 398.49 });
     const none = await run(['score', path, '--format', 'json']);
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/framework: One of these fields is required: --framework, --year, framework column/);
@@ -288,7 +295,7 @@ describe('the batch path and the streaming summary give what the library gives',
     const path = file('many.csv', csv());
     const json = await run(['score', path, '--framework', 'dbi-2021-sme', '--format', 'json']);
     expect(json.code).toBe(1);
-    const out = JSON.parse(json.out) as { id: string; line: number; meta: Record<string, string>; result: unknown }[];
+    const out = JSON.parse(json.out).rows as { id: string; line: number; meta: Record<string, string>; result: unknown }[];
     expect(out).toHaveLength(valid().length);
     for (const [k, r] of valid().entries()) {
       expect(out[k]!.id).toBe(r.id);
@@ -296,11 +303,14 @@ describe('the batch path and the streaming summary give what the library gives',
     }
     expect(json.err).toMatch(/line 5 \(DN3\): answers\.1\.1\.2: Value "9" is outside the allowed range/);
     const csvOut = await run(['score', path, '--framework', 'dbi-2021-sme', '--format', 'csv']);
-    const lines = csvOut.out.trimEnd().split('\n');
+    // the rows end at the first empty line; the provenance trailer follows (machine form: English words)
+    const [table, trailer] = csvOut.out.split('\n\n');
+    const lines = table!.split('\n');
     expect(lines).toHaveLength(valid().length + 1);
+    expect(trailer).toMatch(/^# Framework: dbi-2021-sme — Decision 1970\/QĐ-BTTTT .* — Status: tái lập \/ reconstructed\n# Assumptions in force:/);
     valid().forEach((r, k) => {
       const x = scoreDbi('dbi-2021-sme', { answers: r.answers });
-      const expected = [r.id, '', 'dbi-2021-sme', x.total, x.max, x.percent, x.level, x.levelName?.vi, ...x.pillars.flatMap((p) => [p.points, p.level])].map((v) => String(v ?? ''));
+      const expected = [r.id, '', 'dbi-2021-sme', x.total, x.max, x.percent, x.level, x.levelName?.en, ...x.pillars.flatMap((p) => [p.points, p.level])].map((v) => String(v ?? ''));
       expect(lines[k + 1]!.split(',')).toEqual(expected);
     });
   });
@@ -311,11 +321,11 @@ describe('the batch path and the streaming summary give what the library gives',
     const registered = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`H${i}`, 1000 + i]));
     const regFile = file('reg.json', JSON.stringify({ registered }));
     const one = await run(['summary', path, '--framework', 'dbi-2021-sme', '--group-by', 'district', '--registered', regFile, '--target', '0.5', '--format', 'json']);
-    expect(JSON.parse(one.out)).toEqual(JSON.parse(JSON.stringify(summarize(entries, { groupBy: 'district', registered, target: 0.5 }))));
+    expect(withoutProvenance(one.out)).toEqual(JSON.parse(JSON.stringify(summarize(entries, { groupBy: 'district', registered, target: 0.5 }))));
     const two = await run(['summary', path, '--framework', 'dbi-2021-sme', '--group-by', 'district,size', '--format', 'json']);
-    expect(JSON.parse(two.out)).toEqual(JSON.parse(JSON.stringify(summarize(entries, { groupBy: ['district', 'size'] }))));
+    expect(withoutProvenance(two.out)).toEqual(JSON.parse(JSON.stringify(summarize(entries, { groupBy: ['district', 'size'] }))));
     const all = await run(['summary', path, '--framework', 'dbi-2021-sme', '--format', 'json']);
-    expect(JSON.parse(all.out)).toEqual(JSON.parse(JSON.stringify(summarize(entries))));
+    expect(withoutProvenance(all.out)).toEqual(JSON.parse(JSON.stringify(summarize(entries))));
   });
 
   it('rank: the compact ranking equals ranking the exact totals', async () => {
@@ -323,7 +333,7 @@ describe('the batch path and the streaming summary give what the library gives',
     const r = await run(['rank', path, '--framework', 'dbi-2021-sme', '--format', 'json']);
     const results = new Map(valid().map((v) => [v.id, scoreDbi('dbi-2021-sme', { answers: v.answers })]));
     const expected = rank(valid().map((v) => ({ id: v.id, score: results.get(v.id)!.exact.total })), { precision: 'exact' }).map((x) => ({ rank: x.rank, id: x.id, total: results.get(x.id)!.total, percent: results.get(x.id)!.percent, level: results.get(x.id)!.level }));
-    expect(JSON.parse(r.out)).toEqual(expected);
+    expect(JSON.parse(r.out).rows).toEqual(expected);
   });
 });
 
@@ -434,6 +444,6 @@ describe('--year with JSON rows', () => {
     const rows = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'dbi-sme-daklak.json'), 'utf8')).slice(0, 2).map(({ framework: _, ...r }: Record<string, unknown>) => ({ ...r, year: undefined }));
     const r = await run(['score', file('noframework.json', JSON.stringify(rows)), '--year', '2022', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).map((x: { result: { framework: { id: string } } }) => x.result.framework.id)).toEqual(['dbi-2021-sme', 'dbi-2021-sme']);
+    expect(JSON.parse(r.out).rows.map((x: { result: { framework: { id: string } } }) => x.result.framework.id)).toEqual(['dbi-2021-sme', 'dbi-2021-sme']);
   });
 });

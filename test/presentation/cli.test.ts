@@ -43,7 +43,7 @@ describe('CSV as Excel writes it', () => {
   it('scores that CSV exactly: Đắk Lắk 398.49 / 0.3985, an illustrative unit 0.2285', async () => {
     const r = await run(['score', fx('dti-2021-excel.csv'), '--framework', 'dti-province-2022', '--format', 'json']);
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.out);
+    const rows = JSON.parse(r.out).rows;
     expect(rows[0].result).toMatchObject({ total: 398.49, value: 0.3985 });
     expect(rows[0].result.pillars.government.value).toBe(0.4153);
     // MH01 (illustrative; issue #11 replaced Quảng Ninh's 2022 figures, which did not belong in a
@@ -81,7 +81,7 @@ describe('vndi', () => {
     writeFileSync(file, 'id;Nhận thức số;Thể chế số;Hạ tầng số;Nhân lực số;An toàn thông tin mạng;Hoạt động chính quyền số;Hoạt động kinh tế số;Hoạt động xã hội số\n66;74;30;41,6;12,63;54;78,47;61,62;46,17\n67;101;30;41,6;12,63;54;78,47;61,62;46,17\n68;x;30;41,6;12,63;54;78,47;61,62\n');
     const r = await run(['score', file, '--framework', 'dti-province-2022', '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.out)).toHaveLength(1);
+    expect(JSON.parse(r.out).rows).toHaveLength(1);
     expect(r.err).toMatch(/line 3 \(67\): points\.awareness: Value "101" is outside the allowed range \[0, 100\]/);
     // row 4 has 8 fields under 9 headers: rejected whole, never scored with its cells shifted
     expect(r.err).toMatch(/line 4 \(68\): \(row\): the row has 8 fields but the header has 9 columns/);
@@ -117,7 +117,7 @@ describe('vndi', () => {
   it('ranks within regions with the change from the previous year', async () => {
     const r = await run(['rank', fx('dti-2022.json'), '--group-by', 'region', '--previous', fx('dti-2021.json'), '--format', 'json']);
     expect(r.code).toBe(0);
-    const ranking = JSON.parse(r.out);
+    const ranking = JSON.parse(r.out).rows;
     expect(ranking).toHaveLength(63);
     expect(ranking[0].rank).toBe(1);
     // the fixture's fictional units are grouped by their own region column (issue #11)
@@ -174,7 +174,7 @@ describe('vndi details', () => {
     writeFileSync(file, '\uFEFFid;Tỉnh;Nhận thức số;Thể chế số;Hạ tầng số;Nhân lực số;An toàn thông tin mạng;Hoạt động chính quyền số;Hoạt động kinh tế số;Hoạt động xã hội số\r\n22;Quảng Ninh;0,9581;0,9;0,7648;0,625;0,5382;0,8385;0,5904;0,4505\r\n');
     const r = await run(['score', file, '--framework', 'dti-province-2022', '--input', 'values', '--format', 'json']);
     expect(r.code).toBe(0);
-    const [row] = JSON.parse(r.out);
+    const [row] = JSON.parse(r.out).rows;
     expect([row.result.value, row.result.pillars.government.value, row.result.pillars.economy.value, row.result.pillars.society.value]).toEqual([0.7024, 0.7804, 0.7187, 0.6864]);
     expect((await run(['score', file, '--framework', 'dti-province-2022', '--input', 'both'])).code).toBe(2);
   });

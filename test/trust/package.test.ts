@@ -159,7 +159,7 @@ console.log(rows.length, scoreDbi(rows[0].framework, { answers: rows[0].answers 
     mkdirSync(join(consumer, 'node_modules', '.bin'), { recursive: true });
     symlinkSync('../vn-digital-index/dist/cli.js', join(consumer, 'node_modules', '.bin', 'vndi'));
     const out = execFileSync('npx', ['--no-install', 'vndi', 'score', 'node_modules/vn-digital-index/fixtures/dti-2021.json', '--format', 'json'], { cwd: consumer, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const rows = JSON.parse(out) as unknown[];
+    const { rows } = JSON.parse(out) as { rows: unknown[] };
     const fixtureRows = JSON.parse(readFileSync(join(root, 'fixtures', 'dti-2021.json'), 'utf8')) as unknown[];
     expect(rows).toHaveLength(fixtureRows.length);
     expect(out).toContain('dti-province-2022');

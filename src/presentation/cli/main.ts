@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import { formatUnits, ratioHalfUp, ratioString } from '../../arithmetic/scaled.js';
 import { dbiGap } from '../../analysis/dbi-gap.js';
 import { dtiGap, type DtiTarget } from '../../analysis/dti-gap.js';
-import { rank, rankChange, type RankMethod } from '../../analysis/rank.js';
+import { rank, rankChange, type RankChange, type RankMethod } from '../../analysis/rank.js';
 import { rankDti } from '../../analysis/rank-dti.js';
 import { summarize, type CohortSummary } from '../../analysis/summarize.js';
 import { inputJsonSchema } from '../../assessment/json-schema.js';
@@ -22,7 +22,7 @@ import { DBI_FRAMEWORKS } from '../../framework/dbi/index.js';
 import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
 import { getFramework, listFrameworks } from '../../framework/catalog.js';
 import { findProvince } from '../../framework/units/provinces.js';
-import type { Framework } from '../../framework/schema.js';
+import type { DbiFramework, Framework } from '../../framework/schema.js';
 import type { DbiResult } from '../../score/score-dbi.js';
 import type { DtiResult } from '../../score/score-dti.js';
 import { CliError, ioError } from '../io/cli-error.js';
@@ -35,8 +35,13 @@ import { openRows, type ReadOptions, type RowChunk, type RowSource } from '../io
 import { renderReport } from '../report/html.js';
 import { CohortStream } from './cohort-stream.js';
 import { runDemo } from './demo.js';
-import { formatFromName, render, type Format, type Tabular } from './output.js';
-import { BatchScoredRow, frameworkById, scoreChunk, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
+import { columnDecimals, formatNumber, frameworkLabels, localizeHeaders, term } from '../format/locale.js';
+import { provenanceOf, sourceCell, isIllustrative, type Provenance } from '../format/provenance.js';
+import { recordedFramework } from '../../score/provenance.js';
+import type { Localized } from '../../errors.js';
+import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
+import { FORMATS, csvHeader, csvRow, csvTrailer, formatFromName, languageOf, render, renderBytes, type Format, type Lang, type Tabular, type TabularCell } from './output.js';
+import { BatchScoredRow, frameworkById, scoreChunk, scoresColumn, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
 
 const USAGE = `vndi — chấm điểm chỉ số chuyển đổi số (DTI, DBI) / score Vietnam's digital-transformation indices
 
@@ -48,11 +53,15 @@ Commands
   rank <file>                score and rank the rows
   gap <file> --unit <id>     gap analysis for one row (--target: DBI level, or DTI value:0.5 | points:500 | rank:10 | unit:<id>)
   summary <file>             cohort summary of DBI rows (--group-by district,size --registered file.csv --target 0.5)
-  schema <framework>         JSON Schema of a framework's input
+  schema <framework>         JSON Schema of a framework's input (or of --framework-file FILE)
+  framework validate FILE    check a framework file (exit 0 valid, 1 invalid with each problem's path)
+  framework template dbi|dti a starting framework file with every field explained
+  framework show ID|FILE     a framework's tree with maxima and statuses
   demo                       run on the bundled fixtures
 
 Reading
   --framework <id>           framework of every row (else the row's framework column, else --year)
+  --framework-file <file>    a framework written as a file (vndi framework template): every row is scored on it
   --year <year>              the framework in force that year (chosen by the file's columns)
   --input points|values      what DTI columns hold (default points)
   --encoding <name>          utf-8 | utf-16le | utf-16be | windows-1258 | tcvn3 (default: detected)
@@ -62,10 +71,14 @@ Reading
   --strict                   stop at the first bad row
 
 Writing
-  --format table|json|csv|md|html   output format (default: table on a terminal, json otherwise)
-  --out <file>               write to a file (atomically); the format follows the extension
+  --format table|json|ndjson|csv|md|html|xlsx   output format (default: table on a terminal, json otherwise);
+                             xlsx goes to --out x.xlsx, or to a pipe or file, never to a terminal
+  --out <file>               write to a file (atomically); the format follows the extension (.xlsx: a workbook)
   --errors <file.csv>        write the rejected rows (line, field, reason) as CSV for Excel
   --excel                    CSV for Vietnamese Excel: BOM, ';' separator, decimal commas
+  --lang vi|en               language of headers, words and decimals (default vi for table, xlsx, html and
+                             --excel CSV; JSON and NDJSON stay machine-readable). Every output says what it
+                             rests on: framework, decision, status, assumptions, each row's data source.
 
 Analysis
   --by <measure>             rank by value | government | economy | society | <main indicator> | total | percent
@@ -82,6 +95,8 @@ class UsageError extends Error {}
 
 interface Options {
   framework?: string;
+  'framework-file'?: string;
+  lang?: string;
   year?: string;
   input?: string;
   format?: string;
@@ -103,8 +118,15 @@ interface Options {
   errors?: string;
 }
 
-/** The formats `render` writes; an output named otherwise is a usage error. */
-const FORMATS: readonly string[] = ['table', 'json', 'csv', 'md', 'html'];
+/** A framework given as a file (`--framework-file`), read and checked once per run. */
+const fileFrameworks = new Map<string, Framework>();
+function fileFramework(o: Options): Framework | undefined {
+  const path = o['framework-file'];
+  if (path === undefined) return undefined;
+  let f = fileFrameworks.get(path);
+  if (!f) fileFrameworks.set(path, (f = loadFrameworkFile(path)));
+  return f;
+}
 
 const say = (vi: string, en: string) => process.stderr.write(`vndi: ${vi} / ${en}\n`);
 const count = (n: number, lang: 'vi' | 'en') => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
@@ -116,7 +138,8 @@ const count = (n: number, lang: 'vi' | 'en') => n.toLocaleString(lang === 'vi' ?
  * column, else the framework in force in `--year` (or the row's year) that has the file's columns.
  */
 function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPicker {
-  let fixed: Framework | undefined;
+  let fixed: Framework | undefined = fileFramework(o);
+  if (o.framework !== undefined && fixed) throw new UsageError('give --framework or --framework-file, not both');
   if (o.framework !== undefined) {
     fixed = frameworkById(o.framework);
     if (!fixed) throw new UsageError(`unknown --framework ${o.framework}; known: ${listFrameworks().map((f) => f.id).join(', ')}`);
@@ -220,50 +243,84 @@ class ErrorReport {
         rows.push([e.line, e.id, i.pathString || '(row)', i.message.vi, i.message.en]);
       }
     }
-    if (this.sink && (rows.length || this.first)) {
-      this.sink.write(csvPiece(['Dòng / line', 'Mã / id', 'Trường / field', 'Lý do', 'Reason'], rows, this.first, true));
+    if (this.sink && this.first) {
+      this.sink.write(csvHeader(['Dòng / line', 'Mã / id', 'Trường / field', 'Lý do', 'Reason'], { excel: true }));
       this.first = false;
     }
+    if (this.sink) for (const r of rows) this.sink.write(csvRow(r, { excel: true }));
   }
   finish(): void {
     if (this.hidden) say(`còn ${count(this.hidden, 'vi')} lỗi khác không in ra${this.sink ? `; xem ${this.sink.path}` : '; dùng --errors <tệp.csv> để có đủ'}`, `${count(this.hidden, 'en')} more issues not shown${this.sink ? `; see ${this.sink.path}` : '; use --errors <file.csv> for all'}`);
-    this.sink?.write('\n');
   }
 }
 
 // ---------------------------------------------------------------- writing
 
 /**
- * A CSV piece of a streamed table: the header with the first rows, then rows alone, each piece
- * joined to the last by the line end. Written through `render` (output.ts) so that the CSV rules
- * (quoting, `--excel`, injection safety) live in one place; `finishCsv` ends the last line.
+ * A chunk of the streamed JSON `{ "rows": [...], "provenance": {...} }` (the provenance is known only
+ * at the end, so it comes last; see {@link jsonEnd}).
  */
-function csvPiece(header: readonly string[], rows: readonly (readonly (string | number | null)[])[], first: boolean, excel: boolean): string {
-  if (!first && rows.length === 0) return '';
-  const text = render({ header, rows, json: null }, 'csv', { excel });
-  const eol = excel ? '\r\n' : '\n';
-  let body = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/\r?\n$/, '');
-  if (first) return (excel ? '\uFEFF' : '') + body;
-  body = body.slice(body.indexOf('\n') + 1);
-  return eol + body;
+function jsonPiece(items: readonly unknown[], first: boolean): string {
+  if (items.length === 0) return first ? '{\n"rows": [' : '';
+  // the chunk as an indented array, without its brackets: the elements exactly as JSON.stringify(all, null, 2) indents them
+  return (first ? '{\n"rows": [\n' : ',\n') + JSON.stringify(items, null, 2).slice(2, -2);
 }
 
-function jsonPiece(items: readonly unknown[], first: boolean): string {
-  if (items.length === 0) return first ? '[' : '';
-  // the chunk as an indented array, without its brackets: the elements exactly as JSON.stringify(all, null, 2) indents them
-  return (first ? '[\n' : ',\n') + JSON.stringify(items, null, 2).slice(2, -2);
+function jsonEnd(provenance: Provenance, any: boolean): string {
+  return `${any ? '\n' : ''}],\n"provenance": ${JSON.stringify(provenance, null, 2)}\n}\n`;
 }
+
+/**
+ * What an output rests on, gathered row by row while streaming: each distinct framework once (by
+ * id) and each row's data source (its id and `source` only, never its result), so that memory stays
+ * bounded by the rows that carry a source.
+ */
+class ProvenanceCollector {
+  private readonly frameworks = new Map<string, Framework>();
+  private readonly sources: { id: string; source: string }[] = [];
+  // one string per distinct source (a national file repeats a handful of sources a million times)
+  private readonly interned = new Map<string, string>();
+  add(s: ScoredRow): void {
+    const f = s instanceof BatchScoredRow ? s.compiled.framework : ((recordedFramework(s.result) as Framework | undefined) ?? frameworkById(s.result.framework.id));
+    if (f && !this.frameworks.has(f.id)) this.frameworks.set(f.id, f);
+    const source = s.meta.source;
+    if (source !== undefined && source.trim() !== '') {
+      let one = this.interned.get(source);
+      if (one === undefined) this.interned.set(source, (one = source));
+      this.sources.push({ id: s.id, source: one });
+    }
+  }
+  provenance(): Provenance | undefined {
+    return this.frameworks.size ? provenanceOf([...this.frameworks.values()], this.sources) : undefined;
+  }
+  labels(): Record<string, Localized> {
+    const labels: Record<string, Localized> = {};
+    for (const f of this.frameworks.values()) Object.assign(labels, frameworkLabels(f));
+    return labels;
+  }
+  /** A row's source as its table cell shows it. */
+  static cell(s: ScoredRow): string | null {
+    const source = s.meta.source?.trim();
+    return source ? sourceCell({ id: s.id, source, illustrative: isIllustrative(source) }) : null;
+  }
+}
+
+/** A cell in one language (the machine form takes English). */
+const cellIn = (c: TabularCell, lang: Lang | undefined): string | number | null => (c !== null && typeof c === 'object' ? c[lang ?? 'en'] : c);
+/** A word of the output (`all`, `reconstructed`, `dti` …) in both languages, printed in each format's own. */
+const words = (word: string): Localized => ({ vi: term(word, 'vi'), en: term(word, 'en') });
+const bilingual = (l: Localized | null | undefined): Localized | null => (l ? { vi: l.vi, en: l.en } : null);
 
 const name = (s: { meta: Readonly<Record<string, string>> }) => s.meta.name ?? '';
 
 /** Score-table cells of a DBI row, read from the batch units where the row has them. */
-function dbiCells(s: ScoredRow): (string | number | null)[] {
+function dbiCells(s: ScoredRow): TabularCell[] {
   if (s instanceof BatchScoredRow) {
     const c = s.compiled;
     const f = c.framework;
     const level = s.levelCode < 0 ? null : s.levelCode;
     const levelName = level === null ? null : (f.levels.find((l) => l.level === level)?.name ?? null);
-    const cells: (string | number | null)[] = [s.id, name(s), f.id, s.totalUnits / c.factor, c.totalMaxUnits / c.factor, ratioHalfUp(s.totalUnits * 100, c.totalMaxUnits, 2), level, levelName?.vi ?? null];
+    const cells: TabularCell[] = [s.id, name(s), f.id, s.totalUnits / c.factor, c.totalMaxUnits / c.factor, ratioHalfUp(s.totalUnits * 100, c.totalMaxUnits, 2), level, bilingual(levelName)];
     for (let p = 0; p < s.block.pillarCount; p++) {
       const l = s.pillarLevel(p);
       cells.push(s.pillarUnits(p) / c.factor, l < 0 ? null : l);
@@ -271,7 +328,7 @@ function dbiCells(s: ScoredRow): (string | number | null)[] {
     return cells;
   }
   const r = s.result as DbiResult;
-  return [s.id, name(s), r.framework.id, r.total, r.max, r.percent, r.level, r.levelName?.vi ?? null, ...r.pillars.flatMap((p) => [p.points, p.level])];
+  return [s.id, name(s), r.framework.id, r.total, r.max, r.percent, r.level, bilingual(r.levelName), ...r.pillars.flatMap((p) => [p.points, p.level])];
 }
 
 function dtiHeader(first: DtiResult): { header: string[]; ids: string[] } {
@@ -279,12 +336,12 @@ function dtiHeader(first: DtiResult): { header: string[]; ids: string[] } {
   return { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society', ...ids], ids };
 }
 
-function dtiCells(s: ScoredRow, ids: readonly string[]): (string | number | null)[] {
+function dtiCells(s: ScoredRow, ids: readonly string[]): TabularCell[] {
   const r = s.result as DtiResult;
   return [s.id, name(s), r.framework.id, r.total, r.value, r.pillars.government.value, r.pillars.economy.value, r.pillars.society.value, ...ids.map((id) => r.mainIndicators.find((m) => m.id === id)?.points ?? null)];
 }
 
-function scoreHeader(first: ScoredRow | undefined): { header: string[]; cells: (s: ScoredRow) => (string | number | null)[] } {
+function scoreHeader(first: ScoredRow | undefined): { header: string[]; cells: (s: ScoredRow) => TabularCell[] } {
   if (!first || first.result.kind === 'dti') {
     const { header, ids } = first ? dtiHeader(first.result as DtiResult) : { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society'], ids: [] };
     return { header, cells: (s) => dtiCells(s, ids) };
@@ -301,30 +358,44 @@ function scoreTable(scored: readonly ScoredRow[]): Tabular {
     header,
     rows: scored.map(cells),
     json: scored,
-    html: () => {
+    html: (options) => {
       if (!first || first.kind === 'dti') {
         const dti = scored as readonly (ScoredRow & { result: DtiResult })[];
-        return renderReport({ kind: 'provinces', ranked: rankedDti(dti).map((x) => ({ ...x, name: dti.find((d) => d.id === x.id)?.meta.name })) });
+        const byId = new Map(dti.map((d) => [d.id, d]));
+        return renderReport({ kind: 'provinces', ranked: rankedDti(dti).map((x) => ({ ...x, name: byId.get(x.id)?.meta.name, ...sourceOf(byId.get(x.id)) })) }, options);
       }
       const dbi = scored as readonly (ScoredRow & { result: DbiResult })[];
       return dbi.length === 1
-        ? renderReport({ kind: 'enterprise', name: dbi[0]!.meta.name ?? dbi[0]!.id, result: dbi[0]!.result })
-        : renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked: rankedDbi(dbi, 'total') });
+        ? renderReport({ kind: 'enterprise', name: dbi[0]!.meta.name ?? dbi[0]!.id, result: dbi[0]!.result, ...sourceOf(dbi[0]) }, options)
+        : renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked: rankedDbi(dbi, 'total') }, options);
     },
   };
 }
 
+/** A row's data source, for a report entry (`{}` when it has none). */
+function sourceOf(s: ScoredRow | undefined): { source?: string } {
+  const source = s?.meta.source?.trim();
+  return source ? { source } : {};
+}
+
+/**
+ * The national ranking of a score report, with each unit's region and rank in it where every row
+ * has a region: its own region column first (fictional units sit in real regions), else its
+ * province code's.
+ */
 function rankedDti(rows: readonly (ScoredRow & { result: DtiResult })[]) {
-  const ranking = rankDti(rows.map((r) => ({ id: r.id, result: r.result })));
+  const regionOf = (r: ScoredRow) => r.meta.region || findProvince(r.id)?.region;
+  const regions = rows.length > 0 && rows.every((r) => regionOf(r) !== undefined);
+  const ranking = rankDti(rows.map((r) => ({ id: r.id, result: r.result, ...(regions ? { group: regionOf(r) } : {}) })), regions ? { groupBy: 'group' } : {});
   const byId = new Map(rows.map((r) => [r.id, r.result]));
-  return ranking.map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)! }));
+  return ranking.map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)!, ...(regions ? { ranking: x } : {}) }));
 }
 
 function rankedDbi(rows: readonly (ScoredRow & { result: DbiResult })[], by: string, method?: RankMethod) {
   const score = (r: DbiResult) => (by === 'total' ? r.exact.total : by === 'percent' ? r.exact.percent : (r.pillars.find((p) => p.id === by)?.exact.points ?? null));
   const ranking = rank(rows.map((r) => ({ id: r.id, score: score(r.result) })), { method, precision: 'exact' });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ranking.map((x) => ({ id: x.id, rank: x.rank, name: byId.get(x.id)!.meta.name, result: byId.get(x.id)!.result }));
+  return ranking.map((x) => ({ id: x.id, rank: x.rank, name: byId.get(x.id)!.meta.name, result: byId.get(x.id)!.result, ...sourceOf(byId.get(x.id)) }));
 }
 
 /** What ranking a DBI row needs: its id, name, exact score and the figures shown beside it. */
@@ -376,19 +447,31 @@ function dtiRankTable(dti: readonly (ScoredRow & { result: DtiResult })[], o: Op
   const ranking = rankDti(dti.map((d) => ({ id: d.id, result: d.result, group: groupOf(d.id) })), {
     by: o.by ?? 'value', method, groupBy: groupKey ? 'group' : undefined,
   });
-  let changes: Map<string, string> | undefined;
+  let changes: Map<string, RankChange> | undefined;
   if (previous) {
     const prev = previous.filter((s) => s.result.kind === 'dti') as (ScoredRow & { result: DtiResult })[];
     const before = rankDti(prev.map((d) => ({ id: d.id, result: d.result })), { by: o.by ?? 'value', method });
-    changes = new Map(rankChange(before, ranking).map((c) => [c.id, c.label]));
+    changes = new Map(rankChange(before, ranking).map((c) => [c.id, c]));
   }
   const byId = new Map(dti.map((d) => [d.id, d]));
   return {
     header: ['rank', 'id', 'name', o.by ?? 'value', ...(groupKey ? ['group', 'rankInGroup'] : []), ...(changes ? ['change'] : [])],
-    rows: ranking.map((r) => [r.rank, r.id, byId.get(r.id)?.meta.name ?? '', r.score, ...(groupKey ? [r.groupName?.vi ?? r.group ?? null, r.rankInGroup === undefined || r.rankInGroup === null ? null : `${r.rankInGroup}/${r.ofInGroup}`] : []), ...(changes ? [changes.get(r.id) ?? null] : [])]),
+    rows: ranking.map((r) => [r.rank, r.id, byId.get(r.id)?.meta.name ?? '', r.score, ...(groupKey ? [bilingual(r.groupName) ?? r.group ?? null, r.rankInGroup === undefined || r.rankInGroup === null ? null : `${r.rankInGroup}/${r.ofInGroup}`] : []), ...(changes ? [changeCell(changes.get(r.id))] : [])]),
     json: ranking,
-    html: () => renderReport({ kind: 'provinces', ranked: ranking.map((r) => ({ id: r.id, name: byId.get(r.id)?.meta.name, rank: r.rank, result: byId.get(r.id)!.result })) }),
+    html: (options) =>
+      renderReport({
+        kind: 'provinces',
+        ranked: ranking.map((r) => {
+          const change = changes?.get(r.id);
+          return { id: r.id, name: byId.get(r.id)?.meta.name, rank: r.rank, result: byId.get(r.id)!.result, ranking: r, ...(change ? { change } : {}), ...sourceOf(byId.get(r.id)) };
+        }),
+      }, options),
   };
+}
+
+/** A rank change in both languages (`▲ 3` reads the same; `new` / `mới` does not). */
+function changeCell(c: RankChange | undefined): TabularCell {
+  return c ? { vi: c.labelVi, en: c.label } : null;
 }
 
 function parseDtiTarget(target: string | undefined, peers: readonly ScoredRow[]): DtiTarget {
@@ -405,7 +488,8 @@ function parseDtiTarget(target: string | undefined, peers: readonly ScoredRow[])
   throw new UsageError('--target must look like value:0.5, points:500, rank:10 or unit:<id>');
 }
 
-function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Options): Tabular {
+function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Options, lang: Lang): Tabular {
+  const n = (x: number) => formatNumber(x, lang);
   if (!o.unit) throw new UsageError('gap needs --unit <id>');
   const row = scored.find((s) => s.id === o.unit);
   if (!row) throw new UsageError(`no scored row with id ${o.unit}`);
@@ -415,8 +499,10 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
     const target = o.target === undefined ? undefined : Number(o.target);
     if (target !== undefined && !Number.isInteger(target)) throw new UsageError('--target for DBI is a level (integer)');
     // the answers by criterion id, whatever the file named its columns
-    const answers = original.explicit?.answers ?? mapCells(original, getFramework(result.framework.id), 'answers').record;
-    const gap = dbiGap(result.framework.id, { answers: answers as Record<string, number> }, target === undefined ? {} : { targetLevel: target });
+    // the framework the row was scored on (a framework file's, too)
+    const framework = (recordedFramework(result) as DbiFramework | undefined) ?? (getFramework(result.framework.id) as DbiFramework);
+    const answers = original.explicit?.answers ?? mapCells(original, framework, 'answers').record;
+    const gap = dbiGap(framework, { answers: answers as Record<string, number> }, target === undefined ? {} : { targetLevel: target });
     const heading = [
       `${row.id} ${row.meta.name ?? ''}: mức ${gap.currentLevel ?? '—'} → mục tiêu ${gap.targetLevel ?? '—'}`,
       gap.why ? `${gap.why.message.vi}\n${gap.why.message.en}` : '',
@@ -428,27 +514,32 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
       header: ['criterion', 'name', 'pillar', 'from', 'to', 'gain'],
       rows: gap.steps.map((s) => [s.criterion, s.name.vi, s.pillar, s.from, s.to, s.gain]),
       json: gap,
-      html: () => renderReport({ kind: 'enterprise', name: row.meta.name ?? row.id, result, cohort, gap }),
+      html: (options) => renderReport({ kind: 'enterprise', name: row.meta.name ?? row.id, result, cohort, gap, ...sourceOf(row) }, options),
     };
   }
   const gap = dtiGap(row.result, parseDtiTarget(o.target, scored.filter((s) => s.id !== row.id)), { peers: scored.map((s) => ({ id: s.id, result: s.result as DtiResult })), id: row.id });
   const bench = new Map(gap.benchmarks.map((b) => [b.id, b]));
   return {
-    heading: `${row.id} ${row.meta.name ?? ''}: DTI ${gap.current.value} → ${gap.target.value}; cần thêm ${gap.pointsNeeded} điểm / needs ${gap.pointsNeeded} more points${gap.reachable ? '' : ' (không đạt được / unreachable)'}`,
+    heading: `${row.id} ${row.meta.name ?? ''}: DTI ${n(gap.current.value)} → ${n(gap.target.value)}; cần thêm ${n(gap.pointsNeeded)} điểm / needs ${n(gap.pointsNeeded)} more points${gap.reachable ? '' : ' (không đạt được / unreachable)'}`,
     header: ['indicator', 'name', 'points', 'max', 'headroom', 'needed', 'perPoint.government', 'gapToAverage', 'gapToRegionalLeader', 'gapToLeader'],
     rows: gap.indicators.map((i) => [i.id, i.name.vi, i.points, i.max, i.headroom, i.needed, i.perPoint.government, bench.get(i.id)?.gapToAverage ?? null, bench.get(i.id)?.gapToRegionalLeader ?? null, bench.get(i.id)?.gapToLeader ?? null]),
     json: gap,
-    html: () => renderReport({ kind: 'province', name: row.meta.name ?? row.id, result: row.result as DtiResult, peers: scored.map((s) => s.result as DtiResult) }),
+    html: (options) => renderReport({ kind: 'province', name: row.meta.name ?? row.id, result: row.result as DtiResult, peers: scored.map((s) => s.result as DtiResult), ...sourceOf(row) }, options),
   };
 }
 
 function summaryTable(s: CohortSummary, registered: boolean, ranked: () => ReturnType<typeof rankedDbi>): Tabular {
   const levels = Object.keys(s.overall.levels);
   return {
-    header: ['group', 'count', ...levels.map((l) => `level ${l}`), 'mean', 'q1', 'median', 'q3', ...(registered ? ['registered', 'coverage', 'shortfall'] : [])],
-    rows: [...s.groups, s.overall].map((g) => [g.key, g.count, ...levels.map((l) => g.levels[l] ?? 0), g.total.mean, g.total.q1, g.total.median, g.total.q3, ...(registered ? [g.coverage?.registered ?? null, g.coverage?.share ?? null, g.coverage?.shortfall ?? null] : [])]),
+    header: ['group', 'count', ...levels.map((l) => `level ${l}`), 'mean', 'q1', 'median', 'q3', ...(registered ? ['registered', 'coveragePercent', 'shortfall'] : [])],
+    rows: [...s.groups, s.overall].map((g) => [
+      g === s.overall ? words('all') : g.key,
+      g.count, ...levels.map((l) => g.levels[l] ?? 0), g.total.mean, g.total.q1, g.total.median, g.total.q3,
+      // coverage as the reports print it: a percentage, 2 decimals, half-up from the exact counts
+      ...(registered ? [g.coverage?.registered ?? null, g.coverage ? ratioHalfUp(g.coverage.assessed * 100, g.coverage.registered, 2) : null, g.coverage?.shortfall ?? null] : []),
+    ]),
     json: s,
-    html: () => renderReport({ kind: 'cohort', summary: s, ranked: ranked() }),
+    html: (options) => renderReport({ kind: 'cohort', summary: s, ranked: ranked() }, options),
   };
 }
 
@@ -511,9 +602,18 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
   if (command === 'summary' && target !== undefined && !(target >= 0 && target <= 1)) throw new UsageError('--target for summary is a share between 0 and 1, e.g. 0.5');
   const registered = command === 'summary' && o.registered ? readRegistered(o.registered) : undefined;
   const source = await openRows(file, readOptions(o));
-  for (const n of source.notices) say(n.vi, n.en);
+  for (const n of source.notices) {
+    // a framework file scores columns no bundled framework knows: they are not "information"
+    const file = fileFramework(o);
+    if (file && source.plan && n.en.startsWith('Columns not used for scoring')) {
+      const info = source.plan.information.filter((h) => !scoresColumn(file, h));
+      if (info.length) say(`Cột không dùng để chấm, giữ lại làm thông tin: ${info.join(', ')}`, `Columns not used for scoring, kept as information: ${info.join(', ')}`);
+      continue;
+    }
+    say(n.vi, n.en);
+  }
   const pick = frameworkPicker(o, source.plan);
-  const inputs = [file, ...(o.previous ? [o.previous] : []), ...(o.registered ? [o.registered] : []), ...(o.columns ? [o.columns] : [])];
+  const inputs = [file, ...(o.previous ? [o.previous] : []), ...(o.registered ? [o.registered] : []), ...(o.columns ? [o.columns] : []), ...(o['framework-file'] ? [o['framework-file']] : [])];
   const out = o.out ? openOutput(o.out, inputs) : undefined;
   let errSink: OutputSink | undefined;
   try {
@@ -549,9 +649,24 @@ async function streamRows(
   const report = new ErrorReport(errSink);
   const tick = progressMeter(source.size);
   const excel = o.excel ?? false;
+  const lang = o.lang as Lang | undefined;
+  const renderOptions = { excel, lang };
+  const provenance = new ProvenanceCollector();
   // what each command keeps
-  const streamed = command === 'score' && (format === 'csv' || format === 'json') && !o.strict;
-  let header: ReturnType<typeof scoreHeader> | undefined;
+  const streamed = command === 'score' && (format === 'csv' || format === 'json' || format === 'ndjson') && !o.strict;
+  // the streamed CSV: its language, columns and decimals, fixed by the first scored row
+  const csvLang = languageOf('csv', renderOptions);
+  const csvOptions = (decimals?: readonly (number | undefined)[]) => ({ excel, lang: csvLang, decimals });
+  let csv: { cells: (s: ScoredRow) => TabularCell[]; decimals: (number | undefined)[]; withSource: boolean } | undefined;
+  const startCsv = (first: ScoredRow | undefined) => {
+    const h = scoreHeader(first);
+    // a source column where the file has one (or a JSON row carries it): illustrative rows are marked
+    const withSource = source.plan ? source.plan.key.some((k, i) => k === 'source' && source.plan!.role[i] === 'meta') : first?.meta.source !== undefined;
+    const keys = withSource ? [...h.header, 'source'] : h.header;
+    const decimals = keys.map(columnDecimals);
+    sink.write(csvHeader(csvLang ? localizeHeaders(keys, csvLang, provenance.labels()) : keys, csvOptions()));
+    return { cells: h.cells, decimals, withSource };
+  };
   let firstPiece = true;
   let written = 0;
   const kept: ScoredRow[] = [];
@@ -584,15 +699,24 @@ async function streamRows(
       printTally(tally);
       throw new StrictStop();
     }
+    for (const s of scored) provenance.add(s);
     if (command === 'score') {
       if (streamed) {
         await sink.drain();
         if (format === 'csv') {
-          header ??= scoreHeader(scored[0]);
-          if (scored.length || firstPiece) {
-            sink.write(csvPiece(header.header, scored.map(header.cells), firstPiece, excel));
-            firstPiece = false;
+          if (scored.length) {
+            csv ??= startCsv(scored[0]);
+            const c = csv;
+            let text = '';
+            for (const s of scored) {
+              const cells = c.cells(s).map((x) => cellIn(x, csvLang));
+              if (c.withSource) cells.push(ProvenanceCollector.cell(s));
+              text += csvRow(cells, csvOptions(c.decimals));
+            }
+            sink.write(text);
           }
+        } else if (format === 'ndjson') {
+          if (scored.length) sink.write(scored.map((s) => JSON.stringify(s) + '\n').join(''));
         } else {
           const piece = jsonPiece(scored, firstPiece);
           if (piece) {
@@ -624,11 +748,16 @@ async function streamRows(
   report.finish();
 
   let rowsOut = written;
+  const prov = provenance.provenance();
   if (streamed) {
     if (format === 'csv') {
-      if (firstPiece) sink.write(csvPiece(scoreHeader(undefined).header, [], true, excel));
-      sink.write('\n');
-    } else sink.write(firstPiece ? '[]\n' : '\n]\n');
+      csv ??= startCsv(undefined);
+      // the provenance trailer, once, after the last row
+      if (prov) sink.write(csvTrailer(prov, csvOptions()));
+    } else if (format === 'json') {
+      if (firstPiece) sink.write(jsonPiece([], true));
+      sink.write(jsonEnd(prov ?? { frameworks: [], rows: [], illustrative: false }, !firstPiece));
+    }
   } else {
     let table: Tabular;
     if (command === 'score') table = scoreTable(kept);
@@ -643,12 +772,15 @@ async function streamRows(
       } else if (format === 'html') {
         const dbi = kept as (ScoredRow & { result: DbiResult })[];
         const ranked = rankedDbi(dbi, by, a.method);
-        table = { header: [], rows: [], json: null, html: () => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }) };
+        table = { header: [], rows: [], json: null, html: (options) => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }, options) };
       } else table = dbiRankTable(dbiRank, by, a.method);
-    } else table = gapTable(kept, keptRows, o);
+    } else table = gapTable(kept, keptRows, o, languageOf(format, renderOptions) ?? 'en');
     if (format === 'html' && !table.html) throw new UsageError(`${command} has no HTML report`);
-    sink.write(render(table, format, { excel }));
-    rowsOut = table.rows.length;
+    table = { ...table, ...(prov ? { provenance: prov } : {}), labels: { ...provenance.labels(), ...table.labels } };
+    if (format === 'xlsx') sink.write(await renderBytes(table, renderOptions));
+    else sink.write(render(table, format, renderOptions));
+    // the DBI ranking report has no table form: it holds every kept row
+    rowsOut = table.rows.length || (format === 'html' ? kept.length : 0);
   }
   printTally(tally);
   if (sink.path) say(`đã ghi ${sink.path} (${count(rowsOut, 'vi')} dòng)`, `wrote ${sink.path} (${count(rowsOut, 'en')} rows)`);
@@ -667,7 +799,7 @@ function printTally(t: Tally): void {
 
 // ---------------------------------------------------------------- main
 
-function writeAll(text: string, out: string | undefined, rows?: number): void {
+function writeAll(text: string | Uint8Array, out: string | undefined, rows?: number): void {
   const sink = openOutput(out);
   try {
     sink.write(text);
@@ -680,13 +812,18 @@ function writeAll(text: string, out: string | undefined, rows?: number): void {
 }
 
 async function run(argv: readonly string[]): Promise<number> {
+  fileFrameworks.clear();
+  // `vndi framework validate|template|show …`: its own words and exit codes
+  if (argv[0] === 'framework') {
+    return runFrameworkCommand(argv.slice(1), { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) });
+  }
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
       options: {
-        framework: { type: 'string' }, year: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+        framework: { type: 'string' }, 'framework-file': { type: 'string' }, lang: { type: 'string' }, year: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         excel: { type: 'boolean' }, by: { type: 'string' }, 'group-by': { type: 'string' }, method: { type: 'string' },
         previous: { type: 'string' }, unit: { type: 'string' }, target: { type: 'string' }, registered: { type: 'string' },
         strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, encoding: { type: 'string' }, 'header-row': { type: 'string' },
@@ -705,25 +842,31 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   const byName = formatFromName(o.out);
   if (o.out && !o.format && !byName) {
-    throw new UsageError(`cannot write ${o.out}: name it .csv, .json, .md, .html or .txt, or give --format`);
+    throw new UsageError(`cannot write ${o.out}: name it .csv, .json, .ndjson, .md, .html, .xlsx or .txt, or give --format`);
   }
   const format = (o.format ?? byName ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format ${format}`);
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format ${format}; known: ${FORMATS.join(', ')}`);
+  // a workbook is bytes: into a file or a pipe, never onto a terminal
+  if (format === 'xlsx' && !o.out && process.stdout.isTTY) throw new UsageError('--format xlsx writes a binary workbook: give --out <file.xlsx> (or redirect to a file)');
+  if (o.lang !== undefined && o.lang !== 'vi' && o.lang !== 'en') throw new UsageError('--lang must be vi or en');
+  const renderOptions = { excel: o.excel, lang: o.lang as Lang | undefined };
   switch (command) {
     case 'frameworks': {
       const list = listFrameworks();
       const table: Tabular = {
         header: ['id', 'kind', 'title', 'decision', 'date', 'years', 'status'],
-        rows: list.map((f) => [f.id, f.kind, f.title.vi, f.legalBasis.decision, f.legalBasis.date, f.years.join(', '), f.status]),
+        rows: list.map((f) => [f.id, f.kind, { vi: f.title.vi, en: f.title.en }, f.legalBasis.decision, f.legalBasis.date, f.years.join(', '), words(f.status)]),
         json: list,
       };
       if (format === 'html') throw new UsageError('frameworks has no HTML report');
-      writeAll(render(table, format, { excel: o.excel }), o.out, table.rows.length);
+      writeAll(format === 'xlsx' ? await renderBytes(table, renderOptions) : render(table, format, renderOptions), o.out, table.rows.length);
       return 0;
     }
     case 'schema': {
-      if (!arg) throw new UsageError('schema needs a framework id');
-      const f = frameworkById(arg);
+      const file = fileFramework(o);
+      if (file && arg) throw new UsageError('schema takes a framework id or --framework-file, not both');
+      if (!arg && !file) throw new UsageError('schema needs a framework id (or --framework-file FILE)');
+      const f = file ?? frameworkById(arg!);
       if (!f) throw new UsageError(`unknown framework ${arg}; known: ${listFrameworks().map((x) => x.id).join(', ')}`);
       writeAll(JSON.stringify(inputJsonSchema(f), null, 2) + '\n', o.out);
       return 0;
@@ -758,6 +901,10 @@ function failure(e: unknown): number {
   if (e instanceof StrictStop) return 1;
   if (e instanceof UsageError) {
     process.stderr.write(`vndi: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (e instanceof FrameworkFileError) {
+    process.stderr.write(`vndi: --framework-file ${e.path}: ${e.reason.vi} / ${e.reason.en}\n`);
     return 2;
   }
   if (e instanceof CliError) {

@@ -8,14 +8,16 @@
  * that `scoreDbi` ends with, only when an output needs the whole result (JSON, HTML).
  */
 import { compileDbi, type CompiledDbi } from '../../assessment/dbi-input.js';
+import { dtiInputFromRecord, hasDtiComponents } from '../../assessment/dti-input.js';
 import { scoreDbiBatch } from '../../batch/score-dbi-batch.js';
-import { ValidationError, NotScorableError, makeIssue } from '../../errors.js';
+import { ValidationError, NotScorableError, makeIssue, type ValidationIssue } from '../../errors.js';
 import { getFramework } from '../../framework/catalog.js';
-import type { DbiFramework, Framework } from '../../framework/schema.js';
+import type { DbiFramework, DtiFramework, Framework } from '../../framework/schema.js';
 import { dbiResultFromUnits, scoreDbi, type DbiResult } from '../../score/score-dbi.js';
+import { beyondPoints } from '../../score/score-dbi-general.js';
 import { scoreDti, type DtiResult } from '../../score/score-dti.js';
-import { frameworkColumnIds, type ColumnPlan } from '../io/headers.js';
-import { mapCells, rowFromFields, type InputRow } from '../io/rows.js';
+import { frameworkColumnIds, frameworkColumns, headerKey, type ColumnPlan } from '../io/headers.js';
+import { cellValue, mapCells, rowFromFields, type InputRow } from '../io/rows.js';
 import type { RowChunk, RowError } from '../io/source.js';
 
 export type { RowError } from '../io/source.js';
@@ -107,18 +109,80 @@ function scoreOne(row: InputRow, framework: Framework | undefined, options: Scor
       result = scoreDti(framework, row.explicit as never);
     } else {
       const mode = options.input ?? 'points';
-      const { record, issues } = mapCells(row, framework, mode);
-      if (issues.length) throw new ValidationError(issues);
-      result = scoreDti(framework, { [mode]: record });
+      if (hasDtiComponents(framework)) {
+        // component columns (a framework file's tree): each figure goes under its main indicator
+        const { record, issues } = componentCells(row, framework, mode);
+        if (issues.length) throw new ValidationError(issues);
+        result = scoreDti(framework, dtiInputFromRecord(framework, record, mode));
+      } else {
+        const { record, issues } = mapCells(withFrameworkColumns(row, framework), framework, mode);
+        if (issues.length) throw new ValidationError(issues);
+        result = scoreDti(framework, { [mode]: record });
+      }
     }
   } else if (row.explicit?.answers) {
     result = scoreDbi(framework, { answers: row.explicit.answers as never });
   } else {
-    const { record, issues } = mapCells(row, framework, 'answers');
+    const { record, issues } = mapCells(withFrameworkColumns(row, framework), framework, 'answers');
     if (issues.length) throw new ValidationError(issues);
     result = scoreDbi(framework, { answers: record });
   }
   return { line: row.line, id: row.id, meta: row.meta, result };
+}
+
+/**
+ * The row with the columns its framework scores moved into its cells: a framework file may name
+ * inputs that no bundled framework has, and the file reader keeps such columns as information
+ * (meta) — under `--framework-file` they are the scores.
+ */
+function withFrameworkColumns(row: InputRow, framework: Framework, index: ReadonlyMap<string, string> = frameworkColumns(framework)): InputRow {
+  let cells: Record<string, string | number> | undefined;
+  for (const [key, value] of Object.entries(row.meta)) {
+    if (key === 'id' || key === 'name' || value === '' || !index.has(headerKey(key)) || Object.hasOwn(row.cells, key)) continue;
+    (cells ??= { ...row.cells })[key] = value;
+  }
+  return cells ? { ...row, cells } : row;
+}
+
+/** Header key → input id of a DTI framework with components: main indicators and components, by id or Vietnamese name. */
+const componentIndexes = new WeakMap<DtiFramework, Map<string, string>>();
+function componentIndex(framework: DtiFramework): Map<string, string> {
+  let index = componentIndexes.get(framework);
+  if (!index) {
+    index = new Map(frameworkColumns(framework));
+    for (const m of framework.mainIndicators) {
+      for (const c of m.components ?? []) {
+        index.set(headerKey(c.id), c.id);
+        index.set(headerKey(c.name.vi), c.id);
+      }
+    }
+    componentIndexes.set(framework, index);
+  }
+  return index;
+}
+
+/** Whether a column header is an input of the framework (a component of a DTI tree included). */
+export function scoresColumn(framework: Framework, header: string): boolean {
+  const index = framework.kind === 'dti' && hasDtiComponents(framework) ? componentIndex(framework) : frameworkColumns(framework);
+  return index.has(headerKey(header));
+}
+
+/** A flat record keyed by main-indicator and component ids, for `dtiInputFromRecord`. */
+function componentCells(row: InputRow, framework: DtiFramework, prefix: string): { record: Record<string, string | number>; issues: ValidationIssue[] } {
+  const index = componentIndex(framework);
+  const record: Record<string, string | number> = {};
+  const issues: ValidationIssue[] = [];
+  const from = new Map<string, string>();
+  for (const [header, raw] of Object.entries(withFrameworkColumns(row, framework, index).cells)) {
+    const id = index.get(headerKey(header));
+    if (!id) issues.push(makeIssue([prefix, header], 'unknown_key', { key: header, framework: framework.id }));
+    else if (from.has(id)) issues.push(makeIssue([prefix, id], 'conflicting_input', { fields: `"${from.get(id)}", "${header}"` }));
+    else {
+      from.set(id, header);
+      record[id] = cellValue(raw);
+    }
+  }
+  return { record, issues };
 }
 
 function tryScore(row: InputRow, framework: Framework | undefined, options: ScoreRowsOptions, scored: ScoredRow[], errors: RowError[]): void {
@@ -175,6 +239,12 @@ function batchPlanOf(plan: ColumnPlan, framework: DbiFramework): BatchPlan | nul
   if (m.has(framework)) return m.get(framework)!;
   let bp: BatchPlan | null = null;
   try {
+    // a framework beyond points per criterion (questions, "n/a", sector parts, mean or weighted
+    // aggregation: a framework file may have any of them) is scored row by row
+    if (beyondPoints(framework)) {
+      m.set(framework, null);
+      return null;
+    }
     const compiled = compileDbi(framework);
     const ids = frameworkColumnIds(plan, framework);
     const itemOf = Int32Array.from(ids.map((id, i) => (id === undefined ? (plan.role[i] === 'cell' ? -2 : -1) : compiled.index.get(id)!)));
