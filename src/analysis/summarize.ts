@@ -259,18 +259,7 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
 
   const levelIds = framework.levels.map((l) => l.level);
   const finish = (acc: Acc): GroupSummary => {
-    const levels: Record<string, number> = {};
-    for (const l of levelIds) levels[String(l)] = acc.levels[l + 1]!;
-    const none = acc.levels[0]!;
-    if (none > 0) levels.none = none;
-    const atOrAbove: Record<string, number> = {};
-    if (none === 0) {
-      let cumulative = 0;
-      for (const l of [...levelIds].reverse()) {
-        cumulative += levels[String(l)] ?? 0;
-        atOrAbove[String(l)] = ratioHalfUp(cumulative, acc.count, 4);
-      }
-    }
+    const { levels, atOrAbove } = levelTallies(levelIds, acc.levels, acc.count);
     const reg = own(options.registered, acc.key);
     return {
       key: acc.key,
@@ -320,7 +309,30 @@ function inspectEntry(e: unknown, i: number, issues: ValidationIssue[]): DbiFram
 }
 
 /** Σ value × count over a histogram indexed by value (exact: integers far below 2^53). */
-function histogramSum(h: Int32Array): number {
+/**
+ * A group's count per level (slot 0 of `slots` counts results without a level: `none`) and, when
+ * every result has a level, the share at or above each level.
+ *
+ * @internal
+ */
+export function levelTallies(levelIds: readonly number[], slots: ArrayLike<number>, count: number): { levels: Record<string, number>; atOrAbove: Record<string, number> } {
+  const levels: Record<string, number> = {};
+  for (const l of levelIds) levels[String(l)] = slots[l + 1]!;
+  const none = slots[0]!;
+  if (none > 0) levels.none = none;
+  const atOrAbove: Record<string, number> = {};
+  if (none === 0) {
+    let cumulative = 0;
+    for (const l of [...levelIds].reverse()) {
+      cumulative += levels[String(l)] ?? 0;
+      atOrAbove[String(l)] = ratioHalfUp(cumulative, count, 4);
+    }
+  }
+  return { levels, atOrAbove };
+}
+
+/** The sum of the values a histogram counts (value v counted h[v] times). @internal */
+export function histogramSum(h: Int32Array): number {
   let sum = 0;
   for (let v = 1; v < h.length; v++) sum += v * h[v]!;
   return sum;
@@ -343,7 +355,12 @@ function orderStat(values: Int32Array | number[], k: number, sorted: number[] | 
   return h.length - 1;
 }
 
-function stats(values: Int32Array | number[], count: number, sum: number, factor: number, decimals: number): Stats {
+/**
+ * Mean, quartiles and extremes of a histogram or an array of scaled-integer values.
+ *
+ * @internal
+ */
+export function stats(values: Int32Array | number[], count: number, sum: number, factor: number, decimals: number): Stats {
   if (count === 0) return { count, mean: 0, median: 0, q1: 0, q3: 0, min: 0, max: 0, exact: { mean: '0', sum: '0' } };
   const sorted = Array.isArray(values) ? [...values].sort((a, b) => a - b) : null;
   // type-7 quantile at p = q/4: position h = (n − 1)·q/4, interpolate between floor and ceil

@@ -6,9 +6,9 @@
  * cohorts. Frameworks whose totals are too fine for histograms (none of the bundled criterion-level
  * ones) fall back to collecting the rows and calling `summarize` itself.
  */
-import { formatUnits, ratioHalfUp, ratioString } from '../../arithmetic/scaled.js';
+import { ratioHalfUp } from '../../arithmetic/scaled.js';
 import { compileDbi, type CompiledDbi } from '../../assessment/dbi-input.js';
-import { coverage, summarize, type CohortSummary, type GroupSummary, type Stats } from '../../analysis/summarize.js';
+import { coverage, histogramSum, levelTallies, stats, summarize, type CohortSummary, type GroupSummary } from '../../analysis/summarize.js';
 import { ValidationError, makeIssue } from '../../errors.js';
 import { dbiFrameworkOf, type DbiResult } from '../../score/score-dbi.js';
 import { BatchScoredRow, type ScoredRow } from './score-rows.js';
@@ -110,18 +110,7 @@ export class CohortStream {
     }
     const levelIds = c.framework.levels.map((l) => l.level);
     const finish = (g: Group): GroupSummary => {
-      const levels: Record<string, number> = {};
-      for (const l of levelIds) levels[String(l)] = g.levels[l + 1]!;
-      const none = g.levels[0]!;
-      if (none > 0) levels.none = none;
-      const atOrAbove: Record<string, number> = {};
-      if (none === 0) {
-        let cumulative = 0;
-        for (const l of [...levelIds].reverse()) {
-          cumulative += levels[String(l)] ?? 0;
-          atOrAbove[String(l)] = ratioHalfUp(cumulative, g.count, 4);
-        }
-      }
+      const { levels, atOrAbove } = levelTallies(levelIds, g.levels, g.count);
       const totalSum = histogramSum(g.total);
       const reg = this.options.registered?.[g.key];
       return {
@@ -151,39 +140,3 @@ function add(target: Int32Array, source: Int32Array): void {
   for (let i = 0; i < source.length; i++) target[i]! += source[i]!;
 }
 
-function histogramSum(h: Int32Array): number {
-  let sum = 0;
-  for (let v = 1; v < h.length; v++) sum += v * h[v]!;
-  return sum;
-}
-
-function orderStat(h: Int32Array, k: number): number {
-  let seen = 0;
-  for (let v = 0; v < h.length; v++) {
-    seen += h[v]!;
-    if (seen > k) return v;
-  }
-  return h.length - 1;
-}
-
-function stats(h: Int32Array, count: number, sum: number, factor: number, decimals: number): Stats {
-  if (count === 0) return { count, mean: 0, median: 0, q1: 0, q3: 0, min: 0, max: 0, exact: { mean: '0', sum: '0' } };
-  const quantile = (q: number) => {
-    const num = (count - 1) * q;
-    const lo = Math.floor(num / 4);
-    const frac = num % 4;
-    const a = orderStat(h, lo);
-    const b = frac === 0 ? a : orderStat(h, lo + 1);
-    return (4 * a + frac * (b - a)) / (4 * factor);
-  };
-  return {
-    count,
-    mean: ratioHalfUp(sum, count * factor, 2),
-    median: quantile(2),
-    q1: quantile(1),
-    q3: quantile(3),
-    min: orderStat(h, 0) / factor,
-    max: orderStat(h, count - 1) / factor,
-    exact: { mean: ratioString(sum, count * factor), sum: formatUnits(sum, decimals) },
-  };
-}

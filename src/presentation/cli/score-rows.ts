@@ -170,19 +170,7 @@ export function scoresColumn(framework: Framework, header: string): boolean {
 /** A flat record keyed by main-indicator and component ids, for `dtiInputFromRecord`. */
 function componentCells(row: InputRow, framework: DtiFramework, prefix: string): { record: Record<string, string | number>; issues: ValidationIssue[] } {
   const index = componentIndex(framework);
-  const record: Record<string, string | number> = {};
-  const issues: ValidationIssue[] = [];
-  const from = new Map<string, string>();
-  for (const [header, raw] of Object.entries(withFrameworkColumns(row, framework, index).cells)) {
-    const id = index.get(headerKey(header));
-    if (!id) issues.push(makeIssue([prefix, header], 'unknown_key', { key: header, framework: framework.id }));
-    else if (from.has(id)) issues.push(makeIssue([prefix, id], 'conflicting_input', { fields: `"${from.get(id)}", "${header}"` }));
-    else {
-      from.set(id, header);
-      record[id] = cellValue(raw);
-    }
-  }
-  return { record, issues };
+  return mapCells(withFrameworkColumns(row, framework, index), framework, prefix, index);
 }
 
 function tryScore(row: InputRow, framework: Framework | undefined, options: ScoreRowsOptions, scored: ScoredRow[], errors: RowError[]): void {

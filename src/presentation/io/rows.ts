@@ -108,8 +108,12 @@ export function columnIndex(framework: Framework): Map<string, string> {
 }
 
 /** Builds a record keyed by framework ids from a row's cells, reporting unknown columns. */
-export function mapCells(row: InputRow, framework: Framework, prefix: string): { record: Record<string, string | number>; issues: ValidationIssue[] } {
-  const index = frameworkColumns(framework);
+export function mapCells(
+  row: InputRow,
+  framework: Framework,
+  prefix: string,
+  index: ReadonlyMap<string, string> = frameworkColumns(framework),
+): { record: Record<string, string | number>; issues: ValidationIssue[] } {
   const record: Record<string, string | number> = {};
   const issues: ValidationIssue[] = [];
   const from = new Map<string, string>();
