@@ -17,7 +17,7 @@ import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 
 import type { DbiResult } from '../score/score-dbi.js';
 import { generalDecimals, needsGeneralScoring } from '../score/score-dbi-general.js';
-import { recordFramework } from '../score/provenance.js';
+import { recordFramework, recordedFramework } from '../score/provenance.js';
 import * as X from '../arithmetic/decimal.js';
 import type { DbiFramework } from '../framework/schema.js';
 
@@ -182,8 +182,10 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
     const e = entries[i]!;
     const r = e?.result;
     if (r !== lastResult || r === undefined) {
-      // results are often shared between entries; check each distinct one once in a row
-      const f = inspectEntry(e, i, issues);
+      // results are often shared between entries; check each distinct one once in a row. A result
+      // this process scored is sound as it stands (and frozen): its recorded framework is enough
+      const recorded = r !== null && typeof r === 'object' ? recordedFramework(r) : undefined;
+      const f = recorded !== undefined && recorded.kind === 'dbi' ? recorded : inspectEntry(e, i, issues);
       throwIfAny(issues);
       if (r.framework.id !== frameworkId || (f !== firstFramework && !sameMaxima(f!, firstFramework!))) {
         throw new ValidationError([makeIssue(['entries', i, 'result', 'framework', 'id'], 'invalid_option', { received: r.framework.id, allowed: [frameworkId] }, 'summarize takes results of one framework; summarize each framework apart.')]);
