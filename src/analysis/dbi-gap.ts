@@ -14,10 +14,9 @@ import { compileDbi, validateDbiInput, type CompiledDbi, type DbiInput } from '.
 import type { Localized } from '../errors.js';
 import { num, obj, optional, parse, sameType, type Equal, type Infer } from '../assessment/check.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
-import { needsGeneralScoring } from '../score/score-dbi-general.js';
+import { needsGeneralScoring, type DbiAnswerInput } from '../score/score-dbi-general.js';
 import { hasLevelRule, overallLevelDetail, overallLevelOf, pillarLevelOf, type OverallLevelDetail } from '../level/dbi-level.js';
 import { dbiResultFromUnits, type DbiAssessment, type DbiResult } from '../score/score-dbi.js';
-import type { DbiAnswerInput } from '../score/score-dbi-general.js';
 import { dbiGapGeneral } from './dbi-gap-general.js';
 
 /** One step of a plan: raise `criterion` from one answer to another. */

@@ -71,7 +71,7 @@ export function frameworkIssues(data: unknown): ValidationIssue[] {
  * deep-frozen framework that every function of the library accepts: scoring, batch, gap, rank,
  * reports. A `"$schema"` key is accepted and left out.
  *
- * @throws {@link ValidationError} listing every problem, each with its path into the file.
+ * @throws {@link index!ValidationError | ValidationError} (of the main entry) listing every problem, each with its path into the file.
  * @example
  * ```ts
  * import { readFileSync } from 'node:fs';

@@ -129,6 +129,26 @@ describe('--framework-file', () => {
     expect(csvOut.out).toMatch(/# Framework: example-weighted — Decision 3\/QĐ-VD \(2027-01-15\) — Status: tái lập \/ reconstructed/);
   });
 
+  it("a file framework's own criterion ids close to a bundled one (2.1.2 beside 1.1.2) are its inputs, not typing slips", async () => {
+    // the complete framework file of docs/framework-format.md, as a newcomer copies it
+    const guide = readFileSync(join(root, 'docs', 'framework-format.md'), 'utf8');
+    const decision = file('my-decision.json', /```json file=my-decision\.json\n([\s\S]*?)\n```/.exec(guide)![1]!);
+    // customer 5 + 5 = 10 of 10; data 3 + 3 = 6 of 10 (60%, level 1 band) → 16 of 20, level 1;
+    // A2: 1 + 2 = 3 (30%), 0 + 1 = 1 (10%, level 0) → 4, not above 4 → level 0
+    const csv = file('bang-diem-2025.csv', 'Mã DN,1.1.1,1.1.2,2.1.1,2.1.2\nA1,5,5,3,3\nA2,1,2,0,1\n');
+    const r = await run(['score', csv, '--framework-file', decision, '--format', 'json']);
+    expect(r.err).not.toMatch(/did you mean/);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).rows.map((x: { id: string; result: { total: number; percent: number; level: number } }) => [x.id, x.result.total, x.result.percent, x.result.level])).toEqual([['A1', 16, 80, 1], ['A2', 4, 20, 0]]);
+    // JSON rows too: 2.1.2 = 3.5 → data 6.5 (65%, level 2), customer 10 (level 2), total 16.5 above 12 → level 2
+    const json = file('bang-diem-2025.json', '[{"id":"A1","1.1.1":5,"1.1.2":5,"2.1.1":3,"2.1.2":3.5}]');
+    const j = await run(['score', json, '--framework-file', decision, '--format', 'json']);
+    expect(j.code).toBe(0);
+    expect(JSON.parse(j.out).rows[0].result).toMatchObject({ total: 16.5, percent: 82.5, level: 2 });
+    // without the framework file, the slip is still caught
+    expect((await run(['score', csv, '--framework', 'dbi-2021-sme'])).err).toMatch(/unknown column "2\.1\.2": did you mean "1\.1\.2"/);
+  });
+
   it('schema of a file framework; a missing file is one line (exit 2); an invalid one lists each path (exit 1); not with --framework', async () => {
     const s = await run(['schema', '--framework-file', fictionalPath]);
     expect(s.code).toBe(0);

@@ -187,7 +187,9 @@ function readOptions(o: Options): ReadOptions {
   }
   const headerRow = o['header-row'] === undefined ? undefined : Number(o['header-row']);
   if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) throw new UsageError('--header-row must be a row number (1, 2, …)');
-  return { encoding: o.encoding ? parseEncodingName(o.encoding) : undefined, headerRow, sheet: o.sheet, columns };
+  const file = fileFramework(o);
+  const scores = file ? (header: string) => scoresColumn(file, header) : undefined;
+  return { encoding: o.encoding ? parseEncodingName(o.encoding) : undefined, headerRow, sheet: o.sheet, columns, scores };
 }
 
 /** Every row of a chunk as an InputRow (for the commands that keep rows). */

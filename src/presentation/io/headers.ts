@@ -163,10 +163,14 @@ export function isKnownHeader(header: string): boolean {
  * Plans how a header row is read. `columns` (from `--columns map.json`) maps a header as written to
  * a field: a metadata field (`id`, `name` …), an indicator or criterion id, or `ignore`.
  *
+ * `scores` (the `--framework-file` framework's columns) names headers that are inputs although no
+ * bundled framework has them: they stay information columns (the scoring moves them into the cells),
+ * but are never a typing slip ("2.1.2" of a file is not "1.1.2" misspelt).
+ *
  * @throws {@link CliError} (exit 1) for a header close to a known one but not equal ("did you mean"),
  *   and for two columns naming the same field.
  */
-export function planColumns(rawHeader: readonly string[], columns: Readonly<Record<string, string>> = {}): ColumnPlan {
+export function planColumns(rawHeader: readonly string[], columns: Readonly<Record<string, string>> = {}, scores?: (header: string) => boolean): ColumnPlan {
   const mapped = new Map(Object.entries(columns).map(([h, f]) => [headerKey(h), f.trim()]));
   const header = rawHeader.map((h) => String(h ?? '').normalize('NFC').trim());
   const role: ColumnRole[] = [];
@@ -206,7 +210,7 @@ export function planColumns(rawHeader: readonly string[], columns: Readonly<Reco
       role.push('cell');
       key.push(h);
     } else {
-      const near = didYouMean(h);
+      const near = scores?.(h) ? undefined : didYouMean(h);
       if (near) problems.push({ vi: `cột "${h}" không rõ: có phải "${near}"? (hoặc dùng --columns)`, en: `unknown column "${h}": did you mean "${near}"? (or use --columns)` });
       role.push('info');
       key.push(h);

@@ -40,11 +40,12 @@ export function rowFromFields(plan: ColumnPlan, fields: readonly unknown[], line
 }
 
 const objectPlans = new Map<string, ColumnPlan>();
+const scoringPlans = new WeakMap<(header: string) => boolean, Map<string, ColumnPlan>>();
 /**
  * Builds a row from a JSON object: `points` / `values` / `answers` objects are explicit inputs; the
  * other keys are read as a header row would be.
  */
-export function objectRow(o: unknown, line: number, columns?: Readonly<Record<string, string>>): InputRow {
+export function objectRow(o: unknown, line: number, columns?: Readonly<Record<string, string>>, scores?: (header: string) => boolean): InputRow {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) {
     return { line, id: '', meta: {}, cells: { '(row)': String(o) } };
   }
@@ -60,11 +61,17 @@ export function objectRow(o: unknown, line: number, columns?: Readonly<Record<st
     }
   }
   const signature = JSON.stringify([keys, columns ?? null]);
-  let plan = objectPlans.get(signature);
+  let plans = objectPlans;
+  if (scores) {
+    let own = scoringPlans.get(scores);
+    if (!own) scoringPlans.set(scores, (own = new Map()));
+    plans = own;
+  }
+  let plan = plans.get(signature);
   if (!plan) {
-    plan = planColumns(keys, columns);
-    if (objectPlans.size > 1000) objectPlans.clear();
-    objectPlans.set(signature, plan);
+    plan = planColumns(keys, columns, scores);
+    if (plans.size > 1000) plans.clear();
+    plans.set(signature, plan);
   }
   const row = rowFromFields(plan, values, line);
   return explicit ? { ...row, explicit } : row;

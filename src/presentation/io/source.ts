@@ -41,6 +41,8 @@ export interface ReadOptions {
   readonly sheet?: string;
   /** `--columns`: header as written → field. */
   readonly columns?: Readonly<Record<string, string>>;
+  /** Headers that a `--framework-file` framework scores (never reported as a misspelt known header). */
+  readonly scores?: (header: string) => boolean;
   /** Rows per chunk. */
   readonly chunkRows?: number;
 }
@@ -215,7 +217,7 @@ export async function openRows(file: string, options: ReadOptions = {}): Promise
   const headerLine = lines[headerAt] ?? '';
   const delimiter = detectDelimiter(headerLine);
   const records = probe(delimiter);
-  const plan = planColumns(records[headerAt] ?? [], options.columns);
+  const plan = planColumns(records[headerAt] ?? [], options.columns, options.scores);
   notices.push(...headerNotices(plan));
   return { ...base, kind, plan, notices, chunks: () => csvChunks(bytes, plan, headerAt, delimiter, newline, chunkRows) };
 }
@@ -289,7 +291,7 @@ async function* ndjsonChunks(text: () => AsyncGenerator<string>, options: ReadOp
       rejected.push({ line, id: '', issues: [rowIssue(`dòng JSON không hợp lệ: ${(e as Error).message}`, `invalid JSON line: ${(e as Error).message}`)] });
       return;
     }
-    rows.push(objectRow(o, line, options.columns));
+    rows.push(objectRow(o, line, options.columns, options.scores));
   };
   for await (const piece of text()) {
     const input = partial + piece;
@@ -326,7 +328,7 @@ async function* jsonChunks(file: string, text: () => AsyncGenerator<string>, opt
   all = '';
   const list = Array.isArray(data) ? data : [data];
   for (let i = 0; i < list.length; i += chunkRows) {
-    yield { records: [], rows: list.slice(i, i + chunkRows).map((o, k) => objectRow(o, i + k + 1, options.columns)), rejected: [], blank: 0 };
+    yield { records: [], rows: list.slice(i, i + chunkRows).map((o, k) => objectRow(o, i + k + 1, options.columns, options.scores)), rejected: [], blank: 0 };
   }
   if (list.length === 0) yield { records: [], rows: [], rejected: [], blank: 0 };
 }
@@ -350,7 +352,7 @@ async function openXlsx(file: string, size: number, options: ReadOptions, chunkR
   }
   const records = data.map((r) => r.map(cellText));
   const headerAt = chooseHeader(records, options, file);
-  const plan = planColumns((records[headerAt] ?? []).map((c) => String(c ?? '')), options.columns);
+  const plan = planColumns((records[headerAt] ?? []).map((c) => String(c ?? '')), options.columns, options.scores);
   let read = 0;
   return {
     file,
