@@ -795,7 +795,7 @@ class StrictStop extends Error {}
 function printTally(t: Tally): void {
   say(
     `đã đọc ${count(t.read, 'vi')} dòng: ${count(t.scored, 'vi')} đã chấm, ${count(t.rejected, 'vi')} bị từ chối, ${count(t.blank, 'vi')} trống`,
-    `read ${count(t.read, 'en')} rows: ${count(t.scored, 'en')} scored, ${count(t.rejected, 'en')} rejected, ${count(t.blank, 'en')} blank`,
+    `read ${count(t.read, 'en')} ${t.read === 1 ? 'row' : 'rows'}: ${count(t.scored, 'en')} scored, ${count(t.rejected, 'en')} rejected, ${count(t.blank, 'en')} blank`,
   );
 }
 
