@@ -524,7 +524,7 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
     header: ['indicator', 'name', 'points', 'max', 'headroom', 'needed', 'perPoint.government', 'gapToAverage', 'gapToRegionalLeader', 'gapToLeader'],
     rows: gap.indicators.map((i) => [i.id, i.name.vi, i.points, i.max, i.headroom, i.needed, i.perPoint.government, bench.get(i.id)?.gapToAverage ?? null, bench.get(i.id)?.gapToRegionalLeader ?? null, bench.get(i.id)?.gapToLeader ?? null]),
     json: gap,
-    html: (options) => renderReport({ kind: 'province', name: row.meta.name ?? row.id, result: row.result as DtiResult, peers: scored.map((s) => s.result as DtiResult), ...sourceOf(row) }, options),
+    html: (options) => renderReport({ kind: 'province', name: row.meta.name ?? row.id, result: row.result as DtiResult, peers: scored.map((s) => s.result as DtiResult), gap, ...sourceOf(row) }, options),
   };
 }
 

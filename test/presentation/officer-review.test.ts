@@ -1,0 +1,67 @@
+/**
+ * Found by checking `vndi` as a provincial officer would (an office's sheets, each output looked at in
+ * a browser). Each case is a regression test of one fix.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/presentation/cli/main.js';
+import { renderReport } from '../../src/presentation/report/html.js';
+import { scoreDti } from '../../src/index.js';
+
+const fx = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const w1 = process.stdout.write.bind(process.stdout);
+  const w2 = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    process.stdout.write = w1;
+    process.stderr.write = w2;
+  }
+}
+
+/** The text of an HTML page without its tags, one space between words. */
+const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('DTI gap as an HTML report', () => {
+  it('carries the plan the terminal prints: target, points needed and where (Đắk Lắk 2021 to 0.5)', async () => {
+    const r = await run(['gap', fx('dti-2021.json'), '--unit', '66', '--target', 'value:0.5', '--format', 'html']);
+    expect(r.code).toBe(0);
+    const page = text(r.out);
+    // 0.5 × 1000 − 398.49 = 101.51 points; human resources first (12.63 → 100: 87.37), then
+    // institutions 101.51 − 87.37 = 14.14 (leverage order of dtiGap); the others need none
+    expect(page).toContain('Lộ trình đạt mục tiêu DTI: 0,3985 → 0,5000');
+    expect(page).toContain('101,51 / 500 Cần thêm');
+    expect(page).toContain('+0,1015 Giá trị DTI');
+    expect(page).toMatch(/Nhân lực số 12,63 100 87,37 87,37 /);
+    expect(page).toMatch(/Thể chế số 30 100 70 14,14 /);
+    expect(page).toMatch(/Hoạt động chính quyền số 78,47 200 121,53 0 /);
+  });
+
+  it('in English with --lang en', async () => {
+    const r = await run(['gap', fx('dti-2021.json'), '--unit', '66', '--target', 'value:0.5', '--format', 'html', '--lang', 'en']);
+    expect(text(r.out)).toContain('Plan to the DTI target: 0.3985 → 0.5000');
+    expect(text(r.out)).toContain('101.51 / 500 Points needed');
+  });
+
+  it('a malformed gap is a ValidationError naming its path, never a TypeError', () => {
+    const result = scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } });
+    expect(() => renderReport({ kind: 'province', result, gap: { current: { total: 1, value: 0.001 } } as never })).toThrow(/gap\.target/);
+  });
+});
+
+describe('HTML layout', () => {
+  it("a row's data source is body text, not a 22 px figure; unit names stay on one line", async () => {
+    const unit = await run(['gap', fx('dti-2021.json'), '--unit', '66', '--target', 'value:0.5', '--format', 'html']);
+    expect(unit.out).toMatch(/<div class="figure text"><b>Đắk Lắk provincial plan/);
+    expect(unit.out).toContain('.figure.text b{font-size:14px');
+    const rank = await run(['rank', fx('dti-2021.json'), '--format', 'html']);
+    expect(rank.out).toContain('<td><span class="nw">Tỉnh Minh Họa 59</span></td>');
+    expect(rank.out).toContain('.nw{white-space:nowrap}');
+  });
+});
