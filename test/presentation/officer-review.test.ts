@@ -65,3 +65,22 @@ describe('HTML layout', () => {
     expect(rank.out).toContain('.nw{white-space:nowrap}');
   });
 });
+
+describe('one format per figure', () => {
+  it('gap: the benchmark gaps are 0–1 value differences, printed with 4 decimals like the values', async () => {
+    const r = await run(['gap', fx('dti-2021.json'), '--unit', '66', '--target', 'value:0.5', '--format', 'csv', '--lang', 'vi']);
+    const rows = r.out.split('\n').filter((l) => /^(infrastructure|digitalEconomy);/.test(l));
+    // infrastructure: value 0.4160 against the peers' average 0.3923 → −0.0237; leader 0.6470 → 0.2310
+    // (the table printed 0,231); digital economy: 0.4108 − 0.3988 = −0.0120 (printed -0,012)
+    expect(rows[0]).toMatch(/;-0,0237;[^;]*;0,2310\r?$/);
+    expect(rows[1]).toMatch(/;-0,0120;[^;]*;0,2504\r?$/);
+  });
+
+  it('summary: coverage (%) with 2 decimals in every row; HTML percentages likewise', async () => {
+    const r = await run(['summary', fx('dbi-sme-daklak.json'), '--group-by', 'district', '--registered', fx('registered-smes-daklak.json'), '--format', 'html']);
+    expect(r.code).toBe(0);
+    const percents = [...r.out.matchAll(/>(\d+(?:,\d+)?)%</g)].map((m) => m[1]);
+    expect(percents.length).toBeGreaterThan(10);
+    expect(percents.every((p) => /,\d\d$/.test(p))).toBe(true);
+  });
+});

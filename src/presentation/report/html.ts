@@ -182,7 +182,7 @@ interface Ctx {
 function context(options: ReportOptions, provenance: Provenance): Ctx {
   const lang = options.lang ?? 'vi';
   const n = (v: number, decimals?: number) => formatNumber(v, lang, decimals);
-  return { lang, t: (w) => w[lang], n, v: (v) => n(v, 4), pct: (p) => `${n(p)}%`, provenance };
+  return { lang, t: (w) => w[lang], n, v: (v) => n(v, 4), pct: (p) => `${n(p, 2)}%`, provenance };
 }
 
 /** A table cell: text, or a number already formatted and marked numeric. */
