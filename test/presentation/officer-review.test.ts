@@ -79,7 +79,7 @@ describe('one format per figure', () => {
   it('summary: coverage (%) with 2 decimals in every row; HTML percentages likewise', async () => {
     const r = await run(['summary', fx('dbi-sme-daklak.json'), '--group-by', 'district', '--registered', fx('registered-smes-daklak.json'), '--format', 'html']);
     expect(r.code).toBe(0);
-    const percents = [...r.out.matchAll(/>(\d+(?:,\d+)?)%</g)].map((m) => m[1]);
+    const percents = [...r.out.matchAll(/>(\d+(?:,\d+)?)%</g)].map((m) => m[1] ?? "");
     expect(percents.length).toBeGreaterThan(10);
     expect(percents.every((p) => /,\d\d$/.test(p))).toBe(true);
   });
