@@ -84,3 +84,14 @@ describe('one format per figure', () => {
     expect(percents.every((p) => /,\d\d$/.test(p))).toBe(true);
   });
 });
+
+describe('Vietnamese words in a Vietnamese gap table', () => {
+  it('DBI gap: the pillar by its Vietnamese name (not `customer`); machine CSV keeps the id', async () => {
+    // DN002 of the Đắk Lắk SME fixture: its first step raises 1.1.7 (pillar "customer") from 1 to 5
+    const vi = await run(['gap', fx('dbi-sme-daklak.json'), '--unit', 'DN002', '--target', '4', '--format', 'csv', '--lang', 'vi']);
+    expect(vi.out.split('\n')[1]).toMatch(/^1\.1\.7;[^;]+;Trải nghiệm số cho khách hàng;1;5;4\r?$/);
+    expect(vi.out).not.toMatch(/;customer;/);
+    const machine = await run(['gap', fx('dbi-sme-daklak.json'), '--unit', 'DN002', '--target', '4', '--format', 'csv']);
+    expect(machine.out.split('\n')[1]).toMatch(/^1\.1\.7,[^,]+,customer,1,5,4$/);
+  });
+});

@@ -512,7 +512,8 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
     return {
       heading,
       header: ['criterion', 'name', 'pillar', 'from', 'to', 'gain'],
-      rows: gap.steps.map((s) => [s.criterion, s.name.vi, s.pillar, s.from, s.to, s.gain]),
+      // the pillar by its name in Vietnamese outputs (the id, `customer`, read as English there); machine forms keep the id
+      rows: gap.steps.map((s) => [s.criterion, s.name.vi, { vi: framework.pillars.find((p) => p.id === s.pillar)?.name.vi ?? s.pillar, en: s.pillar }, s.from, s.to, s.gain]),
       json: gap,
       html: (options) => renderReport({ kind: 'enterprise', name: row.meta.name ?? row.id, result, cohort, gap, ...sourceOf(row) }, options),
     };
