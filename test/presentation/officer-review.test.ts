@@ -95,3 +95,16 @@ describe('Vietnamese words in a Vietnamese gap table', () => {
     expect(machine.out.split('\n')[1]).toMatch(/^1\.1\.7,[^,]+,customer,1,5,4$/);
   });
 });
+
+describe('messages name the columns as the file writes them', () => {
+  it('--group-by an unknown column lists "Huyện (district)", not the English field ids alone', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const path = join(mkdtempSync(join(tmpdir(), 'vndi-review-')), 'dn.csv');
+    writeFileSync(path, 'Mã DN;Tên doanh nghiệp;Huyện;Quy mô;1.1.1\nDN1;A;Lắk;nhỏ;3\n');
+    const r = await run(['summary', path, '--framework', 'dbi-2021-sme', '--group-by', 'Xã']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--group-by: không có cột "Xã"; các cột có: Mã DN (id), Tên doanh nghiệp (name), Huyện (district), Quy mô (size)');
+  });
+});

@@ -202,7 +202,18 @@ function availableColumns(source: RowSource, first: RowChunk | undefined): strin
   return [...new Set((first?.rows ?? []).slice(0, 100).flatMap((r) => Object.keys(r.meta)))];
 }
 
-function groupKeys(o: Options, available: readonly string[], allowRegion: boolean): string[] {
+/** The columns as the file writes them (`Huyện (district)`), for messages: a field id alone reads as English. */
+function writtenColumns(source: RowSource, available: readonly string[]): string {
+  const plan = source.plan;
+  const named = available.map((k) => {
+    const i = plan ? plan.key.indexOf(k) : -1;
+    const header = i >= 0 ? plan!.header[i] : undefined;
+    return header && header !== k ? `${header} (${k})` : k;
+  });
+  return named.join(', ');
+}
+
+function groupKeys(o: Options, available: readonly string[], allowRegion: boolean, written = available.join(', ')): string[] {
   const keys = (o['group-by'] ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   return keys.map((k) => {
     if (allowRegion && k === 'region') return k;
@@ -211,7 +222,7 @@ function groupKeys(o: Options, available: readonly string[], allowRegion: boolea
     if (field && available.includes(field)) return field;
     const byHeader = available.find((a) => headerKey(a) === headerKey(k));
     if (byHeader) return byHeader;
-    throw new CliError(2, `--group-by: không có cột "${k}"; các cột có: ${available.join(', ') || '(không có)'}`, `--group-by: no column "${k}"; the columns are: ${available.join(', ') || '(none)'}`);
+    throw new CliError(2, `--group-by: không có cột "${k}"; các cột có: ${written || '(không có)'}`, `--group-by: no column "${k}"; the columns are: ${written || '(none)'}`);
   });
 }
 
@@ -683,8 +694,8 @@ async function streamRows(
     if (firstChunk) {
       firstChunk = false;
       const available = availableColumns(source, chunk);
-      if (command === 'summary') groupBy = groupKeys(o, available, false);
-      if (command === 'rank' && o['group-by']) rankGroup = groupKeys(o, available, true).join(',');
+      if (command === 'summary') groupBy = groupKeys(o, available, false, writtenColumns(source, available));
+      if (command === 'rank' && o['group-by']) rankGroup = groupKeys(o, available, true, writtenColumns(source, available)).join(',');
     }
     const { scored, errors } = scoreChunk(chunk, { pick, input: o.input as 'points' | 'values' | undefined, strict: o.strict });
     const rejected = [...chunk.rejected, ...errors].sort((x, y) => x.line - y.line);
