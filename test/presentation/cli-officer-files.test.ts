@@ -229,7 +229,8 @@ describe('every row accounted for', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const records = Papa.parse(text.slice(1), { delimiter: ';', skipEmptyLines: true }).data as string[][];
     expect(records[0]).toEqual(['Dòng / line', 'Mã / id', 'Trường / field', 'Lý do', 'Reason']);
-    expect(records[1]).toEqual(['3', '67', 'points.awareness', 'Giá trị "101" nằm ngoài khoảng cho phép [0, 100]', 'Value "101" is outside the allowed range [0, 100]']);
+    // the field with its column as the file writes it
+    expect(records[1]).toEqual(['3', '67', 'points.awareness (Nhận thức số)', 'Giá trị "101" nằm ngoài khoảng cho phép [0, 100]', 'Value "101" is outside the allowed range [0, 100]']);
     expect(records[2]!.slice(0, 3)).toEqual(['4', '68', '(row)']);
     expect(records[2]![3]).toMatch(/^dòng có 9 ô nhưng tiêu đề có 10 cột/);
     expect(records).toHaveLength(3);

@@ -108,3 +108,29 @@ describe('messages name the columns as the file writes them', () => {
     expect(r.err).toContain('--group-by: không có cột "Xã"; các cột có: Mã DN (id), Tên doanh nghiệp (name), Huyện (district), Quy mô (size)');
   });
 });
+
+describe('--errors names the column as the file writes it', () => {
+  it('a rejected cell under an unaccented or component header: the field carries that header', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'vndi-review-'));
+    const path = join(dir, 'dti.csv');
+    const header = 'MA TINH;Ten  tinh;NHAN THUC SO;Thể chế số;Hạ tầng số;Nhân lực số;An toàn thông tin mạng;Hoạt động chính quyền số;Hoạt động kinh tế số;Hoạt động xã hội số';
+    writeFileSync(path, `BẢNG ĐIỂM DTI 2022\n\n${header}\n66;Đắk Lắk;74;30;41,6;12,63;54;78,47;61,62;46,17\nX1;Tỉnh X;120;30;41,6;12,63;54;78,47;61,62;46,17\n`);
+    const errors = join(dir, 'e.csv');
+    const r = await run(['score', path, '--framework', 'dti-province-2022', '--format', 'json', '--errors', errors]);
+    expect(r.code).toBe(1);
+    // Đắk Lắk scores 398.49 as published; line 5 is rejected under the column the officer typed
+    expect(JSON.parse(r.out).rows.map((x: { result: { total: number } }) => x.result.total)).toEqual([398.49]);
+    expect(r.err).toContain('line 5 (X1): points.awareness (NHAN THUC SO): Value "120" is outside the allowed range [0, 100]');
+    expect(readFileSync(errors, 'utf8').split('\r\n')[1]).toBe('5;X1;points.awareness (NHAN THUC SO);"Giá trị ""120"" nằm ngoài khoảng cho phép [0, 100]";"Value ""120"" is outside the allowed range [0, 100]"');
+
+    const fictional = join(dir, 'fict.csv');
+    writeFileSync(fictional, 'Mã tỉnh;Tuyên truyền về chuyển đổi số;TY LE CAN BO DUOC TAP HUAN;Tỷ lệ hộ gia đình có cáp quang;Điện toán đám mây;Nền tảng tích hợp;Tỷ lệ hồ sơ trực tuyến toàn trình;Khai thác dữ liệu;Tỷ lệ doanh nghiệp dùng hóa đơn điện tử;Thương mại điện tử;Hoạt động xã hội số\nA;30;0,5;0,8;20;10;0,75;40;0,5;30;100\nC;40;1,2;1;30;20;1;80;1;60;150\n');
+    const f = await run(['score', fictional, '--framework-file', fileURLToPath(new URL('../frameworks/dti-fictional.json', import.meta.url)), '--format', 'json']);
+    // A: (30 + 0.5 × 60) + (0.8 × 50 + 20 + 10) + (0.75 × 120 + 40) + (0.5 × 90 + 30) + 100 = 435 of 700
+    expect(JSON.parse(f.out).rows[0].result.total).toBe(435);
+    expect(f.err).toContain('line 3 (C): components.awareness.a2 (TY LE CAN BO DUOC TAP HUAN): Value "1.2" is outside the allowed range [0, 1]');
+  });
+});

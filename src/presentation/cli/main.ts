@@ -17,7 +17,7 @@ import { rank, rankChange, type RankChange, type RankMethod } from '../../analys
 import { rankDti } from '../../analysis/rank-dti.js';
 import { summarize, type CohortSummary } from '../../analysis/summarize.js';
 import { inputJsonSchema } from '../../assessment/json-schema.js';
-import { ValidationError } from '../../errors.js';
+import { ValidationError, type ValidationIssue } from '../../errors.js';
 import { DBI_FRAMEWORKS } from '../../framework/dbi/index.js';
 import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
 import { getFramework, listFrameworks } from '../../framework/catalog.js';
@@ -41,7 +41,7 @@ import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
 import { FORMATS, csvHeader, csvRow, csvTrailer, formatFromName, languageOf, render, renderBytes, type Format, type Lang, type Tabular, type TabularCell } from './output.js';
-import { BatchScoredRow, frameworkById, scoreChunk, scoresColumn, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
+import { BatchScoredRow, frameworkById, scoreChunk, scoresColumn, writtenInputColumns, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
 
 const USAGE = `vndi — chấm điểm chỉ số chuyển đổi số (DTI, DBI) / score Vietnam's digital-transformation indices
 
@@ -242,16 +242,26 @@ class ErrorReport {
   private printed = 0;
   private hidden = 0;
   private first = true;
+  /** The file's scoring columns as written, by input id (see writtenInputColumns). */
+  written: ReadonlyMap<string, string> = new Map();
   constructor(private readonly sink: OutputSink | undefined) {}
+  /** The field of an issue, with the column as the file writes it (`points.awareness (NHAN THUC SO)`). */
+  private field(i: ValidationIssue): string {
+    if (!i.pathString) return '(row)';
+    const last = i.path[i.path.length - 1];
+    const header = last === undefined ? undefined : this.written.get(String(last));
+    return header !== undefined && header !== String(last) ? `${i.pathString} (${header})` : i.pathString;
+  }
   add(errors: readonly RowError[]): void {
     const rows: (string | number)[][] = [];
     for (const e of errors) {
       for (const i of e.issues) {
+        const field = this.field(i);
         if (this.printed < MAX_ERROR_LINES) {
-          process.stderr.write(`line ${e.line}${e.id ? ` (${e.id})` : ''}: ${i.pathString || '(row)'}: ${i.message.en} / ${i.message.vi}\n`);
+          process.stderr.write(`line ${e.line}${e.id ? ` (${e.id})` : ''}: ${field}: ${i.message.en} / ${i.message.vi}\n`);
           this.printed++;
         } else this.hidden++;
-        rows.push([e.line, e.id, i.pathString || '(row)', i.message.vi, i.message.en]);
+        rows.push([e.line, e.id, field, i.message.vi, i.message.en]);
       }
     }
     if (this.sink && this.first) {
@@ -694,6 +704,8 @@ async function streamRows(
     if (firstChunk) {
       firstChunk = false;
       const available = availableColumns(source, chunk);
+      const file = fileFramework(o);
+      if (source.plan) report.written = writtenInputColumns(source.plan, file ? [file] : [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS]);
       if (command === 'summary') groupBy = groupKeys(o, available, false, writtenColumns(source, available));
       if (command === 'rank' && o['group-by']) rankGroup = groupKeys(o, available, true, writtenColumns(source, available)).join(',');
     }
