@@ -165,7 +165,7 @@ describe('renderReport (HTML)', () => {
   it('an enterprise with a pillar "not applicable": the pillar says so instead of 0%', () => {
     const html = renderReport({ kind: 'enterprise', result: n[0]!, cohort: n });
     expect(html).toMatch(/<td>Khách hàng<\/td><td class="n">0<\/td><td class="n">0<\/td><td>không áp dụng<\/td>/);
-    expect(html).toContain('75%');
+    expect(html).toContain('75,00%') // percentages with 2 decimals on every page;
   });
 
   it('a cohort from its summary alone: the summary remembers its defined framework', () => {

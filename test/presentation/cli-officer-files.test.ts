@@ -229,7 +229,8 @@ describe('every row accounted for', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const records = Papa.parse(text.slice(1), { delimiter: ';', skipEmptyLines: true }).data as string[][];
     expect(records[0]).toEqual(['Dòng / line', 'Mã / id', 'Trường / field', 'Lý do', 'Reason']);
-    expect(records[1]).toEqual(['3', '67', 'points.awareness', 'Giá trị "101" nằm ngoài khoảng cho phép [0, 100]', 'Value "101" is outside the allowed range [0, 100]']);
+    // the field with its column as the file writes it
+    expect(records[1]).toEqual(['3', '67', 'points.awareness (Nhận thức số)', 'Giá trị "101" nằm ngoài khoảng cho phép [0, 100]', 'Value "101" is outside the allowed range [0, 100]']);
     expect(records[2]!.slice(0, 3)).toEqual(['4', '68', '(row)']);
     expect(records[2]![3]).toMatch(/^dòng có 9 ô nhưng tiêu đề có 10 cột/);
     expect(records).toHaveLength(3);
@@ -253,7 +254,8 @@ describe('every row accounted for', () => {
     const path = file('dn.csv', [['Mã DN', 'Tên doanh nghiệp', 'Huyện', ...order].join(','), ...rows.map((r) => r.join(','))].join('\n'));
     const unknown = await run(['summary', path, '--framework', 'dbi-2021-sme', '--group-by', 'xa']);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(/--group-by: no column "xa"; the columns are: id, name, district/);
+    // the columns as the file writes them, each with its field
+    expect(unknown.err).toMatch(/--group-by: no column "xa"; the columns are: Mã DN \(id\), Tên doanh nghiệp \(name\), Huyện \(district\)/);
     const registered = file('dk.csv', 'Huyện;Số DN đăng ký\nBuôn Hồ;10\nKrông Pắc;4\n');
     const s = await run(['summary', path, '--framework', 'dbi-2021-sme', '--group-by', 'Huyện', '--registered', registered, '--target', '0,5', '--format', 'json']);
     expect(s.code).toBe(0);
@@ -412,7 +414,7 @@ describe('row details', () => {
     expect(unknown.err).toMatch(/line 2 \(66\): framework: No framework "dti-2099"/);
     const group = await run(['rank', join(dir, 'fw.csv'), '--framework', 'dti-province-2022', '--group-by', 'Vùng miền']);
     expect(group.code).toBe(2);
-    expect(group.err).toMatch(/no column "Vùng miền"; the columns are: id, framework/);
+    expect(group.err).toMatch(/no column "Vùng miền"; the columns are: id, Bộ chỉ số \(framework\)/);
   });
 });
 

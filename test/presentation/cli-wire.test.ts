@@ -293,9 +293,9 @@ describe('every output says what it rests on (officer files, #11)', () => {
     const r = await run(['summary', csv, '--framework-file', weightedPath, '--group-by', 'Huyện', '--registered', registered, '--format', 'table']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Tỷ lệ đánh giá \(%\)/);
-    // Buôn Hồ 2 of 3 = 66.67%; all 3 of 6 = 50%
+    // Buôn Hồ 2 of 3 = 66.67%; all 3 of 6 = 50% (2 decimals in the whole column: 50,00 beside 66,67)
     expect(r.out).toMatch(/^Buôn Hồ .* 66,67 /m);
-    expect(r.out).toMatch(/^Tất cả .* 50 /m);
+    expect(r.out).toMatch(/^Tất cả .* 50,00 /m);
     const en = await run(['summary', csv, '--framework-file', weightedPath, '--group-by', 'Huyện', '--registered', registered, '--format', 'csv', '--lang', 'en']);
     expect(en.out).toMatch(/^All,3,/m);
     expect(en.out.split('\n')[0]).toMatch(/Coverage \(%\)/);

@@ -17,7 +17,7 @@ import { rank, rankChange, type RankChange, type RankMethod } from '../../analys
 import { rankDti } from '../../analysis/rank-dti.js';
 import { summarize, type CohortSummary } from '../../analysis/summarize.js';
 import { inputJsonSchema } from '../../assessment/json-schema.js';
-import { ValidationError } from '../../errors.js';
+import { ValidationError, type ValidationIssue } from '../../errors.js';
 import { DBI_FRAMEWORKS } from '../../framework/dbi/index.js';
 import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
 import { getFramework, listFrameworks } from '../../framework/catalog.js';
@@ -41,7 +41,7 @@ import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
 import { FORMATS, csvHeader, csvRow, csvTrailer, formatFromName, languageOf, render, renderBytes, type Format, type Lang, type Tabular, type TabularCell } from './output.js';
-import { BatchScoredRow, frameworkById, scoreChunk, scoresColumn, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
+import { BatchScoredRow, frameworkById, scoreChunk, scoresColumn, writtenInputColumns, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
 
 const USAGE = `vndi — chấm điểm chỉ số chuyển đổi số (DTI, DBI) / score Vietnam's digital-transformation indices
 
@@ -204,7 +204,18 @@ function availableColumns(source: RowSource, first: RowChunk | undefined): strin
   return [...new Set((first?.rows ?? []).slice(0, 100).flatMap((r) => Object.keys(r.meta)))];
 }
 
-function groupKeys(o: Options, available: readonly string[], allowRegion: boolean): string[] {
+/** The columns as the file writes them (`Huyện (district)`), for messages: a field id alone reads as English. */
+function writtenColumns(source: RowSource, available: readonly string[]): string {
+  const plan = source.plan;
+  const named = available.map((k) => {
+    const i = plan ? plan.key.indexOf(k) : -1;
+    const header = i >= 0 ? plan!.header[i] : undefined;
+    return header && header !== k ? `${header} (${k})` : k;
+  });
+  return named.join(', ');
+}
+
+function groupKeys(o: Options, available: readonly string[], allowRegion: boolean, written = available.join(', ')): string[] {
   const keys = (o['group-by'] ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   return keys.map((k) => {
     if (allowRegion && k === 'region') return k;
@@ -213,7 +224,7 @@ function groupKeys(o: Options, available: readonly string[], allowRegion: boolea
     if (field && available.includes(field)) return field;
     const byHeader = available.find((a) => headerKey(a) === headerKey(k));
     if (byHeader) return byHeader;
-    throw new CliError(2, `--group-by: không có cột "${k}"; các cột có: ${available.join(', ') || '(không có)'}`, `--group-by: no column "${k}"; the columns are: ${available.join(', ') || '(none)'}`);
+    throw new CliError(2, `--group-by: không có cột "${k}"; các cột có: ${written || '(không có)'}`, `--group-by: no column "${k}"; the columns are: ${written || '(none)'}`);
   });
 }
 
@@ -233,16 +244,26 @@ class ErrorReport {
   private printed = 0;
   private hidden = 0;
   private first = true;
+  /** The file's scoring columns as written, by input id (see writtenInputColumns). */
+  written: ReadonlyMap<string, string> = new Map();
   constructor(private readonly sink: OutputSink | undefined) {}
+  /** The field of an issue, with the column as the file writes it (`points.awareness (NHAN THUC SO)`). */
+  private field(i: ValidationIssue): string {
+    if (!i.pathString) return '(row)';
+    const last = i.path[i.path.length - 1];
+    const header = last === undefined ? undefined : this.written.get(String(last));
+    return header !== undefined && header !== String(last) ? `${i.pathString} (${header})` : i.pathString;
+  }
   add(errors: readonly RowError[]): void {
     const rows: (string | number)[][] = [];
     for (const e of errors) {
       for (const i of e.issues) {
+        const field = this.field(i);
         if (this.printed < MAX_ERROR_LINES) {
-          process.stderr.write(`line ${e.line}${e.id ? ` (${e.id})` : ''}: ${i.pathString || '(row)'}: ${i.message.en} / ${i.message.vi}\n`);
+          process.stderr.write(`line ${e.line}${e.id ? ` (${e.id})` : ''}: ${field}: ${i.message.en} / ${i.message.vi}\n`);
           this.printed++;
         } else this.hidden++;
-        rows.push([e.line, e.id, i.pathString || '(row)', i.message.vi, i.message.en]);
+        rows.push([e.line, e.id, field, i.message.vi, i.message.en]);
       }
     }
     if (this.sink && this.first) {
@@ -514,7 +535,8 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
     return {
       heading,
       header: ['criterion', 'name', 'pillar', 'from', 'to', 'gain'],
-      rows: gap.steps.map((s) => [s.criterion, s.name.vi, s.pillar, s.from, s.to, s.gain]),
+      // the pillar by its name in Vietnamese outputs (the id, `customer`, read as English there); machine forms keep the id
+      rows: gap.steps.map((s) => [s.criterion, s.name.vi, { vi: framework.pillars.find((p) => p.id === s.pillar)?.name.vi ?? s.pillar, en: s.pillar }, s.from, s.to, s.gain]),
       json: gap,
       html: (options) => renderReport({ kind: 'enterprise', name: row.meta.name ?? row.id, result, cohort, gap, ...sourceOf(row) }, options),
     };
@@ -526,7 +548,7 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
     header: ['indicator', 'name', 'points', 'max', 'headroom', 'needed', 'perPoint.government', 'gapToAverage', 'gapToRegionalLeader', 'gapToLeader'],
     rows: gap.indicators.map((i) => [i.id, i.name.vi, i.points, i.max, i.headroom, i.needed, i.perPoint.government, bench.get(i.id)?.gapToAverage ?? null, bench.get(i.id)?.gapToRegionalLeader ?? null, bench.get(i.id)?.gapToLeader ?? null]),
     json: gap,
-    html: (options) => renderReport({ kind: 'province', name: row.meta.name ?? row.id, result: row.result as DtiResult, peers: scored.map((s) => s.result as DtiResult), ...sourceOf(row) }, options),
+    html: (options) => renderReport({ kind: 'province', name: row.meta.name ?? row.id, result: row.result as DtiResult, peers: scored.map((s) => s.result as DtiResult), gap, ...sourceOf(row) }, options),
   };
 }
 
@@ -684,8 +706,10 @@ async function streamRows(
     if (firstChunk) {
       firstChunk = false;
       const available = availableColumns(source, chunk);
-      if (command === 'summary') groupBy = groupKeys(o, available, false);
-      if (command === 'rank' && o['group-by']) rankGroup = groupKeys(o, available, true).join(',');
+      const file = fileFramework(o);
+      if (source.plan) report.written = writtenInputColumns(source.plan, file ? [file] : [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS]);
+      if (command === 'summary') groupBy = groupKeys(o, available, false, writtenColumns(source, available));
+      if (command === 'rank' && o['group-by']) rankGroup = groupKeys(o, available, true, writtenColumns(source, available)).join(',');
     }
     const { scored, errors } = scoreChunk(chunk, { pick, input: o.input as 'points' | 'values' | undefined, strict: o.strict });
     const rejected = [...chunk.rejected, ...errors].sort((x, y) => x.line - y.line);

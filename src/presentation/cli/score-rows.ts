@@ -161,6 +161,23 @@ function componentIndex(framework: DtiFramework): Map<string, string> {
   return index;
 }
 
+/**
+ * The scoring columns of a file as it writes them, by input id (`awareness` → `NHAN THUC SO`), over
+ * the given frameworks: a rejected row's field is then named as the officer sees it.
+ */
+export function writtenInputColumns(plan: ColumnPlan, frameworks: readonly Framework[]): Map<string, string> {
+  const written = new Map<string, string>();
+  for (const f of frameworks) {
+    const index = f.kind === 'dti' && hasDtiComponents(f) ? componentIndex(f) : frameworkColumns(f);
+    plan.header.forEach((h, i) => {
+      // a framework file's columns are information to the bundled vocabulary: they are read as the file's inputs later
+      const id = plan.role[i] === 'cell' || plan.role[i] === 'info' ? index.get(headerKey(h)) : undefined;
+      if (id !== undefined && !written.has(id)) written.set(id, h);
+    });
+  }
+  return written;
+}
+
 /** Whether a column header is an input of the framework (a component of a DTI tree included). */
 export function scoresColumn(framework: Framework, header: string): boolean {
   const index = framework.kind === 'dti' && hasDtiComponents(framework) ? componentIndex(framework) : frameworkColumns(framework);

@@ -51,9 +51,10 @@ const COLUMNS: Readonly<Record<string, ColumnWord>> = {
   'perPoint.government': { vi: 'Chính quyền số tăng mỗi điểm', en: 'Digital government value per point', decimals: 4 },
   'perPoint.economy': { vi: 'Kinh tế số tăng mỗi điểm', en: 'Digital economy value per point', decimals: 4 },
   'perPoint.society': { vi: 'Xã hội số tăng mỗi điểm', en: 'Digital society value per point', decimals: 4 },
-  gapToAverage: { vi: 'Khoảng cách tới trung bình', en: 'Gap to average' },
-  gapToRegionalLeader: { vi: 'Khoảng cách tới dẫn đầu vùng', en: 'Gap to regional leader' },
-  gapToLeader: { vi: 'Khoảng cách tới dẫn đầu', en: 'Gap to leader' },
+  // differences of 0–1 values: 4 decimals like the values (a column printed 0,2667 beside 0,231 and 0)
+  gapToAverage: { vi: 'Khoảng cách tới trung bình', en: 'Gap to average', decimals: 4 },
+  gapToRegionalLeader: { vi: 'Khoảng cách tới dẫn đầu vùng', en: 'Gap to regional leader', decimals: 4 },
+  gapToLeader: { vi: 'Khoảng cách tới dẫn đầu', en: 'Gap to leader', decimals: 4 },
   count: { vi: 'Số doanh nghiệp', en: 'Enterprises' },
   mean: { vi: 'Trung bình', en: 'Mean' },
   median: { vi: 'Trung vị', en: 'Median' },
@@ -63,7 +64,7 @@ const COLUMNS: Readonly<Record<string, ColumnWord>> = {
   registered: { vi: 'Số đăng ký', en: 'Registered' },
   coverage: { vi: 'Tỷ lệ đánh giá', en: 'Coverage', decimals: 4 },
   // coverage as the reports print it: a percentage with 2 decimals (share × 100)
-  coveragePercent: { vi: 'Tỷ lệ đánh giá (%)', en: 'Coverage (%)' },
+  coveragePercent: { vi: 'Tỷ lệ đánh giá (%)', en: 'Coverage (%)', decimals: 2 },
   shortfall: { vi: 'Còn thiếu', en: 'Shortfall' },
   source: { vi: 'Nguồn số liệu', en: 'Data source' },
   line: { vi: 'Dòng', en: 'Line' },

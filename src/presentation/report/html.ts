@@ -9,6 +9,7 @@
  * a percentage; Vietnamese decimals with a comma (`lang: 'vi'`, the default) or English with a dot.
  */
 import type { DbiGap } from '../../analysis/dbi-gap.js';
+import type { DtiGap } from '../../analysis/dti-gap.js';
 import type { RankChange } from '../../analysis/rank.js';
 import { rankDti, type DtiRanking } from '../../analysis/rank-dti.js';
 import type { CohortSummary } from '../../analysis/summarize.js';
@@ -42,6 +43,8 @@ export type ReportInput =
       readonly ranking?: DtiRanking;
       readonly change?: RankChange;
       readonly source?: string;
+      /** A `dtiGap()` plan: the target, the points still needed and where they count. */
+      readonly gap?: DtiGap;
     }
   | {
       readonly kind: 'cohort';
@@ -88,7 +91,7 @@ th,td{border-bottom:1px solid #eee;padding:4px 8px;text-align:left}td.n,th.n{tex
 .badge{display:inline-block;white-space:nowrap;font-size:12px;font-weight:600;padding:1px 6px;border-radius:4px;margin-left:6px;vertical-align:middle}
 .reconstructed{background:#fff1d6;color:#7a4b00;border:1px solid #e0b35a}.official{background:#e3f2e8;color:#1e5e36;border:1px solid #8cc3a0}
 .illustrative{background:#fde2e1;color:#8a1f17;border:1px solid #e39a94}.warning{background:#fde2e1;border:1px solid #e39a94;color:#6b1a13;padding:8px 12px;border-radius:6px;font-size:13px}
-footer{margin-top:32px;border-top:1px solid #ddd;font-size:12px;color:#444}footer li{margin:2px 0}`;
+footer{margin-top:32px;border-top:1px solid #ddd;font-size:12px;color:#444}footer li{margin:2px 0}.nw{white-space:nowrap}.figure.text b{font-size:14px;font-weight:normal;max-width:640px}`;
 
 type Words = Record<string, Localized>;
 const W = {
@@ -153,6 +156,10 @@ const W = {
     vi: 'Báo cáo có số liệu MINH HỌA (không phải số liệu công bố), được đánh dấu',
     en: 'This report holds ILLUSTRATIVE figures (not published data), marked',
   },
+  planTo: { vi: 'Lộ trình đạt mục tiêu DTI', en: 'Plan to the DTI target' },
+  pointsNeeded: { vi: 'Cần thêm', en: 'Points needed' },
+  headroom: { vi: 'Còn trống', en: 'Headroom' },
+  unreachable: { vi: 'Không đạt được trong điểm tối đa của bộ chỉ số.', en: 'Not reachable within the framework\'s maxima.' },
   rounding: {
     vi: 'vn-digital-index — số liệu làm tròn như bảng công bố (điểm 2 chữ số thập phân, giá trị 4 chữ số)',
     en: 'vn-digital-index — figures rounded as published (points to 2 decimals, values to 4)',
@@ -175,7 +182,7 @@ interface Ctx {
 function context(options: ReportOptions, provenance: Provenance): Ctx {
   const lang = options.lang ?? 'vi';
   const n = (v: number, decimals?: number) => formatNumber(v, lang, decimals);
-  return { lang, t: (w) => w[lang], n, v: (v) => n(v, 4), pct: (p) => `${n(p)}%`, provenance };
+  return { lang, t: (w) => w[lang], n, v: (v) => n(v, 4), pct: (p) => `${n(p, 2)}%`, provenance };
 }
 
 /** A table cell: text, or a number already formatted and marked numeric. */
@@ -183,6 +190,8 @@ type HtmlCell = { readonly html: string; readonly numeric?: boolean } | string |
 
 const num = (html: string): HtmlCell => ({ html: esc(html), numeric: true });
 const raw = (html: string): HtmlCell => ({ html });
+/** A unit's name kept on one line: left to the table's layout, "Tỉnh Minh Họa 59" broke over three. */
+const name = (text: string): HtmlCell => ({ html: `<span class="nw">${esc(text)}</span>` });
 
 function statusBadge(provenance: Provenance, lang: Lang): string {
   return provenance.frameworks
@@ -228,8 +237,9 @@ function dateText(iso: string, lang: Lang): string {
   return lang === 'vi' && m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-function figure(label: string, valueHtml: string): string {
-  return `<div class="figure"><b>${valueHtml}</b><span>${esc(label)}</span></div>`;
+function figure(label: string, valueHtml: string, kind: 'number' | 'text' = 'number'): string {
+  // a text (a data source's citation) in body size: in the figures' 22 px it filled the page's top
+  return `<div class="figure${kind === 'text' ? ' text' : ''}"><b>${valueHtml}</b><span>${esc(label)}</span></div>`;
 }
 
 function table(header: readonly string[], rows: readonly (readonly HtmlCell[])[]): string {
@@ -307,7 +317,7 @@ function province(input: Extract<ReportInput, { kind: 'province' }>, options: Re
   if (input.ranking?.rankInGroup) body += figure(`${ctx.t(W.rankInRegion)}: ${input.ranking.groupName?.[ctx.lang] ?? input.ranking.group ?? ''}`, esc(`${input.ranking.rankInGroup}/${input.ranking.ofInGroup}`));
   if (input.change) body += figure(ctx.t(W.change), `<span class="${input.change.direction === 'up' ? 'up' : input.change.direction === 'down' ? 'down' : ''}">${esc(ctx.lang === 'vi' ? input.change.labelVi : input.change.label)}</span>`);
   // an illustrative source is already the banner under the title
-  if (input.source && !isIllustrative(input.source)) body += figure(ctx.t(W.dataSource), sourceHtml(input.source));
+  if (input.source && !isIllustrative(input.source)) body += figure(ctx.t(W.dataSource), sourceHtml(input.source), 'text');
   body += '</div>';
   body += `<h2>${esc(ctx.t(W.pillars))}</h2>`;
   body += table([ctx.t(W.pillar), ctx.t(W.points), ctx.t(W.max), ctx.t(W.value)], Object.values(r.pillars).map((p) => [p.name[ctx.lang], num(ctx.n(p.points)), num(ctx.n(p.max)), num(ctx.v(p.value))]));
@@ -334,6 +344,19 @@ function province(input: Extract<ReportInput, { kind: 'province' }>, options: Re
     body += table(
       [ctx.t(W.mainIndicator), ctx.t(W.points), ctx.t(W.max), ctx.t(W.value), ...(peers.length ? [ctx.t(W.average), ctx.t(W.leader)] : [])],
       indicators.map((m) => [m.name[ctx.lang], num(ctx.n(m.points)), num(ctx.n(m.max)), value(m.value), ...(peers.length ? [value(avg(m.id)), value(lead(m.id))] : [])]),
+    );
+  }
+  if (input.gap) {
+    // the plan the terminal prints as its heading and table: without it `gap --format html` lost the gap
+    const g = input.gap;
+    // points as the tables above print them
+    const points = (x: number) => ctx.n(x);
+    body += `<h2>${esc(ctx.t(W.planTo))}: ${esc(ctx.v(g.current.value))} → ${esc(ctx.v(g.target.value))}</h2>`;
+    body += `<div class="figures">${figure(ctx.t(W.pointsNeeded), esc(`${points(g.pointsNeeded)} / ${points(g.target.total)}`))}${figure(ctx.t(W.dtiValue), esc(`+${ctx.v(g.valueNeeded)}`))}</div>`;
+    if (!g.reachable) body += `<p class="note">${esc(ctx.t(W.unreachable))}</p>`;
+    body += table(
+      [ctx.t(W.mainIndicator), ctx.t(W.points), ctx.t(W.max), ctx.t(W.headroom), ctx.t(W.pointsNeeded)],
+      g.indicators.map((i) => [i.name[ctx.lang], num(points(i.points)), num(points(i.max)), num(points(i.headroom)), num(points(i.needed))]),
     );
   }
   return page(ctx, title, options.subtitle, body);
@@ -374,7 +397,7 @@ function cohort(input: Extract<ReportInput, { kind: 'cohort' }>, options: Report
     body += `<h2>${esc(ctx.t(W.ranking))}${leveled ? badge : ''}</h2>${table(
       [ctx.t(W.rank), ctx.t(W.id), ctx.t(W.name), ctx.t(W.total), '%', ...(leveled ? [ctx.t(W.level)] : []), ...(withSource ? [ctx.t(W.dataSource)] : [])],
       input.ranked.map((e) => [
-        e.rank === null ? null : num(String(e.rank)), e.id, e.name ?? '', num(ctx.n(e.result.total)), num(ctx.pct(e.result.percent)), ...(leveled ? [e.result.level === null ? null : num(String(e.result.level))] : []),
+        e.rank === null ? null : num(String(e.rank)), e.id, name(e.name ?? ''), num(ctx.n(e.result.total)), num(ctx.pct(e.result.percent)), ...(leveled ? [e.result.level === null ? null : num(String(e.result.level))] : []),
         ...(withSource ? [raw(sourceHtml(e.source))] : []),
       ]),
     )}`;
@@ -418,7 +441,7 @@ function provinces(input: Extract<ReportInput, { kind: 'provinces' }>, options: 
       const r = rankingOf(u);
       const change: HtmlCell = u.change ? raw(`<span class="${u.change.direction === 'up' ? 'up' : u.change.direction === 'down' ? 'down' : ''}">${esc(ctx.lang === 'vi' ? u.change.labelVi : u.change.label)}</span>`) : null;
       return [
-        u.rank === null ? null : num(String(u.rank)), u.id, u.name ?? '', num(ctx.v(u.result.value)), num(ctx.v(u.result.pillars.government.value)), num(ctx.v(u.result.pillars.economy.value)), num(ctx.v(u.result.pillars.society.value)),
+        u.rank === null ? null : num(String(u.rank)), u.id, name(u.name ?? ''), num(ctx.v(u.result.value)), num(ctx.v(u.result.pillars.government.value)), num(ctx.v(u.result.pillars.economy.value)), num(ctx.v(u.result.pillars.society.value)),
         ...(withRegion ? [r?.groupName?.[ctx.lang] ?? r?.group ?? null, r?.rankInGroup ? num(`${r.rankInGroup}/${r.ofInGroup}`) : null] : []),
         ...(withChange ? [change] : []),
         ...(withSource ? [raw(sourceHtml(u.source))] : []),
@@ -544,6 +567,17 @@ class Checker {
     if (x.group !== undefined) this.text(x, 'group', path);
     if (x.groupName !== undefined) this.localized(x, 'groupName', path);
   }
+  dtiGap(x: unknown, path: Path): void {
+    if (x === undefined || !this.object(x, path, 'dtiGap() result')) return;
+    for (const k of ['current', 'target']) if (this.object(x[k], [...path, k], '{ total, value }')) for (const f of ['total', 'value']) this.number(x[k] as Record<string, unknown>, f, [...path, k]);
+    for (const k of ['pointsNeeded', 'valueNeeded']) this.number(x, k, path);
+    if (typeof x.reachable !== 'boolean') this.fail([...path, 'reachable'], 'boolean', x.reachable);
+    this.list(x.indicators, [...path, 'indicators'], (i, ip) => {
+      if (!this.object(i, ip, 'indicator leverage')) return;
+      this.localized(i, 'name', ip);
+      for (const k of ['points', 'max', 'headroom', 'needed']) this.number(i, k, ip);
+    });
+  }
   gap(x: unknown, path: Path): void {
     if (x === undefined || !this.object(x, path, 'dbiGap() result')) return;
     this.number(x, 'targetLevel', path, true);
@@ -602,6 +636,7 @@ function checkReportInput(input: unknown, options: unknown): void {
       c.list(input.peers, ['peers'], (e, p) => c.dti(e, p), true);
       c.ranking(input.ranking, ['ranking']);
       c.change(input.change, ['change']);
+      c.dtiGap(input.gap, ['gap']);
       break;
     case 'cohort': {
       c.text(input, 'title', [], true);
