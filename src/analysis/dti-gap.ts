@@ -67,8 +67,11 @@ export interface DtiGap {
 }
 
 export interface DtiGapOptions {
-  /** Peers for benchmarks (average, leader, regional leader), each with an id (province code). */
-  readonly peers?: readonly { readonly id: string; readonly result: DtiResult }[];
+  /**
+   * Peers for benchmarks (average, leader, regional leader), each with an id (a province code) and,
+   * where the code does not say it (a fictional or a merged unit), its `region` as the data gives it.
+   */
+  readonly peers?: readonly { readonly id: string; readonly result: DtiResult; readonly region?: string | undefined }[];
   /** The unit's own id, to find its region among the peers. */
   readonly id?: string;
 }
@@ -81,7 +84,7 @@ const dtiResultArg = /* @__PURE__ */ custom<DtiResult>((value, path, issues) => 
 });
 
 const optionsCheck = /* @__PURE__ */ obj({
-  peers: optional(arrayOf(obj({ id: str(), result: dtiResultArg }, { extraKeys: true }))),
+  peers: optional(arrayOf(obj({ id: str(), result: dtiResultArg, region: optional(str()) }, { extraKeys: true }))),
   id: optional(str()),
 });
 /* @__PURE__ */ sameType<Equal<Infer<typeof optionsCheck>, DtiGapOptions>>();
@@ -228,9 +231,12 @@ export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOpti
   };
 }
 
-function benchmarks(result: DtiResult, peers: readonly { id: string; result: DtiResult }[], id: string | undefined): DtiBenchmark[] {
-  const region = id ? findProvince(id)?.region : undefined;
-  const regional = region ? peers.filter((p) => findProvince(p.id)?.region === region) : [];
+function benchmarks(result: DtiResult, peers: readonly { id: string; result: DtiResult; region?: string | undefined }[], id: string | undefined): DtiBenchmark[] {
+  // a peer's own region first (fictional and merged units have no code to look up), else its code's
+  const regionOf = (p: { id: string; region?: string | undefined }): string | undefined => p.region ?? findProvince(p.id)?.region;
+  const self = id === undefined ? undefined : peers.find((p) => p.id === id);
+  const region = self ? regionOf(self) : id ? findProvince(id)?.region : undefined;
+  const regional = region ? peers.filter((p) => regionOf(p) === region) : [];
   return result.mainIndicators
     .filter((m) => m.group !== 'unscored')
     .map((m) => {

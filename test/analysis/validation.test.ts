@@ -205,3 +205,25 @@ describe('results passed back are checked', () => {
     expect(firstIssue(() => summarize([{ result: { ...json(scoreDbi('dbi-2021-sme', { answers })), level: 5 } }])).code).toBe('inconsistent_result');
   });
 });
+
+describe('dtiGap: the regional leader among peers that carry their region', () => {
+  it('a fictional unit counts in the region its data gives, not only units whose code resolves', () => {
+    const rows = fixture<(DtiFixtureRow & { region?: string })[]>('dti-2021.json');
+    const peers = rows.map((r) => ({ id: r.id, region: r.region, result: dti(r) }));
+    const dakLak = peers.find((p) => p.id === '66')!;
+    const gap = dtiGap(dakLak.result, { value: 0.5 }, { peers, id: '66' });
+    // expected from the fixture itself: the best value among the rows placed in Đắk Lắk's region
+    const sameRegion = rows.filter((r) => r.region === dakLak.region).map((r) => dti(r));
+    expect(sameRegion.length).toBeGreaterThan(1);
+    let ledByAnother = 0;
+    for (const b of gap.benchmarks) {
+      const best = Math.max(...sameRegion.map((r) => r.mainIndicators.find((m) => m.id === b.id)!.value!));
+      expect(b.regionalLeader, b.id).toBe(best);
+      if (best > b.value!) ledByAnother++;
+    }
+    expect(ledByAnother).toBeGreaterThan(0); // the check is not vacuous: an illustrative unit leads somewhere
+    // without regions on the peers, only units whose code resolves count: Đắk Lắk alone
+    const bare = dtiGap(dakLak.result, { value: 0.5 }, { peers: peers.map(({ id, result }) => ({ id, result })), id: '66' });
+    for (const b of bare.benchmarks) expect(b.regionalLeader, b.id).toBe(b.value);
+  });
+});

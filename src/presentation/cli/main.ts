@@ -541,7 +541,7 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
       html: (options) => renderReport({ kind: 'enterprise', name: row.meta.name ?? row.id, result, cohort, gap, ...sourceOf(row) }, options),
     };
   }
-  const gap = dtiGap(row.result, parseDtiTarget(o.target, scored.filter((s) => s.id !== row.id)), { peers: scored.map((s) => ({ id: s.id, result: s.result as DtiResult })), id: row.id });
+  const gap = dtiGap(row.result, parseDtiTarget(o.target, scored.filter((s) => s.id !== row.id)), { peers: scored.map((s) => ({ id: s.id, result: s.result as DtiResult, region: s.meta.region || findProvince(s.id)?.region })), id: row.id });
   const bench = new Map(gap.benchmarks.map((b) => [b.id, b]));
   return {
     heading: `${row.id} ${row.meta.name ?? ''}: DTI ${n(gap.current.value)} → ${n(gap.target.value)}; cần thêm ${n(gap.pointsNeeded)} điểm / needs ${n(gap.pointsNeeded)} more points${gap.reachable ? '' : ' (không đạt được / unreachable)'}`,
