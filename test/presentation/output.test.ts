@@ -310,3 +310,31 @@ describe('hostile arguments', () => {
     expect(() => toCsv(['x'], [[1]], { provenance: { frameworks: {} } } as never)).toThrow(ValidationError);
   });
 });
+
+describe('toCsv on sparse arrays of length 2³²−1', () => {
+  const sparse = (): unknown[] => {
+    const a: unknown[] = [];
+    a.length = 2 ** 32 - 1;
+    return a;
+  };
+  const refused = (fn: () => unknown): number => {
+    const t0 = performance.now();
+    expect(fn).toThrow(ValidationError);
+    return performance.now() - t0;
+  };
+
+  it('takes or refuses them in milliseconds (decimals ran the process out of memory; a header or row was read to its end)', () => {
+    const t0 = performance.now();
+    expect(toCsv(['a'], [[1]], { decimals: sparse() as number[] })).toBe('a\n1\n'); // no entry: no decimals given
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(refused(() => toCsv(sparse() as string[], [['x']]))).toBeLessThan(500);
+    expect(refused(() => toCsv(['a'], [sparse() as string[]]))).toBeLessThan(500);
+    expect(refused(() => toCsv(['a'], sparse() as string[][]))).toBeLessThan(500);
+  });
+
+  it('still reads a sparse decimals list by the entries it has', () => {
+    const d: number[] = [];
+    d[1] = 1;
+    expect(toCsv(['a', 'b'], [[0.25, 0.25]], { decimals: d, lang: 'en' })).toBe('a,b\n0.25,0.3\n');
+  });
+});
