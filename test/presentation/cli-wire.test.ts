@@ -307,3 +307,15 @@ describe('hostile command lines: one line on stderr', () => {
     expect(r.err).not.toMatch(/[\u001b\u202e]/);
   });
 });
+
+describe('a rejected row\'s id on stderr', () => {
+  it('is clipped and cleaned (a 50 MB cell was echoed whole; an ESC in it reached the terminal)', async () => {
+    const csv = file('long-id.csv', `id,awareness\n"\u001b[31m${'x'.repeat(200_000)}",1,2\n`);
+    const r = await run(['score', csv, '--framework', 'dti-province-2022']);
+    expect(r.code).toBe(1);
+    const line = r.err.split('\n').find((l) => l.startsWith('line 2'))!;
+    expect(line.length).toBeLessThan(600);
+    expect(line).toContain(`line 2 (${'x'.repeat(55)}`); // the escape sequence removed whole
+    expect(r.err).not.toContain('\u001b');
+  });
+});

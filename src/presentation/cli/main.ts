@@ -238,7 +238,9 @@ class ErrorReport {
     for (const e of errors) {
       for (const i of e.issues) {
         if (this.printed < MAX_ERROR_LINES) {
-          process.stderr.write(`line ${e.line}${e.id ? ` (${e.id})` : ''}: ${i.pathString || '(row)'}: ${i.message.en} / ${i.message.vi}\n`);
+          // the id is the file's own cell: a 50 MB line was echoed whole, an ESC in it recoloured the terminal
+          const id = e.id.length > 60 ? `${e.id.slice(0, 60)}…` : e.id;
+          process.stderr.write(`${terminalText(`line ${e.line}${id ? ` (${id})` : ''}: ${i.pathString || '(row)'}: ${i.message.en} / ${i.message.vi}`)}\n`);
           this.printed++;
         } else this.hidden++;
         rows.push([e.line, e.id, i.pathString || '(row)', i.message.vi, i.message.en]);
