@@ -338,3 +338,12 @@ describe('toCsv on sparse arrays of length 2³²−1', () => {
     expect(toCsv(['a', 'b'], [[0.25, 0.25]], { decimals: d, lang: 'en' })).toBe('a,b\n0.25,0.3\n');
   });
 });
+
+describe('spreadsheet text: controls and bidirectional overrides', () => {
+  it('are dropped from CSV cells and headers, before the formula check (ESC and U+202E were written as they came)', () => {
+    expect(spreadsheetText('x\u001b[31mred a\u202Eb')).toBe('x[31mred ab');
+    expect(spreadsheetText('\u202E=1+1')).toBe("'=1+1");
+    expect(spreadsheetText('a\tb\nc')).toBe('a\tb\nc');
+    expect(toCsv(['n\u202Eame'], [['\u001b[2J'], ['\u001b=cmd']])).toBe("name\n[2J\n'=cmd\n");
+  });
+});
