@@ -104,7 +104,8 @@ export function csvHeader(header: readonly string[], options: CsvOptions = {}): 
  */
 export function csvTrailer(provenance: Provenance, options: CsvOptions = {}): string {
   const r = resolve(options);
-  return r.eol + provenanceLines(provenance, r.lang ?? 'en').map((l) => quote(`# ${l.trim()}`) + r.eol).join('');
+  // spreadsheetText: a framework file's title or a row's source may carry controls or a bidi override ('# …' is never a formula)
+  return r.eol + provenanceLines(provenance, r.lang ?? 'en').map((l) => quote(spreadsheetText(`# ${l.trim()}`)) + r.eol).join('');
 }
 
 /**
