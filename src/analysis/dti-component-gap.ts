@@ -8,9 +8,11 @@
  */
 import * as X from '../arithmetic/decimal.js';
 import { checkNumeric, type NumericInput } from '../assessment/numeric.js';
-import { ValidationError, makeIssue, type Localized } from '../errors.js';
+import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../errors.js';
+import { inspectDtiResult } from '../assessment/dti-result-check.js';
+import { throwIfAny } from '../assessment/check.js';
 import type { DtiComponentScoring, DtiPillarId } from '../framework/schema.js';
-import { dtiFrameworkOf, POINT_DECIMALS, VALUE_DECIMALS, type DtiResult } from '../score/score-dti.js';
+import { POINT_DECIMALS, VALUE_DECIMALS, type DtiResult } from '../score/score-dti.js';
 
 /** What the plan must reach: total points, or a DTI value. */
 export type DtiComponentTarget = { readonly points: NumericInput } | { readonly value: NumericInput };
@@ -123,10 +125,15 @@ interface Item {
  * ```
  */
 export function dtiComponentGap(result: DtiResult, options: DtiComponentGapOptions = {}): DtiComponentGap {
-  if (typeof result !== 'object' || result === null || (result as { kind?: unknown }).kind !== 'dti') {
-    throw new ValidationError([makeIssue(['result'], 'invalid_type', { expected: 'DtiResult', received: result })]);
+  // the whole result is checked, as dtiGap does: a hand-edited total (NaN, Infinity, a 200,000-digit
+  // exact string) otherwise came back in `current` and `lost` as NaN or -Infinity
+  const issues: ValidationIssue[] = [];
+  const checked = inspectDtiResult(result, ['result'], issues);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    issues.push(makeIssue(['options'], 'invalid_type', { expected: 'object { target? }', received: options }));
   }
-  const framework = dtiFrameworkOf(result);
+  throwIfAny(issues);
+  const framework = checked!;
   if (framework.inputKeys !== 'mainIndicators') {
     throw new ValidationError([makeIssue(['result', 'framework'], 'invalid_option', {
       detail: `${framework.id} không có điểm chỉ số chính`, detailEn: `${framework.id} has no main-indicator points`,

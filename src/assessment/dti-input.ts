@@ -6,6 +6,7 @@ import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import type { DtiComponent, DtiFramework } from '../framework/schema.js';
 import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/index.js';
 import { checkNumeric, type NumericInput, type NumericRule } from './numeric.js';
+import { snapshotInput } from './snapshot.js';
 
 /**
  * What a caller passes to `scoreDti`: at most one of `points` or `values`, and, for a framework
@@ -65,10 +66,11 @@ export function dtiComponentRule(component: DtiComponent): NumericRule {
  */
 export function dtiInputFromRecord(
   frameworkOrId: DtiFrameworkRef,
-  record: Readonly<Record<string, NumericInput>>,
+  rawRecord: Readonly<Record<string, NumericInput>>,
   mode: 'points' | 'values',
 ): DtiInput {
   const framework = resolveDtiFramework(frameworkOrId);
+  const record = snapshotInput(rawRecord);
   const issues: ValidationIssue[] = [];
   if (!isObject(record)) issues.push(makeIssue(['record'], 'invalid_type', { expected: 'object', received: record }));
   if (mode !== 'points' && mode !== 'values') issues.push(makeIssue(['mode'], 'invalid_option', { received: mode, allowed: ['points', 'values'] }));

@@ -34,7 +34,67 @@ function withoutSchemaKey(data: Record<string, unknown>): { rest: Record<string,
   };
 }
 
-function check(data: unknown, prefix: Path): { framework?: Framework; issues: ValidationIssue[] } {
+/**
+ * Bounds of a framework file: the largest official set has under 200 criteria, so these leave room
+ * for any real file while refusing at once what would make the schema check run for seconds or
+ * out of memory (a sparse array of length 2³²−1 gave one issue per hole; a million criteria).
+ */
+const MAX_FRAMEWORK_DEPTH = 32;
+const MAX_FRAMEWORK_ARRAY = 10_000;
+const MAX_FRAMEWORK_VALUES = 500_000;
+
+class FileLimit {
+  constructor(readonly path: Path, readonly vi: string, readonly en: string) {}
+}
+
+/**
+ * The file as plain data, each property read once (a getter that answers differently on a second
+ * read cannot pass the check with one value and be frozen with another; one that throws, or a
+ * Proxy, is an issue at its path), within the bounds above. A cycle is cut by the depth bound.
+ */
+function plainCopy(data: unknown): unknown {
+  let values = 0;
+  const copy = (x: unknown, path: Path): unknown => {
+    if (++values > MAX_FRAMEWORK_VALUES) throw new FileLimit([], `tệp có hơn ${MAX_FRAMEWORK_VALUES} giá trị`, `the file holds more than ${MAX_FRAMEWORK_VALUES} values`);
+    if (typeof x !== 'object' || x === null) return x;
+    if (path.length >= MAX_FRAMEWORK_DEPTH) throw new FileLimit(path, `lồng sâu quá ${MAX_FRAMEWORK_DEPTH} mức (hoặc tự tham chiếu)`, `nested deeper than ${MAX_FRAMEWORK_DEPTH} levels (or cyclic)`);
+    try {
+      if (Array.isArray(x)) {
+        if (x.length > MAX_FRAMEWORK_ARRAY) throw new FileLimit(path, `danh sách có ${x.length} phần tử, tối đa ${MAX_FRAMEWORK_ARRAY}`, `a list of ${x.length} items; at most ${MAX_FRAMEWORK_ARRAY}`);
+        const out: unknown[] = [];
+        for (let i = 0; i < x.length; i++) out.push(copy(read(x, i, path), [...path, i]));
+        return out;
+      }
+      if (!isPlainObject(x)) return x; // rejected by the schema with its type
+      const out = Object.create(Object.getPrototypeOf(x) as object | null) as Record<string, unknown>;
+      for (const key of Object.keys(x)) {
+        Object.defineProperty(out, key, { value: copy(read(x, key, path), [...path, key]), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    } catch (error) {
+      if (error instanceof FileLimit) throw error;
+      throw new FileLimit(path, 'một thuộc tính không đọc được (getter hoặc Proxy ném lỗi)', 'a property cannot be read (a getter or Proxy threw)');
+    }
+  };
+  return copy(data, []);
+}
+
+function read(x: object, key: string | number, path: Path): unknown {
+  try {
+    return (x as Record<string | number, unknown>)[key];
+  } catch {
+    throw new FileLimit([...path, key], 'một thuộc tính không đọc được (getter hoặc Proxy ném lỗi)', 'a property cannot be read (a getter or Proxy threw)');
+  }
+}
+
+function check(rawData: unknown, prefix: Path): { framework?: Framework; issues: ValidationIssue[] } {
+  let data: unknown;
+  try {
+    data = plainCopy(rawData);
+  } catch (error) {
+    if (!(error instanceof FileLimit)) throw error;
+    return { issues: [makeIssue([...prefix, ...error.path], 'invalid_framework', { detail: error.vi, detailEn: error.en })] };
+  }
   if (!isPlainObject(data)) {
     return { issues: [makeIssue([...prefix], 'invalid_type', { expected: 'framework object { kind, id, … }', received: data })] };
   }

@@ -131,8 +131,13 @@ export function toTable(entries: readonly TableEntry[]): TableRow[] {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+// C0/C1 controls (an ESC that recolours a terminal the HTML is printed to) and bidirectional
+// overrides (U+202E makes 'a\u202Eb' read backwards, a spoofed name) are dropped, as the report does;
+// tab, line feed and carriage return are kept (plain white space in HTML).
+const UNSAFE = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
 function esc(text: unknown): string {
-  return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return String(text).replace(UNSAFE, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 /** Options of {@link toHtml}. */

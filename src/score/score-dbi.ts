@@ -12,6 +12,7 @@ import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/inde
 import type { DbiFramework } from '../framework/schema.js';
 import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
 import { recordedFramework, recordFramework } from './provenance.js';
+import { snapshotInput } from '../assessment/snapshot.js';
 import { generalCriterionOrder, needsGeneralScoring, scoreDbiGeneral, type DbiAnswerInput, type DbiComponentScore, type DbiCriterionScore } from './score-dbi-general.js';
 
 export type { DbiAnswerInput, DbiComponentScore, DbiCriterionScore } from './score-dbi-general.js';
@@ -159,8 +160,10 @@ function pillarUnitsOf(c: CompiledDbi, answers: Readonly<Record<string, number |
  * ```
  */
 export function scoreDbi<const R extends DbiFrameworkId | DbiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DbiFrameworkId, DbiFramework>, input: DbiInputFor<R>): DbiResult;
-export function scoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAssessment): DbiResult {
+export function scoreDbi(frameworkOrId: DbiFrameworkRef, rawInput: DbiInput | DbiAssessment): DbiResult {
   const f = resolveDbiFramework(frameworkOrId);
+  // read once: validation and scoring then see the same values (getters, Proxies)
+  const input = snapshotInput(rawInput);
   if (needsGeneralScoring(f)) return scoreDbiGeneral(f, input);
   const c = compileDbi(f);
   // validated as points only: an option id or an array is rejected here

@@ -14,6 +14,7 @@ import { resolveDtiFramework, type DtiFrameworkRef } from '../framework/dti/inde
 import type { DtiComponentScoring, DtiFramework, DtiPillarId } from '../framework/schema.js';
 import { dtiInputUnits, validateDtiInput, type DtiInput } from '../assessment/dti-input.js';
 import { recordedFramework, recordFramework } from './provenance.js';
+import { snapshotInput } from '../assessment/snapshot.js';
 import type { CheckedRef, DtiFrameworkId, DtiInputFor } from '../framework/ids.js';
 
 /** Decimals of published points. */
@@ -109,8 +110,10 @@ function ratio(points: Exact, max: number): Exact {
  * ```
  */
 export function scoreDti<const R extends DtiFrameworkId | DtiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DtiFrameworkId, DtiFramework>, input: DtiInputFor<R>): DtiResult;
-export function scoreDti(frameworkOrId: DtiFrameworkRef, input: DtiInput): DtiResult {
+export function scoreDti(frameworkOrId: DtiFrameworkRef, rawInput: DtiInput): DtiResult {
   const framework = resolveDtiFramework(frameworkOrId);
+  // read once: validation and scoring then see the same values (getters, Proxies)
+  const input = snapshotInput(rawInput);
   validateDtiInput(framework, input);
   const mode: 'points' | 'values' | 'components' =
     input.points !== undefined ? 'points' : input.values !== undefined ? 'values' : 'components';

@@ -113,3 +113,23 @@ describe('dtiComponentGap', () => {
     expect(() => dtiComponentGap(r2020)).toThrow(/has no main-indicator points/);
   });
 });
+
+describe('dtiComponentGap on a hand-edited result', () => {
+  const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
+  const r = scoreDti('dti-province-2022', { points });
+  const codes = (fn: () => unknown): string[] => {
+    try { fn(); } catch (e) { return (e as { issues: { code: string }[] }).issues.map((i) => i.code); }
+    return [];
+  };
+
+  it('refuses a NaN or Infinity total and a runaway exact string (they came back as NaN and -Infinity)', () => {
+    expect(dtiComponentGap(r).lost).toBe(601.51); // 1000 − 398.49
+    expect(codes(() => dtiComponentGap({ ...r, total: Number.NaN }))).not.toEqual([]);
+    expect(codes(() => dtiComponentGap({ ...r, value: Number.POSITIVE_INFINITY }))).not.toEqual([]);
+    expect(codes(() => dtiComponentGap({ ...r, exact: { ...r.exact, total: '1'.repeat(200_000) } }))).not.toEqual([]);
+  });
+
+  it('refuses null options with a ValidationError (it was a raw TypeError)', () => {
+    expect(codes(() => dtiComponentGap(r, null as never))).toEqual(['invalid_type']);
+  });
+});

@@ -112,3 +112,34 @@ describe('structured params whatever the call site', () => {
     expect(!r.success && r.error.issues[0]!.params).toMatchObject({ id: 'dti-province-1999', known: ['dti-province-2020', 'dti-province-2022', 'dti-province-2025'] });
   });
 });
+
+describe('inputs read once (getters and Proxies)', () => {
+  const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
+  const answers = (): Record<string, unknown> => Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, id === '2.1.1' ? 15 : 3]));
+  const flipping = <T extends object>(target: T, key: string, first: unknown, then: unknown): T => {
+    let reads = 0;
+    return Object.defineProperty(target, key, { get: () => (reads++ === 0 ? first : then), enumerable: true });
+  };
+
+  it('a getter that answers 50 then "abc" is scored on the one value it gave (it reached the arithmetic as a RangeError)', () => {
+    const r = safeScoreDti('dti-province-2022', { points: flipping({ ...points }, 'awareness', 50, 'abc') });
+    expect(r.success && r.data.total).toBe(374.49); // 398.49 − 74 + 50
+    const d = safeScoreDbi('dbi-2021-sme', { answers: flipping(answers(), '1.1.1', 3, 'zz') as never });
+    expect(d.success && d.data.total).toBe(192);
+  });
+
+  it('a getter or Proxy that throws is a ValidationError at its path, not the caller\'s own error', () => {
+    const throwing = Object.defineProperty({ ...points }, 'awareness', { get() { throw new Error('boom'); }, enumerable: true });
+    const r = safeScoreDti('dti-province-2022', { points: throwing });
+    expect(!r.success && r.error.issues[0]).toMatchObject({ code: 'invalid_type', pathString: 'points.awareness' });
+    const proxy = new Proxy({}, { ownKeys() { throw new TypeError('px'); } });
+    const d = safeScoreDbi('dbi-2021-sme', { answers: proxy as never });
+    expect(!d.success && d.error.issues[0]).toMatchObject({ code: 'invalid_type', pathString: 'answers' });
+  });
+
+  it('keeps null-prototype objects and a "__proto__" key as they are (validation sees the same input)', () => {
+    expect(safeScoreDti('dti-province-2022', { points: Object.assign(Object.create(null), points) }).success).toBe(true);
+    const r = safeScoreDti('dti-province-2022', JSON.parse(`{"points":${JSON.stringify({ ...points, __proto__: 1 }).replace('{', '{"__proto__":1,')}}`));
+    expect(!r.success && r.error.issues.map((i) => i.pathString)).toEqual(['points.__proto__']);
+  });
+});

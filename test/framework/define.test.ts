@@ -312,3 +312,51 @@ describe('round trip: every bundled framework through JSON and defineFramework',
     }
   });
 });
+
+describe('hostile framework files are refused at once (plain data, bounded)', () => {
+  const timed = (fn: () => unknown): ValidationIssue[] => {
+    const t0 = performance.now();
+    const issues = issuesOf(fn);
+    expect(performance.now() - t0).toBeLessThan(500);
+    return issues;
+  };
+  const sparse = (): unknown[] => {
+    const a: unknown[] = [];
+    a.length = 2 ** 32 - 1;
+    return a;
+  };
+
+  it('a sparse list of length 2³²−1 and a million years (one issue per hole: 7 s for 10⁶, out of memory for 2³²−1)', () => {
+    const f = file(sme);
+    f.years = sparse();
+    expect(timed(() => defineFramework(f))).toMatchObject([{ code: 'invalid_framework', pathString: 'years' }]);
+    f.years = Array(1_000_000).fill(2021);
+    expect(timed(() => defineFramework(f))[0]!.message.en).toBe('Invalid framework: a list of 1000000 items; at most 10000');
+  });
+
+  it('a cycle or 10,000 levels of nesting', () => {
+    const f = file(sme);
+    f.pillars[0].self = f;
+    expect(timed(() => defineFramework(f))[0]!.code).toBe('invalid_framework');
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 10_000; i++) deep = (deep.a = {}) as Record<string, unknown>;
+    expect(timed(() => defineFramework({ ...file(sme), title: root }))[0]!.code).toBe('invalid_framework');
+    expect(frameworkIssues({ ...file(sme), title: root })[0]!.pathString).toBe('title.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a');
+  });
+
+  it('a getter or Proxy that throws is an issue at its path (it escaped as the caller\'s own error)', () => {
+    const f = file(sme);
+    Object.defineProperty(f.pillars[1], 'max', { get() { throw new Error('boom'); }, enumerable: true });
+    expect(timed(() => defineFramework(f))).toMatchObject([{ code: 'invalid_framework', pathString: 'pillars.1.max' }]);
+    const r = safeDefineFramework(new Proxy({}, { getPrototypeOf() { throw new TypeError('px'); } }));
+    expect(!r.success && r.error.issues[0]!.code).toBe('invalid_framework');
+  });
+
+  it('a getter is read once: the id it gave first is the one checked and frozen', () => {
+    const f = file(sme);
+    let reads = 0;
+    Object.defineProperty(f, 'id', { get: () => (reads++ === 0 ? 'my-sme' : '<script>'), enumerable: true });
+    expect(defineFramework(f).id).toBe('my-sme');
+  });
+});

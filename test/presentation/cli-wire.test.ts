@@ -301,3 +301,41 @@ describe('every output says what it rests on (officer files, #11)', () => {
     expect(en.out.split('\n')[0]).toMatch(/Coverage \(%\)/);
   });
 });
+
+describe('hostile command lines: one line on stderr', () => {
+  const csv = () => file('dti-hostile.csv', 'id,awareness,institutions,infrastructure,humanResources,cybersecurity,digitalGovernment,digitalEconomy,digitalSociety\n66,74,30,41.6,12.63,54,78.47,61.62,46.17\n');
+
+  it('a usage error is one line pointing to --help (the 48-line usage text followed it)', async () => {
+    for (const args of [['score', csv(), '--bogus'], ['score', csv(), '--framework'], ['bogus'], ['score', csv(), '--lang', 'xx']]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toMatch(/^vndi: .* \(vndi --help\)\n$/);
+    }
+  });
+
+  it('--header-row past the end is an error (it read 0 rows and exited 0)', async () => {
+    const r = await run(['score', csv(), '--framework', 'dti-province-2022', '--header-row', '50']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^vndi: .*row 50 holds no header.*\n$/);
+    expect((await run(['score', csv(), '--framework', 'dti-province-2022', '--header-row', '1'])).code).toBe(0);
+  });
+
+  it('a framework file that is not JSON: the parser\'s excerpt of it stays on the one line, escapes removed', async () => {
+    const r = await run(['score', csv(), '--framework-file', file('not-json.json', 'no\n\u001b[31mt json\u202e')]);
+    expect(r.code).toBe(2);
+    expect(r.err.indexOf('\n')).toBe(r.err.length - 1);
+    expect(r.err).not.toMatch(/[\u001b\u202e]/);
+  });
+});
+
+describe('a rejected row\'s id on stderr', () => {
+  it('is clipped and cleaned (a 50 MB cell was echoed whole; an ESC in it reached the terminal)', async () => {
+    const csv = file('long-id.csv', `id,awareness\n"\u001b[31m${'x'.repeat(200_000)}",1,2\n`);
+    const r = await run(['score', csv, '--framework', 'dti-province-2022']);
+    expect(r.code).toBe(1);
+    const line = r.err.split('\n').find((l) => l.startsWith('line 2'))!;
+    expect(line.length).toBeLessThan(600);
+    expect(line).toContain(`line 2 (${'x'.repeat(55)}`); // the escape sequence removed whole
+    expect(r.err).not.toContain('\u001b');
+  });
+});

@@ -245,3 +245,27 @@ describe('the published JSON Schema', () => {
     expect(validate(bad)).toBe(false);
   });
 });
+
+describe('a framework file with hostile names', () => {
+  it('framework show and the CSV trailer carry no ESC sequence or bidirectional override (they were printed as written)', async () => {
+    const { readFileSync: read, writeFileSync: write, mkdtempSync: mk } = await import('node:fs');
+    const { tmpdir: tmp } = await import('node:os');
+    const { join: j } = await import('node:path');
+    const { defineFramework } = await import('../../src/schema.js');
+    const { provenanceOf, toCsv } = await import('../../src/index.js');
+    const data = JSON.parse(read(j(__dirname, '..', 'frameworks', 'dti-fictional.json'), 'utf8'));
+    const hostile = 'a\u202Eb \u001b[31mred';
+    data.title = { vi: hostile, en: hostile };
+    data.mainIndicators[0].name = { vi: hostile, en: hostile };
+    data.sources[0].title = hostile;
+    const path = j(mk(j(tmp(), 'vndi-hostile-')), 'hostile.json');
+    write(path, JSON.stringify(data));
+    const r = run('show', path);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ab red');
+    expect(r.stdout).not.toMatch(/[\u001b\u202e]/);
+    const csv = toCsv(['id'], [['X1']], { provenance: provenanceOf(defineFramework(data)), lang: 'en' });
+    expect(csv).toContain('ab [31mred');
+    expect(csv).not.toMatch(/[\u001b\u202e]/);
+  });
+});

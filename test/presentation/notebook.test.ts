@@ -57,3 +57,12 @@ describe('toHtml', () => {
     expect(html).toContain('<td>—</td>');
   });
 });
+
+describe('toHtml with a hostile title', () => {
+  it('drops terminal escapes and bidirectional overrides as the report does (they were passed through)', () => {
+    const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
+    const html = toHtml(scoreDti('dti-province-2022', { points }), { title: 'a\u202Eb x\u001b[31mred <script>alert(1)</script>' });
+    expect(html).toContain('ab x[31mred &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/[\u001b\u202e]/);
+  });
+});

@@ -310,3 +310,40 @@ describe('hostile arguments', () => {
     expect(() => toCsv(['x'], [[1]], { provenance: { frameworks: {} } } as never)).toThrow(ValidationError);
   });
 });
+
+describe('toCsv on sparse arrays of length 2³²−1', () => {
+  const sparse = (): unknown[] => {
+    const a: unknown[] = [];
+    a.length = 2 ** 32 - 1;
+    return a;
+  };
+  const refused = (fn: () => unknown): number => {
+    const t0 = performance.now();
+    expect(fn).toThrow(ValidationError);
+    return performance.now() - t0;
+  };
+
+  it('takes or refuses them in milliseconds (decimals ran the process out of memory; a header or row was read to its end)', () => {
+    const t0 = performance.now();
+    expect(toCsv(['a'], [[1]], { decimals: sparse() as number[] })).toBe('a\n1\n'); // no entry: no decimals given
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(refused(() => toCsv(sparse() as string[], [['x']]))).toBeLessThan(500);
+    expect(refused(() => toCsv(['a'], [sparse() as string[]]))).toBeLessThan(500);
+    expect(refused(() => toCsv(['a'], sparse() as string[][]))).toBeLessThan(500);
+  });
+
+  it('still reads a sparse decimals list by the entries it has', () => {
+    const d: number[] = [];
+    d[1] = 1;
+    expect(toCsv(['a', 'b'], [[0.25, 0.25]], { decimals: d, lang: 'en' })).toBe('a,b\n0.25,0.3\n');
+  });
+});
+
+describe('spreadsheet text: controls and bidirectional overrides', () => {
+  it('are dropped from CSV cells and headers, before the formula check (ESC and U+202E were written as they came)', () => {
+    expect(spreadsheetText('x\u001b[31mred a\u202Eb')).toBe('x[31mred ab');
+    expect(spreadsheetText('\u202E=1+1')).toBe("'=1+1");
+    expect(spreadsheetText('a\tb\nc')).toBe('a\tb\nc');
+    expect(toCsv(['n\u202Eame'], [['\u001b[2J'], ['\u001b=cmd']])).toBe("name\n[2J\n'=cmd\n");
+  });
+});

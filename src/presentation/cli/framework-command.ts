@@ -12,6 +12,7 @@ import { getFramework } from '../../framework/catalog.js';
 import { defineFramework, frameworkIssues } from '../../framework/define.js';
 import type { DbiFramework, DtiFramework, FactStatus, Framework } from '../../framework/schema.js';
 import { FRAMEWORK_SCHEMA_URL, dbiTemplate, dtiTemplate } from './framework-templates.js';
+import { terminalLines } from '../format/safety.js';
 
 /** Where a command writes. */
 export interface CommandIo {
@@ -256,11 +257,12 @@ function dbiTree(f: DbiFramework): string[] {
 
 /** The tree of a framework, as printed by `vndi framework show`. */
 function showFramework(f: Framework): string {
-  return [...header(f), ...(f.kind === 'dti' ? dtiTree(f) : dbiTree(f)), ...footer(f)].join('\n') + '\n';
+  // a framework file's names and titles are the file's own text: no ESC sequence or bidirectional override reaches the terminal
+  return terminalLines([...header(f), ...(f.kind === 'dti' ? dtiTree(f) : dbiTree(f)), ...footer(f)].join('\n')) + '\n';
 }
 
 function issueLines(issues: readonly { pathString: string; message: Localized }[]): string {
-  return issues.map((i) => `${i.pathString || '(tệp / file)'}: ${i.message.vi} / ${i.message.en}`).join('\n') + '\n';
+  return terminalLines(issues.map((i) => `${i.pathString || '(tệp / file)'}: ${i.message.vi} / ${i.message.en}`).join('\n')) + '\n';
 }
 
 /** The framework of a file, or `undefined` after writing each problem, prefixed by the file, on its own line. */

@@ -37,6 +37,7 @@ import { CohortStream } from './cohort-stream.js';
 import { runDemo } from './demo.js';
 import { columnDecimals, formatNumber, frameworkLabels, localizeHeaders, term } from '../format/locale.js';
 import { provenanceOf, sourceCell, isIllustrative, type Provenance } from '../format/provenance.js';
+import { terminalText } from '../format/safety.js';
 import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
@@ -260,7 +261,10 @@ class ErrorReport {
       for (const i of e.issues) {
         const field = this.field(i);
         if (this.printed < MAX_ERROR_LINES) {
-          process.stderr.write(`line ${e.line}${e.id ? ` (${e.id})` : ''}: ${field}: ${i.message.en} / ${i.message.vi}\n`);
+          // the id is the file's own cell: a 50 MB line was echoed whole, an ESC in it recoloured the terminal
+          const id = e.id.length > 60 ? `${e.id.slice(0, 60)}…` : e.id;
+          process.stderr.write(`${terminalText(`line ${e.line}${id ? ` (${id})` : ''}: ${field}: ${i.message.en} / ${i.message.vi}`)}
+`);
           this.printed++;
         } else this.hidden++;
         rows.push([e.line, e.id, field, i.message.vi, i.message.en]);
@@ -857,8 +861,7 @@ async function run(argv: readonly string[]): Promise<number> {
       },
     });
   } catch (e) {
-    process.stderr.write(`vndi: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
+    return failure(new UsageError((e as Error).message));
   }
   const o = parsed.values as Options;
   const [command, arg] = parsed.positionals;
@@ -912,7 +915,7 @@ async function run(argv: readonly string[]): Promise<number> {
 
 /**
  * Runs the CLI; resolves to the exit code. Every failure is reported as one line on stderr: a
- * usage error (2, with the usage text), an I/O problem (2), invalid input (1), and anything
+ * usage error (2, pointing to `vndi --help`), an I/O problem (2), invalid input (1), and anything
  * unexpected (2) — never a stack trace.
  */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -924,26 +927,31 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 function failure(e: unknown): number {
+  // one line, whatever the message carries: a file name or a JSON parser's excerpt of the file can
+  // hold line breaks, terminal escapes or bidirectional overrides
+  const say = (text: string) => process.stderr.write(`vndi: ${terminalText(text)}\n`);
   if (e instanceof StrictStop) return 1;
   if (e instanceof UsageError) {
-    process.stderr.write(`vndi: ${e.message}\n\n${USAGE}`);
+    // the usage text is `vndi --help`'s: 48 lines under the one that says what is wrong buried it
+    say(`${e.message} (vndi --help)`);
     return 2;
   }
   if (e instanceof FrameworkFileError) {
-    process.stderr.write(`vndi: --framework-file ${e.path}: ${e.reason.vi} / ${e.reason.en}\n`);
+    say(`--framework-file ${e.path}: ${e.reason.vi} / ${e.reason.en}`);
     return 2;
   }
   if (e instanceof CliError) {
-    process.stderr.write(`vndi: ${e.vi} / ${e.en}\n`);
+    say(`${e.vi} / ${e.en}`);
     return e.exitCode;
   }
   if (e instanceof ValidationError) {
-    for (const i of e.issues) process.stderr.write(`${i.pathString || '(input)'}: ${i.message.en} / ${i.message.vi}\n`);
+    // one line per problem (an invalid framework file lists each path, as `vndi framework validate` does)
+    for (const i of e.issues) process.stderr.write(`${terminalText(`${i.pathString || '(input)'}: ${i.message.en} / ${i.message.vi}`)}\n`);
     return 1;
   }
   const err = e as NodeJS.ErrnoException | undefined;
   const detail = String(err?.message ?? e).split('\n')[0];
-  process.stderr.write(`vndi: lỗi không mong đợi / unexpected error: ${err?.code ? `${err.code} ` : ''}${detail}\n`);
+  say(`lỗi không mong đợi / unexpected error: ${err?.code ? `${err.code} ` : ''}${detail}`);
   return 2;
 }
 

@@ -104,7 +104,8 @@ export function csvHeader(header: readonly string[], options: CsvOptions = {}): 
  */
 export function csvTrailer(provenance: Provenance, options: CsvOptions = {}): string {
   const r = resolve(options);
-  return r.eol + provenanceLines(provenance, r.lang ?? 'en').map((l) => quote(`# ${l.trim()}`) + r.eol).join('');
+  // spreadsheetText: a framework file's title or a row's source may carry controls or a bidi override ('# …' is never a formula)
+  return r.eol + provenanceLines(provenance, r.lang ?? 'en').map((l) => quote(spreadsheetText(`# ${l.trim()}`)) + r.eol).join('');
 }
 
 /**
@@ -138,7 +139,9 @@ function validateCsvOptions(options: unknown): void {
     if (o.separator !== undefined && o.separator !== ',' && o.separator !== ';' && o.separator !== '\t') issues.push(makeIssue(['options', 'separator'], 'invalid_option', { detail: 'dấu phân cách là , ; hoặc tab', detailEn: 'the separator is , ; or tab' }));
     if (o.excel !== undefined && typeof o.excel !== 'boolean') issues.push(makeIssue(['options', 'excel'], 'invalid_type', { expected: 'boolean', received: o.excel }));
     const d = o.decimals;
-    if (d !== undefined && (!Array.isArray(d) || ![...Array(d.length).keys()].every((i) => d[i] === undefined || (Number.isInteger(d[i]) && d[i] >= 0 && d[i] <= 10)))) {
+    // the entries present, not 0…length: `[...Array(d.length)]` of a sparse array of length 2³²−1 ran the process out of memory
+    const decimalOk = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10);
+    if (d !== undefined && (!Array.isArray(d) || !Object.keys(d).every((k) => decimalOk((d as unknown as Record<string, unknown>)[k])))) {
       issues.push(makeIssue(['options', 'decimals'], 'invalid_type', { expected: 'array of whole numbers 0–10', received: d }));
     }
     if (o.provenance !== undefined) checkProvenance(o.provenance, ['options', 'provenance']);
@@ -162,7 +165,8 @@ export function validateTable(header: unknown, rows: unknown): { header: string[
   const cleanRows: Cell[][] = [];
   if (!Array.isArray(header)) issues.push(makeIssue(['header'], 'invalid_type', { expected: 'array of strings', received: header }));
   else
-    for (let i = 0; i < header.length; i++) {
+    // every loop stops at 50 issues: a sparse array of length 2³²−1 is refused at once, not read to its end
+    for (let i = 0; i < header.length && issues.length < 50; i++) {
       const h: unknown = header[i];
       if (typeof h !== 'string') issues.push(makeIssue(['header', i], 'invalid_type', { expected: 'string', received: h }));
       else cleanHeader.push(h);
@@ -176,7 +180,7 @@ export function validateTable(header: unknown, rows: unknown): { header: string[
         continue;
       }
       const clean: Cell[] = [];
-      for (let j = 0; j < row.length; j++) {
+      for (let j = 0; j < row.length && issues.length < 50; j++) {
         const c: unknown = row[j];
         if (c === null || typeof c === 'string') clean.push(c);
         else if (typeof c === 'number' && Number.isFinite(c)) clean.push(c);

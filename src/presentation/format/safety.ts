@@ -19,8 +19,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * spreadsheetText('Buôn Hồ'); // 'Buôn Hồ'
  * ```
  */
+// Controls other than tab, line feed and carriage return (an ESC recolours the terminal the CSV is
+// printed to; XML 1.0, hence an .xlsx sheet, cannot hold them at all) and bidirectional overrides
+// (U+202E shows a cell backwards): dropped before the formula check, so that '\u202E=1+1' is caught.
+const SPREADSHEET_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
 export function spreadsheetText(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const clean = text.replace(SPREADSHEET_UNSAFE, '');
+  return FORMULA_START.test(clean) ? `'${clean}` : clean;
 }
 
 // ESC-introduced sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), and any other ESC + one character.

@@ -142,7 +142,12 @@ function headerNotices(plan: ColumnPlan): { vi: string; en: string }[] {
 function chooseHeader(records: readonly (readonly unknown[])[], options: ReadOptions, file: string): number {
   if (options.headerRow !== undefined) {
     if (!Number.isInteger(options.headerRow) || options.headerRow < 1) throw new CliError(2, '--header-row phải là số dòng (từ 1)', '--header-row must be a row number (from 1)');
-    return options.headerRow - 1;
+    const at = options.headerRow - 1;
+    // past the end (or on an empty line) it read 0 rows and exited 0, as if the file were done
+    if (at >= records.length || isBlank(records[at]!)) {
+      throw new CliError(2, `${file}: dòng ${options.headerRow} không có tiêu đề (trống hoặc quá cuối phần đầu tệp)`, `${file}: row ${options.headerRow} holds no header (empty, or past the start of the file that is searched)`);
+    }
+    return at;
   }
   const found = findHeaderRow(records);
   if (found >= 0) return found;
