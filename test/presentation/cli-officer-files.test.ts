@@ -39,7 +39,7 @@ function withoutProvenance(out: string): unknown {
 
 /** The run's closing line, parsed: read = scored + rejected + blank. */
 function tally(err: string): { read: number; scored: number; rejected: number; blank: number } {
-  const m = /read ([\d,]+) rows: ([\d,]+) scored, ([\d,]+) rejected, ([\d,]+) blank/.exec(err);
+  const m = /read ([\d,]+) rows?: ([\d,]+) scored, ([\d,]+) rejected, ([\d,]+) blank/.exec(err);
   if (!m) throw new Error(`no summary line in: ${err}`);
   const [read, scored, rejected, blank] = m.slice(1).map((x) => Number(x.replace(/,/g, '')));
   expect(read).toBe(scored! + rejected! + blank!);
