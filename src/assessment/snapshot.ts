@@ -20,7 +20,7 @@ const SNAPSHOT_DEPTH = 6;
  */
 export function snapshotInput<T>(input: T): T {
   try {
-    return copy(input, 0, []) as T;
+    return copy(input, 0) as T;
   } catch (error) {
     if (error instanceof Unreadable) {
       throw new ValidationError([makeIssue(error.path, 'invalid_type', {
@@ -36,7 +36,15 @@ class Unreadable {
   constructor(readonly path: (string | number)[]) {}
 }
 
-function copy(value: unknown, depth: number, path: (string | number)[]): unknown {
+/** Rethrows an unreadable place found below `key` with `key` in front of its path. */
+function below(key: string | number, error: unknown): never {
+  if (error instanceof Unreadable) throw new Unreadable([key, ...error.path]);
+  throw new Unreadable([key]);
+}
+
+// The common case is 60 plain answers: no path is built and no property defined one by one unless
+// something goes wrong (the copy sits on every scoring call).
+function copy(value: unknown, depth: number): unknown {
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null || depth >= SNAPSHOT_DEPTH) return value;
   let proto: unknown;
   let isArray: boolean;
@@ -44,26 +52,23 @@ function copy(value: unknown, depth: number, path: (string | number)[]): unknown
     isArray = Array.isArray(value);
     proto = Object.getPrototypeOf(value);
   } catch {
-    throw new Unreadable(path);
+    throw new Unreadable([]);
   }
   if (isArray) {
     let length: number;
     try {
       length = (value as unknown[]).length;
     } catch {
-      throw new Unreadable(path);
+      throw new Unreadable([]);
     }
     // a sparse or huge array is not a list of answers; validation rejects it by its length
     if (proto !== Array.prototype || length > 10_000) return value;
     const out: unknown[] = new Array(length);
-    for (let i = 0; i < length; i++) {
-      let item: unknown;
-      try {
-        item = (value as unknown[])[i];
-      } catch {
-        throw new Unreadable([...path, i]);
-      }
-      out[i] = copy(item, depth + 1, [...path, i]);
+    let i = 0;
+    try {
+      for (; i < length; i++) out[i] = copy((value as unknown[])[i], depth + 1);
+    } catch (error) {
+      below(i, error);
     }
     return out;
   }
@@ -72,17 +77,19 @@ function copy(value: unknown, depth: number, path: (string | number)[]): unknown
   try {
     keys = Object.keys(value);
   } catch {
-    throw new Unreadable(path);
+    throw new Unreadable([]);
   }
-  const out = Object.create(proto as object | null) as Record<string, unknown>;
-  for (const key of keys) {
-    let item: unknown;
-    try {
-      item = (value as Record<string, unknown>)[key];
-    } catch {
-      throw new Unreadable([...path, key]);
+  const out = (proto === null ? Object.create(null) : {}) as Record<string, unknown>;
+  let key = '';
+  try {
+    for (key of keys) {
+      const item = copy((value as Record<string, unknown>)[key], depth + 1);
+      // `__proto__` stays an own key, as the caller's object had it
+      if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+      else out[key] = item;
     }
-    Object.defineProperty(out, key, { value: copy(item, depth + 1, [...path, key]), enumerable: true, writable: true, configurable: true });
+  } catch (error) {
+    below(key, error);
   }
   return out;
 }

@@ -9,17 +9,8 @@ import {
   rankDti, scoreDbi, scoreDti, strengthsAndWeaknesses, summarize, type DbiResult, type DtiResult, type ValidationIssue,
 } from '../../src/index.js';
 import { fixture, type DbiFixtureRow, type DtiFixtureRow } from '../fixtures.js';
+import { issuesOf } from '../helpers.js';
 
-/** The issues of the ValidationError `fn` throws (fails if it returns or throws anything else). */
-function issuesOf(fn: () => unknown): ValidationIssue[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return [...(e as ValidationError).issues];
-  }
-  throw new Error('expected a ValidationError');
-}
 
 function firstIssue(fn: () => unknown): Pick<ValidationIssue, 'pathString' | 'code'> & { params?: unknown } {
   const [i] = issuesOf(fn);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ValidationError, criterionOrder, safeScoreDbi, safeScoreDti, scoreDbi, scoreDti, type ValidationIssue,
 } from '../../src/index.js';
+import { issuesOf } from '../helpers.js';
 
 const dti = {
   awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54,
@@ -9,15 +10,6 @@ const dti = {
 };
 const dbi = Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, id === '2.1.1' ? 10 : 2]));
 
-function issuesOf(fn: () => unknown): ValidationIssue[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return [...(e as ValidationError).issues];
-  }
-  throw new Error('expected a ValidationError');
-}
 
 function expectIssue(issues: ValidationIssue[], pathString: string, code: string) {
   const found = issues.find((i) => i.pathString === pathString && i.code === code);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DBI_FRAMEWORKS, DTI_FRAMEWORKS, ValidationError, criterionOrder, dbiGap, isDefinedFramework, scoreDbi, scoreDbiBatch, scoreDti, type DbiFramework, type DtiFramework, type ValidationIssue } from '../../src/index.js';
 import { defineDbiFramework, defineDtiFramework, defineFramework, frameworkIssues, overrideDbiPillarMaxima, overrideDtiMaxima, safeDefineFramework, withDbiLevelRule } from '../../src/schema.js';
+import { issuesOf } from '../helpers.js';
 
 const sme = DBI_FRAMEWORKS.find((f) => f.id === 'dbi-2021-sme')!;
 const dti2022 = DTI_FRAMEWORKS.find((f) => f.id === 'dti-province-2022')!;
@@ -11,15 +12,6 @@ const dti2025 = DTI_FRAMEWORKS.find((f) => f.id === 'dti-province-2025')!;
 /** A mutable deep copy, as a framework file would be read from disk. */
 const file = <T>(f: T): any => JSON.parse(JSON.stringify(f));
 
-function issuesOf(fn: () => unknown): ValidationIssue[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return [...(e as ValidationError).issues];
-  }
-  throw new Error('expected a ValidationError');
-}
 
 const smeAnswers = Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, id === '2.1.1' ? 15 : 3]));
 

@@ -6,26 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/index.js';
 import { readRows, cellValue } from '../../src/presentation/io/rows.js';
 import { main } from '../../src/presentation/cli/main.js';
+import { runCli } from '../helpers.js';
 
 const root = join(__dirname, '..', '..');
 const fx = (name: string) => join(root, 'fixtures', name);
 
-/** Runs the CLI in-process, capturing stdout and stderr. */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const w1 = process.stdout.write.bind(process.stdout);
-  const w2 = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = w1;
-    process.stderr.write = w2;
-  }
-}
+const run = runCli;
 
 describe('CSV as Excel writes it', () => {
   it('reads a BOM, ";" separators, Vietnamese headers and decimal commas', async () => {

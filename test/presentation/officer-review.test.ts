@@ -7,23 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/presentation/cli/main.js';
 import { renderReport } from '../../src/presentation/report/html.js';
 import { scoreDti } from '../../src/index.js';
+import { runCli } from '../helpers.js';
 
 const fx = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const w1 = process.stdout.write.bind(process.stdout);
-  const w2 = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    process.stdout.write = w1;
-    process.stderr.write = w2;
-  }
-}
+const run = runCli;
 
 /** The text of an HTML page without its tags, one space between words. */
 const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

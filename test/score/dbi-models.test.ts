@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DBI_2025_CANDIDATE_LEVEL_RULES, NOT_APPLICABLE, ValidationError, criterionOrder, dbiGap, getFramework, scoreDbi, scoreDbiBatch, type DbiAssessment, type DbiFramework, type ValidationIssue } from '../../src/index.js';
 import { withDbiLevelRule, defineDbiFramework } from '../../src/schema.js';
+import { issuesOf } from '../helpers.js';
 
 const load = (name: string) => defineDbiFramework(JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${name}.json`), 'utf8')));
 const questionnaire = load('dbi-questionnaire');
@@ -14,15 +15,6 @@ const meanNa = load('dbi-mean-na');
 const weighted = load('dbi-weighted');
 const sectors = load('dbi-sectors');
 
-function issuesOf(fn: () => unknown): ValidationIssue[] {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ValidationError);
-    return [...(e as ValidationError).issues];
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('questionnaire criteria (single, multiple with cap, figure by thresholds)', () => {
   const score = (answers: DbiAssessment['answers']) => scoreDbi(questionnaire, { answers });
