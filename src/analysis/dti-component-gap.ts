@@ -13,6 +13,7 @@ import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import { throwIfAny } from '../assessment/check.js';
 import type { DtiComponentScoring, DtiPillarId } from '../framework/schema.js';
 import { POINT_DECIMALS, VALUE_DECIMALS, type DtiResult } from '../score/score-dti.js';
+import { requireMainIndicators } from './dti-gap.js';
 
 /** What the plan must reach: total points, or a DTI value. */
 export type DtiComponentTarget = { readonly points: NumericInput } | { readonly value: NumericInput };
@@ -134,11 +135,7 @@ export function dtiComponentGap(result: DtiResult, options: DtiComponentGapOptio
   }
   throwIfAny(issues);
   const framework = checked!;
-  if (framework.inputKeys !== 'mainIndicators') {
-    throw new ValidationError([makeIssue(['result', 'framework'], 'invalid_option', {
-      detail: `${framework.id} không có điểm chỉ số chính`, detailEn: `${framework.id} has no main-indicator points`,
-    })]);
-  }
+  requireMainIndicators(framework);
   const totalMax = framework.totalMax;
   const pillarMax = new Map(framework.pillars.map((p) => [p.id, p.max]));
   const effect = (pillars: readonly DtiPillarId[], p: DtiPillarId) => (pillars.includes(p) ? X.divide(X.exact(1), pillarMax.get(p)!) : X.ZERO);

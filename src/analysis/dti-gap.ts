@@ -153,11 +153,7 @@ export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOpti
   optionsCheck(options, ['options'], issues);
   throwIfAny(issues);
   const framework = checked!;
-  if (framework.inputKeys !== 'mainIndicators') {
-    throw new ValidationError([makeIssue(['result', 'framework'], 'invalid_option', {
-      detail: `${framework.id} không có điểm chỉ số chính`, detailEn: `${framework.id} has no main-indicator points`,
-    })]);
-  }
+  requireMainIndicators(framework);
   const totalMax = framework.totalMax;
   const currentTotal = X.exact(result.exact.total);
   let targetTotal: X.Exact;
@@ -229,6 +225,20 @@ export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOpti
     })),
     benchmarks: options.peers ? benchmarks(result, options.peers, options.id) : [],
   };
+}
+
+/**
+ * Refuses a framework whose inputs are pillar values (DTI 2020): a gap plan works on main-indicator
+ * points.
+ *
+ * @internal
+ */
+export function requireMainIndicators(framework: DtiFramework): void {
+  if (framework.inputKeys !== 'mainIndicators') {
+    throw new ValidationError([makeIssue(['result', 'framework'], 'invalid_option', {
+      detail: `${framework.id} không có điểm chỉ số chính`, detailEn: `${framework.id} has no main-indicator points`,
+    })]);
+  }
 }
 
 function benchmarks(result: DtiResult, peers: readonly { id: string; result: DtiResult; region?: string | undefined }[], id: string | undefined): DtiBenchmark[] {
