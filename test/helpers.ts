@@ -29,3 +29,21 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
     process.stderr.write = w2;
   }
 }
+
+/** Replaces one value at a path picked by indices (key by key, modulo each object's keys), in a deep copy. */
+export function mutate(root: unknown, pick: readonly number[], value: unknown): unknown {
+  const copy = JSON.parse(JSON.stringify(root)) as Record<string, unknown>;
+  let node = copy;
+  for (let i = 0; i < pick.length; i++) {
+    const keys = Object.keys(node);
+    if (keys.length === 0) break;
+    const key = keys[pick[i]! % keys.length]!;
+    const next = node[key];
+    if (i === pick.length - 1 || next === null || typeof next !== 'object') {
+      node[key] = value;
+      break;
+    }
+    node = next as Record<string, unknown>;
+  }
+  return copy;
+}

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DBI_FRAMEWORKS, NotScorableError, ValidationError, criterionOrder, safeScoreDbi, type DbiCriterion } from '../../src/index.js';
 import { defineDbiFramework, safeDefineFramework } from '../../src/schema.js';
+import { mutate } from '../helpers.js';
 
 const read = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${name}.json`), 'utf8')) as Record<string, unknown>;
 const files = ['dbi-questionnaire', 'dbi-mean-na', 'dbi-weighted', 'dbi-sectors'].map(read);
@@ -24,23 +25,6 @@ function finite(v: unknown): boolean {
   return true;
 }
 
-/** Replaces one value at a random path of a deep copy. */
-function mutate(root: unknown, pick: number[], value: unknown): unknown {
-  const copy = JSON.parse(JSON.stringify(root)) as unknown;
-  let node = copy as Record<string, unknown>;
-  for (let i = 0; i < pick.length; i++) {
-    const keys = Object.keys(node);
-    if (keys.length === 0) break;
-    const key = keys[pick[i]! % keys.length]!;
-    const next = node[key];
-    if (i === pick.length - 1 || next === null || typeof next !== 'object') {
-      node[key] = value;
-      break;
-    }
-    node = next as Record<string, unknown>;
-  }
-  return copy;
-}
 
 describe('fuzz: defineFramework', () => {
   it('any mutation of a valid file gives a framework or a ValidationError', () => {

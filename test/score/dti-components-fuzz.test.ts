@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError, dtiComponentGap, safeScoreDti, type DtiFramework } from '../../src/index.js';
 import { safeDefineFramework } from '../../src/schema.js';
 import { loadDtiFictional, readFrameworkJson } from '../frameworks/load.js';
+import { mutate } from '../helpers.js';
 
 const file = readFrameworkJson('dti-fictional.json');
 const fictional = loadDtiFictional();
@@ -23,23 +24,6 @@ function finite(v: unknown): boolean {
   return true;
 }
 
-/** Replaces one value at a path picked by indices, in a deep copy. */
-function mutate(root: unknown, pick: readonly number[], value: unknown): unknown {
-  const copy = JSON.parse(JSON.stringify(root)) as Record<string, unknown>;
-  let node = copy;
-  for (let i = 0; i < pick.length; i++) {
-    const keys = Object.keys(node);
-    if (keys.length === 0) break;
-    const key = keys[pick[i]! % keys.length]!;
-    const next = node[key];
-    if (i === pick.length - 1 || next === null || typeof next !== 'object') {
-      node[key] = value;
-      break;
-    }
-    node = next as Record<string, unknown>;
-  }
-  return copy;
-}
 
 const valid = {
   points: { digitalSociety: 88.2 },

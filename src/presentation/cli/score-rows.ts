@@ -194,8 +194,8 @@ function tryScore(row: InputRow, framework: Framework | undefined, options: Scor
   try {
     scored.push(scoreOne(row, framework, options));
   } catch (e) {
+    // a NotScorableError is a ValidationError too: its `not_scorable` issue says what is missing
     if (e instanceof ValidationError) errors.push({ line: row.line, id: row.id, issues: e.issues });
-    else if (e instanceof NotScorableError) errors.push({ line: row.line, id: row.id, issues: [makeIssue(['framework'], 'invalid_option', { detail: e.reason.vi, detailEn: e.reason.en })] });
     else throw e;
   }
 }
