@@ -138,7 +138,7 @@ export function dtiComponentGap(result: DtiResult, options: DtiComponentGapOptio
   requireMainIndicators(framework);
   const totalMax = framework.totalMax;
   const pillarMax = new Map(framework.pillars.map((p) => [p.id, p.max]));
-  const effect = (pillars: readonly DtiPillarId[], p: DtiPillarId) => (pillars.includes(p) ? X.divide(X.exact(1), pillarMax.get(p)!) : X.ZERO);
+  const effect = (pillars: readonly DtiPillarId[], p: DtiPillarId) => (pillars.includes(p) ? X.divide(X.exact(1), pillarMax.get(p)!) : X.zero());
 
   const items: Item[] = [];
   for (const m of result.mainIndicators) {
@@ -209,11 +209,11 @@ function plan(
   pillarMax: ReadonlyMap<DtiPillarId, number>,
   totalMax: number,
 ): DtiComponentPlan {
-  const pointsNeeded = X.max(X.ZERO, X.subtract(targetTotal, currentTotal));
+  const pointsNeeded = X.max(X.zero(), X.subtract(targetTotal, currentTotal));
   const order = [...items].sort((a, b) => X.compare(b.weight, a.weight) || X.compare(b.lost, a.lost) || byCodePoint(a.loss.id, b.loss.id));
   let left = pointsNeeded;
   const steps: DtiComponentStep[] = [];
-  const pillarGain = new Map<DtiPillarId, X.Exact>(PILLARS.map((p) => [p, X.ZERO]));
+  const pillarGain = new Map<DtiPillarId, X.Exact>(PILLARS.map((p) => [p, X.zero()]));
   for (const x of order) {
     if (X.isZero(left)) break;
     const take = X.min(left, x.lost);

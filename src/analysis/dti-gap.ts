@@ -168,13 +168,13 @@ export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOpti
     // (compared at the published 4 decimals, where equal values share a rank).
     const { peers, rank } = target as { readonly rank: number; readonly peers: readonly DtiResult[] };
     const sorted = peers.map((p) => X.roundHalfUp(X.exact(p.exact.value), 4)).sort((a, b) => X.compare(b, a));
-    const needed = sorted[rank - 1] ?? X.ZERO;
+    const needed = sorted[rank - 1] ?? X.zero();
     targetTotal = X.multiply(needed, totalMax);
   }
-  if (X.compare(targetTotal, X.exact(totalMax)) > 0 || X.compare(targetTotal, X.ZERO) < 0) {
+  if (X.compare(targetTotal, X.exact(totalMax)) > 0 || X.compare(targetTotal, X.zero()) < 0) {
     throw new ValidationError([makeIssue(['target'], 'out_of_range', { received: X.toPlainString(targetTotal), min: 0, max: totalMax })]);
   }
-  const pointsNeeded = X.max(X.ZERO, X.subtract(targetTotal, currentTotal));
+  const pointsNeeded = X.max(X.zero(), X.subtract(targetTotal, currentTotal));
 
   const pillarMax = Object.fromEntries(framework.pillars.map((p) => [p.id, p.max])) as Record<DtiPillarId, number>;
   const scored = result.mainIndicators.filter((m) => m.group !== 'unscored');
@@ -195,7 +195,7 @@ export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOpti
   const allocation = new Map<string, X.Exact>();
   for (const x of leverage) {
     if (perIndicatorTarget) {
-      allocation.set(x.m.id, X.max(X.ZERO, X.subtract(perIndicatorTarget.get(x.m.id) ?? X.ZERO, X.exact(x.m.exact.points))));
+      allocation.set(x.m.id, X.max(X.zero(), X.subtract(perIndicatorTarget.get(x.m.id) ?? X.zero(), X.exact(x.m.exact.points))));
       continue;
     }
     const take = X.min(left, x.headroom);
@@ -221,7 +221,7 @@ export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOpti
         society: r(X.exact(x.perPoint.society), 6),
       },
       pillars: x.def.pillars,
-      needed: r(allocation.get(x.m.id) ?? X.ZERO, 2),
+      needed: r(allocation.get(x.m.id) ?? X.zero(), 2),
     })),
     benchmarks: options.peers ? benchmarks(result, options.peers, options.id) : [],
   };

@@ -165,78 +165,19 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
   for (let p = 0; p < pillarCount && c; p++) pillarOffset[p + 1] = pillarOffset[p]! + c.pillarMaxUnits[p]! + 1;
   const newAcc = (key: string, keys: Record<string, string>): Acc => {
     if (!histogram) {
-      return { key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0, percentSum: X.ZERO, hist: null, total: [], pillarSums: new Float64Array(pillarCount), pillars: framework.pillars.map(() => []) };
+      return { key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0, percentSum: X.zero(), hist: null, total: [], pillarSums: new Float64Array(pillarCount), pillars: framework.pillars.map(() => []) };
     }
     const hist = new Int32Array(pillarOffset[pillarCount]!);
     return {
-      key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0, percentSum: X.ZERO, hist,
+      key, keys, count: 0, levels: new Int32Array(levelSlots), totalSum: 0, percentSum: X.zero(), hist,
       total: hist.subarray(0, maxUnits + 1),
       pillarSums: new Float64Array(pillarCount),
       pillars: framework.pillars.map((_, p) => hist.subarray(pillarOffset[p]!, pillarOffset[p + 1]!)),
     };
   };
-  const groups = new Map<string, Acc>();
-  let lastResult: DbiResult | undefined;
-
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    const r = e?.result;
-    if (r !== lastResult || r === undefined) {
-      // results are often shared between entries; check each distinct one once in a row. A result
-      // this process scored is sound as it stands (and frozen): its recorded framework is enough
-      const recorded = r !== null && typeof r === 'object' ? recordedFramework(r) : undefined;
-      const f = recorded !== undefined && recorded.kind === 'dbi' ? recorded : inspectEntry(e, i, issues);
-      throwIfAny(issues);
-      if (r.framework.id !== frameworkId || (f !== firstFramework && !sameMaxima(f!, firstFramework!))) {
-        throw new ValidationError([makeIssue(['entries', i, 'result', 'framework', 'id'], 'invalid_option', { received: r.framework.id, allowed: [frameworkId] }, 'summarize takes results of one framework; summarize each framework apart.')]);
-      }
-      lastResult = r;
-    }
-    let key: string;
-    if (single !== null) {
-      const v = (e as Record<string, unknown>)[single];
-      key = typeof v === 'string' ? v : keyPart(v, ['entries', i, single]);
-    } else if (keyOf) {
-      const k = keyOf(e);
-      if (typeof k !== 'string') throw new ValidationError([makeIssue(['options', 'groupBy'], 'invalid_type', { expected: `string (returned for entries.${i})`, received: k })]);
-      key = k;
-    } else if (fields) key = fields.map((f) => keyPart((e as Record<string, unknown>)[f], ['entries', i, f])).join(' / ');
-    else key = 'all';
-    let acc = groups.get(key);
-    if (!acc) {
-      // Object.fromEntries defines own properties: a field named `__proto__` stays an ordinary key
-      const keys: Record<string, string> = fields
-        ? Object.fromEntries(fields.map((f) => [f, keyPart((e as Record<string, unknown>)[f], ['entries', i, f])]))
-        : { group: key };
-      acc = newAcc(key, keys);
-      groups.set(key, acc);
-    }
-    const totalUnits = Math.round(r.total * factor);
-    acc.count++;
-    acc.levels[r.level === null ? 0 : r.level + 1]!++;
-    const pillars = r.pillars;
-    const hist = acc.hist;
-    if (hist !== null) {
-      // sums are derived from the histograms once, after the pass
-      hist[totalUnits]!++;
-      if (factor === 1) {
-        // integral points (every criterion-level framework): the points are the units
-        for (let p = 0; p < pillarCount; p++) hist[pillarOffset[p]! + (pillars[p]!.points | 0)]!++;
-      } else {
-        for (let p = 0; p < pillarCount; p++) hist[pillarOffset[p]! + Math.round(pillars[p]!.points * factor)]!++;
-      }
-    } else {
-      acc.totalSum += totalUnits;
-      (acc.total as number[]).push(totalUnits);
-      if (general) acc.percentSum = X.add(acc.percentSum, X.exact(r.exact.percent));
-      for (let p = 0; p < pillarCount; p++) {
-        if (pillars[p]!.notApplicable) continue;
-        const u = Math.round(pillars[p]!.points * factor);
-        acc.pillarSums[p]! += u;
-        (acc.pillars[p] as number[]).push(u);
-      }
-    }
-  }
+  const groups = accumulate(entries, {
+    frameworkId, firstFramework: firstFramework!, general, factor, pillarCount, pillarOffset, single, keyOf, fields, newAcc,
+  }, issues);
 
   if (histogram) {
     for (const g of groups.values()) {
@@ -287,6 +228,98 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
     groups: [...groups.values()].sort((a, b) => compareCodePoints(a.key, b.key)).map(finish),
     overall: totalRegistered === undefined ? overallSummary : { ...overallSummary, coverage: coverageOf(overall.count, totalRegistered, options.target, ['options', 'registered']) },
   }, framework);
+}
+
+/** What the one pass over the entries needs (see {@link accumulate}). */
+interface Pass<E> {
+  readonly frameworkId: string;
+  readonly firstFramework: DbiFramework;
+  readonly general: boolean;
+  readonly factor: number;
+  readonly pillarCount: number;
+  readonly pillarOffset: Int32Array;
+  readonly single: string | null;
+  readonly keyOf: ((entry: E) => string) | null;
+  readonly fields: readonly string[] | null;
+  readonly newAcc: (key: string, keys: Record<string, string>) => Acc;
+}
+
+/**
+ * The one pass over the entries: checks each distinct result and adds it to its group. Kept apart
+ * from `summarize`, with no closure over its locals, so that they stay in registers: a variable a
+ * closure captures is read from the heap on every use (summarize bench, issue #5).
+ */
+function accumulate<E extends { readonly result: DbiResult }>(entries: readonly E[], pass: Pass<E>, issues: ValidationIssue[]): Map<string, Acc> {
+  const { frameworkId, firstFramework, general, factor, pillarCount, pillarOffset, single, keyOf, fields, newAcc } = pass;
+  const groups = new Map<string, Acc>();
+  let lastResult: DbiResult | undefined;
+
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    const r = e?.result;
+    if (r !== lastResult || r === undefined) {
+      // results are often shared between entries; check each distinct one once in a row. A result
+      // this process scored is sound as it stands (and frozen): its recorded framework is enough
+      const recorded = r !== null && typeof r === 'object' ? recordedFramework(r) : undefined;
+      const f = recorded !== undefined && recorded.kind === 'dbi' ? recorded : inspectEntry(e, i, issues);
+      throwIfAny(issues);
+      if (r.framework.id !== frameworkId || (f !== firstFramework && !sameMaxima(f!, firstFramework))) {
+        throw new ValidationError([makeIssue(['entries', i, 'result', 'framework', 'id'], 'invalid_option', { received: r.framework.id, allowed: [frameworkId] }, 'summarize takes results of one framework; summarize each framework apart.')]);
+      }
+      lastResult = r;
+    }
+    let key: string;
+    if (single !== null) {
+      const v = (e as Record<string, unknown>)[single];
+      key = typeof v === 'string' ? v : keyPart(v, ['entries', i, single]);
+    } else if (keyOf) {
+      const k = keyOf(e);
+      if (typeof k !== 'string') throw new ValidationError([makeIssue(['options', 'groupBy'], 'invalid_type', { expected: `string (returned for entries.${i})`, received: k })]);
+      key = k;
+    } else if (fields) key = joinedKey(e, i, fields);
+    else key = 'all';
+    let acc = groups.get(key);
+    if (!acc) {
+      acc = newAcc(key, fields ? keysOf(e, i, fields) : { group: key });
+      groups.set(key, acc);
+    }
+    const totalUnits = Math.round(r.total * factor);
+    acc.count++;
+    acc.levels[r.level === null ? 0 : r.level + 1]!++;
+    const pillars = r.pillars;
+    const hist = acc.hist;
+    if (hist !== null) {
+      // sums are derived from the histograms once, after the pass
+      hist[totalUnits]!++;
+      if (factor === 1) {
+        // integral points (every criterion-level framework): the points are the units
+        for (let p = 0; p < pillarCount; p++) hist[pillarOffset[p]! + (pillars[p]!.points | 0)]!++;
+      } else {
+        for (let p = 0; p < pillarCount; p++) hist[pillarOffset[p]! + Math.round(pillars[p]!.points * factor)]!++;
+      }
+    } else {
+      acc.totalSum += totalUnits;
+      (acc.total as number[]).push(totalUnits);
+      if (general) acc.percentSum = X.add(acc.percentSum, X.exact(r.exact.percent));
+      for (let p = 0; p < pillarCount; p++) {
+        if (pillars[p]!.notApplicable) continue;
+        const u = Math.round(pillars[p]!.points * factor);
+        acc.pillarSums[p]! += u;
+        (acc.pillars[p] as number[]).push(u);
+      }
+    }
+  }
+  return groups;
+}
+
+/** The group key of an entry grouped by several fields: their values joined by " / ". */
+function joinedKey(e: object, i: number, fields: readonly string[]): string {
+  return fields.map((f) => keyPart((e as Record<string, unknown>)[f], ['entries', i, f])).join(' / ');
+}
+
+/** A group's `keys`: each field's value. Object.fromEntries defines own properties, so a field named `__proto__` stays an ordinary key. */
+function keysOf(e: object, i: number, fields: readonly string[]): Record<string, string> {
+  return Object.fromEntries(fields.map((f) => [f, keyPart((e as Record<string, unknown>)[f], ['entries', i, f])]));
 }
 
 /** Whether two versions of a framework score on the same maxima (so their results share histograms). */

@@ -16,30 +16,49 @@
  *
  * @internal
  */
-import DecimalJs from 'decimal.js';
+import type DecimalJs from 'decimal.js';
 
+import { loadDecimalJs } from './decimal-js.js';
 import { SIGNIFICANT_DIGITS } from './decimal-string.js';
 
 // kept in a decimal.js-free module so that validation and ranking bundle without decimal.js
 export { SIGNIFICANT_DIGITS, isDecimalString } from './decimal-string.js';
 
-const Decimal = /* @__PURE__ */ DecimalJs.clone({
-  precision: SIGNIFICANT_DIGITS,
-  rounding: DecimalJs.ROUND_HALF_UP,
-  toExpNeg: -1000,
-  toExpPos: 1000,
-});
+/** decimal.js's ROUND_HALF_UP (a tie rounds away from zero). */
+const ROUND_HALF_UP = 4;
+
+let configured: typeof DecimalJs | undefined;
+let zeroValue: Exact | undefined;
+
+/**
+ * The configured Decimal class, made on first use: the Node build loads decimal.js itself only then
+ * (see decimal-js.node.ts), so importing the library for scoring does not pay for it.
+ */
+function decimal(): typeof DecimalJs {
+  configured ??= loadDecimalJs().clone({
+    precision: SIGNIFICANT_DIGITS,
+    rounding: ROUND_HALF_UP,
+    toExpNeg: -1000,
+    toExpPos: 1000,
+  });
+  return configured;
+}
 
 /** An exact decimal value. Opaque outside this module. */
 export type Exact = DecimalJs;
 
 /** Reads a finite number or a plain decimal string exactly. The caller has validated it. */
 export function exact(value: number | string | Exact): Exact {
+  const Decimal = decimal();
   if (typeof value === 'number') return new Decimal(Object.is(value, -0) ? 0 : value);
   return new Decimal(value);
 }
 
-export const ZERO: Exact = /* @__PURE__ */ new Decimal(0);
+/** Zero (one shared, immutable value). */
+export function zero(): Exact {
+  zeroValue ??= exact(0);
+  return zeroValue;
+}
 
 export function add(a: Exact, b: Exact): Exact {
   return a.plus(b);
@@ -59,7 +78,7 @@ export function divide(a: Exact, b: Exact | number): Exact {
 }
 
 export function sum(values: Iterable<Exact>): Exact {
-  let total: Exact = ZERO;
+  let total: Exact = zero();
   for (const v of values) total = total.plus(v);
   return total;
 }
@@ -74,12 +93,12 @@ export function isZero(a: Exact): boolean {
 
 /** Rounds half-up (away from zero on a tie) to `decimals` places. */
 export function roundHalfUp(a: Exact, decimals: number): Exact {
-  return a.toDecimalPlaces(decimals, DecimalJs.ROUND_HALF_UP);
+  return a.toDecimalPlaces(decimals, ROUND_HALF_UP);
 }
 
 /** Rounds half-up to `decimals` places and returns a JavaScript number (the shortest form of it). */
 export function toRoundedNumber(a: Exact, decimals: number): number {
-  const n = Number(a.toDecimalPlaces(decimals, DecimalJs.ROUND_HALF_UP).toFixed());
+  const n = Number(a.toDecimalPlaces(decimals, ROUND_HALF_UP).toFixed());
   return Object.is(n, -0) ? 0 : n;
 }
 

@@ -14,6 +14,8 @@ const root = join(__dirname, '..', '..');
 const npm = (args: string[], cwd = root) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 let work: string;
 let tarball: string;
+/** A consumer project: the tarball unpacked into node_modules as npm would, with the two runtime dependencies beside it. */
+let consumer: string;
 
 beforeAll(() => {
   npm(['run', 'build', '--silent']);
@@ -21,6 +23,13 @@ beforeAll(() => {
   const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work])) as { filename: string; files: { path: string }[] }[];
   tarball = join(work, packed[0]!.filename);
   writeFileSync(join(work, 'files.json'), JSON.stringify(packed[0]!.files.map((f) => f.path)));
+  consumer = join(work, 'consumer');
+  const modules = join(consumer, 'node_modules');
+  mkdirSync(modules, { recursive: true });
+  execFileSync('tar', ['-xzf', tarball, '-C', modules]);
+  execFileSync('mv', [join(modules, 'package'), join(modules, 'vn-digital-index')]);
+  for (const dep of ['zod', 'decimal.js']) symlinkSync(join(root, 'node_modules', dep), join(modules, dep), 'dir');
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
 }, 120_000);
 
 afterAll(() => {
@@ -52,14 +61,18 @@ describe('the packed tarball', () => {
 });
 
 describe('tree-shaking', () => {
-  /** A user's bundle of the built package (esbuild: minified, ESM, platform neutral) importing only `names`. */
-  async function userBundle(names: string, entry = 'index'): Promise<{ bytes: number; packages: string[] }> {
+  /**
+   * A user's bundle of the installed package (esbuild: minified, ESM, for the browser, with its
+   * default export conditions, which include "module") importing only `names`.
+   */
+  async function userBundle(names: string, entry = 'vn-digital-index'): Promise<{ bytes: number; packages: string[] }> {
     const r = await build({
-      stdin: { contents: `import { ${names} } from ${JSON.stringify(join(root, 'dist', `${entry}.js`))};\nconsole.log(${names});\n`, resolveDir: root },
-      bundle: true, minify: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], write: false, metafile: true, logLevel: 'silent',
+      stdin: { contents: `import { ${names} } from ${JSON.stringify(entry)};\nconsole.log(${names});\n`, resolveDir: consumer },
+      bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent',
     });
     const output = Object.values(r.metafile.outputs)[0]!;
     const packages = new Set(Object.keys(output.inputs).filter((f) => output.inputs[f]!.bytesInOutput > 0 && f.includes('node_modules/')).map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)![1]!));
+    packages.delete('vn-digital-index');
     return { bytes: r.outputFiles[0]!.contents.length, packages: [...packages] };
   }
 
@@ -72,12 +85,12 @@ describe('tree-shaking', () => {
     expect(ranked.packages).toEqual([]);
     expect(ranked.bytes).toBeLessThanOrEqual(20 * 1024);
     // not vacuous: a bundle of the framework schemas does bring zod
-    expect((await userBundle('frameworkSchema', 'schema')).packages).toContain('zod');
+    expect((await userBundle('frameworkSchema', 'vn-digital-index/schema')).packages).toContain('zod');
   }, 60_000);
 
   it('a bundle importing only scoreDti leaves out the DBI framework data', async () => {
-    const entry = join(work, 'entry.mjs');
-    writeFileSync(entry, `import { scoreDti } from ${JSON.stringify(join(root, 'dist', 'index.js'))};\nconsole.log(scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } }).value);\n`);
+    const entry = join(consumer, 'entry.mjs');
+    writeFileSync(entry, `import { scoreDti } from 'vn-digital-index';\nconsole.log(scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } }).value);\n`);
     const dtiOnly = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', write: false, external: ['zod', 'decimal.js'], minify: false });
     const code = dtiOnly.outputFiles[0]!.text;
     expect(code).toContain('dti-province-2022');
@@ -91,7 +104,7 @@ describe('tree-shaking', () => {
       rmSync(out, { force: true });
     }
     // and a bundle of everything does hold the DBI data (the check above is not vacuous)
-    writeFileSync(entry, `import * as all from ${JSON.stringify(join(root, 'dist', 'index.js'))};\nconsole.log(Object.keys(all).length);\n`);
+    writeFileSync(entry, `import * as all from 'vn-digital-index';\nconsole.log(Object.keys(all).length);\n`);
     const full = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', write: false, external: ['zod', 'decimal.js'] });
     expect(full.outputFiles[0]!.text).toContain('dbi-2021-sme');
   }, 60_000);
@@ -126,16 +139,45 @@ describe('module formats', () => {
 });
 
 describe('a consumer project that installed the tarball', () => {
-  // the tarball unpacked into node_modules as npm would, with the two runtime dependencies beside it
-  let consumer: string;
-  beforeAll(() => {
-    consumer = join(work, 'consumer');
-    const modules = join(consumer, 'node_modules');
-    mkdirSync(modules, { recursive: true });
-    execFileSync('tar', ['-xzf', tarball, '-C', modules]);
-    execFileSync('mv', [join(modules, 'package'), join(modules, 'vn-digital-index')]);
-    for (const dep of ['zod', 'decimal.js']) symlinkSync(join(root, 'node_modules', dep), join(modules, dep), 'dir');
-    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  it('Node loads one file per entry; bundlers get one file per module (the "module" condition)', async () => {
+    const resolved = execFileSync(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('vn-digital-index'), import.meta.resolve('vn-digital-index/schema'))"], { cwd: consumer, encoding: 'utf8' }).trim().split(' ');
+    expect(resolved.map((u) => u.slice(u.indexOf('/vn-digital-index/')))).toEqual(['/vn-digital-index/dist/index.js', '/vn-digital-index/dist/schema.js']);
+    const nodeBuild = readFileSync(join(consumer, 'node_modules', 'vn-digital-index', 'dist', 'index.js'), 'utf8');
+    // no relative imports: the entry is self-contained (its only imports are node:module and, lazily, decimal.js)
+    expect(nodeBuild).not.toMatch(/from\s*["']\.\.?\//);
+    // lines stay short: Node prints the source line of an uncaught error
+    expect(Math.max(...nodeBuild.split('\n').map((l) => l.length))).toBeLessThanOrEqual(500);
+    // bundlers for the browser or for Node match "module"; a tool with none of the conditions gets the
+    // per-module build too ("default"), which needs nothing from Node
+    for (const platform of ['browser', 'node', 'neutral'] as const) {
+      const r = await build({
+        stdin: { contents: "export { rank } from 'vn-digital-index';", resolveDir: consumer }, bundle: true, format: 'esm', platform, write: false, metafile: true, logLevel: 'silent',
+      });
+      expect(Object.keys(r.metafile.inputs).filter((f) => f.includes('vn-digital-index/dist/'))).toContain('node_modules/vn-digital-index/dist/modules/analysis/rank.js'.replace(/^/, `${consumer.slice(root.length + 1)}/`));
+    }
+  });
+
+  it('importing the package does not load decimal.js; the first analysis does, with the same figures as the bundlers\' build', () => {
+    const script = (spec: string) => `
+import { createRequire } from 'node:module';
+import * as m from ${JSON.stringify(spec)};
+const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('decimal.js'));
+const before = loaded();
+const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
+const result = m.scoreDti('dti-province-2022', { points });
+const afterScoring = loaded();
+const gap = m.dtiGap(result, { points: 500 });
+console.log(JSON.stringify({ before, afterScoring, gap }));`;
+    writeFileSync(join(consumer, 'lazy.mjs'), script('vn-digital-index'));
+    writeFileSync(join(consumer, 'modules.mjs'), script('./node_modules/vn-digital-index/dist/modules/index.js'));
+    const node = JSON.parse(execFileSync(process.execPath, ['lazy.mjs'], { cwd: consumer, encoding: 'utf8' })) as { before: boolean; afterScoring: boolean; gap: unknown };
+    const modules = JSON.parse(execFileSync(process.execPath, ['modules.mjs'], { cwd: consumer, encoding: 'utf8' })) as { gap: unknown };
+    expect([node.before, node.afterScoring]).toEqual([false, false]);
+    expect(node.gap).toEqual(modules.gap);
+    expect(JSON.stringify(node.gap)).toContain('pointsNeeded');
+    // and after the analysis decimal.js is loaded (the check above is not vacuous)
+    writeFileSync(join(consumer, 'after.mjs'), `${script('vn-digital-index')}\nconsole.log(Object.keys((await import('node:module')).createRequire(import.meta.url).cache).some((k) => k.includes('decimal.js')));`);
+    expect(execFileSync(process.execPath, ['after.mjs'], { cwd: consumer, encoding: 'utf8' }).trim().split('\n').pop()).toBe('true');
   });
 
   it('reads the bundled fixtures by package path: JSON import, and a path on disk', () => {

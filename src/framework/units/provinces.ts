@@ -197,25 +197,28 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   '79': ['HCM', 'TP HCM', 'TPHCM', 'Hồ Chí Minh'],
 };
 
-const BY_KEY: ReadonlyMap<string, string> = /* @__PURE__ */ (() => {
-  const m = new Map<string, string>();
-  for (const p of PROVINCES_63) {
-    for (const n of [p.name, ...(ALIASES[p.code] ?? [])]) m.set(spellingKey(n), p.code);
-  }
-  return m;
-})();
+/**
+ * The name lookups, built on the first `findProvince` call rather than at import: normalising the
+ * 63 names (and their aliases) costs a few milliseconds that an app importing the library for
+ * anything else should not pay (import time, issue #12).
+ */
+let lookups: { byKey: ReadonlyMap<string, string>; byBareKey: ReadonlyMap<string, string | null> } | undefined;
 
-const BY_BARE_KEY: ReadonlyMap<string, string | null> = /* @__PURE__ */ (() => {
-  const m = new Map<string, string | null>();
+function nameLookups(): NonNullable<typeof lookups> {
+  if (lookups) return lookups;
+  const byKey = new Map<string, string>();
+  const byBareKey = new Map<string, string | null>();
   for (const p of PROVINCES_63) {
     for (const n of [p.name, ...(ALIASES[p.code] ?? [])]) {
+      byKey.set(spellingKey(n), p.code);
       const k = bareKey(n);
       // null marks a key two units share: it never answers.
-      m.set(k, m.has(k) && m.get(k) !== p.code ? null : p.code);
+      byBareKey.set(k, byBareKey.has(k) && byBareKey.get(k) !== p.code ? null : p.code);
     }
   }
-  return m;
-})();
+  lookups = { byKey, byBareKey };
+  return lookups;
+}
 
 /**
  * Looks a pre-merger unit up by administrative code or by name.
@@ -244,6 +247,7 @@ export function findProvince(codeOrName: string): Province | undefined {
   const byCode = code === undefined ? undefined : PROVINCES_63.find((p) => p.code === code);
   if (byCode) return byCode;
   if (trimmed.length === 0) return undefined;
-  const found = BY_KEY.get(spellingKey(trimmed)) ?? BY_BARE_KEY.get(bareKey(trimmed)) ?? undefined;
+  const { byKey, byBareKey } = nameLookups();
+  const found = byKey.get(spellingKey(trimmed)) ?? byBareKey.get(bareKey(trimmed)) ?? undefined;
   return found === undefined ? undefined : PROVINCES_63.find((p) => p.code === found);
 }
