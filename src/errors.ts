@@ -247,6 +247,56 @@ function quoted(value: unknown): string {
   return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? JSON.stringify(v) : fmt(v))).join(', ') : list(value);
 }
 
+/**
+ * A number inside Vietnamese text, with a decimal comma as Vietnamese tables print it (`0,3985`,
+ * `41,6`); the English text keeps the point. Numbers only, and unquoted numeral strings (a computed
+ * sum such as `"999.5"`); quoted strings in messages stay as given, since they show the input itself.
+ *
+ * @example
+ * ```ts
+ * viNumber(0.3985); // '0,3985'
+ * viNumber('999.5'); // '999,5'
+ * viNumber(-0); // '-0'
+ * ```
+ */
+export function viNumber(value: number | string): string {
+  const s = typeof value === 'number' ? fmt(value) : value;
+  return /^[-+]?\d+\.\d+(?:e[-+]?\d+)?$/i.test(s) ? s.replace('.', ',') : s;
+}
+
+/** {@link fmt} for Vietnamese text: numbers with a decimal comma. */
+function fmtVi(value: unknown): string {
+  return typeof value === 'number' ? viNumber(value) : fmt(value);
+}
+
+/** {@link text} for Vietnamese text: numbers and numeral strings with a decimal comma. */
+function textVi(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'string' ? viNumber(text(value)) : text(value);
+}
+
+/**
+ * {@link list} for Vietnamese text: numbers with a decimal comma, so items are separated by `; `
+ * where one has a comma of its own (`0; 0,5; 1`, never `0, 0,5, 1`). Strings (ids, names) stay as given.
+ */
+function listVi(value: unknown): string {
+  if (!Array.isArray(value)) return value === undefined ? '' : textVi(value);
+  const items = value.map((v) => (typeof v === 'string' ? v : fmtVi(v)));
+  return items.join(value.some((v, i) => typeof v === 'number' && items[i]!.includes(',')) ? '; ' : ', ');
+}
+
+/** The two ends of a range in Vietnamese text: `0, 100`, but `0; 0,25` where an end has a decimal comma. */
+function rangeVi(min: unknown, max: unknown): string {
+  const ends = [textVi(min), textVi(max)];
+  return ends.join(ends.some((e) => /\d,\d/.test(e)) ? '; ' : ', ');
+}
+
+/** {@link quoted} for Vietnamese text (see {@link listVi}). */
+function quotedVi(value: unknown): string {
+  if (!Array.isArray(value)) return listVi(value);
+  const items = value.map((v) => (typeof v === 'string' ? JSON.stringify(v) : fmtVi(v)));
+  return items.join(value.some((v, i) => typeof v === 'number' && items[i]!.includes(',')) ? '; ' : ', ');
+}
+
 /** Builds the bilingual message of an issue from its code and parameters. */
 export function issueMessage(code: IssueCode, params: Record<string, unknown> = {}): Localized {
   const p = params;
@@ -268,17 +318,17 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       };
     case 'invalid_type':
       return {
-        vi: `Kiểu dữ liệu không hợp lệ: cần ${text(p.expected)}, nhận được ${fmt(p.received)}`,
+        vi: `Kiểu dữ liệu không hợp lệ: cần ${text(p.expected)}, nhận được ${fmtVi(p.received)}`,
         en: `Invalid type: expected ${text(p.expected)}, received ${fmt(p.received)}`,
       };
     case 'not_a_number':
       return {
-        vi: `Giá trị ${fmt(p.received)} không phải là số (dùng số hoặc chuỗi thập phân như "41.6")`,
+        vi: `Giá trị ${fmtVi(p.received)} không phải là số (dùng số hoặc chuỗi thập phân như "41.6")`,
         en: `Value ${fmt(p.received)} is not a number (use a number or a decimal string such as "41.6")`,
       };
     case 'not_finite':
       return {
-        vi: `Giá trị ${fmt(p.received)} không hữu hạn`,
+        vi: `Giá trị ${fmtVi(p.received)} không hữu hạn`,
         en: `Value ${fmt(p.received)} is not finite`,
       };
     case 'too_long':
@@ -288,28 +338,28 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       };
     case 'out_of_range':
       return {
-        vi: `Giá trị ${fmt(p.received)} nằm ngoài khoảng cho phép [${text(p.min)}, ${text(p.max)}]`,
+        vi: `Giá trị ${fmtVi(p.received)} nằm ngoài khoảng cho phép [${rangeVi(p.min, p.max)}]`,
         en: `Value ${fmt(p.received)} is outside the allowed range [${text(p.min)}, ${text(p.max)}]`,
       };
     case 'not_an_integer':
       return {
-        vi: `Giá trị ${fmt(p.received)} phải là số nguyên`,
+        vi: `Giá trị ${fmtVi(p.received)} phải là số nguyên`,
         en: `Value ${fmt(p.received)} must be an integer`,
       };
     case 'not_on_scale':
       return {
-        vi: `Giá trị ${fmt(p.received)} không thuộc thang điểm của tiêu chí (cho phép: ${list(p.allowed)})`,
+        vi: `Giá trị ${fmtVi(p.received)} không thuộc thang điểm của tiêu chí (cho phép: ${listVi(p.allowed)})`,
         en: `Value ${fmt(p.received)} is not on the criterion's scale (allowed: ${list(p.allowed)})`,
       };
     case 'too_many_decimals':
       return {
-        vi: `Giá trị ${fmt(p.received)} có quá ${text(p.decimals)} chữ số thập phân`,
+        vi: `Giá trị ${fmtVi(p.received)} có quá ${text(p.decimals)} chữ số thập phân`,
         en: `Value ${fmt(p.received)} has more than ${text(p.decimals)} decimals`,
       };
     case 'unknown_key':
       if (p.allowed !== undefined) {
         return {
-          vi: `Khóa "${text(p.key)}" không hợp lệ (cho phép: ${list(p.allowed)})`,
+          vi: `Khóa "${text(p.key)}" không hợp lệ (cho phép: ${listVi(p.allowed)})`,
           en: `Unknown key "${text(p.key)}" (allowed: ${list(p.allowed)})`,
         };
       }
@@ -346,13 +396,13 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       };
     case 'inconsistent_result':
       return {
-        vi: `Kết quả không khớp: ${text(p.field ?? '')} là ${fmt(p.received)}, nhưng tính lại được ${fmt(p.expected)}`,
+        vi: `Kết quả không khớp: ${text(p.field ?? '')} là ${fmtVi(p.received)}, nhưng tính lại được ${fmtVi(p.expected)}`,
         en: `The result does not add up: ${text(p.field ?? '')} is ${fmt(p.received)}, but ${fmt(p.expected)} is computed`,
       };
     case 'invalid_option':
       if (p.allowed !== undefined) {
         return {
-          vi: `Tùy chọn không hợp lệ: nhận được ${fmt(p.received)}, cần một trong ${quoted(p.allowed)}`,
+          vi: `Tùy chọn không hợp lệ: nhận được ${fmtVi(p.received)}, cần một trong ${quotedVi(p.allowed)}`,
           en: `Invalid option: received ${fmt(p.received)}, expected one of ${quoted(p.allowed)}`,
         };
       }
@@ -362,7 +412,7 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       };
     case 'sum_mismatch':
       return {
-        vi: `Tổng ${text(p.what)} là ${text(p.sum)}, phải bằng ${text(p.expected)}`,
+        vi: `Tổng ${text(p.what)} là ${textVi(p.sum)}, phải bằng ${textVi(p.expected)}`,
         en: `The sum of ${text(p.whatEn ?? p.what)} is ${text(p.sum)}; it must equal ${text(p.expected)}`,
       };
     case 'invalid_framework':
