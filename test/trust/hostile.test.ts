@@ -107,7 +107,7 @@ describe('hostile objects: the exact issue', () => {
 
   it('a throwing getter deep inside names its full path', async () => {
     const { rank, summarize, scoreDbi, criterionOrder } = await import('../../src/index.js');
-    const entry = Object.defineProperty({ id: 'B' }, 'score', { get: trap, enumerable: true });
+    const entry = Object.defineProperty({ id: 'B' }, 'score', { get: trap, enumerable: true }) as { id: string; score: number };
     expect(issueOf(() => rank([{ id: 'A', score: 1 }, entry]))).toEqual(unreadable('entries.1.score'));
     const result = scoreDbi('dbi-2021-sme', { answers: Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, id === '2.1.1' ? 10 : 2])) });
     const rebuilt = JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
@@ -124,7 +124,7 @@ describe('hostile objects: the exact issue', () => {
         return 0.5;
       },
       enumerable: true,
-    });
+    }) as { id: string; score: number };
     expect(rank([{ id: 'A', score: 0.7 }, entry]).map((r) => [r.id, r.rank])).toEqual([['A', 1], ['B', 2]]);
     expect(reads).toBe(1);
   });
