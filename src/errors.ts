@@ -31,7 +31,8 @@ export type IssueCode =
   | 'inconsistent_result'
   | 'invalid_option'
   | 'sum_mismatch'
-  | 'invalid_framework';
+  | 'invalid_framework'
+  | 'too_many_issues';
 
 /** One broken rule at one place in the input. */
 export interface ValidationIssue {
@@ -73,11 +74,16 @@ function brand(target: object, kind: string): void {
 
 /** `instanceof` for the library's classes: the prototype chain, or the brand of either build. */
 function isKind(ctor: object, x: unknown): boolean {
-  if (typeof ctor === 'function' && Function.prototype[Symbol.hasInstance].call(ctor, x)) return true;
-  const kind = Object.prototype.hasOwnProperty.call(ctor, KIND) ? (ctor as { [KIND]?: string })[KIND] : undefined;
-  if (kind === undefined) return false;
-  const kinds = kindsOf(x);
-  return kinds !== undefined && kinds.includes(kind) && typeof (x as { name?: unknown }).name === 'string';
+  try {
+    if (typeof ctor === 'function' && Function.prototype[Symbol.hasInstance].call(ctor, x)) return true;
+    const kind = Object.prototype.hasOwnProperty.call(ctor, KIND) ? (ctor as { [KIND]?: string })[KIND] : undefined;
+    if (kind === undefined) return false;
+    const kinds = kindsOf(x);
+    return kinds !== undefined && kinds.includes(kind) && typeof (x as { name?: unknown }).name === 'string';
+  } catch {
+    // a Proxy whose traps throw (or a throwing getter) is not an error this library threw
+    return false;
+  }
 }
 
 /**
@@ -218,207 +224,259 @@ export function pathToString(path: readonly (string | number)[]): string {
   return path.map(String).join('.');
 }
 
-function fmt(value: unknown): string {
+type Lang = 'vi' | 'en';
+
+/**
+ * A number inside Vietnamese text, with a decimal comma as Vietnamese tables print it (`0,3985`,
+ * `41,6`); the English text keeps the point. Numbers, and numeral strings (a computed sum such as
+ * `"999.5"`, a bound such as `">0.5"`); any other string stays as given.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * viNumber(0.3985); // '0,3985'
+ * viNumber('>0.5'); // '>0,5'
+ * viNumber('1.2.1'); // '1.2.1' (an id, not a number)
+ * ```
+ */
+export function viNumber(value: number | string): string {
+  const s = typeof value === 'number' ? (Object.is(value, -0) ? '-0' : String(value)) : value;
+  return /^[<>≤≥]?[-+]?\d+\.\d+(?:e[-+]?\d+)?$/i.test(s) ? s.replace('.', ',') : s;
+}
+
+/**
+ * Items of a list joined with commas; in Vietnamese with semicolons when a number among them has a
+ * decimal comma of its own (`0; 0,5; 1`, never `0, 0,5, 1`).
+ */
+function joined(values: readonly unknown[], items: readonly string[], lang: Lang): string {
+  const commaNumber = lang === 'vi' && values.some((v, i) => typeof v === 'number' && items[i]!.includes(','));
+  return items.join(commaNumber ? '; ' : ', ');
+}
+
+/** A received value as text, in the message's language (`undefined` is "no value", never the word). */
+function fmt(value: unknown, lang: Lang = 'en'): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'number') return lang === 'vi' ? viNumber(value) : Object.is(value, -0) ? '-0' : String(value);
+  if (value === undefined) return lang === 'vi' ? 'không có giá trị' : 'no value';
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
+  if (Array.isArray(value)) return lang === 'vi' ? 'một mảng' : 'an array';
+  if (typeof value === 'object') return lang === 'vi' ? 'một đối tượng' : 'an object';
+  if (typeof value === 'function') return lang === 'vi' ? 'một hàm' : 'a function';
+  if (typeof value === 'symbol') return lang === 'vi' ? 'một symbol' : 'a symbol';
   return typeof value;
 }
 
 /**
  * A parameter as text, whatever the caller passed (a null-prototype object or a symbol has no
- * string conversion of its own; building a message must never throw).
+ * string conversion of its own; building a message must never throw). A missing parameter is "?",
+ * a non-finite number "?" or "±∞": a message never prints `undefined`, `NaN` or `[object Object]`.
  */
-function text(value: unknown): string {
+function text(value: unknown, lang: Lang = 'en'): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined) return String(value);
-  return fmt(value);
+  if (value === undefined) return '?';
+  if (typeof value === 'number') return Number.isNaN(value) ? '?' : value === Infinity ? '∞' : value === -Infinity ? '-∞' : fmt(value, lang);
+  if (typeof value === 'boolean') return String(value);
+  return fmt(value, lang);
+}
+
+/**
+ * A numeric parameter as text: {@link text}, and in Vietnamese a numeral string (a sum the library
+ * computed, a bound such as `">0.5"`) with a decimal comma too.
+ */
+function numeral(value: unknown, lang: Lang = 'en'): string {
+  return typeof value === 'string' && lang === 'vi' ? viNumber(value) : text(value, lang);
 }
 
 /** A parameter as text: lists joined with commas (params hold them as arrays). */
-function list(value: unknown): string {
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : fmt(v))).join(', ');
-  return value === undefined ? '' : text(value);
+function list(value: unknown, lang: Lang = 'en'): string {
+  if (Array.isArray(value)) return joined(value, value.map((v) => (typeof v === 'string' ? v : text(v, lang))), lang);
+  return value === undefined ? '' : text(value, lang);
 }
 
-function quoted(value: unknown): string {
-  return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? JSON.stringify(v) : fmt(v))).join(', ') : list(value);
+function quoted(value: unknown, lang: Lang = 'en'): string {
+  return Array.isArray(value) ? joined(value, value.map((v) => (typeof v === 'string' ? JSON.stringify(v) : text(v, lang))), lang) : list(value, lang);
+}
+
+/** The two ends of an allowed range (`-∞`/`∞` where one is missing), separated as {@link joined} says. */
+function range(min: unknown, max: unknown, lang: Lang): string {
+  const ends = [numeral(min ?? '-∞', lang), numeral(max ?? '∞', lang)];
+  return ends.join(lang === 'vi' && ends.some((e) => /\d,\d/.test(e)) ? '; ' : ', ');
+}
+
+/** `"id"` with a leading space, or nothing when the id is unknown. */
+function named(id: unknown): string {
+  return typeof id === 'string' && id !== '' && id !== '?' ? ` "${id}"` : '';
+}
+
+/** `, <label> <value>` when the parameter is present, else nothing. */
+function clause(p: Record<string, unknown>, key: string, label: string, lang: Lang): string {
+  return Object.prototype.hasOwnProperty.call(p, key) ? `${label}${fmt(p[key], lang)}` : '';
+}
+
+/** What was received: a caller-given description (`receivedText`/`receivedTextVi`) or the value. */
+function received(p: Record<string, unknown>, lang: Lang): string {
+  const own = lang === 'vi' ? p.receivedTextVi ?? p.receivedText : p.receivedText;
+  if (typeof own === 'string') return lang === 'vi' ? `, nhận được ${own}` : `, received ${own}`;
+  return clause(p, 'received', lang === 'vi' ? ', nhận được ' : ', received ', lang);
+}
+
+/** A received value in a sentence ("Value 3 …"): the value, or "The value" when it is missing. */
+function value(p: Record<string, unknown>, lang: Lang): string {
+  if (!Object.prototype.hasOwnProperty.call(p, 'received')) return lang === 'vi' ? 'Giá trị' : 'The value';
+  return lang === 'vi' ? `Giá trị ${fmt(p.received, 'vi')}` : `Value ${fmt(p.received, 'en')}`;
+}
+
+/** `: a, b` when the list is present and not empty, else nothing. */
+function listed(v: unknown, lang: Lang): string {
+  const t = list(v, lang);
+  return t === '' ? '' : `: ${t}`;
 }
 
 /**
- * A number inside Vietnamese text, with a decimal comma as Vietnamese tables print it (`0,3985`,
- * `41,6`); the English text keeps the point. Numbers only, and unquoted numeral strings (a computed
- * sum such as `"999.5"`); quoted strings in messages stay as given, since they show the input itself.
- *
- * @example
- * ```ts
- * viNumber(0.3985); // '0,3985'
- * viNumber('999.5'); // '999,5'
- * viNumber(-0); // '-0'
- * ```
+ * Builds the bilingual message of an issue from its code and parameters. Any parameter may be
+ * missing or odd (an object, a symbol, NaN): the message stays a sentence, without `undefined`,
+ * `NaN` or `[object Object]` (a received NaN is quoted as the caller's value).
  */
-export function viNumber(value: number | string): string {
-  const s = typeof value === 'number' ? fmt(value) : value;
-  return /^[-+]?\d+\.\d+(?:e[-+]?\d+)?$/i.test(s) ? s.replace('.', ',') : s;
-}
-
-/** {@link fmt} for Vietnamese text: numbers with a decimal comma. */
-function fmtVi(value: unknown): string {
-  return typeof value === 'number' ? viNumber(value) : fmt(value);
-}
-
-/** {@link text} for Vietnamese text: numbers and numeral strings with a decimal comma. */
-function textVi(value: unknown): string {
-  return typeof value === 'number' || typeof value === 'string' ? viNumber(text(value)) : text(value);
-}
-
-/**
- * {@link list} for Vietnamese text: numbers with a decimal comma, so items are separated by `; `
- * where one has a comma of its own (`0; 0,5; 1`, never `0, 0,5, 1`). Strings (ids, names) stay as given.
- */
-function listVi(value: unknown): string {
-  if (!Array.isArray(value)) return value === undefined ? '' : textVi(value);
-  const items = value.map((v) => (typeof v === 'string' ? v : fmtVi(v)));
-  return items.join(value.some((v, i) => typeof v === 'number' && items[i]!.includes(',')) ? '; ' : ', ');
-}
-
-/** The two ends of a range in Vietnamese text: `0, 100`, but `0; 0,25` where an end has a decimal comma. */
-function rangeVi(min: unknown, max: unknown): string {
-  const ends = [textVi(min), textVi(max)];
-  return ends.join(ends.some((e) => /\d,\d/.test(e)) ? '; ' : ', ');
-}
-
-/** {@link quoted} for Vietnamese text (see {@link listVi}). */
-function quotedVi(value: unknown): string {
-  if (!Array.isArray(value)) return listVi(value);
-  const items = value.map((v) => (typeof v === 'string' ? JSON.stringify(v) : fmtVi(v)));
-  return items.join(value.some((v, i) => typeof v === 'number' && items[i]!.includes(',')) ? '; ' : ', ');
-}
-
-/** Builds the bilingual message of an issue from its code and parameters. */
 export function issueMessage(code: IssueCode, params: Record<string, unknown> = {}): Localized {
   const p = params;
   switch (code) {
-    case 'unknown_framework':
+    case 'unknown_framework': {
+      const known = list(p.known);
       return {
-        vi: `Không có bộ chỉ số "${text(p.id)}". Các bộ chỉ số hợp lệ: ${list(p.known)}`,
-        en: `No framework "${text(p.id)}". Known frameworks: ${list(p.known)}`,
+        vi: `Không có bộ chỉ số${named(p.id) || ' này'}${known === '' ? '' : `. Các bộ chỉ số hợp lệ: ${known}`}`,
+        en: `No framework${named(p.id) || ' of that id'}${known === '' ? '' : `. Known frameworks: ${known}`}`,
       };
-    case 'wrong_framework_kind':
+    }
+    case 'wrong_framework_kind': {
+      // `actual` and `expected` are kinds ("dbi"), or already quoted alternatives ('"dbi" | "dti"')
+      const q = (v: unknown, lang: Lang) => (typeof v === 'string' ? (v.startsWith('"') ? v : JSON.stringify(v)) : text(v, lang));
+      if (p.actual === undefined || p.actual === '') {
+        return {
+          vi: `Bộ chỉ số${named(p.id)} không ghi loại (kind); cần bộ chỉ số loại ${q(p.expected, 'vi')}`,
+          en: `Framework${named(p.id)} does not state its kind; a framework of kind ${q(p.expected, 'en')} is needed`,
+        };
+      }
       return {
-        vi: `Bộ chỉ số "${text(p.id)}" là loại ${text(p.actual)}, cần loại ${text(p.expected)}`,
-        en: `Framework "${text(p.id)}" is a ${text(p.actual)} framework; a ${text(p.expected)} framework is needed`,
+        vi: `Bộ chỉ số${named(p.id)} có loại (kind) ${q(p.actual, 'vi')}; cần bộ chỉ số loại ${q(p.expected, 'vi')}`,
+        en: `Framework${named(p.id)} has kind ${q(p.actual, 'en')}; a framework of kind ${q(p.expected, 'en')} is needed`,
       };
+    }
     case 'not_scorable':
       return {
-        vi: `Bộ chỉ số "${text(p.id)}" chưa đủ dữ kiện để chấm điểm`,
-        en: `Framework "${text(p.id)}" lacks facts needed for scoring`,
+        vi: `Bộ chỉ số${named(p.id)} chưa đủ dữ kiện để chấm điểm`,
+        en: `Framework${named(p.id)} lacks facts needed for scoring`,
       };
-    case 'invalid_type':
+    case 'invalid_type': {
+      const hasExpected = p.expected !== undefined || p.expectedVi !== undefined;
       return {
-        vi: `Kiểu dữ liệu không hợp lệ: cần ${text(p.expected)}, nhận được ${fmtVi(p.received)}`,
-        en: `Invalid type: expected ${text(p.expected)}, received ${fmt(p.received)}`,
+        vi: `Kiểu dữ liệu không hợp lệ${hasExpected ? `: cần ${text(p.expectedVi ?? p.expected, 'vi')}` : ''}${received(p, 'vi')}`,
+        en: `Invalid type${hasExpected ? `: expected ${text(p.expected, 'en')}` : ''}${received(p, 'en')}`,
       };
+    }
     case 'not_a_number':
       return {
-        vi: `Giá trị ${fmtVi(p.received)} không phải là số (dùng số hoặc chuỗi thập phân như "41.6")`,
-        en: `Value ${fmt(p.received)} is not a number (use a number or a decimal string such as "41.6")`,
+        vi: `${value(p, 'vi')} không phải là số (dùng số hoặc chuỗi thập phân như "41.6")`,
+        en: `${value(p, 'en')} is not a number (use a number or a decimal string such as "41.6")`,
       };
     case 'not_finite':
       return {
-        vi: `Giá trị ${fmtVi(p.received)} không hữu hạn`,
-        en: `Value ${fmt(p.received)} is not finite`,
+        vi: `${value(p, 'vi')} không hữu hạn`,
+        en: `${value(p, 'en')} is not finite`,
       };
     case 'too_long':
       return {
-        vi: `Chuỗi số dài ${text(p.length)} ký tự, vượt quá ${text(p.maxLength)} ký tự cho phép`,
-        en: `The numeric string is ${text(p.length)} characters long; at most ${text(p.maxLength)} are allowed`,
+        vi: `Chuỗi số ${p.length === undefined ? 'quá dài' : `dài ${text(p.length)} ký tự`}${p.maxLength === undefined ? '' : `, vượt quá ${text(p.maxLength)} ký tự cho phép`}`,
+        en: `The numeric string is ${p.length === undefined ? 'too long' : `${text(p.length)} characters long`}${p.maxLength === undefined ? '' : `; at most ${text(p.maxLength)} are allowed`}`,
       };
     case 'out_of_range':
       return {
-        vi: `Giá trị ${fmtVi(p.received)} nằm ngoài khoảng cho phép [${rangeVi(p.min, p.max)}]`,
-        en: `Value ${fmt(p.received)} is outside the allowed range [${text(p.min)}, ${text(p.max)}]`,
+        vi: `${value(p, 'vi')} nằm ngoài khoảng cho phép [${range(p.min, p.max, 'vi')}]`,
+        en: `${value(p, 'en')} is outside the allowed range [${range(p.min, p.max, 'en')}]`,
       };
     case 'not_an_integer':
       return {
-        vi: `Giá trị ${fmtVi(p.received)} phải là số nguyên`,
-        en: `Value ${fmt(p.received)} must be an integer`,
+        vi: `${value(p, 'vi')} phải là số nguyên`,
+        en: `${value(p, 'en')} must be an integer`,
       };
     case 'not_on_scale':
       return {
-        vi: `Giá trị ${fmtVi(p.received)} không thuộc thang điểm của tiêu chí (cho phép: ${listVi(p.allowed)})`,
-        en: `Value ${fmt(p.received)} is not on the criterion's scale (allowed: ${list(p.allowed)})`,
+        vi: `${value(p, 'vi')} không thuộc thang điểm của tiêu chí${p.allowed === undefined ? '' : ` (cho phép: ${list(p.allowed, 'vi')})`}`,
+        en: `${value(p, 'en')} is not on the criterion's scale${p.allowed === undefined ? '' : ` (allowed: ${list(p.allowed, 'en')})`}`,
       };
     case 'too_many_decimals':
       return {
-        vi: `Giá trị ${fmtVi(p.received)} có quá ${text(p.decimals)} chữ số thập phân`,
-        en: `Value ${fmt(p.received)} has more than ${text(p.decimals)} decimals`,
+        vi: `${value(p, 'vi')} có quá ${numeral(p.decimals, 'vi')} chữ số thập phân`,
+        en: `${value(p, 'en')} has more than ${text(p.decimals)} decimals`,
       };
     case 'unknown_key':
       if (p.allowed !== undefined) {
         return {
-          vi: `Khóa "${text(p.key)}" không hợp lệ (cho phép: ${listVi(p.allowed)})`,
+          vi: `Khóa "${text(p.key, 'vi')}" không hợp lệ (cho phép: ${list(p.allowed, 'vi')})`,
           en: `Unknown key "${text(p.key)}" (allowed: ${list(p.allowed)})`,
         };
       }
       return {
-        vi: `Khóa "${text(p.key)}" không có trong bộ chỉ số ${text(p.framework ?? '')}`.trim(),
-        en: `Key "${text(p.key)}" is not part of framework ${text(p.framework ?? '')}`.trim(),
+        vi: `Khóa "${text(p.key, 'vi')}" không có trong bộ chỉ số${named(p.framework)}`,
+        en: `Key "${text(p.key)}" is not part of ${p.framework === undefined ? 'the framework' : `framework ${text(p.framework)}`}`,
       };
     case 'missing_key':
       return {
-        vi: `Thiếu giá trị bắt buộc "${text(p.key)}"`,
+        vi: `Thiếu giá trị bắt buộc "${text(p.key, 'vi')}"`,
         en: `Missing required value "${text(p.key)}"`,
       };
     case 'duplicate_id':
       if (p.indexes === undefined) {
         // the framework definitions name the first use instead of every entry
         return {
-          vi: `Mã "${text(p.id)}" bị trùng (đã dùng tại ${text(p.first)})`,
-          en: `Id "${text(p.id)}" is used twice (first at ${text(p.first)})`,
+          vi: `Mã "${text(p.id, 'vi')}" bị trùng${p.first === undefined ? '' : ` (đã dùng tại ${text(p.first, 'vi')})`}`,
+          en: `Id "${text(p.id)}" is used twice${p.first === undefined ? '' : ` (first at ${text(p.first)})`}`,
         };
       }
       return {
-        vi: `Mã "${text(p.id)}" xuất hiện nhiều lần (các mục ${list(p.indexes)})`,
+        vi: `Mã "${text(p.id, 'vi')}" xuất hiện nhiều lần (các mục ${list(p.indexes, 'vi')})`,
         en: `Id "${text(p.id)}" appears more than once (entries ${list(p.indexes)})`,
       };
     case 'conflicting_input':
       return {
-        vi: `Chỉ được cung cấp một trong các trường: ${list(p.fields)}`,
-        en: `Give only one of the fields: ${list(p.fields)}`,
+        vi: `Chỉ được cung cấp một trong các trường${listed(p.fields, 'vi')}`,
+        en: `Give only one of the fields${listed(p.fields, 'en')}`,
       };
     case 'missing_input':
       return {
-        vi: `Cần cung cấp một trong các trường: ${list(p.fields)}`,
-        en: `One of these fields is required: ${list(p.fields)}`,
+        vi: `Cần cung cấp một trong các trường${listed(p.fields, 'vi')}`,
+        en: `One of these fields is required${listed(p.fields, 'en')}`,
       };
     case 'inconsistent_result':
       return {
-        vi: `Kết quả không khớp: ${text(p.field ?? '')} là ${fmtVi(p.received)}, nhưng tính lại được ${fmtVi(p.expected)}`,
-        en: `The result does not add up: ${text(p.field ?? '')} is ${fmt(p.received)}, but ${fmt(p.expected)} is computed`,
+        vi: `Kết quả không khớp${p.field === undefined ? '' : `: ${text(p.field, 'vi')}`}${clause(p, 'received', ' là ', 'vi')}${clause(p, 'expected', ', nhưng tính lại được ', 'vi')}`,
+        en: `The result does not add up${p.field === undefined ? '' : `: ${text(p.field)}`}${clause(p, 'received', ' is ', 'en')}${clause(p, 'expected', ', but the computed value is ', 'en')}`,
       };
     case 'invalid_option':
       if (p.allowed !== undefined) {
         return {
-          vi: `Tùy chọn không hợp lệ: nhận được ${fmtVi(p.received)}, cần một trong ${quotedVi(p.allowed)}`,
-          en: `Invalid option: received ${fmt(p.received)}, expected one of ${quoted(p.allowed)}`,
+          vi: `Tùy chọn không hợp lệ${clause(p, 'received', ': nhận được ', 'vi')}, cần một trong ${quoted(p.allowed, 'vi')}`,
+          en: `Invalid option${clause(p, 'received', ': received ', 'en')}, expected one of ${quoted(p.allowed, 'en')}`,
         };
       }
       return {
-        vi: `Tùy chọn không hợp lệ: ${text(p.detail ?? '')}`.trim(),
-        en: `Invalid option: ${text(p.detailEn ?? p.detail ?? '')}`.trim(),
+        vi: `Tùy chọn không hợp lệ${p.detail === undefined ? '' : `: ${text(p.detail, 'vi')}`}`,
+        en: `Invalid option${(p.detailEn ?? p.detail) === undefined ? '' : `: ${text(p.detailEn ?? p.detail)}`}`,
       };
     case 'sum_mismatch':
       return {
-        vi: `Tổng ${text(p.what)} là ${textVi(p.sum)}, phải bằng ${textVi(p.expected)}`,
+        vi: `Tổng ${text(p.what, 'vi')} là ${numeral(p.sum, 'vi')}, phải bằng ${numeral(p.expected, 'vi')}`,
         en: `The sum of ${text(p.whatEn ?? p.what)} is ${text(p.sum)}; it must equal ${text(p.expected)}`,
       };
     case 'invalid_framework':
       return {
-        vi: `Bộ chỉ số không hợp lệ: ${text(p.detail ?? '')}`.trim(),
-        en: `Invalid framework: ${text(p.detailEn ?? p.detail ?? '')}`.trim(),
+        vi: `Bộ chỉ số không hợp lệ${p.detail === undefined ? '' : `: ${text(p.detail, 'vi')}`}`,
+        en: `Invalid framework${(p.detailEn ?? p.detail) === undefined ? '' : `: ${text(p.detailEn ?? p.detail)}`}`,
+      };
+    case 'too_many_issues':
+      return {
+        vi: `Còn ${text(p.omitted, 'vi')} lỗi khác không được liệt kê (chỉ báo ${text(p.limit, 'vi')} lỗi đầu tiên)`,
+        en: `${text(p.omitted)} more issues not listed (only the first ${text(p.limit)} are reported)`,
       };
   }
 }

@@ -2,6 +2,7 @@
  * What changed between two results of the same kind (two runs, two years, a what-if): points,
  * values, levels and, when given, ranks. Differences are exact.
  */
+import { readOnce } from '../assessment/snapshot.js';
 import * as X from '../arithmetic/decimal.js';
 import { makeIssue, type ValidationIssue } from '../errors.js';
 import { custom, isPlainObject, nullable, num, obj, optional, throwIfAny, type Infer, type Path, isArray } from '../assessment/check.js';
@@ -57,6 +58,9 @@ export function compareResults(
   b: DtiResult | DbiResult,
   options: CompareOptions = {},
 ): Change[] {
+  a = readOnce(a, ['a']);
+  b = readOnce(b, ['b']);
+  options = readOnce(options, ['options']);
   const issues: ValidationIssue[] = [];
   const ka = inspect(a, ['a'], issues);
   const kb = inspect(b, ['b'], issues);

@@ -9,6 +9,7 @@
  * Frameworks beyond the 1970 model (questionnaires, "n/a", sectors, mean or weighted aggregation,
  * percentage bands) are planned by dbi-gap-general.ts: answer changes chosen greedily by exact gain.
  */
+import { readOnce } from '../assessment/snapshot.js';
 import { toUnits } from '../arithmetic/scaled.js';
 import { compileDbi, validateDbiInput, type CompiledDbi, type DbiInput } from '../assessment/dbi-input.js';
 import { viNumber, type Localized } from '../errors.js';
@@ -149,6 +150,8 @@ function nextAllowed(c: CompiledDbi, itemIndex: number, atLeast: number): number
  * ```
  */
 export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAssessment, options: DbiGapOptions = {}): DbiGap {
+  input = readOnce(input, ['input']);
+  options = readOnce(options, ['options']);
   parse(optionsCheck, options, ['options']);
   const framework = resolveDbiFramework(frameworkOrId);
   if (needsGeneralScoring(framework)) {

@@ -6,6 +6,7 @@
  * A main indicator given directly (its components unknown) or listing no components is one item
  * of its own (`kind: 'mainIndicator'`), so that the list and the plan always cover every point.
  */
+import { readOnce } from '../assessment/snapshot.js';
 import * as X from '../arithmetic/decimal.js';
 import { checkNumeric, type NumericInput } from '../assessment/numeric.js';
 import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../errors.js';
@@ -126,6 +127,8 @@ interface Item {
  * ```
  */
 export function dtiComponentGap(result: DtiResult, options: DtiComponentGapOptions = {}): DtiComponentGap {
+  result = readOnce(result, ['result']);
+  options = readOnce(options, ['options']);
   // the whole result is checked, as dtiGap does: a hand-edited total (NaN, Infinity, a 200,000-digit
   // exact string) otherwise came back in `current` and `lost` as NaN or -Infinity
   const issues: ValidationIssue[] = [];

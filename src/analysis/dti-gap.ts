@@ -4,6 +4,7 @@
  * all three pillars), and how far each main indicator is from the national average, the regional
  * leader and the leader.
  */
+import { readOnce } from '../assessment/snapshot.js';
 import * as X from '../arithmetic/decimal.js';
 import { ValidationError, makeIssue, type Localized } from '../errors.js';
 import { findProvince } from '../framework/units/provinces.js';
@@ -147,6 +148,9 @@ function r(x: X.Exact, decimals: number): number {
  * ```
  */
 export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOptions = {}): DtiGap {
+  result = readOnce(result, ['result']);
+  target = readOnce(target, ['target']);
+  options = readOnce(options, ['options']);
   const issues: ValidationIssue[] = [];
   const checked = inspectDtiResult(result, ['result'], issues);
   if (checked) checkTarget(target, checked, checked.id, ['target'], issues);

@@ -1,4 +1,5 @@
 /** Picking one measure (a number and its exact string) out of a DTI or DBI result. */
+import { readOnce } from '../assessment/snapshot.js';
 import type { DbiResult } from '../score/score-dbi.js';
 import type { DtiResult } from '../score/score-dti.js';
 import type { DtiFramework, DtiPillarId } from '../framework/schema.js';
@@ -47,6 +48,7 @@ export function dtiMeasureExact(result: DtiResult, by: DtiMeasure): string | nul
  * ```
  */
 export function dtiMeasure(result: DtiResult, by: DtiMeasure): number | null {
+  result = readOnce(result, ['result']);
   const issues: ValidationIssue[] = [];
   const f = inspectDtiResult(result, ['result'], issues);
   checkBy(by, f ? ['value', 'total', ...PILLARS, ...dtiMeasureIds(f)] : [], issues);
@@ -71,6 +73,7 @@ export type DbiMeasure = 'total' | 'percent' | 'level' | (string & {});
  * ```
  */
 export function dbiMeasure(result: DbiResult, by: DbiMeasure): number | null {
+  result = readOnce(result, ['result']);
   const issues: ValidationIssue[] = [];
   const f = inspectDbiResult(result, ['result'], issues);
   checkBy(by, f ? ['total', 'percent', 'level', ...f.pillars.map((p) => p.id)] : [], issues);

@@ -5,6 +5,7 @@
  * pillars are scored from those means. Averaging points is the same as averaging values (points =
  * value × maximum) and keeps a single unit's merge the identity.
  */
+import { readOnce } from '../assessment/snapshot.js';
 import * as X from '../arithmetic/decimal.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { scoreDti, type DtiResult } from '../score/score-dti.js';
@@ -39,6 +40,8 @@ export function mergeUnits(
   units: readonly { readonly id: string; readonly result: DtiResult }[],
   mapping: Readonly<Record<string, readonly string[]>>,
 ): MergedUnit[] {
+  units = readOnce(units, ['units']);
+  mapping = readOnce(mapping, ['mapping']);
   const issues: ValidationIssue[] = [];
   unitsCheck(units, ['units'], issues);
   if (!isPlainObject(mapping)) issues.push(makeIssue(['mapping'], 'invalid_type', { expected: 'object { newId: oldIds[] }', received: mapping }));

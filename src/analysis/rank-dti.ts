@@ -1,4 +1,5 @@
 /** Ranking provinces by their DTI results, nationally and within groups (e.g. the six regions). */
+import { readOnce } from '../assessment/snapshot.js';
 import * as X from '../arithmetic/decimal.js';
 import { findProvince, REGIONS, type RegionId } from '../framework/units/provinces.js';
 import type { DtiResult } from '../score/score-dti.js';
@@ -78,6 +79,8 @@ const optionsCheck = /* @__PURE__ */ obj({
  * ```
  */
 export function rankDti(units: readonly DtiUnit[], options: RankDtiOptions = {}): DtiRanking[] {
+  units = readOnce(units, ['units']);
+  options = readOnce(options, ['options']);
   const issues: ValidationIssue[] = [];
   unitsCheck(units, ['units'], issues);
   optionsCheck(options, ['options'], issues);

@@ -3,6 +3,7 @@
  * published 4 decimals), tied units share a rank and the next rank is skipped (competition
  * ranking, "1-2-2-4"). Dense and ordinal ranking are available; missing scores rank last, flagged.
  */
+import { readOnce } from '../assessment/snapshot.js';
 import { compareDigits, decimalDigits, roundDigits, scaledInteger, type DecimalDigits } from '../arithmetic/decimal-string.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { checkNumeric } from '../assessment/numeric.js';
@@ -300,6 +301,8 @@ function validate(entries: readonly RankEntry[], options: RankOptions): void {
  * ```
  */
 export function rank(entries: readonly RankEntry[], options: RankOptions = {}): Ranked[] {
+  entries = readOnce(entries, ['entries']);
+  options = readOnce(options, ['options']);
   validate(entries, options);
   return rankValid(entries, options);
 }
@@ -374,6 +377,8 @@ export function rankChange(
   previous: readonly { readonly id: string; readonly rank: number | null }[],
   current: readonly { readonly id: string; readonly rank: number | null }[],
 ): RankChange[] {
+  previous = readOnce(previous, ['previous']);
+  current = readOnce(current, ['current']);
   const issues: ValidationIssue[] = [];
   rankListCheck(previous, ['previous'], issues);
   rankListCheck(current, ['current'], issues);

@@ -1,4 +1,5 @@
 /** Strengths and weaknesses of one unit against a cohort: its indicators ranked by percentile. */
+import { readOnce } from '../assessment/snapshot.js';
 import { ratioHalfUp } from '../arithmetic/scaled.js';
 import { makeIssue, type Localized, type ValidationIssue } from '../errors.js';
 import { compareCodePoints, isPlainObject, num, obj, optional, throwIfAny, type Infer, type Path, isArray } from '../assessment/check.js';
@@ -70,6 +71,9 @@ export function strengthsAndWeaknesses(
   cohort: readonly (DtiResult | DbiResult)[],
   options: StrengthsOptions = {},
 ): StrengthsAndWeaknesses {
+  unit = readOnce(unit, ['unit']);
+  cohort = readOnce(cohort, ['cohort']);
+  options = readOnce(options, ['options']);
   const issues: ValidationIssue[] = [];
   inspect(unit, undefined, ['unit'], issues);
   if (!isArray(cohort)) issues.push(makeIssue(['cohort'], 'invalid_type', { expected: 'array', received: cohort }));

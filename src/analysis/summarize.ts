@@ -9,6 +9,7 @@
  * QUARTILE.INC). Groups are held as histograms where the scale is small (all bundled criterion-level
  * frameworks), so a million results summarize in one pass.
  */
+import { readOnce } from '../assessment/snapshot.js';
 import { formatUnits, ratioHalfUp, ratioString } from '../arithmetic/scaled.js';
 import { compileDbi } from '../assessment/dbi-input.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
@@ -134,6 +135,8 @@ function own(o: Readonly<Record<string, number>> | undefined, key: string): numb
  * ```
  */
 export function summarize<E extends { readonly result: DbiResult }>(entries: readonly E[], options: SummarizeOptions<E> = {}): CohortSummary {
+  entries = readOnce(entries, ['entries']);
+  options = readOnce(options, ['options']);
   if (!isArray(entries)) throw new ValidationError([makeIssue(['entries'], 'invalid_type', { expected: 'array', received: entries })]);
   const issues: ValidationIssue[] = [];
   optionsCheck(options, ['options'], issues);

@@ -17,6 +17,7 @@ import type { DbiFramework } from '../framework/schema.js';
 import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
 import { recordedFramework } from '../score/provenance.js';
 import type { DbiResult } from '../score/score-dbi.js';
+import { readOnce } from './snapshot.js';
 import { isPlainObject, pathCheck, throwIfAny, type Path, isArray } from './check.js';
 import { compileDbi, type CompiledDbi } from './dbi-input.js';
 import { isPlainDecimal } from './numeric.js';
@@ -279,8 +280,10 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
  */
 export function checkDbiResult(result: unknown, path: Path = ['result']): DbiFramework {
   const issues: ValidationIssue[] = [];
+  path = readOnce(path, ['path']);
   pathCheck(path, ['path'], issues);
   throwIfAny(issues);
+  result = readOnce(result, path);
   const f = inspectDbiResult(result, path, issues);
   if (!f) throw new ValidationError(issues);
   return f;

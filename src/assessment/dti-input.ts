@@ -70,7 +70,7 @@ export function dtiInputFromRecord(
   mode: 'points' | 'values',
 ): DtiInput {
   const framework = resolveDtiFramework(frameworkOrId);
-  const record = snapshotInput(rawRecord);
+  const record = snapshotInput(rawRecord, ['record']);
   const issues: ValidationIssue[] = [];
   if (!isObject(record)) issues.push(makeIssue(['record'], 'invalid_type', { expected: 'object', received: record }));
   if (mode !== 'points' && mode !== 'values') issues.push(makeIssue(['mode'], 'invalid_option', { received: mode, allowed: ['points', 'values'] }));

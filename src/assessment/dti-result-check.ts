@@ -15,6 +15,7 @@ import { DTI_FRAMEWORKS } from '../framework/dti/index.js';
 import type { DtiFramework } from '../framework/schema.js';
 import type { DtiResult } from '../score/score-dti.js';
 import { recordedFramework } from '../score/provenance.js';
+import { readOnce } from './snapshot.js';
 import { isPlainObject, pathCheck, throwIfAny, type Path, isArray } from './check.js';
 import { addDecimal, compareDecimal, equalsNumber, ratioDecimal, readDecimal, roundDecimal, type PlainDecimal } from './plain-decimal.js';
 
@@ -212,8 +213,10 @@ export function inspectDtiResult(result: unknown, path: Path, issues: Validation
  */
 export function checkDtiResult(result: unknown, path: Path = ['result']): DtiFramework {
   const issues: ValidationIssue[] = [];
+  path = readOnce(path, ['path']);
   pathCheck(path, ['path'], issues);
   throwIfAny(issues);
+  result = readOnce(result, path);
   const f = inspectDtiResult(result, path, issues);
   if (!f) throw new ValidationError(issues);
   return f;

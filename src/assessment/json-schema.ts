@@ -6,6 +6,7 @@
  * What JSON Schema cannot express is still checked at run time: the range of decimal strings, the
  * number of decimals, and exact comparison of numbers with more digits than a double holds.
  */
+import { readGuarded } from './snapshot.js';
 import { ValidationError, makeIssue } from '../errors.js';
 import { resolveDtiFramework } from '../framework/dti/index.js';
 import { resolveDbiFramework } from '../framework/dbi/index.js';
@@ -124,7 +125,7 @@ function resolveFramework(ref: unknown): Framework {
     });
     throw new ValidationError([makeIssue(['framework'], 'unknown_framework', { id: ref, known })]);
   }
-  const kind = isPlainObject(ref) ? ref.kind : undefined;
+  const kind = readGuarded(['framework'], () => (isPlainObject(ref) ? ref.kind : undefined));
   if (kind === 'dti') return resolveDtiFramework(ref as never);
   if (kind === 'dbi') return resolveDbiFramework(ref as never);
   throw new ValidationError([

@@ -1,11 +1,23 @@
 import { ValidationError, makeIssue } from '../errors.js';
+import { isDefinedFramework } from '../framework/registry.js';
+import { recordedFramework } from '../score/provenance.js';
+
+type Path = readonly (string | number)[];
 
 /**
- * How deep an input is copied. The deepest input the library reads is
+ * How deep a scoring input is copied. The deepest input scoring reads is
  * input → answers → criterion → list of option ids (4 levels); anything deeper is never read by
  * scoring, only rejected by validation, so it is kept by reference.
  */
 const SNAPSHOT_DEPTH = 6;
+/**
+ * How deep {@link readOnce} copies: the deepest data an analysis reads is a DBI result inside a
+ * cohort entry (entries → entry → result → pillars → pillar → components → component → criteria →
+ * criterion → exact → figure, 11 levels).
+ */
+const READ_DEPTH = 16;
+/** Longer arrays are kept by reference (a sparse array of length 2³² − 1 is not data to copy). */
+const READ_ARRAY_LIMIT = 1 << 25;
 
 /**
  * A plain copy of a caller's input, each property read exactly once.
@@ -18,18 +30,50 @@ const SNAPSHOT_DEPTH = 6;
  * what it would have seen; arrays are copied index by index; any other object (Date, Map, typed
  * array, class instance) is kept as is, for validation to reject or accept by its type.
  */
-export function snapshotInput<T>(input: T): T {
+export function snapshotInput<T>(input: T, path: Path = []): T {
+  return guarded(path, () => copy(input, 0, SNAPSHOT_DEPTH, 10_000) as T);
+}
+
+/**
+ * {@link snapshotInput} for the arguments of every other public function (entries, results,
+ * options, rows): deeper, for arrays of any real length, and stopping at what this library made —
+ * a result scored in this process (whose provenance lives beside it) and a checked framework — which
+ * are kept by reference. A getter or Proxy trap that throws becomes a {@link ValidationError} whose
+ * path is `path` followed by the keys down to the unreadable place.
+ *
+ * One mechanism for the whole API: each function reads its caller's objects once, here, and works
+ * on the copy, so neither a throwing trap nor a value that changes between two reads can reach the
+ * function's own code.
+ */
+export function readOnce<T>(value: T, path: Path): T {
+  return guarded(path, () => copy(value, 0, READ_DEPTH, READ_ARRAY_LIMIT) as T);
+}
+
+/**
+ * Runs `read`, a few property reads of a caller's object (a framework's `kind`, a Date's time),
+ * turning a getter or Proxy trap that throws into the same {@link ValidationError} at `path`.
+ * Only reads go in `read`: any other failure would be reported as unreadable input.
+ */
+export function readGuarded<T>(path: Path, read: () => T): T {
+  return guarded(path, read);
+}
+
+function guarded<T>(path: Path, read: () => T): T {
   try {
-    return copy(input, 0) as T;
+    return read();
   } catch (error) {
-    if (error instanceof Unreadable) {
-      throw new ValidationError([makeIssue(error.path, 'invalid_type', {
-        expected: 'plain data (a property getter or Proxy threw while it was read)',
-        received: undefined,
-      })]);
-    }
-    throw error;
+    if (error instanceof ValidationError) throw error;
+    const at = error instanceof Unreadable ? [...path, ...error.path] : [...path];
+    throw new ValidationError([unreadableIssue(at)]);
   }
+}
+
+/** The issue of a value that could not be read (a getter or a Proxy trap threw). */
+export function unreadableIssue(path: Path) {
+  return makeIssue(path, 'invalid_type', {
+    expected: 'plain data (a property getter or Proxy threw while it was read)',
+    expectedVi: 'dữ liệu thuần (một getter hoặc Proxy đã báo lỗi khi được đọc)',
+  }, 'Pass plain objects and arrays (for example a JSON.parse(JSON.stringify(x)) copy), not objects with getters or Proxies that throw.');
 }
 
 class Unreadable {
@@ -42,10 +86,16 @@ function below(key: string | number, error: unknown): never {
   throw new Unreadable([key]);
 }
 
+/** What the library made and keeps beside its own records: read as it is, never copied. */
+function isOwn(value: object): boolean {
+  return recordedFramework(value) !== undefined || isDefinedFramework(value);
+}
+
 // The common case is 60 plain answers: no path is built and no property defined one by one unless
 // something goes wrong (the copy sits on every scoring call).
-function copy(value: unknown, depth: number): unknown {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null || depth >= SNAPSHOT_DEPTH) return value;
+function copy(value: unknown, depth: number, maxDepth: number, arrayLimit: number): unknown {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null || depth >= maxDepth) return value;
+  if (isOwn(value)) return value;
   let proto: unknown;
   let isArray: boolean;
   try {
@@ -61,12 +111,12 @@ function copy(value: unknown, depth: number): unknown {
     } catch {
       throw new Unreadable([]);
     }
-    // a sparse or huge array is not a list of answers; validation rejects it by its length
-    if (proto !== Array.prototype || length > 10_000) return value;
+    // a sparse or huge array is not data to copy; validation rejects it by its length
+    if (proto !== Array.prototype || length > arrayLimit) return value;
     const out: unknown[] = new Array(length);
     let i = 0;
     try {
-      for (; i < length; i++) out[i] = copy((value as unknown[])[i], depth + 1);
+      for (; i < length; i++) out[i] = copy((value as unknown[])[i], depth + 1, maxDepth, arrayLimit);
     } catch (error) {
       below(i, error);
     }
@@ -83,7 +133,7 @@ function copy(value: unknown, depth: number): unknown {
   let key = '';
   try {
     for (key of keys) {
-      const item = copy((value as Record<string, unknown>)[key], depth + 1);
+      const item = copy((value as Record<string, unknown>)[key], depth + 1, maxDepth, arrayLimit);
       // `__proto__` stays an own key, as the caller's object had it
       if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
       else out[key] = item;

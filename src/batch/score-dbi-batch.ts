@@ -139,6 +139,12 @@ function problem(c: CompiledDbi, col: number, v: number): IssueCode {
  * r.pillarPoints.subarray(0, 6); // [39, 15, 48, 39, 30, 21]
  * ```
  */
+/** `'Uint8Array'`, `'Float64Array'` … for a real typed array, `undefined` for anything else. */
+function typedArrayTag(x: unknown): string | undefined {
+  const get = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag)?.get;
+  return get ? (get.call(x) as string | undefined) : undefined;
+}
+
 export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Array | Float64Array): DbiBatchResult {
   const f = resolveDbiFramework(frameworkOrId);
   if (beyondPoints(f)) {
@@ -151,7 +157,10 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
   }
   const c = compileDbi(f);
   const t = tablesOf(c);
-  if (!(answers instanceof Uint8Array) && !(answers instanceof Float64Array)) {
+  // the typed array's own tag getter reads its internal slot: a Proxy (whose traps may throw) or a
+  // look-alike object gets `undefined`, without any of its code running
+  const tag = typedArrayTag(answers);
+  if (tag !== 'Uint8Array' && tag !== 'Float64Array') {
     throw new ValidationError([makeIssue(['answers'], 'invalid_type', { expected: 'Uint8Array | Float64Array', received: answers })]);
   }
   const cols = t.columns;
@@ -174,7 +183,7 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
   const factor = c.factor;
   const overall = t.overall;
   const integral = factor === 1;
-  const integerInput = answers instanceof Uint8Array && span === 256;
+  const integerInput = tag === 'Uint8Array' && span === 256;
 
   const { pillarStart } = t;
   for (let r = 0; r < rows; r++) {

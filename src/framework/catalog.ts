@@ -1,4 +1,5 @@
 /** The catalog of every bundled framework, DTI and DBI. */
+import { readGuarded, readOnce } from '../assessment/snapshot.js';
 import { obj, oneOf, optional, parse } from '../assessment/check.js';
 import { ValidationError, makeIssue } from '../errors.js';
 import { DBI_FRAMEWORKS } from './dbi/index.js';
@@ -31,6 +32,7 @@ const listFilterCheck = /* @__PURE__ */ obj({ kind: optional(oneOf(['dti', 'dbi'
  * ```
  */
 export function listFrameworks(filter: { kind?: 'dti' | 'dbi' } = {}): FrameworkSummary[] {
+  filter = readOnce(filter, ['filter']);
   parse(listFilterCheck, filter, ['filter']);
   const all: Framework[] = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS];
   return all
@@ -102,14 +104,15 @@ function vietnamDay(ms: number): string {
  * take effect on Vietnamese dates.
  */
 function calendarDay(date: unknown): string {
+  // a Date's time read once through its internal slot: a Proxy or a Date subclass whose code throws is unreadable input
+  const time = readGuarded(['date'], () => (date instanceof Date ? Date.prototype.getTime.call(date) : undefined));
   const bad = () => new ValidationError([makeIssue(['date'], 'invalid_type', {
     expected: 'a calendar date "YYYY-MM-DD", an ISO date-time with an offset, or a valid Date',
-    received: date instanceof Date ? 'Invalid Date' : date,
+    received: time !== undefined ? 'Invalid Date' : date,
   })]);
-  if (date instanceof Date) {
-    const ms = date.getTime();
-    if (Number.isNaN(ms)) throw bad();
-    return vietnamDay(ms);
+  if (time !== undefined) {
+    if (Number.isNaN(time)) throw bad();
+    return vietnamDay(time);
   }
   if (typeof date !== 'string') throw bad();
   const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

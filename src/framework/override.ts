@@ -3,6 +3,7 @@
  * frozen framework (the bundled one is never changed) marked `reconstructed`, with a note saying
  * what was overridden.
  */
+import { readGuarded, readOnce } from '../assessment/snapshot.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { DBI_FRAMEWORKS, resolveDbiFramework, type DbiFrameworkRef } from './dbi/index.js';
 import { defineDbiFramework, defineDtiFramework } from './define.js';
@@ -20,14 +21,14 @@ import { isDefinedFramework } from './registry.js';
  */
 function dtiSource(ref: DtiFrameworkRef): DtiFramework {
   const c = ref as unknown;
-  const unchecked = typeof c === 'object' && c !== null && (c as { kind?: unknown }).kind === 'dti'
+  const unchecked = typeof c === 'object' && c !== null && readGuarded(['framework'], () => (c as { kind?: unknown }).kind) === 'dti'
     && !isDefinedFramework(c) && !DTI_FRAMEWORKS.includes(c as DtiFramework);
   return unchecked ? defineDtiFramework(c) : resolveDtiFramework(ref);
 }
 
 function dbiSource(ref: DbiFrameworkRef): DbiFramework {
   const c = ref as unknown;
-  const unchecked = typeof c === 'object' && c !== null && (c as { kind?: unknown }).kind === 'dbi'
+  const unchecked = typeof c === 'object' && c !== null && readGuarded(['framework'], () => (c as { kind?: unknown }).kind) === 'dbi'
     && !isDefinedFramework(c) && !DBI_FRAMEWORKS.includes(c as DbiFramework);
   return unchecked ? defineDbiFramework(c) : resolveDbiFramework(ref);
 }
@@ -77,6 +78,7 @@ export function overrideDtiMaxima<const F extends DtiFramework>(framework: F, ma
 export function overrideDtiMaxima(id: DtiFrameworkId | (string & {}), maxima: Partial<Record<string, number>>): DtiFramework;
 export function overrideDtiMaxima(frameworkOrId: DtiFrameworkRef, maxima: Partial<Record<string, number>>): DtiFramework {
   const framework = dtiSource(frameworkOrId);
+  maxima = readOnce(maxima, ['maxima']);
   const scoredIds = framework.mainIndicators.filter((m) => m.max !== null && m.group !== 'unscored').map((m) => m.id);
   if (framework.inputKeys !== 'mainIndicators') {
     throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
@@ -125,6 +127,7 @@ export function overrideDbiPillarMaxima<const F extends DbiFramework>(framework:
 export function overrideDbiPillarMaxima(id: DbiFrameworkId | (string & {}), maxima: Partial<Record<string, number>>): DbiFramework;
 export function overrideDbiPillarMaxima(frameworkOrId: DbiFrameworkRef, maxima: Partial<Record<string, number>>): DbiFramework {
   const framework = dbiSource(frameworkOrId);
+  maxima = readOnce(maxima, ['maxima']);
   if (framework.inputLevel !== 'pillar') {
     throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
       detail: `${framework.id} tính từ tiêu chí; điểm tối đa trụ cột suy ra từ tiêu chí`,
@@ -159,6 +162,7 @@ export function withDbiLevelRule<const F extends DbiFramework>(framework: F, rul
 export function withDbiLevelRule(id: DbiFrameworkId | (string & {}), rule: DbiLevelRule): DbiFramework;
 export function withDbiLevelRule(frameworkOrId: DbiFrameworkRef, rule: DbiLevelRule): DbiFramework {
   const framework = dbiSource(frameworkOrId);
+  rule = readOnce(rule, ['levelRule']);
   const parsed = dbiLevelRuleSchema.safeParse(rule);
   if (!parsed.success) {
     throw new ValidationError(parsed.error.issues.flatMap((i) => frameworkZodIssue(i, rule, ['levelRule'])));

@@ -8,6 +8,7 @@
  */
 import { ValidationError, makeIssue } from '../errors.js';
 import type { Framework } from './schema.js';
+import { readGuarded } from '../assessment/snapshot.js';
 
 /**
  * Frameworks that passed every check (returned by `defineFramework` or an override helper), kept
@@ -47,18 +48,15 @@ export function isDefinedFramework(value: unknown): boolean {
  * A framework object a caller passed: itself when it has been checked and is of the expected
  * kind. An unchecked object (built by hand, or rebuilt from JSON) is refused with a
  * `invalid_framework` issue whose hint says how to check it; an object of another or a misspelt
- * `kind` is a `wrong_framework_kind` issue either way. Paths start with `framework`.
+ * `kind` is a `wrong_framework_kind` issue either way, an object without a string `kind` an
+ * `invalid_type` issue (see {@link frameworkKindIssue}). Paths start with `framework`.
  *
  * @internal
  */
 export function checkedFramework<K extends 'dbi' | 'dti'>(value: object, kind: K): Extract<Framework, { kind: K }> {
-  const k = (value as { kind?: unknown }).kind;
-  const id = (value as { id?: unknown }).id;
-  if (k !== kind) {
-    throw new ValidationError([
-      makeIssue(['framework', 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: k, expected: kind }),
-    ]);
-  }
+  // a hostile object (a Proxy or getter that throws) is refused as unreadable, not let through
+  const { k, id } = readGuarded(['framework'], () => ({ k: (value as { kind?: unknown }).kind, id: (value as { id?: unknown }).id }));
+  if (k !== kind) throw new ValidationError([frameworkKindIssue(['framework'], k, id, kind)]);
   if (!defined.has(value)) {
     throw new ValidationError([
       makeIssue(['framework'], 'invalid_framework', {
@@ -68,4 +66,27 @@ export function checkedFramework<K extends 'dbi' | 'dti'>(value: object, kind: K
     ]);
   }
   return value as Extract<Framework, { kind: K }>;
+}
+
+/**
+ * The issue of an object passed where a framework of `expected` kind is needed, by what its `kind`
+ * is: a string of another (or a misspelt) kind is `wrong_framework_kind` at `…kind`; no `kind`, or a
+ * `kind` that is not a string, means the object is not a framework at all: `invalid_type` at the
+ * object's own path, saying what was received ("an object without `kind`").
+ *
+ * @internal
+ */
+export function frameworkKindIssue(path: readonly (string | number)[], actual: unknown, id: unknown, expected: 'dbi' | 'dti') {
+  if (typeof actual === 'string') {
+    return makeIssue([...path, 'kind'], 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual, expected });
+  }
+  const K = expected.toUpperCase();
+  return makeIssue(path, 'invalid_type', {
+    expected: `a framework id or a ${K} framework object`,
+    expectedVi: `mã bộ chỉ số hoặc một đối tượng bộ chỉ số ${K}`,
+    received: actual,
+    ...(actual === undefined
+      ? { receivedText: 'an object without `kind`', receivedTextVi: 'một đối tượng không có `kind`' }
+      : { receivedText: `an object whose \`kind\` is not a string (${typeof actual})`, receivedTextVi: `một đối tượng có \`kind\` không phải chuỗi (${typeof actual})` }),
+  });
 }

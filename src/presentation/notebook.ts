@@ -3,6 +3,7 @@
  * frame libraries take, so nothing prints as `[Object]`) and as a small escaped HTML card for rich
  * output (tslab's `display.html`, Deno's `Deno.jupyter.html`, Observable's `html`).
  */
+import { readOnce } from '../assessment/snapshot.js';
 import { arrayOf, custom, isPlainObject, obj, oneOf, optional, str, throwIfAny, type Path } from '../assessment/check.js';
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
@@ -95,6 +96,7 @@ const toHtmlOptionsCheck = /* @__PURE__ */ obj({ lang: optional(oneOf(['vi', 'en
  * ```
  */
 export function toTable(entries: readonly TableEntry[]): TableRow[] {
+  entries = readOnce(entries, ['entries']);
   const issues: ValidationIssue[] = [];
   arrayOf(entryCheck)(entries, ['entries'], issues);
   throwIfAny(issues);
@@ -167,6 +169,8 @@ const LABELS = {
  * ```
  */
 export function toHtml(result: AnyResult, options: ToHtmlOptions = {}): string {
+  result = readOnce(result, ['result']);
+  options = readOnce(options, ['options']);
   const issues: ValidationIssue[] = [];
   inspectResult(result, ['result'], issues);
   toHtmlOptionsCheck(options, ['options'], issues);

@@ -12,7 +12,7 @@ import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/inde
 import type { DbiFramework } from '../framework/schema.js';
 import { hasLevelRule, overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
 import { recordedFramework, recordFramework } from './provenance.js';
-import { snapshotInput } from '../assessment/snapshot.js';
+import { readOnce, snapshotInput } from '../assessment/snapshot.js';
 import { generalCriterionOrder, needsGeneralScoring, scoreDbiGeneral, type DbiAnswerInput, type DbiComponentScore, type DbiCriterionScore } from './score-dbi-general.js';
 
 export type { DbiAnswerInput, DbiComponentScore, DbiCriterionScore } from './score-dbi-general.js';
@@ -200,6 +200,7 @@ export function safeScoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput | D
  */
 export function criterionOrder<const R extends DbiFrameworkId | DbiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DbiFrameworkId, DbiFramework>, options?: { readonly sector?: string }): DbiAnswerId<R>[];
 export function criterionOrder(frameworkOrId: DbiFrameworkRef, options?: { readonly sector?: string }): string[] {
+  options = readOnce(options, ['options']);
   const f = resolveDbiFramework(frameworkOrId);
   if (needsGeneralScoring(f)) return generalCriterionOrder(f, options?.sector);
   return itemsOf(f).map((i) => i.id);

@@ -61,7 +61,7 @@ describe('defineFramework', () => {
     const issues = issuesOf(() => defineFramework({ ...file(sme), kind: 'DBI' }));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ path: ['kind'], code: 'wrong_framework_kind' });
-    expect(issues[0]!.message.en).toBe('Framework "dbi-2021-sme" is a "DBI" framework; a "dti" | "dbi" framework is needed');
+    expect(issues[0]!.message.en).toBe('Framework "dbi-2021-sme" has kind "DBI"; a framework of kind "dti" | "dbi" is needed');
     const r = safeDefineFramework({ kind: 'DBI' });
     expect(r.success).toBe(false);
     if (!r.success) expect((r.error as ValidationError).issues[0]!.code).toBe('wrong_framework_kind');

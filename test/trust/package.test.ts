@@ -157,6 +157,25 @@ describe('a consumer project that installed the tarball', () => {
     }
   });
 
+  it('the two Node entries, one file each, accept each other\'s frameworks and errors', () => {
+    writeFileSync(join(consumer, 'entries.mjs'), `
+import * as main from 'vn-digital-index';
+import * as schema from 'vn-digital-index/schema';
+const data = JSON.parse(JSON.stringify(main.dbi2021Sme));
+data.id = 'tinh-minh-hoa-sme';
+const defined = schema.defineFramework(data);
+const answers = Object.fromEntries(main.criterionOrder(defined).map((id) => [id, 5]));
+const overridden = schema.overrideDtiMaxima(main.dtiProvince2022, { awareness: 100 });
+let error;
+try { schema.defineFramework({}); } catch (e) { error = e; }
+console.log(JSON.stringify([
+  main.isDefinedFramework(defined), main.scoreDbi(defined, { answers }).framework.id, main.isDefinedFramework(overridden),
+  error instanceof main.ValidationError, main.isValidationError(error), error instanceof Error,
+]));`);
+    const out = execFileSync(process.execPath, ['entries.mjs'], { cwd: consumer, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([true, 'tinh-minh-hoa-sme', true, true, true, true]);
+  });
+
   it('importing the package does not load decimal.js; the first analysis does, with the same figures as the bundlers\' build', () => {
     const script = (spec: string) => `
 import { createRequire } from 'node:module';

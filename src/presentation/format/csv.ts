@@ -18,6 +18,7 @@
  * one empty line, then one single-field line per statement, each beginning with `#`. A reader takes
  * the rows up to the first empty line; the `#` lines say what the figures rest on.
  */
+import { readOnce } from '../../assessment/snapshot.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../../errors.js';
 import type { Cell } from './table.js';
 import { formatNumber, type Lang } from './locale.js';
@@ -123,6 +124,9 @@ export function toCsv(
   rows: readonly (readonly Cell[])[],
   options: CsvOptions & { readonly provenance?: Provenance } = {},
 ): string {
+  header = readOnce(header, ['header']);
+  rows = readOnce(rows, ['rows']);
+  options = readOnce(options, ['options']);
   const table = validateTable(header, rows);
   validateCsvOptions(options);
   const o: CsvOptions & { readonly provenance?: Provenance } = options;

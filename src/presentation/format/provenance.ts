@@ -4,6 +4,7 @@
  * writer (table, CSV, XLSX, JSON, Markdown, HTML) prints it, so that a reconstructed figure or an
  * illustrative row is never mistaken for an official one.
  */
+import { readOnce } from '../../assessment/snapshot.js';
 import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../../errors.js';
 import type { Framework, FrameworkStatus } from '../../framework/schema.js';
 import type { Lang } from './locale.js';
@@ -90,6 +91,8 @@ function frameworkProvenance(f: Framework): FrameworkProvenance {
  * ```
  */
 export function provenanceOf(framework: Framework | readonly Framework[], rows: readonly ProvenanceRow[] = []): Provenance {
+  framework = readOnce(framework, ['framework']);
+  rows = readOnce(rows, ['rows']);
   const list = checkFrameworks(framework);
   const seen = new Set<string>();
   const frameworks = list.filter((f) => !seen.has(f.id) && seen.add(f.id)).map(frameworkProvenance);

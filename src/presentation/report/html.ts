@@ -8,6 +8,7 @@
  * one format on the whole page: 0–1 values with 4 decimals in cards, charts and tables; coverage as
  * a percentage; Vietnamese decimals with a comma (`lang: 'vi'`, the default) or English with a dot.
  */
+import { readOnce } from '../../assessment/snapshot.js';
 import type { DbiGap } from '../../analysis/dbi-gap.js';
 import type { DtiGap } from '../../analysis/dti-gap.js';
 import type { RankChange } from '../../analysis/rank.js';
@@ -719,6 +720,8 @@ function reportProvenance(input: ReportInput): Provenance {
  * ```
  */
 export function renderReport(input: ReportInput, options: ReportOptions = {}): string {
+  input = readOnce(input, ['input']);
+  options = readOnce(options, ['options']);
   checkReportInput(input, options);
   const ctx = context(options, options.provenance ?? reportProvenance(input));
   switch (input.kind) {
