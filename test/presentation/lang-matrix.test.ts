@@ -72,7 +72,8 @@ function expected(command: Command, format: Format, lang: 'vi' | 'en'): string[]
       return [vi ? '0,3985' : '0.3985', vi ? 'Nguồn số liệu' : 'Data source', ...(format === 'html' ? [] : [vi ? '398,49' : '398.49', vi ? 'Giá trị DTI' : 'DTI value'])];
     case 'gap':
       return [
-        vi ? '87,37' : '87.37', vi ? 'Cần thêm' : 'Needed',
+        // the points-needed column: 'Cần thêm'; in English 'Needed' in a table, 'Points needed' in the HTML report
+        vi ? '87,37' : '87.37', vi ? 'Cần thêm' : format === 'html' ? 'Points needed' : 'Needed',
         ...(format === 'table' || format === 'md' ? [vi ? 'DTI 0,3985 → 0,5; cần thêm 101,51 điểm' : 'DTI 0.3985 → 0.5; needs 101.51 more points'] : []),
         ...(format === 'html' ? [vi ? '0,3985 → 0,5000' : '0.3985 → 0.5000'] : []),
       ];
