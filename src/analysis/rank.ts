@@ -3,7 +3,7 @@
  * published 4 decimals), tied units share a rank and the next rank is skipped (competition
  * ranking, "1-2-2-4"). Dense and ordinal ranking are available; missing scores rank last, flagged.
  */
-import { readOnce } from '../assessment/snapshot.js';
+import { readOnce, readRecords } from '../assessment/snapshot.js';
 import { compareDigits, decimalDigits, roundDigits, scaledInteger, type DecimalDigits } from '../arithmetic/decimal-string.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { checkNumeric } from '../assessment/numeric.js';
@@ -301,8 +301,11 @@ function validate(entries: readonly RankEntry[], options: RankOptions): void {
  * ```
  */
 export function rank(entries: readonly RankEntry[], options: RankOptions = {}): Ranked[] {
-  entries = readOnce(entries, ['entries']);
   options = readOnce(options, ['options']);
+  // a tie-breaker may read any field of an entry; otherwise only id and score are read
+  entries = options !== null && typeof options === 'object' && options.tieBreaker !== undefined
+    ? readOnce(entries, ['entries'])
+    : readRecords(entries, ['id', 'score'], ['entries']);
   validate(entries, options);
   return rankValid(entries, options);
 }

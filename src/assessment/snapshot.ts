@@ -50,6 +50,56 @@ export function readOnce<T>(value: T, path: Path): T {
 }
 
 /**
+ * {@link readOnce} for a long list of records of which a function reads only some `fields` (rank
+ * reads each entry's id and score): each record becomes a plain object with just those fields, each
+ * read once. A million entries cost one small object each, not a deep copy with a check per object.
+ * An item that is not a plain object is kept as it is, for validation to reject.
+ */
+export function readRecords<T>(list: T, fields: readonly string[], path: Path): T {
+  return guarded(path, () => {
+    let length: number;
+    try {
+      if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype) return copy(list, 0, READ_DEPTH, READ_ARRAY_LIMIT) as T;
+      length = (list as unknown[]).length;
+    } catch {
+      throw new Unreadable([]);
+    }
+    if (length > READ_ARRAY_LIMIT) return list;
+    const out: unknown[] = new Array(length);
+    let i = 0;
+    try {
+      for (; i < length; i++) out[i] = record((list as unknown[])[i], fields);
+    } catch (error) {
+      below(i, error);
+    }
+    return out as T;
+  });
+}
+
+function record(item: unknown, fields: readonly string[]): unknown {
+  if (typeof item !== 'object' || item === null) return item;
+  let proto: unknown;
+  try {
+    proto = Object.getPrototypeOf(item);
+  } catch {
+    throw new Unreadable([]);
+  }
+  if (proto !== Object.prototype && proto !== null) return copy(item, 0, READ_DEPTH, READ_ARRAY_LIMIT);
+  const out: Record<string, unknown> = {};
+  let key = '';
+  try {
+    for (key of fields) {
+      const value = (item as Record<string, unknown>)[key];
+      // scores and ids are primitives: an object here is only read to be rejected by validation
+      if (value !== undefined) out[key] = typeof value === 'object' && value !== null ? copy(value, 1, READ_DEPTH, READ_ARRAY_LIMIT) : value;
+    }
+  } catch (error) {
+    below(key, error);
+  }
+  return out;
+}
+
+/**
  * Runs `read`, a few property reads of a caller's object (a framework's `kind`, a Date's time),
  * turning a getter or Proxy trap that throws into the same {@link ValidationError} at `path`.
  * Only reads go in `read`: any other failure would be reported as unreadable input.
