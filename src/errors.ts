@@ -226,11 +226,38 @@ export function pathToString(path: readonly (string | number)[]): string {
 
 type Lang = 'vi' | 'en';
 
+/**
+ * A number inside Vietnamese text, with a decimal comma as Vietnamese tables print it (`0,3985`,
+ * `41,6`); the English text keeps the point. Numbers, and numeral strings (a computed sum such as
+ * `"999.5"`, a bound such as `">0.5"`); any other string stays as given.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * viNumber(0.3985); // '0,3985'
+ * viNumber('>0.5'); // '>0,5'
+ * viNumber('1.2.1'); // '1.2.1' (an id, not a number)
+ * ```
+ */
+export function viNumber(value: number | string): string {
+  const s = typeof value === 'number' ? (Object.is(value, -0) ? '-0' : String(value)) : value;
+  return /^[<>≤≥]?[-+]?\d+\.\d+(?:e[-+]?\d+)?$/i.test(s) ? s.replace('.', ',') : s;
+}
+
+/**
+ * Items of a list joined with commas; in Vietnamese with semicolons when a number among them has a
+ * decimal comma of its own (`0; 0,5; 1`, never `0, 0,5, 1`).
+ */
+function joined(values: readonly unknown[], items: readonly string[], lang: Lang): string {
+  const commaNumber = lang === 'vi' && values.some((v, i) => typeof v === 'number' && items[i]!.includes(','));
+  return items.join(commaNumber ? '; ' : ', ');
+}
+
 /** A received value as text, in the message's language (`undefined` is "no value", never the word). */
 function fmt(value: unknown, lang: Lang = 'en'): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'number') return lang === 'vi' ? viNumber(value) : Object.is(value, -0) ? '-0' : String(value);
   if (value === undefined) return lang === 'vi' ? 'không có giá trị' : 'no value';
   if (value === null) return 'null';
   if (Array.isArray(value)) return lang === 'vi' ? 'một mảng' : 'an array';
@@ -248,19 +275,33 @@ function fmt(value: unknown, lang: Lang = 'en'): string {
 function text(value: unknown, lang: Lang = 'en'): string {
   if (typeof value === 'string') return value;
   if (value === undefined) return '?';
-  if (typeof value === 'number') return Number.isNaN(value) ? '?' : value === Infinity ? '∞' : value === -Infinity ? '-∞' : fmt(value);
+  if (typeof value === 'number') return Number.isNaN(value) ? '?' : value === Infinity ? '∞' : value === -Infinity ? '-∞' : fmt(value, lang);
   if (typeof value === 'boolean') return String(value);
   return fmt(value, lang);
 }
 
+/**
+ * A numeric parameter as text: {@link text}, and in Vietnamese a numeral string (a sum the library
+ * computed, a bound such as `">0.5"`) with a decimal comma too.
+ */
+function numeral(value: unknown, lang: Lang = 'en'): string {
+  return typeof value === 'string' && lang === 'vi' ? viNumber(value) : text(value, lang);
+}
+
 /** A parameter as text: lists joined with commas (params hold them as arrays). */
 function list(value: unknown, lang: Lang = 'en'): string {
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : text(v, lang))).join(', ');
+  if (Array.isArray(value)) return joined(value, value.map((v) => (typeof v === 'string' ? v : text(v, lang))), lang);
   return value === undefined ? '' : text(value, lang);
 }
 
 function quoted(value: unknown, lang: Lang = 'en'): string {
-  return Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? JSON.stringify(v) : text(v, lang))).join(', ') : list(value, lang);
+  return Array.isArray(value) ? joined(value, value.map((v) => (typeof v === 'string' ? JSON.stringify(v) : text(v, lang))), lang) : list(value, lang);
+}
+
+/** The two ends of an allowed range (`-∞`/`∞` where one is missing), separated as {@link joined} says. */
+function range(min: unknown, max: unknown, lang: Lang): string {
+  const ends = [numeral(min ?? '-∞', lang), numeral(max ?? '∞', lang)];
+  return ends.join(lang === 'vi' && ends.some((e) => /\d,\d/.test(e)) ? '; ' : ', ');
 }
 
 /** `"id"` with a leading space, or nothing when the id is unknown. */
@@ -350,8 +391,8 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       };
     case 'out_of_range':
       return {
-        vi: `${value(p, 'vi')} nằm ngoài khoảng cho phép [${text(p.min ?? '-∞')}, ${text(p.max ?? '∞')}]`,
-        en: `${value(p, 'en')} is outside the allowed range [${text(p.min ?? '-∞')}, ${text(p.max ?? '∞')}]`,
+        vi: `${value(p, 'vi')} nằm ngoài khoảng cho phép [${range(p.min, p.max, 'vi')}]`,
+        en: `${value(p, 'en')} is outside the allowed range [${range(p.min, p.max, 'en')}]`,
       };
     case 'not_an_integer':
       return {
@@ -365,7 +406,7 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       };
     case 'too_many_decimals':
       return {
-        vi: `${value(p, 'vi')} có quá ${text(p.decimals)} chữ số thập phân`,
+        vi: `${value(p, 'vi')} có quá ${numeral(p.decimals, 'vi')} chữ số thập phân`,
         en: `${value(p, 'en')} has more than ${text(p.decimals)} decimals`,
       };
     case 'unknown_key':
@@ -424,7 +465,7 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
       };
     case 'sum_mismatch':
       return {
-        vi: `Tổng ${text(p.what, 'vi')} là ${text(p.sum, 'vi')}, phải bằng ${text(p.expected, 'vi')}`,
+        vi: `Tổng ${text(p.what, 'vi')} là ${numeral(p.sum, 'vi')}, phải bằng ${numeral(p.expected, 'vi')}`,
         en: `The sum of ${text(p.whatEn ?? p.what)} is ${text(p.sum)}; it must equal ${text(p.expected)}`,
       };
     case 'invalid_framework':

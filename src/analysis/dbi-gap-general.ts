@@ -25,6 +25,7 @@
  * @internal
  */
 import * as X from '../arithmetic/decimal.js';
+import { viNumber } from '../errors.js';
 import type { DbiCriterion, DbiFramework, DbiLevelRule } from '../framework/schema.js';
 import { overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
 import {
@@ -119,15 +120,15 @@ function explainPercent(rule: PercentRule, current: DbiResult): DbiPercentLevelE
   const next = rule.bands.filter((b) => current.level !== null && b.level > current.level).sort((a, b) => a.level - b.level)[0];
   if (!next) return null;
   const op = next.fromInclusive
-    ? { en: `of at least ${fmt(next.fromPercent)}%`, vi: `từ ${fmt(next.fromPercent)}% trở lên` }
-    : { en: `above ${fmt(next.fromPercent)}%`, vi: `trên ${fmt(next.fromPercent)}%` };
+    ? { en: `of at least ${fmt(next.fromPercent)}%`, vi: `từ ${viNumber(next.fromPercent)}% trở lên` }
+    : { en: `above ${fmt(next.fromPercent)}%`, vi: `trên ${viNumber(next.fromPercent)}%` };
   return {
     nextLevel: next.level,
     binding: ['percent'],
     percent: { now: current.percent, from: next.fromPercent, fromInclusive: next.fromInclusive },
     message: {
       en: `Level ${next.level} needs an overall percentage ${op.en} (now ${fmt(current.percent)}%).`,
-      vi: `Mức ${next.level} cần tỷ lệ chung ${op.vi} (hiện ${fmt(current.percent)}%).`,
+      vi: `Mức ${next.level} cần tỷ lệ chung ${op.vi} (hiện ${viNumber(current.percent)}%).`,
     },
   };
 }

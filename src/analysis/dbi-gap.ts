@@ -12,7 +12,7 @@
 import { readOnce } from '../assessment/snapshot.js';
 import { toUnits } from '../arithmetic/scaled.js';
 import { compileDbi, validateDbiInput, type CompiledDbi, type DbiInput } from '../assessment/dbi-input.js';
-import type { Localized } from '../errors.js';
+import { viNumber, type Localized } from '../errors.js';
 import { num, obj, optional, parse, sameType, type Equal, type Infer } from '../assessment/check.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
 import { needsGeneralScoring, type DbiAnswerInput } from '../score/score-dbi-general.js';
@@ -99,7 +99,7 @@ function explain(detail: OverallLevelDetail, totalUnits: number, factor: number)
   };
   if (!next.totalMet) {
     parts.en.push(`a total above ${next.totalAbove} points (now ${points})`);
-    parts.vi.push(`tổng điểm trên ${next.totalAbove} (hiện ${points})`);
+    parts.vi.push(`tổng điểm trên ${viNumber(next.totalAbove)} (hiện ${viNumber(points)})`);
   }
   if (!next.pillarsMet) {
     parts.en.push(`at least ${next.minPillarsAtLevel} pillars at level ${next.level} or higher (now ${next.pillarsAtLevel})`);

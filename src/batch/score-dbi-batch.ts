@@ -121,6 +121,12 @@ function problem(c: CompiledDbi, col: number, v: number): IssueCode {
   return checkNumeric(v, c.items[col]!.rule)?.code ?? 'too_many_decimals';
 }
 
+/** `'Uint8Array'`, `'Float64Array'` … for a real typed array, `undefined` for anything else. */
+function typedArrayTag(x: unknown): string | undefined {
+  const get = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag)?.get;
+  return get ? (get.call(x) as string | undefined) : undefined;
+}
+
 /**
  * Scores a batch of assessments held in a typed array.
  *
@@ -139,12 +145,6 @@ function problem(c: CompiledDbi, col: number, v: number): IssueCode {
  * r.pillarPoints.subarray(0, 6); // [39, 15, 48, 39, 30, 21]
  * ```
  */
-/** `'Uint8Array'`, `'Float64Array'` … for a real typed array, `undefined` for anything else. */
-function typedArrayTag(x: unknown): string | undefined {
-  const get = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag)?.get;
-  return get ? (get.call(x) as string | undefined) : undefined;
-}
-
 export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Array | Float64Array): DbiBatchResult {
   const f = resolveDbiFramework(frameworkOrId);
   if (beyondPoints(f)) {

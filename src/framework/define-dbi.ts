@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import type { ValidationIssue } from '../errors.js';
+import { viNumber, type ValidationIssue } from '../errors.js';
 import { criterionMax } from './dbi-criterion.js';
 import { duplicates, exactSum, invariant, plain, sameNumber, sumMismatch, type Path } from './define-issues.js';
 import type { DbiAnswer, DbiComponent, DbiCriterion, DbiFramework, DbiScale } from './schema.js';
@@ -34,7 +34,7 @@ function scaleIssues(scale: DbiScale, path: Path): ValidationIssue[] {
       if (decimalsOf(v) > 4) issues.push(invariant([...path, 'values', i], 'điểm có quá 4 chữ số thập phân', 'points have more than 4 decimals', { received: v }));
     });
   } else {
-    if (!(scale.min < scale.max)) issues.push(invariant([...path, 'min'], `min (${scale.min}) phải nhỏ hơn max (${scale.max})`, `min (${scale.min}) must be below max (${scale.max})`));
+    if (!(scale.min < scale.max)) issues.push(invariant([...path, 'min'], `min (${viNumber(scale.min)}) phải nhỏ hơn max (${viNumber(scale.max)})`, `min (${scale.min}) must be below max (${scale.max})`));
     for (const key of ['min', 'max'] as const) {
       if (decimalsOf(scale[key]) > scale.decimals) {
         issues.push(invariant([...path, key], `${key} có nhiều chữ số thập phân hơn "decimals" (${scale.decimals})`, `${key} has more decimals than "decimals" (${scale.decimals})`));
@@ -60,7 +60,7 @@ function answerIssues(answer: DbiAnswer, path: Path): ValidationIssue[] {
     return issues;
   }
   // figure
-  if (!(answer.min < answer.max)) issues.push(invariant([...path, 'min'], `min (${answer.min}) phải nhỏ hơn max (${answer.max})`, `min (${answer.min}) must be below max (${answer.max})`));
+  if (!(answer.min < answer.max)) issues.push(invariant([...path, 'min'], `min (${viNumber(answer.min)}) phải nhỏ hơn max (${viNumber(answer.max)})`, `min (${answer.min}) must be below max (${answer.max})`));
   for (const key of ['min', 'max'] as const) {
     if (decimalsOf(answer[key]) > answer.decimals) {
       issues.push(invariant([...path, key], `${key} có nhiều chữ số thập phân hơn "decimals" (${answer.decimals})`, `${key} has more decimals than "decimals" (${answer.decimals})`));
@@ -68,12 +68,12 @@ function answerIssues(answer: DbiAnswer, path: Path): ValidationIssue[] {
   }
   const first = answer.thresholds[0]!;
   if (first.from !== answer.min || !first.inclusive) {
-    issues.push(invariant([...path, 'thresholds', 0], `ngưỡng đầu tiên phải bắt đầu từ min (${answer.min}), tính cả min (inclusive: true)`, `the first threshold must start at min (${answer.min}), inclusive`));
+    issues.push(invariant([...path, 'thresholds', 0], `ngưỡng đầu tiên phải bắt đầu từ min (${viNumber(answer.min)}), tính cả min (inclusive: true)`, `the first threshold must start at min (${answer.min}), inclusive`));
   }
   answer.thresholds.forEach((t, i) => {
     const prev = answer.thresholds[i - 1];
     if (prev && !(t.from > prev.from)) issues.push(invariant([...path, 'thresholds', i, 'from'], 'các ngưỡng phải tăng dần', 'thresholds must be ascending', { received: t.from }));
-    if (t.from > answer.max) issues.push(invariant([...path, 'thresholds', i, 'from'], `ngưỡng vượt quá max (${answer.max})`, `the threshold is above max (${answer.max})`, { received: t.from }));
+    if (t.from > answer.max) issues.push(invariant([...path, 'thresholds', i, 'from'], `ngưỡng vượt quá max (${viNumber(answer.max)})`, `the threshold is above max (${answer.max})`, { received: t.from }));
     if (decimalsOf(t.points) > 4) issues.push(invariant([...path, 'thresholds', i, 'points'], 'điểm có quá 4 chữ số thập phân', 'points have more than 4 decimals', { received: t.points }));
   });
   return issues;
@@ -156,7 +156,7 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
       } else if (criterionMaxima.length === criteria) {
         const sum = exactSum(criterionMaxima);
         if (pillar.max === null) {
-          issues.push(invariant([...pPath, 'max'], `cần điểm tối đa của trụ cột (tổng các tiêu chí là ${plain(sum)})`, `the pillar maximum is required (its criteria add up to ${plain(sum)})`));
+          issues.push(invariant([...pPath, 'max'], `cần điểm tối đa của trụ cột (tổng các tiêu chí là ${viNumber(plain(sum))})`, `the pillar maximum is required (its criteria add up to ${plain(sum)})`));
         } else if (!sameNumber(sum, pillar.max)) {
           issues.push(sumMismatch([...pPath, 'max'], 'điểm tối đa các tiêu chí của trụ cột', "the pillar's criteria maxima", sum, pillar.max));
         }
@@ -255,7 +255,7 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
         issues.push(invariant([...path, 'minPillarsAtLevel'], `cần ${cond.minPillarsAtLevel} trụ cột nhưng bộ chỉ số chỉ có ${f.pillars.length}`, `asks for ${cond.minPillarsAtLevel} pillars but the framework has ${f.pillars.length}`, { received: cond.minPillarsAtLevel }));
       }
       if (known && !(cond.totalAbove < Number(plain(pillarSum)))) {
-        issues.push(invariant([...path, 'totalAbove'], `ngưỡng ${cond.totalAbove} không thấp hơn tổng điểm tối đa ${plain(pillarSum)}: mức này không thể đạt`, `the threshold ${cond.totalAbove} is not below the maximum ${plain(pillarSum)}: the level is unreachable`, { received: cond.totalAbove }));
+        issues.push(invariant([...path, 'totalAbove'], `ngưỡng ${viNumber(cond.totalAbove)} không thấp hơn tổng điểm tối đa ${viNumber(plain(pillarSum))}: mức này không thể đạt`, `the threshold ${cond.totalAbove} is not below the maximum ${plain(pillarSum)}: the level is unreachable`, { received: cond.totalAbove }));
       }
     });
   } else if (rule.kind === 'total-percent-bands') {

@@ -160,7 +160,7 @@ describe('results passed back are checked', () => {
     const bad = altered(dakLak, dakLak.total + 1);
     expect(firstIssue(() => dtiGap(bad, { value: 0.5 }))).toMatchObject({ pathString: 'result.total', code: 'inconsistent_result' });
     const [issue] = issuesOf(() => dtiGap(bad, { value: 0.5 }));
-    expect(issue!.message.en).toBe(`The result does not add up: total is ${dakLak.total + 1}, but ${dakLak.total} is computed`);
+    expect(issue!.message.en).toBe(`The result does not add up: total is ${dakLak.total + 1}, but the computed value is ${dakLak.total}`);
     expect(issue!.hint).toMatch(/^Pass results back as the scoring functions returned them/);
     expect(firstIssue(() => rankDti([{ id: '66', result: bad }]))).toMatchObject({ pathString: 'units.0.result.total' });
     expect(firstIssue(() => mergeUnits([{ id: '66', result: bad }], { X: ['66'] }))).toMatchObject({ pathString: 'units.0.result.total' });

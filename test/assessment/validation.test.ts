@@ -35,7 +35,7 @@ describe('DTI input validation', () => {
   it('rejects an unknown main indicator', () => {
     // @ts-expect-error -- an unknown main indicator is a compile error too
     const i = expectIssue(issuesOf(() => scoreDti('dti-province-2022', { points: { ...dti, happiness: 3 } })), 'points.happiness', 'unknown_key');
-    expect(i.message.vi).toBe('Khóa "happiness" không có trong bộ chỉ số dti-province-2022');
+    expect(i.message.vi).toBe('Khóa "happiness" không có trong bộ chỉ số "dti-province-2022"');
     expect(i.message.en).toBe('Key "happiness" is not part of framework dti-province-2022');
   });
 
@@ -49,7 +49,7 @@ describe('DTI input validation', () => {
   it('rejects points above the maximum and values above 1', () => {
     const i = expectIssue(issuesOf(() => scoreDti('dti-province-2022', { points: { ...dti, awareness: 100.01 } })), 'points.awareness', 'out_of_range');
     expect(i.message.en).toBe('Value 100.01 is outside the allowed range [0, 100]');
-    expect(i.message.vi).toBe('Giá trị 100.01 nằm ngoài khoảng cho phép [0, 100]');
+    expect(i.message.vi).toBe('Giá trị 100,01 nằm ngoài khoảng cho phép [0, 100]');
     expectIssue(issuesOf(() => scoreDti('dti-province-2022', { values: { ...dti, awareness: 1.0001 } })), 'values.awareness', 'out_of_range');
     expectIssue(issuesOf(() => scoreDti('dti-province-2022', { points: { ...dti, awareness: -0.5 } })), 'points.awareness', 'out_of_range');
     expectIssue(issuesOf(() => scoreDti('dti-province-2022', { points: { ...dti, digitalGovernment: '200.0000000000000000000001' } })), 'points.digitalGovernment', 'out_of_range');

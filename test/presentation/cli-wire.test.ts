@@ -115,7 +115,7 @@ describe('--framework-file', () => {
     expect(g.code).toBe(0);
     expect(JSON.parse(g.out)).toMatchObject({ pointsNeeded: 321, provenance: { frameworks: [{ id: 'dti-fictional-components' }] } });
     const gt = await run(['gap', csv, '--framework-file', fictionalPath, '--unit', 'X1', '--target', 'unit:X2', '--format', 'table']);
-    expect(gt.out).toContain('X1 Tỉnh Hư Cấu: DTI 0,5414 → 1; cần thêm 321 điểm / needs 321 more points');
+    expect(gt.out).toContain('X1 Tỉnh Hư Cấu: DTI 0,5414 → 1; cần thêm 321 điểm\n'); // one language per output: no English half
   });
 
   it('a DBI test framework: 0.4 × 75 + 0.6 × 40 = 54%, 0.4 × 12 + 0.6 × 100 = 64.8%', async () => {

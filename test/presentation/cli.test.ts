@@ -111,7 +111,8 @@ describe('vndi', () => {
     expect(redRiver).toHaveLength(12); // Quảng Ninh + 11 illustrative units
     expect(ranking.find((x: { id: string }) => x.id === '22').ofInGroup).toBe(12);
     const md = await run(['rank', fx('dti-2022.json'), '--group-by', 'region', '--previous', fx('dti-2021.json'), '--format', 'md']);
-    expect(md.out).toMatch(/\| rank \| id \| name \| value \| group \| rankInGroup \| change \|/);
+    // Markdown is read by an officer: Vietnamese headers by default, like the table and HTML
+    expect(md.out).toMatch(/\| Xếp hạng \| Mã \| Tên \| Giá trị DTI \| Nhóm \| Hạng trong nhóm \| Thay đổi so với năm trước \|/);
   });
 
   it('plans a DBI gap and a DTI gap', async () => {

@@ -46,7 +46,7 @@ describe('vndi framework validate', () => {
     const r2 = run('validate', write('broken2.json', JSON.stringify(data)));
     expect(r2.code).toBe(1);
     expect(r2.stderr.trimEnd().split('\n')).toEqual([
-      `${join(dir, 'broken2.json')}: mainIndicators.3.max: Tổng điểm tối đa các chỉ số thành phần của "digitalEconomy" là 149.5, phải bằng 150 / The sum of the component maxima of "digitalEconomy" is 149.5; it must equal 150`,
+      `${join(dir, 'broken2.json')}: mainIndicators.3.max: Tổng điểm tối đa các chỉ số thành phần của "digitalEconomy" là 149,5, phải bằng 150 / The sum of the component maxima of "digitalEconomy" is 149.5; it must equal 150`,
       `${join(dir, 'broken2.json')}: pillars.1.max: Tổng điểm tối đa các chỉ số chính của trụ cột là 350, phải bằng 351 / The sum of the pillar's main indicators' maxima is 350; it must equal 351`,
     ]);
   });

@@ -190,8 +190,12 @@ describe('provenance', () => {
     expect(md).toContain('minh họa / illustrative');
     expect(md).toContain('criterion-scale');
     expect(md).toContain('**Nguồn:**');
-    const machine = render({ ...table, provenance: undefined }, 'md');
-    expect(machine.split('\n')[0]).toBe('| id | name | total | percent | level | operations |');
+    // Markdown is officer-facing like the table and HTML: Vietnamese unless English is asked for
+    // (RenderOptions.lang); without provenance it is the bare table
+    const bare = render({ ...table, provenance: undefined }, 'md');
+    expect(bare.split('\n')[0]).toBe('| Mã | Tên | Tổng điểm | Tỷ lệ (%) | Mức | Vận hành |');
+    const english = render({ ...table, provenance: undefined }, 'md', { lang: 'en' });
+    expect(english.split('\n')[0]).toMatch(/^\| ID \| Name \| Total points \| /);
   });
 });
 

@@ -124,8 +124,8 @@ describe('DTI component trees', () => {
 
     it('a ratio above 1, a component above its maximum, a missing or unknown component', () => {
       expect(issues({ points: { digitalSociety: 1 }, components: { ...byComponents, digitalGovernment: { g1: 1.2, g2: 80.01 } } })).toEqual([
-        { path: 'components.digitalGovernment.g1', code: 'out_of_range', vi: 'Giá trị 1.2 nằm ngoài khoảng cho phép [0, 1]', en: 'Value 1.2 is outside the allowed range [0, 1]' },
-        { path: 'components.digitalGovernment.g2', code: 'out_of_range', vi: 'Giá trị 80.01 nằm ngoài khoảng cho phép [0, 80]', en: 'Value 80.01 is outside the allowed range [0, 80]' },
+        { path: 'components.digitalGovernment.g1', code: 'out_of_range', vi: 'Giá trị 1,2 nằm ngoài khoảng cho phép [0, 1]', en: 'Value 1.2 is outside the allowed range [0, 1]' },
+        { path: 'components.digitalGovernment.g2', code: 'out_of_range', vi: 'Giá trị 80,01 nằm ngoài khoảng cho phép [0, 80]', en: 'Value 80.01 is outside the allowed range [0, 80]' },
       ]);
       expect(issues({ points: { digitalSociety: 1 }, components: { ...byComponents, awareness: { a1: 1 } } })).toEqual([
         { path: 'components.awareness.a2', code: 'missing_key', vi: 'Thiếu giá trị bắt buộc "a2"', en: 'Missing required value "a2"' },
@@ -170,7 +170,7 @@ describe('dtiInvariantIssues', () => {
     expect(dtiInvariantIssues(broken).map((i) => [i.pathString, i.code, i.message.en])).toEqual([
       ['mainIndicators.3.max', 'sum_mismatch', 'The sum of the component maxima of "digitalEconomy" is 149.5; it must equal 150'],
     ]);
-    expect(dtiInvariantIssues(broken)[0]!.message.vi).toBe('Tổng điểm tối đa các chỉ số thành phần của "digitalEconomy" là 149.5, phải bằng 150');
+    expect(dtiInvariantIssues(broken)[0]!.message.vi).toBe('Tổng điểm tối đa các chỉ số thành phần của "digitalEconomy" là 149,5, phải bằng 150');
   });
 
   it('ids are unique across the framework; counts, decimals, pillar and total maxima agree', () => {

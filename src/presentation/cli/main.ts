@@ -58,7 +58,7 @@ Commands
   framework validate FILE    check a framework file (exit 0 valid, 1 invalid with each problem's path)
   framework template dbi|dti a starting framework file with every field explained
   framework show ID|FILE     a framework's tree with maxima and statuses
-  demo                       run on the bundled fixtures
+  demo                       run on the bundled fixtures (--lang vi, the default, or en)
 
 Reading
   --framework <id>           framework of every row (else the row's framework column, else --year)
@@ -77,8 +77,9 @@ Writing
   --out <file>               write to a file (atomically); the format follows the extension (.xlsx: a workbook)
   --errors <file.csv>        write the rejected rows (line, field, reason) as CSV for Excel
   --excel                    CSV for Vietnamese Excel: BOM, ';' separator, decimal commas
-  --lang vi|en               language of headers, words and decimals (default vi for table, xlsx, html and
-                             --excel CSV; JSON and NDJSON stay machine-readable). Every output says what it
+  --lang vi|en               language of headers, words and decimals: vi writes decimal commas (0,3985), en
+                             points (default vi for table, md, xlsx, html and --excel CSV; JSON, NDJSON and
+                             plain CSV stay machine-readable: keys, points). Every output says what it
                              rests on: framework, decision, status, assumptions, each row's data source.
 
 Analysis
@@ -530,17 +531,18 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
     const framework = (recordedFramework(result) as DbiFramework | undefined) ?? (getFramework(result.framework.id) as DbiFramework);
     const answers = original.explicit?.answers ?? mapCells(original, framework, 'answers').record;
     const gap = dbiGap(framework, { answers: answers as Record<string, number> }, target === undefined ? {} : { targetLevel: target });
+    // the heading in the output's one language (its numbers in that language's style too)
     const heading = [
-      `${row.id} ${row.meta.name ?? ''}: mức ${gap.currentLevel ?? '—'} → mục tiêu ${gap.targetLevel ?? '—'}`,
-      gap.why ? `${gap.why.message.vi}\n${gap.why.message.en}` : '',
-      gap.reason ? `${gap.reason.vi} / ${gap.reason.en}` : '',
+      lang === 'vi' ? `${row.id} ${row.meta.name ?? ''}: mức ${gap.currentLevel ?? '—'} → mục tiêu ${gap.targetLevel ?? '—'}` : `${row.id} ${row.meta.name ?? ''}: level ${gap.currentLevel ?? '—'} → target ${gap.targetLevel ?? '—'}`,
+      gap.why ? gap.why.message[lang] : '',
+      gap.reason ? gap.reason[lang] : '',
     ].filter(Boolean).join('\n');
     const cohort = scored.filter((s) => s.result.kind === 'dbi').map((s) => s.result as DbiResult);
     return {
       heading,
       header: ['criterion', 'name', 'pillar', 'from', 'to', 'gain'],
       // the pillar by its name in Vietnamese outputs (the id, `customer`, read as English there); machine forms keep the id
-      rows: gap.steps.map((s) => [s.criterion, s.name.vi, { vi: framework.pillars.find((p) => p.id === s.pillar)?.name.vi ?? s.pillar, en: s.pillar }, s.from, s.to, s.gain]),
+      rows: gap.steps.map((s) => [s.criterion, bilingual(s.name), { vi: framework.pillars.find((p) => p.id === s.pillar)?.name.vi ?? s.pillar, en: s.pillar }, s.from, s.to, s.gain]),
       json: gap,
       html: (options) => renderReport({ kind: 'enterprise', name: row.meta.name ?? row.id, result, cohort, gap, ...sourceOf(row) }, options),
     };
@@ -548,9 +550,11 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
   const gap = dtiGap(row.result, parseDtiTarget(o.target, scored.filter((s) => s.id !== row.id)), { peers: scored.map((s) => ({ id: s.id, result: s.result as DtiResult, region: s.meta.region || findProvince(s.id)?.region })), id: row.id });
   const bench = new Map(gap.benchmarks.map((b) => [b.id, b]));
   return {
-    heading: `${row.id} ${row.meta.name ?? ''}: DTI ${n(gap.current.value)} → ${n(gap.target.value)}; cần thêm ${n(gap.pointsNeeded)} điểm / needs ${n(gap.pointsNeeded)} more points${gap.reachable ? '' : ' (không đạt được / unreachable)'}`,
+    heading: lang === 'vi'
+      ? `${row.id} ${row.meta.name ?? ''}: DTI ${n(gap.current.value)} → ${n(gap.target.value)}; cần thêm ${n(gap.pointsNeeded)} điểm${gap.reachable ? '' : ' (không đạt được)'}`
+      : `${row.id} ${row.meta.name ?? ''}: DTI ${n(gap.current.value)} → ${n(gap.target.value)}; needs ${n(gap.pointsNeeded)} more points${gap.reachable ? '' : ' (unreachable)'}`,
     header: ['indicator', 'name', 'points', 'max', 'headroom', 'needed', 'perPoint.government', 'gapToAverage', 'gapToRegionalLeader', 'gapToLeader'],
-    rows: gap.indicators.map((i) => [i.id, i.name.vi, i.points, i.max, i.headroom, i.needed, i.perPoint.government, bench.get(i.id)?.gapToAverage ?? null, bench.get(i.id)?.gapToRegionalLeader ?? null, bench.get(i.id)?.gapToLeader ?? null]),
+    rows: gap.indicators.map((i) => [i.id, bilingual(i.name), i.points, i.max, i.headroom, i.needed, i.perPoint.government, bench.get(i.id)?.gapToAverage ?? null, bench.get(i.id)?.gapToRegionalLeader ?? null, bench.get(i.id)?.gapToLeader ?? null]),
     json: gap,
     html: (options) => renderReport({ kind: 'province', name: row.meta.name ?? row.id, result: row.result as DtiResult, peers: scored.map((s) => s.result as DtiResult), gap, ...sourceOf(row) }, options),
   };
@@ -901,7 +905,7 @@ async function run(argv: readonly string[]): Promise<number> {
       return 0;
     }
     case 'demo':
-      writeAll(runDemo(), o.out);
+      writeAll(runDemo(o.lang === 'en' ? 'en' : 'vi'), o.out);
       return 0;
     case 'score':
     case 'rank':

@@ -2,9 +2,9 @@
  * Writing CLI output: formats, atomic file writes, progress on a terminal.
  *
  * Tables are built with canonical machine column keys (`rank`, `id`, `value`, a pillar id …). The
- * officer-facing formats (table, XLSX, HTML, CSV for Excel) localise them (`--lang vi`, the
- * default, or `en`) and print Vietnamese decimals with a comma; JSON and NDJSON keep keys and dot
- * decimals; plain CSV and Markdown keep the machine form unless a language is asked for.
+ * officer-facing formats (table, Markdown, XLSX, HTML, CSV for Excel) localise them (`--lang vi`,
+ * the default, or `en`) and print Vietnamese decimals with a comma, English ones with a point; JSON
+ * and NDJSON keep keys and dot decimals; plain CSV keeps the machine form unless a language is asked for.
  *
  * Provenance (framework, decision, status, assumptions in force, sources, each row's data source)
  * goes with every format that can hold it: a heading block and footer (table, Markdown), a trailing
@@ -83,7 +83,7 @@ export function resultsContext(
 export interface RenderOptions {
   /** CSV for Excel: BOM, CRLF (and Vietnamese unless `lang` is `en`). */
   readonly excel?: boolean;
-  /** Language of officer-facing output (default `vi` for table, XLSX, HTML and CSV for Excel). */
+  /** Language of officer-facing output (default `vi` for table, Markdown, XLSX, HTML and CSV for Excel). */
   readonly lang?: Lang;
 }
 
@@ -111,7 +111,6 @@ export function languageOf(format: Format, options: RenderOptions = {}): Lang | 
     case 'csv':
       return options.lang ?? (options.excel ? 'vi' : undefined);
     case 'md':
-      return options.lang;
     case 'table':
     case 'html':
     case 'xlsx':
