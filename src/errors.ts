@@ -58,8 +58,12 @@ export interface ValidationIssue {
  * dual-package hazard: the two builds hold two copies of each class).
  */
 const BRAND: unique symbol = Symbol.for('vn-digital-index.error') as never;
-/** The class kind a constructor stands for (module-private: user subclasses have none of their own). */
-const KIND = Symbol('vndi.kind');
+/**
+ * The static property naming the class kind a constructor stands for (user subclasses have none of
+ * their own). A plain name, not a symbol: bundlers can then drop a class nobody imports (a computed
+ * static key counts as a side effect, which kept `NotScorableError` in a rank-only bundle).
+ */
+const KIND = 'vndiKind';
 
 function kindsOf(x: unknown): readonly string[] | undefined {
   if ((typeof x !== 'object' && typeof x !== 'function') || x === null) return undefined;
@@ -76,8 +80,8 @@ function brand(target: object, kind: string): void {
 function isKind(ctor: object, x: unknown): boolean {
   try {
     if (typeof ctor === 'function' && Function.prototype[Symbol.hasInstance].call(ctor, x)) return true;
-    const kind = Object.prototype.hasOwnProperty.call(ctor, KIND) ? (ctor as { [KIND]?: string })[KIND] : undefined;
-    if (kind === undefined) return false;
+    const kind = Object.prototype.hasOwnProperty.call(ctor, KIND) ? (ctor as { vndiKind?: unknown }).vndiKind : undefined;
+    if (typeof kind !== 'string') return false;
     const kinds = kindsOf(x);
     return kinds !== undefined && kinds.includes(kind) && typeof (x as { name?: unknown }).name === 'string';
   } catch {
@@ -96,7 +100,8 @@ function isKind(ctor: object, x: unknown): boolean {
  * ```
  */
 export class VndiError extends Error {
-  static readonly [KIND]: string = 'VndiError';
+  /** @internal */
+  static readonly vndiKind: string = 'VndiError';
   static override [Symbol.hasInstance](x: unknown): boolean {
     return isKind(this, x);
   }
@@ -123,7 +128,8 @@ export class VndiError extends Error {
  * ```
  */
 export class ValidationError extends VndiError {
-  static override readonly [KIND]: string = 'ValidationError';
+  /** @internal */
+  static override readonly vndiKind: string = 'ValidationError';
   override name = 'ValidationError';
   readonly issues: readonly ValidationIssue[];
 
@@ -152,7 +158,8 @@ export class ValidationError extends VndiError {
  * ```
  */
 export class NotScorableError extends ValidationError {
-  static override readonly [KIND]: string = 'NotScorableError';
+  /** @internal */
+  static override readonly vndiKind: string = 'NotScorableError';
   override name = 'NotScorableError';
   readonly frameworkId: string;
   readonly reason: Localized;
@@ -385,9 +392,10 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
         en: `${value(p, 'en')} is not finite`,
       };
     case 'too_long':
+      // numeric.ts always passes both lengths (text() shows a missing one as "?")
       return {
-        vi: `Chuỗi số ${p.length === undefined ? 'quá dài' : `dài ${text(p.length)} ký tự`}${p.maxLength === undefined ? '' : `, vượt quá ${text(p.maxLength)} ký tự cho phép`}`,
-        en: `The numeric string is ${p.length === undefined ? 'too long' : `${text(p.length)} characters long`}${p.maxLength === undefined ? '' : `; at most ${text(p.maxLength)} are allowed`}`,
+        vi: `Chuỗi số dài ${text(p.length)} ký tự, vượt quá ${text(p.maxLength)} ký tự cho phép`,
+        en: `The numeric string is ${text(p.length)} characters long; at most ${text(p.maxLength)} are allowed`,
       };
     case 'out_of_range':
       return {

@@ -3,7 +3,7 @@
  * published 4 decimals), tied units share a rank and the next rank is skipped (competition
  * ranking, "1-2-2-4"). Dense and ordinal ranking are available; missing scores rank last, flagged.
  */
-import { readOnce, readRecords } from '../assessment/snapshot.js';
+import { readPlain, unreadableIssue } from '../assessment/snapshot.js';
 import { compareDigits, decimalDigits, roundDigits, scaledInteger, type DecimalDigits } from '../arithmetic/decimal-string.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { checkNumeric } from '../assessment/numeric.js';
@@ -132,13 +132,13 @@ function readNumeral(score: number | string): boolean {
  * half-up at `precision`, or at the largest number of decimals present for exact ranking.
  * `undefined` when a score does not read as a plain numeral or a key would not be a safe integer.
  */
-function digitKeys(entries: readonly RankEntry[], precision: number | 'exact'): Float64Array | undefined {
-  const n = entries.length;
+function digitKeys(scores: readonly Score[], precision: number | 'exact'): Float64Array | undefined {
+  const n = scores.length;
   const digits = new Float64Array(n);
   const decimals = new Uint8Array(n);
   let most = 0;
   for (let i = 0; i < n; i++) {
-    const score = entries[i]!.score;
+    const score = scores[i];
     if (score === null || score === undefined) continue;
     if (!readNumeral(score) || numeralDecimals > 255) return undefined;
     digits[i] = numeralDigits;
@@ -174,23 +174,23 @@ function digitKeys(entries: readonly RankEntry[], precision: number | 'exact'): 
  * Returns `undefined` when the keys are too wide for either.
  */
 function integerKeyOrder(
-  entries: readonly RankEntry[],
+  columns: Columns,
   keyOf: (score: number | string, index: number) => number | undefined,
   desc: boolean,
   numericScores: boolean,
 ): OrderedEntries | undefined {
-  const n = entries.length;
+  const n = columns.ids.length;
   const keys = new Float64Array(n);
-  // ids and scores copied in input order so that the rank-order pass reads compact arrays
-  const ids: string[] = new Array(n);
-  const scores: Float64Array | (number | string)[] = numericScores ? new Float64Array(n) : new Array<number | string>(n);
+  // scores copied into a typed array when numeric, so that the rank-order pass reads compact data
+  const ids = columns.ids;
+  const scores: Float64Array | readonly Score[] = numericScores ? new Float64Array(n) : columns.scores;
   const present = new Uint32Array(n);
   const missing: number[] = [];
   let m = 0;
   let minKey = Infinity;
   let maxKey = -Infinity;
   for (let i = 0; i < n; i++) {
-    const score = entries[i]!.score;
+    const score = columns.scores[i];
     if (score === null || score === undefined) {
       missing.push(i);
       continue;
@@ -198,8 +198,7 @@ function integerKeyOrder(
     if (numericScores && typeof score !== 'number') return undefined;
     const k = keyOf(score, i);
     if (k === undefined) return undefined;
-    ids[i] = entries[i]!.id;
-    scores[i] = score;
+    if (numericScores) (scores as Float64Array)[i] = score as number;
     const key = desc ? -k : k;
     keys[m] = key;
     present[m++] = i;
@@ -221,7 +220,7 @@ function integerKeyOrder(
     }
     return { order, sortedKeys, missing, ids, scores };
   }
-  const span = 2 ** Math.max(1, Math.ceil(Math.log2(entries.length + 1)));
+  const span = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)));
   if (range * span >= SAFE_PACK) return undefined;
   const packed = new Float64Array(m);
   for (let j = 0; j < m; j++) packed[j] = (keys[j]! - minKey) * span + present[j]!;
@@ -244,10 +243,30 @@ interface OrderedEntries {
   readonly sortedKeys: Float64Array;
   readonly missing: readonly number[];
   readonly ids: readonly string[];
-  readonly scores: Float64Array | readonly (number | string)[];
+  readonly scores: Float64Array | readonly Score[];
 }
 
-function assign(entries: readonly RankEntry[], ordered: OrderedEntries, method: RankMethod): Ranked[] {
+type Score = number | string | null | undefined;
+
+/** Entries as two columns by index: what ranking reads of each entry, read once. */
+interface Columns {
+  readonly ids: readonly string[];
+  readonly scores: readonly Score[];
+}
+
+/** The columns of entries the library built or already read (plain data: nothing to guard). */
+function columnsOf(entries: readonly RankEntry[]): Columns {
+  const n = entries.length;
+  const ids: string[] = new Array(n);
+  const scores: Score[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    ids[i] = entries[i]!.id;
+    scores[i] = entries[i]!.score;
+  }
+  return { ids, scores };
+}
+
+function assign(ordered: OrderedEntries, method: RankMethod): Ranked[] {
   const { order, sortedKeys, missing, ids, scores } = ordered;
   const m = order.length;
   const out: Ranked[] = new Array(m + missing.length);
@@ -262,33 +281,59 @@ function assign(entries: readonly RankEntry[], ordered: OrderedEntries, method: 
       currentRank = method === 'dense' ? dense : j + 1;
     }
     const o = order[j]!;
-    out[j] = { id: ids[o]!, score: scores[o]!, rank: currentRank, tied: tiedWithPrev || (j + 1 < m && sortedKeys[j + 1] === key), missing: false };
+    out[j] = { id: ids[o]!, score: scores[o] as number | string, rank: currentRank, tied: tiedWithPrev || (j + 1 < m && sortedKeys[j + 1] === key), missing: false };
   }
   for (let k = 0; k < missing.length; k++) {
-    out[m + k] = { id: entries[missing[k]!]!.id, score: null, rank: null, tied: false, missing: true };
+    out[m + k] = { id: ids[missing[k]!]!, score: null, rank: null, tied: false, missing: true };
   }
   return out;
 }
 
-function validate(entries: readonly RankEntry[], options: RankOptions): void {
-  const issues: ValidationIssue[] = [];
-  if (!isArray(entries)) throw new ValidationError([makeIssue(['entries'], 'invalid_type', { expected: 'array', received: entries })]);
-  rankOptionsCheck(options, ['options'], issues);
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i];
-    if (typeof e !== 'object' || e === null) {
-      issues.push(makeIssue(['entries', i], 'invalid_type', { expected: '{ id, score }', received: e }));
-      continue;
+/**
+ * Reads the caller's entries once into columns, checking each as it is read: an array of
+ * `{ id, score }` with string ids and finite numeric scores (or missing ones). A getter or Proxy
+ * trap that throws is an `invalid_type` issue at the place it guards. Reading only ids and scores
+ * into two arrays costs no object per entry (a million entries are ranked from these columns).
+ */
+function readEntries(entries: unknown, issues: ValidationIssue[]): Columns {
+  let n: number;
+  try {
+    if (!isArray(entries)) {
+      issues.push(makeIssue(['entries'], 'invalid_type', { expected: 'array', received: entries }));
+      return { ids: [], scores: [] };
     }
-    if (typeof e.id !== 'string') issues.push(makeIssue(['entries', i, 'id'], 'invalid_type', { expected: 'string', received: e.id }));
-    const score = e.score;
-    if (score === null || score === undefined) continue;
-    if (typeof score === 'number' && score - score === 0) continue; // finite number: the common case, checked cheaply
-    const problem = checkNumeric(e.score, { min: -Number.MAX_VALUE, max: Number.MAX_VALUE });
-    if (problem) issues.push(makeIssue(['entries', i, 'score'], problem.code, problem.params));
-    if (issues.length > 20) break;
+    n = entries.length;
+  } catch {
+    issues.push(unreadableIssue(['entries']));
+    return { ids: [], scores: [] };
   }
-  if (issues.length) throw new ValidationError(issues);
+  const ids: string[] = new Array(n);
+  const scores: Score[] = new Array(n);
+  for (let i = 0; i < n && issues.length <= 20; i++) {
+    let field: 'id' | 'score' | undefined;
+    try {
+      const e: unknown = (entries as unknown[])[i];
+      if (typeof e !== 'object' || e === null) {
+        issues.push(makeIssue(['entries', i], 'invalid_type', { expected: '{ id, score }', received: e }));
+        continue;
+      }
+      field = 'id';
+      const id: unknown = (e as RankEntry).id;
+      field = 'score';
+      const score: unknown = (e as RankEntry).score;
+      field = undefined;
+      if (typeof id !== 'string') issues.push(makeIssue(['entries', i, 'id'], 'invalid_type', { expected: 'string', received: id }));
+      else ids[i] = id;
+      scores[i] = score as Score;
+      if (score === null || score === undefined) continue;
+      if (typeof score === 'number' && score - score === 0) continue; // finite number: the common case, checked cheaply
+      const problem = checkNumeric(score, { min: -Number.MAX_VALUE, max: Number.MAX_VALUE });
+      if (problem) issues.push(makeIssue(['entries', i, 'score'], problem.code, problem.params));
+    } catch {
+      issues.push(unreadableIssue(field === undefined ? ['entries', i] : ['entries', i, field]));
+    }
+  }
+  return { ids, scores };
 }
 
 /**
@@ -301,43 +346,50 @@ function validate(entries: readonly RankEntry[], options: RankOptions): void {
  * ```
  */
 export function rank(entries: readonly RankEntry[], options: RankOptions = {}): Ranked[] {
-  options = readOnce(options, ['options']);
-  // a tie-breaker may read any field of an entry; otherwise only id and score are read
-  entries = options !== null && typeof options === 'object' && options.tieBreaker !== undefined
-    ? readOnce(entries, ['entries'])
-    : readRecords(entries, ['id', 'score'], ['entries']);
-  validate(entries, options);
-  return rankValid(entries, options);
+  options = readPlain(options, ['options']);
+  const issues: ValidationIssue[] = [];
+  rankOptionsCheck(options, ['options'], issues);
+  // a tie-breaker may read any field of an entry: it gets a plain copy of each, read once
+  const tieEntries = issues.length === 0 && options.tieBreaker !== undefined ? readPlain(entries, ['entries']) : undefined;
+  const columns = readEntries(tieEntries ?? entries, issues);
+  throwIfAny(issues);
+  return rankColumns(columns, options, tieEntries);
 }
 
 /** {@link rank} on entries and options already validated. */
 export function rankValid(entries: readonly RankEntry[], options: RankOptions): Ranked[] {
+  return rankColumns(columnsOf(entries), options, entries);
+}
+
+/** {@link rank} on validated columns; `entries` (the same entries) only for a tie-breaker. */
+function rankColumns(columns: Columns, options: RankOptions, entries: readonly RankEntry[] | undefined): Ranked[] {
   const method = options.method ?? 'competition';
   const precision = options.precision ?? 4;
   const desc = (options.order ?? 'desc') === 'desc';
-  const n = entries.length;
+  const { ids, scores } = columns;
+  const n = ids.length;
 
   if (!(method === 'ordinal' && options.tieBreaker)) {
     if (precision !== 'exact') {
       const factor = 10 ** precision;
-      const fast = integerKeyOrder(entries, (score) => roundedKey(score as number, factor, precision), desc, true);
-      if (fast) return assign(entries, fast, method);
+      const fast = integerKeyOrder(columns, (score) => roundedKey(score as number, factor, precision), desc, true);
+      if (fast) return assign(fast, method);
     }
     // decimal strings (and exact ranking): integer keys read from the digits, no decimal arithmetic
-    const keyed = digitKeys(entries, precision);
+    const keyed = digitKeys(scores, precision);
     if (keyed) {
-      const fast = integerKeyOrder(entries, (_score, i) => keyed[i], desc, false);
-      if (fast) return assign(entries, fast, method);
+      const fast = integerKeyOrder(columns, (_score, i) => keyed[i], desc, false);
+      if (fast) return assign(fast, method);
     }
   }
   const present: number[] = [];
   const missing: number[] = [];
-  for (let i = 0; i < n; i++) (entries[i]!.score === null || entries[i]!.score === undefined ? missing : present).push(i);
+  for (let i = 0; i < n; i++) (scores[i] === null || scores[i] === undefined ? missing : present).push(i);
   // General path: exact decimal keys (digits compared as strings, no decimal arithmetic needed),
   // comparator sort (stable).
   const exactKeys: DecimalDigits[] = new Array(n);
   for (const i of present) {
-    const v = decimalDigits(entries[i]!.score as number | string)!;
+    const v = decimalDigits(scores[i] as number | string)!;
     exactKeys[i] = precision === 'exact' ? v : roundDigits(v, precision);
   }
   const cmp = (a: number, b: number) => {
@@ -345,14 +397,16 @@ export function rankValid(entries: readonly RankEntry[], options: RankOptions): 
     return desc ? -c : c;
   };
   const tie = options.tieBreaker;
-  const order = [...present].sort((a, b) => cmp(a, b) || (method === 'ordinal' && tie ? tie(entries[a]!, entries[b]!) : 0) || a - b);
+  const order = [...present].sort((a, b) => cmp(a, b) || (method === 'ordinal' && tie && entries ? tie(entries[a]!, entries[b]!) : 0) || a - b);
   // tie classes as keys: equal exactly where the scores compare equal
   const sortedKeys = new Float64Array(order.length);
   for (let j = 1; j < order.length; j++) sortedKeys[j] = sortedKeys[j - 1]! + (cmp(order[j - 1]!, order[j]!) === 0 ? 0 : 1);
-  return assign(entries, { order, sortedKeys, missing, ids: entries.map((e) => e.id), scores: entries.map((e) => e.score as number | string) }, method);
+  return assign({ order, sortedKeys, missing, ids, scores }, method);
 }
 
-const rankListCheck = /* @__PURE__ */ arrayOf(obj({ id: str(), rank: nullable(num({ integer: true, min: 1 })) }, { extraKeys: true }));
+// every call marked: esbuild does not carry check.ts's @__NO_SIDE_EFFECTS__ across modules, and an
+// unmarked argument kept this check (and arrayOf, str, nullable) in bundles without rankChange
+const rankListCheck = /* @__PURE__ */ arrayOf(/* @__PURE__ */ obj({ id: /* @__PURE__ */ str(), rank: /* @__PURE__ */ nullable(/* @__PURE__ */ num({ integer: true, min: 1 })) }, { extraKeys: true }));
 
 /** How a unit's rank moved between two rankings. */
 export interface RankChange {
@@ -380,8 +434,8 @@ export function rankChange(
   previous: readonly { readonly id: string; readonly rank: number | null }[],
   current: readonly { readonly id: string; readonly rank: number | null }[],
 ): RankChange[] {
-  previous = readOnce(previous, ['previous']);
-  current = readOnce(current, ['current']);
+  previous = readPlain(previous, ['previous']);
+  current = readPlain(current, ['current']);
   const issues: ValidationIssue[] = [];
   rankListCheck(previous, ['previous'], issues);
   rankListCheck(current, ['current'], issues);

@@ -19,6 +19,18 @@ const READ_DEPTH = 16;
 /** Longer arrays are kept by reference (a sparse array of length 2³² − 1 is not data to copy). */
 const READ_ARRAY_LIMIT = 1 << 25;
 
+/** How far a copy goes, and which objects it keeps by reference as the library's own. */
+interface Reach {
+  readonly depth: number;
+  readonly arrayLimit: number;
+  readonly own: (value: object) => boolean;
+}
+const SNAPSHOT: Reach = { depth: SNAPSHOT_DEPTH, arrayLimit: 10_000, own: isOwn };
+const READ: Reach = { depth: READ_DEPTH, arrayLimit: READ_ARRAY_LIMIT, own: isOwn };
+// Data that never holds a framework or a result (rank's entries and options): nothing to keep by
+// reference, and the rank-only bundle does not carry the framework registry.
+const PLAIN: Reach = { depth: READ_DEPTH, arrayLimit: READ_ARRAY_LIMIT, own: () => false };
+
 /**
  * A plain copy of a caller's input, each property read exactly once.
  *
@@ -31,7 +43,7 @@ const READ_ARRAY_LIMIT = 1 << 25;
  * array, class instance) is kept as is, for validation to reject or accept by its type.
  */
 export function snapshotInput<T>(input: T, path: Path = []): T {
-  return guarded(path, () => copy(input, 0, SNAPSHOT_DEPTH, 10_000) as T);
+  return guarded(path, () => copy(input, 0, SNAPSHOT) as T);
 }
 
 /**
@@ -46,57 +58,15 @@ export function snapshotInput<T>(input: T, path: Path = []): T {
  * function's own code.
  */
 export function readOnce<T>(value: T, path: Path): T {
-  return guarded(path, () => copy(value, 0, READ_DEPTH, READ_ARRAY_LIMIT) as T);
+  return guarded(path, () => copy(value, 0, READ) as T);
 }
 
 /**
- * {@link readOnce} for a long list of records of which a function reads only some `fields` (rank
- * reads each entry's id and score): each record becomes a plain object with just those fields, each
- * read once. A million entries cost one small object each, not a deep copy with a check per object.
- * An item that is not a plain object is kept as it is, for validation to reject.
+ * {@link readOnce} for data that never holds a framework or a result scored by the library (rank's
+ * entries and options): the same copy, with nothing kept by reference.
  */
-export function readRecords<T>(list: T, fields: readonly string[], path: Path): T {
-  return guarded(path, () => {
-    let length: number;
-    try {
-      if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype) return copy(list, 0, READ_DEPTH, READ_ARRAY_LIMIT) as T;
-      length = (list as unknown[]).length;
-    } catch {
-      throw new Unreadable([]);
-    }
-    if (length > READ_ARRAY_LIMIT) return list;
-    const out: unknown[] = new Array(length);
-    let i = 0;
-    try {
-      for (; i < length; i++) out[i] = record((list as unknown[])[i], fields);
-    } catch (error) {
-      below(i, error);
-    }
-    return out as T;
-  });
-}
-
-function record(item: unknown, fields: readonly string[]): unknown {
-  if (typeof item !== 'object' || item === null) return item;
-  let proto: unknown;
-  try {
-    proto = Object.getPrototypeOf(item);
-  } catch {
-    throw new Unreadable([]);
-  }
-  if (proto !== Object.prototype && proto !== null) return copy(item, 0, READ_DEPTH, READ_ARRAY_LIMIT);
-  const out: Record<string, unknown> = {};
-  let key = '';
-  try {
-    for (key of fields) {
-      const value = (item as Record<string, unknown>)[key];
-      // scores and ids are primitives: an object here is only read to be rejected by validation
-      if (value !== undefined) out[key] = typeof value === 'object' && value !== null ? copy(value, 1, READ_DEPTH, READ_ARRAY_LIMIT) : value;
-    }
-  } catch (error) {
-    below(key, error);
-  }
-  return out;
+export function readPlain<T>(value: T, path: Path): T {
+  return guarded(path, () => copy(value, 0, PLAIN) as T);
 }
 
 /**
@@ -143,9 +113,9 @@ function isOwn(value: object): boolean {
 
 // The common case is 60 plain answers: no path is built and no property defined one by one unless
 // something goes wrong (the copy sits on every scoring call).
-function copy(value: unknown, depth: number, maxDepth: number, arrayLimit: number): unknown {
-  if ((typeof value !== 'object' && typeof value !== 'function') || value === null || depth >= maxDepth) return value;
-  if (isOwn(value)) return value;
+function copy(value: unknown, depth: number, reach: Reach): unknown {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null || depth >= reach.depth) return value;
+  if (reach.own(value)) return value;
   let proto: unknown;
   let isArray: boolean;
   try {
@@ -162,11 +132,11 @@ function copy(value: unknown, depth: number, maxDepth: number, arrayLimit: numbe
       throw new Unreadable([]);
     }
     // a sparse or huge array is not data to copy; validation rejects it by its length
-    if (proto !== Array.prototype || length > arrayLimit) return value;
+    if (proto !== Array.prototype || length > reach.arrayLimit) return value;
     const out: unknown[] = new Array(length);
     let i = 0;
     try {
-      for (; i < length; i++) out[i] = copy((value as unknown[])[i], depth + 1, maxDepth, arrayLimit);
+      for (; i < length; i++) out[i] = copy((value as unknown[])[i], depth + 1, reach);
     } catch (error) {
       below(i, error);
     }
@@ -183,7 +153,7 @@ function copy(value: unknown, depth: number, maxDepth: number, arrayLimit: numbe
   let key = '';
   try {
     for (key of keys) {
-      const item = copy((value as Record<string, unknown>)[key], depth + 1, maxDepth, arrayLimit);
+      const item = copy((value as Record<string, unknown>)[key], depth + 1, reach);
       // `__proto__` stays an own key, as the caller's object had it
       if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
       else out[key] = item;

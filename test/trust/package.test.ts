@@ -63,12 +63,13 @@ describe('the packed tarball', () => {
 describe('tree-shaking', () => {
   /**
    * A user's bundle of the installed package (esbuild: minified, ESM, for the browser, with its
-   * default export conditions, which include "module") importing only `names`.
+   * default export conditions, which include "module") importing only `names`; text in UTF-8, as
+   * production builds ship it (see bundle-size.test.ts).
    */
   async function userBundle(names: string, entry = 'vn-digital-index'): Promise<{ bytes: number; packages: string[] }> {
     const r = await build({
       stdin: { contents: `import { ${names} } from ${JSON.stringify(entry)};\nconsole.log(${names});\n`, resolveDir: consumer },
-      bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, logLevel: 'silent',
+      bundle: true, minify: true, format: 'esm', platform: 'browser', charset: 'utf8', write: false, metafile: true, logLevel: 'silent',
     });
     const output = Object.values(r.metafile.outputs)[0]!;
     const packages = new Set(Object.keys(output.inputs).filter((f) => output.inputs[f]!.bytesInOutput > 0 && f.includes('node_modules/')).map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)![1]!));
