@@ -110,6 +110,42 @@ export class VndiError extends Error {
 }
 
 /**
+ * The most issues a {@link ValidationError} (or `frameworkIssues`) lists: a hostile or badly broken
+ * input could otherwise yield one issue per value (a million unknown keys), more than anyone reads
+ * and enough to exhaust memory. Past it, one `too_many_issues` issue says how many were left out.
+ *
+ * @example
+ * ```ts
+ * const r = safeDefineFramework({ ...JSON.parse(JSON.stringify(dbi2021Sme)), ...Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`x${i}`, 1])) });
+ * if (!r.success) r.error.issues.length; // MAX_ISSUES + 1: 50 unknown_key issues, then too_many_issues
+ * ```
+ */
+export const MAX_ISSUES = 50;
+
+/** The issues left out by the `too_many_issues` summaries of a list. */
+function omittedBy(issues: readonly ValidationIssue[]): number {
+  let n = 0;
+  for (const i of issues) if (i.code === 'too_many_issues' && typeof i.params?.omitted === 'number') n += i.params.omitted;
+  return n;
+}
+
+/**
+ * The first {@link MAX_ISSUES} issues, and when there were more, one `too_many_issues` issue (path
+ * `[]`) counting the rest. Idempotent: a capped list passes unchanged, and the summaries of lists
+ * capped earlier add to the count. `total` is the number of issues found when the caller stopped
+ * building them early (`issues` then holds the first ones).
+ *
+ * @internal
+ */
+export function capIssues(issues: readonly ValidationIssue[], total = issues.length): ValidationIssue[] {
+  const summaries = omittedBy(issues);
+  const kept = summaries === 0 ? issues : issues.filter((i) => i.code !== 'too_many_issues');
+  const omitted = total - issues.length + (kept.length - Math.min(kept.length, MAX_ISSUES)) + summaries;
+  if (omitted === 0) return [...kept];
+  return [...kept.slice(0, MAX_ISSUES), makeIssue([], 'too_many_issues', { omitted, limit: MAX_ISSUES })];
+}
+
+/**
  * Bad input. `issues` lists every broken rule found, each with its path, code and bilingual
  * message; it always holds at least one issue.
  *
@@ -128,12 +164,13 @@ export class ValidationError extends VndiError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[]) {
-    const list = issues.length > 0 ? issues : [makeIssue([], 'invalid_type', { expected: 'valid input', received: undefined })];
+    const list = capIssues(issues.length > 0 ? issues : [makeIssue([], 'invalid_type', { expected: 'valid input', received: undefined })]);
     const first = list[0]!;
     const summary = `${first.pathString || '(input)'}: ${first.message.en} / ${first.message.vi}`;
-    super(list.length > 1 ? `${summary} (+${list.length - 1} more)` : summary);
+    const more = list.filter((i) => i.code !== 'too_many_issues').length - 1 + omittedBy(list);
+    super(more > 0 ? `${summary} (+${more} more)` : summary);
     brand(this, 'ValidationError');
-    this.issues = Object.freeze([...list]);
+    this.issues = Object.freeze(list);
   }
 }
 
