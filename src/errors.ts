@@ -122,13 +122,6 @@ export class VndiError extends Error {
  */
 export const MAX_ISSUES = 50;
 
-/** The issues left out by the `too_many_issues` summaries of a list. */
-function omittedBy(issues: readonly ValidationIssue[]): number {
-  let n = 0;
-  for (const i of issues) if (i.code === 'too_many_issues' && typeof i.params?.omitted === 'number') n += i.params.omitted;
-  return n;
-}
-
 /**
  * The first {@link MAX_ISSUES} issues, and when there were more, one `too_many_issues` issue (path
  * `[]`) counting the rest. Idempotent: a capped list passes unchanged, and the summaries of lists
@@ -138,11 +131,15 @@ function omittedBy(issues: readonly ValidationIssue[]): number {
  * @internal
  */
 export function capIssues(issues: readonly ValidationIssue[], total = issues.length): ValidationIssue[] {
-  const summaries = omittedBy(issues);
-  const kept = summaries === 0 ? issues : issues.filter((i) => i.code !== 'too_many_issues');
-  const omitted = total - issues.length + (kept.length - Math.min(kept.length, MAX_ISSUES)) + summaries;
-  if (omitted === 0) return [...kept];
-  return [...kept.slice(0, MAX_ISSUES), makeIssue([], 'too_many_issues', { omitted, limit: MAX_ISSUES })];
+  let omitted = total - issues.length;
+  const kept: ValidationIssue[] = [];
+  for (const i of issues) {
+    if (i.code === 'too_many_issues') omitted += Number(i.params?.omitted) || 0;
+    else if (kept.length < MAX_ISSUES) kept.push(i);
+    else omitted++;
+  }
+  if (omitted > 0) kept.push(makeIssue([], 'too_many_issues', { omitted, limit: MAX_ISSUES }));
+  return kept;
 }
 
 /**
@@ -167,7 +164,8 @@ export class ValidationError extends VndiError {
     const list = capIssues(issues.length > 0 ? issues : [makeIssue([], 'invalid_type', { expected: 'valid input', received: undefined })]);
     const first = list[0]!;
     const summary = `${first.pathString || '(input)'}: ${first.message.en} / ${first.message.vi}`;
-    const more = list.filter((i) => i.code !== 'too_many_issues').length - 1 + omittedBy(list);
+    const last = list[list.length - 1]!;
+    const more = list.length - 1 + (last.code === 'too_many_issues' ? (last.params!.omitted as number) - 1 : 0);
     super(more > 0 ? `${summary} (+${more} more)` : summary);
     brand(this, 'ValidationError');
     this.issues = Object.freeze(list);
