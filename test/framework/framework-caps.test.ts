@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DBI_FRAMEWORKS, DTI_FRAMEWORKS, MAX_ISSUES, ValidationError, criterionOrder, safeScoreDbi, type ValidationIssue } from '../../src/index.js';
-import { defineFramework, frameworkIssues, safeDefineFramework } from '../../src/schema.js';
+import { defineFramework, frameworkIssues, safeDefineFramework, withDbiLevelRule } from '../../src/schema.js';
 import { MAX_FRAMEWORK_ARRAY, MAX_FRAMEWORK_KEYS, MAX_FRAMEWORK_KEY_LENGTH, MAX_FRAMEWORK_VALUES } from '../../src/framework/define.js';
 import { MAX_ID_LENGTH, MAX_TEXT_LENGTH, MAX_URL_LENGTH } from '../../src/framework/schema.js';
 import { issueMessage, makeIssue } from '../../src/errors.js';
@@ -168,6 +168,16 @@ describe('issue lists stop at MAX_ISSUES, with one too_many_issues summary', () 
     expect(issues).toHaveLength(51);
     expect(issues.slice(0, 50).every((i) => i.code === 'unknown_key')).toBe(true);
     expect(issues[50]).toMatchObject({ code: 'too_many_issues', params: { omitted: 30, limit: 50 } });
+  });
+
+  it('withDbiLevelRule: a rule of a million bands is one issue; 200 bad bands are 50 and a summary', () => {
+    const huge = { kind: 'total-percent-bands', bands: Array(1_000_000).fill({ level: 0, fromPercent: 0, fromInclusive: true }), status: 'reconstructed' };
+    expect(issuesOf(() => withDbiLevelRule('dbi-2021-sme', huge as never))).toMatchObject([{ pathString: 'levelRule.bands', code: 'invalid_framework' }]);
+    const bad = { ...huge, bands: Array.from({ length: 200 }, () => ({ level: -1, fromPercent: 0, fromInclusive: true })) };
+    const issues = issuesOf(() => withDbiLevelRule('dbi-2021-sme', bad as never));
+    expect(issues).toHaveLength(51);
+    expect(issues[0]).toMatchObject({ pathString: 'levelRule.bands.0.level', code: 'out_of_range' });
+    expect(issues[50]).toMatchObject({ code: 'too_many_issues', params: { omitted: 150, limit: 50 } });
   });
 
   it('the summary reads right with odd parameters', () => {
