@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
-import { dtiFrameworkSchema, frameworkSchema } from '../src/framework/schema.js';
+import { MAX_URL_LENGTH, dtiFrameworkSchema, frameworkSchema } from '../src/framework/schema.js';
 
 type Json = Record<string, unknown>;
 
@@ -23,6 +23,7 @@ const END = '<!-- END GENERATED FORMAT REFERENCE -->';
 
 const SCHEMA_KEY = {
   type: 'string',
+  maxLength: MAX_URL_LENGTH,
   description: 'The JSON Schema of this file, for editors (e.g. the URL of schema/framework.schema.json). Ignored by defineFramework.',
 };
 
@@ -74,9 +75,10 @@ function typeOf(s: Json): string {
     return `${String(s.type)}${parts.length ? ` ${parts.join(', ')}` : ''}`;
   }
   if (s.type === 'string') {
-    if (s.format) return `string (${String(s.format)})`;
-    if (s.pattern) return `string \`${String(s.pattern)}\``;
-    return 'string';
+    const length = s.maxLength !== undefined ? ` (≤ ${String(s.maxLength)} characters)` : '';
+    if (s.format) return `string (${String(s.format)})${length}`;
+    if (s.pattern) return `string \`${String(s.pattern)}\`${length}`;
+    return `string${length}`;
   }
   if (s.type === 'object') return 'object';
   return String(s.type ?? 'any');

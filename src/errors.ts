@@ -115,6 +115,39 @@ export class VndiError extends Error {
 }
 
 /**
+ * The most issues a {@link ValidationError} (or `frameworkIssues`) lists: a hostile or badly broken
+ * input could otherwise yield one issue per value (a million unknown keys), more than anyone reads
+ * and enough to exhaust memory. Past it, one `too_many_issues` issue says how many were left out.
+ *
+ * @example
+ * ```ts
+ * const r = safeDefineFramework({ ...JSON.parse(JSON.stringify(dbi2021Sme)), ...Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`x${i}`, 1])) });
+ * if (!r.success) r.error.issues.length; // MAX_ISSUES + 1: 50 unknown_key issues, then too_many_issues
+ * ```
+ */
+export const MAX_ISSUES = 50;
+
+/**
+ * The first {@link MAX_ISSUES} issues, and when there were more, one `too_many_issues` issue (path
+ * `[]`) counting the rest. Idempotent: a capped list passes unchanged, and the summaries of lists
+ * capped earlier add to the count. `total` is the number of issues found when the caller stopped
+ * building them early (`issues` then holds the first ones).
+ *
+ * @internal
+ */
+export function capIssues(issues: readonly ValidationIssue[], total = issues.length): ValidationIssue[] {
+  let omitted = total - issues.length;
+  const kept: ValidationIssue[] = [];
+  for (const i of issues) {
+    if (i.code === 'too_many_issues') omitted += Number(i.params?.omitted) || 0;
+    else if (kept.length < MAX_ISSUES) kept.push(i);
+    else omitted++;
+  }
+  if (omitted > 0) kept.push(makeIssue([], 'too_many_issues', { omitted, limit: MAX_ISSUES }));
+  return kept;
+}
+
+/**
  * Bad input. `issues` lists every broken rule found, each with its path, code and bilingual
  * message; it always holds at least one issue.
  *
@@ -134,12 +167,14 @@ export class ValidationError extends VndiError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(issues: readonly ValidationIssue[]) {
-    const list = issues.length > 0 ? issues : [makeIssue([], 'invalid_type', { expected: 'valid input', received: undefined })];
+    const list = capIssues(issues.length > 0 ? issues : [makeIssue([], 'invalid_type', { expected: 'valid input', received: undefined })]);
     const first = list[0]!;
     const summary = `${first.pathString || '(input)'}: ${first.message.en} / ${first.message.vi}`;
-    super(list.length > 1 ? `${summary} (+${list.length - 1} more)` : summary);
+    const last = list[list.length - 1]!;
+    const more = list.length - 1 + (last.code === 'too_many_issues' ? (last.params!.omitted as number) - 1 : 0);
+    super(more > 0 ? `${summary} (+${more} more)` : summary);
     brand(this, 'ValidationError');
-    this.issues = Object.freeze([...list]);
+    this.issues = Object.freeze(list);
   }
 }
 

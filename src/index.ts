@@ -10,6 +10,7 @@
 // errors
 export { VndiError, ValidationError, NotScorableError } from './errors.js';
 export { isVndiError, isValidationError } from './errors.js';
+export { MAX_ISSUES } from './errors.js';
 export type { IssueCode, Localized, SafeResult, ValidationIssue } from './errors.js';
 
 // framework

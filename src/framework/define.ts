@@ -7,7 +7,7 @@
  * an unchecked object is refused with the reason (see registry.ts), so that the scoring and ranking
  * paths never carry the schema checks (zod) and pay nothing per call for a framework.
  */
-import { ValidationError, makeIssue, toSafe, type SafeResult, type ValidationIssue } from '../errors.js';
+import { MAX_ISSUES, ValidationError, capIssues, makeIssue, toSafe, type SafeResult, type ValidationIssue } from '../errors.js';
 import { dbiInvariantIssues } from './define-dbi.js';
 import { dtiInvariantIssues } from './define-dti.js';
 import { frameworkZodIssue, type Path } from './define-issues.js';
@@ -15,7 +15,7 @@ import { deepFreeze } from './freeze.js';
 import { markDefined } from './registry.js';
 
 export { isDefinedFramework } from './registry.js';
-import { frameworkSchema, type DbiFramework, type DtiFramework, type Framework } from './schema.js';
+import { MAX_URL_LENGTH, frameworkSchema, type DbiFramework, type DtiFramework, type Framework } from './schema.js';
 
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -30,61 +30,88 @@ function withoutSchemaKey(data: Record<string, unknown>): { rest: Record<string,
   const { $schema, ...rest } = data;
   return {
     rest,
-    issues: typeof $schema === 'string' ? [] : [makeIssue(['$schema'], 'invalid_type', { expected: 'string', received: $schema })],
+    issues:
+      typeof $schema !== 'string'
+        ? [makeIssue(['$schema'], 'invalid_type', { expected: 'string', received: $schema })]
+        : $schema.length > MAX_URL_LENGTH
+          ? [makeIssue(['$schema'], 'invalid_framework', { detail: `cần số ký tự ≤ ${MAX_URL_LENGTH}`, detailEn: `the number of characters must be ≤ ${MAX_URL_LENGTH}`, received: $schema.length })]
+          : [],
   };
 }
 
 /**
- * Bounds of a framework file: the largest official set has under 200 criteria, so these leave room
- * for any real file while refusing at once what would make the schema check run for seconds or
- * out of memory (a sparse array of length 2³²−1 gave one issue per hole; a million criteria).
+ * Bounds of a framework file: the largest official set has under 200 criteria and every object of
+ * the format has at most 22 fields, so these leave room for any real file (the bundled ones hold at
+ * most 1 200 values, lists of at most 21 items) while refusing at once, with one issue, what would
+ * make the schema check run for long or out of memory (a sparse array of length 2³²−1, a million
+ * criteria, a million unknown keys, a 5 MB key). Documented in docs/framework-format.md.
  */
-const MAX_FRAMEWORK_DEPTH = 32;
-const MAX_FRAMEWORK_ARRAY = 10_000;
-const MAX_FRAMEWORK_VALUES = 500_000;
+export const MAX_FRAMEWORK_DEPTH = 32;
+export const MAX_FRAMEWORK_ARRAY = 1_000;
+export const MAX_FRAMEWORK_KEYS = 64;
+export const MAX_FRAMEWORK_KEY_LENGTH = 64;
+export const MAX_FRAMEWORK_VALUES = 50_000;
 
 class FileLimit {
   constructor(readonly path: Path, readonly vi: string, readonly en: string) {}
 }
 
+const UNREADABLE_VI = 'một thuộc tính không đọc được (getter hoặc Proxy ném lỗi)';
+const UNREADABLE_EN = 'a property cannot be read (a getter or Proxy threw)';
+
 /**
  * The file as plain data, each property read once (a getter that answers differently on a second
  * read cannot pass the check with one value and be frozen with another; one that throws, or a
  * Proxy, is an issue at its path), within the bounds above. A cycle is cut by the depth bound.
+ * The path is one stack, copied only for an issue: the copy costs one step per value.
  */
 function plainCopy(data: unknown): unknown {
   let values = 0;
-  const copy = (x: unknown, path: Path): unknown => {
-    if (++values > MAX_FRAMEWORK_VALUES) throw new FileLimit([], `tệp có hơn ${MAX_FRAMEWORK_VALUES} giá trị`, `the file holds more than ${MAX_FRAMEWORK_VALUES} values`);
+  const path: (string | number)[] = [];
+  const limit = (vi: string, en: string, at: Path = path) => new FileLimit([...at], vi, en);
+  const read = (x: object, key: string | number): unknown => {
+    try {
+      return (x as Record<string | number, unknown>)[key];
+    } catch {
+      throw limit(UNREADABLE_VI, UNREADABLE_EN, [...path, key]);
+    }
+  };
+  const copy = (x: unknown): unknown => {
+    if (++values > MAX_FRAMEWORK_VALUES) throw limit(`tệp có hơn ${MAX_FRAMEWORK_VALUES} giá trị`, `the file holds more than ${MAX_FRAMEWORK_VALUES} values`, []);
     if (typeof x !== 'object' || x === null) return x;
-    if (path.length >= MAX_FRAMEWORK_DEPTH) throw new FileLimit(path, `lồng sâu quá ${MAX_FRAMEWORK_DEPTH} mức (hoặc tự tham chiếu)`, `nested deeper than ${MAX_FRAMEWORK_DEPTH} levels (or cyclic)`);
+    if (path.length >= MAX_FRAMEWORK_DEPTH) throw limit(`lồng sâu quá ${MAX_FRAMEWORK_DEPTH} mức (hoặc tự tham chiếu)`, `nested deeper than ${MAX_FRAMEWORK_DEPTH} levels (or cyclic)`);
     try {
       if (Array.isArray(x)) {
-        if (x.length > MAX_FRAMEWORK_ARRAY) throw new FileLimit(path, `danh sách có ${x.length} phần tử, tối đa ${MAX_FRAMEWORK_ARRAY}`, `a list of ${x.length} items; at most ${MAX_FRAMEWORK_ARRAY}`);
+        const length = x.length;
+        if (length > MAX_FRAMEWORK_ARRAY) throw limit(`danh sách có ${length} phần tử, tối đa ${MAX_FRAMEWORK_ARRAY}`, `a list of ${length} items; at most ${MAX_FRAMEWORK_ARRAY}`);
         const out: unknown[] = [];
-        for (let i = 0; i < x.length; i++) out.push(copy(read(x, i, path), [...path, i]));
+        for (let i = 0; i < length; i++) {
+          const item = read(x, i);
+          path.push(i);
+          out.push(copy(item));
+          path.pop();
+        }
         return out;
       }
       if (!isPlainObject(x)) return x; // rejected by the schema with its type
+      const keys = Object.keys(x);
+      if (keys.length > MAX_FRAMEWORK_KEYS) throw limit(`đối tượng có ${keys.length} khóa, tối đa ${MAX_FRAMEWORK_KEYS}`, `an object with ${keys.length} keys; at most ${MAX_FRAMEWORK_KEYS}`);
       const out = Object.create(Object.getPrototypeOf(x) as object | null) as Record<string, unknown>;
-      for (const key of Object.keys(x)) {
-        Object.defineProperty(out, key, { value: copy(read(x, key, path), [...path, key]), enumerable: true, writable: true, configurable: true });
+      for (const key of keys) {
+        if (key.length > MAX_FRAMEWORK_KEY_LENGTH) throw limit(`một khóa dài ${key.length} ký tự, tối đa ${MAX_FRAMEWORK_KEY_LENGTH}`, `a key of ${key.length} characters; at most ${MAX_FRAMEWORK_KEY_LENGTH}`);
+        const item = read(x, key);
+        path.push(key);
+        const value = copy(item);
+        path.pop();
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       }
       return out;
     } catch (error) {
       if (error instanceof FileLimit) throw error;
-      throw new FileLimit(path, 'một thuộc tính không đọc được (getter hoặc Proxy ném lỗi)', 'a property cannot be read (a getter or Proxy threw)');
+      throw limit(UNREADABLE_VI, UNREADABLE_EN);
     }
   };
-  return copy(data, []);
-}
-
-function read(x: object, key: string | number, path: Path): unknown {
-  try {
-    return (x as Record<string | number, unknown>)[key];
-  } catch {
-    throw new FileLimit([...path, key], 'một thuộc tính không đọc được (getter hoặc Proxy ném lỗi)', 'a property cannot be read (a getter or Proxy threw)');
-  }
+  return copy(data);
 }
 
 function check(rawData: unknown, prefix: Path): { framework?: Framework; issues: ValidationIssue[] } {
@@ -101,18 +128,35 @@ function check(rawData: unknown, prefix: Path): { framework?: Framework; issues:
   const { rest, issues } = withoutSchemaKey(data);
   const parsed = frameworkSchema.safeParse(rest);
   if (!parsed.success) {
-    return { issues: [...issues, ...parsed.error.issues.flatMap((i) => frameworkZodIssue(i, rest, prefix))] };
+    // messages for the first MAX_ISSUES only: a hostile file can break a rule at every value
+    let total = issues.length;
+    for (const zodIssue of parsed.error.issues) {
+      // frameworkZodIssue makes one issue per unknown key, one for anything else
+      const count = zodIssue.code === 'unrecognized_keys' ? zodIssue.keys.length : 1;
+      const room = MAX_ISSUES - issues.length;
+      if (room <= 0) {
+        total += count;
+        continue;
+      }
+      const cut = zodIssue.code === 'unrecognized_keys' && count > room;
+      const mapped = frameworkZodIssue(cut ? { ...zodIssue, keys: zodIssue.keys.slice(0, room) } : zodIssue, rest, prefix);
+      issues.push(...mapped);
+      total += cut ? count : mapped.length;
+    }
+    return { issues: capIssues(issues, total) };
   }
   const f = parsed.data;
   const invariants = f.kind === 'dbi' ? dbiInvariantIssues(f) : dtiInvariantIssues(f);
   issues.push(...invariants.map((i) => (prefix.length === 0 ? i : makeIssue([...prefix, ...i.path], i.code, i.params as Record<string, unknown>))));
-  return issues.length > 0 ? { issues } : { framework: f, issues };
+  return issues.length > 0 ? { issues: capIssues(issues) } : { framework: f, issues };
 }
 
 /**
  * Every problem of a framework file, `[]` when it is valid: the shape (schema) first, then, when
  * the shape is right, the invariants (unique ids, maxima that add up, ordered bands ending at 100%,
- * rule levels among `levels` …). Paths point into the file, e.g. `['pillars', 2, 'max']`.
+ * rule levels among `levels` …). Paths point into the file, e.g. `['pillars', 2, 'max']`. At most
+ * `MAX_ISSUES` (50) issues, then one `too_many_issues` counting the rest; a file past the bounds
+ * (more than 50 000 values, a list over 1 000 items …) is one `invalid_framework` issue.
  *
  * @example
  * ```ts

@@ -9,11 +9,28 @@
  */
 import * as z from 'zod';
 
+/**
+ * Bounds of a framework file's strings, generous for any real decision (the bundled ids are under
+ * 30 characters, their longest text under 500) and tight enough that a hostile file is refused at
+ * once: an id, a code or a short label at most {@link MAX_ID_LENGTH} characters of a safe set
+ * (letters, digits and the separators each id's pattern allows); a text at most
+ * {@link MAX_TEXT_LENGTH}.
+ */
+export const MAX_ID_LENGTH = 64;
+export const MAX_TEXT_LENGTH = 10_000;
+/** Longest `url` of a source (the usual limit of browsers and servers). */
+export const MAX_URL_LENGTH = 2_048;
+
+// the length bound first, aborting: a 5 MB id is one `too_big` issue, never run through the pattern
+const boundedId = (pattern: RegExp) => z.string().max(MAX_ID_LENGTH, { abort: true }).regex(pattern);
+const shortText = () => z.string().min(1).max(MAX_ID_LENGTH);
+const longText = () => z.string().min(1).max(MAX_TEXT_LENGTH);
+
 /** Vietnamese text with its English label. */
 export const localizedSchema = z
   .strictObject({
-    vi: z.string().min(1).describe('Vietnamese, as the decision writes it.'),
-    en: z.string().min(1).describe('English.'),
+    vi: longText().describe('Vietnamese, as the decision writes it.'),
+    en: longText().describe('English.'),
   })
   .meta({ id: 'Localized', description: 'A text in Vietnamese and English.' });
 
@@ -31,9 +48,9 @@ export type FrameworkStatus = z.infer<typeof frameworkStatusSchema>;
 
 export const sourceSchema = z
   .strictObject({
-    id: z.string().min(1).describe('Short id the notes and assumptions refer to, e.g. `S4`.'),
-    title: z.string().min(1).describe('What the source is and what it gives.'),
-    url: z.string().url().optional().describe('Where to read it.'),
+    id: boundedId(/^[A-Za-z0-9._-]+$/).describe('Short id the notes and assumptions refer to, e.g. `S4`.'),
+    title: longText().describe('What the source is and what it gives.'),
+    url: z.string().max(MAX_URL_LENGTH, { abort: true }).url().optional().describe('Where to read it.'),
   })
   .meta({ id: 'Source', description: 'A document the framework data rests on.' });
 export type Source = z.infer<typeof sourceSchema>;
@@ -41,13 +58,13 @@ export type Source = z.infer<typeof sourceSchema>;
 export const legalBasisSchema = z
   .strictObject({
     /** e.g. `922/QĐ-BTTTT` */
-    decision: z.string().min(1).describe('Number of the decision, e.g. `922/QĐ-BTTTT`.'),
+    decision: shortText().describe('Number of the decision, e.g. `922/QĐ-BTTTT`.'),
     /** ISO date of signature */
     date: z.iso.date().describe('Date of signature, ISO `YYYY-MM-DD`.'),
     issuer: localizedSchema.describe('The issuing ministry.'),
-    signedBy: z.string().optional().describe('Who signed it.'),
+    signedBy: z.string().max(MAX_ID_LENGTH).optional().describe('Who signed it.'),
     /** The part of the decision that holds this framework (e.g. `Phụ lục I`). */
-    part: z.string().optional().describe('The part of the decision that holds this framework, e.g. `Phụ lục I`.'),
+    part: z.string().max(MAX_ID_LENGTH).optional().describe('The part of the decision that holds this framework, e.g. `Phụ lục I`.'),
   })
   .meta({ id: 'LegalBasis', description: 'The decision that issues the framework.' });
 export type LegalBasis = z.infer<typeof legalBasisSchema>;
@@ -55,17 +72,17 @@ export type LegalBasis = z.infer<typeof legalBasisSchema>;
 /** A fact that is not published and is carried as a documented, overridable assumption. */
 export const assumptionSchema = z
   .strictObject({
-    id: z.string().min(1).describe('Short id, e.g. `pillar-maxima`.'),
+    id: boundedId(/^[A-Za-z0-9._-]+$/).describe('Short id, e.g. `pillar-maxima`.'),
     description: localizedSchema.describe('What is assumed and why.'),
     status: factStatusSchema.describe('How well the assumed fact is established.'),
     /** How a caller overrides it. */
-    override: z.string().min(1).describe('How a caller replaces it, e.g. `overrideDbiPillarMaxima(framework, { … })`.'),
+    override: longText().describe('How a caller replaces it, e.g. `overrideDbiPillarMaxima(framework, { … })`.'),
   })
   .meta({ id: 'Assumption', description: 'A fact the sources do not give, carried as a documented, overridable assumption.' });
 export type Assumption = z.infer<typeof assumptionSchema>;
 
 const frameworkCommon = {
-  id: z.string().regex(/^[a-z0-9-]+$/).describe('Unique id in lower case, digits and hyphens, e.g. `dbi-2027-sme`.'),
+  id: boundedId(/^[a-z0-9-]+$/).describe('Unique id in lower case, digits and hyphens, e.g. `dbi-2027-sme`.'),
   title: localizedSchema.describe('Full title, as the decision names the index.'),
   shortTitle: localizedSchema.describe('Short title for tables and reports.'),
   legalBasis: legalBasisSchema,
@@ -102,9 +119,9 @@ export type DtiComponentScoring = z.infer<typeof dtiComponentScoringSchema>;
 export const dtiComponentSchema = z
   .strictObject({
     /** Unique within the framework, e.g. `fibreBroadband` or `g1`. */
-    id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).describe('Unique in the file (main indicators included): a letter, then letters and digits, e.g. `fibreHouseholds`. The key of its figure in `components` inputs.'),
+    id: boundedId(/^[a-zA-Z][a-zA-Z0-9]*$/).describe('Unique in the file (main indicators included): a letter, then letters and digits, e.g. `fibreHouseholds`. The key of its figure in `components` inputs.'),
     /** Position in the decision's table, e.g. `3.1`. */
-    code: z.string().min(1).describe('Position in the decision\'s table, e.g. `3.1`.'),
+    code: shortText().describe('Position in the decision\'s table, e.g. `3.1`.'),
     name: localizedSchema.describe('Name, as the decision writes it.'),
     /** Maximum points of the component (up to 2 decimals, as published points). */
     max: z.number().positive().describe('Maximum points (up to 2 decimals). The components\' maxima sum exactly to the main indicator\'s `max`.'),
@@ -117,9 +134,9 @@ export type DtiComponent = z.infer<typeof dtiComponentSchema>;
 
 export const dtiMainIndicatorSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-zA-Z]+$/).describe('Letters only, e.g. `awareness`: the key of its points or value in inputs.'),
+    id: boundedId(/^[a-zA-Z]+$/).describe('Letters only, e.g. `awareness`: the key of its points or value in inputs.'),
     /** Position in the decision's table (1…9). */
-    code: z.string().min(1).describe('Position in the decision\'s table, e.g. `1`.'),
+    code: shortText().describe('Position in the decision\'s table, e.g. `1`.'),
     name: localizedSchema.describe('Name, as the decision writes it.'),
     /** `foundation` (nhóm chỉ số nền tảng chung), `activity` (nhóm chỉ số hoạt động), or `unscored`. */
     group: z.enum(['foundation', 'activity', 'unscored']).describe('`foundation` (nhóm chỉ số nền tảng), `activity` (nhóm chỉ số hoạt động), or `unscored` (listed, not scored: maximum 0 or null).'),
@@ -142,7 +159,7 @@ export const dtiPillarSchema = z
   .strictObject({
     id: dtiPillarIdSchema,
     /** CQS / KTS / XHS as the reports abbreviate. */
-    code: z.string().min(1).describe('Abbreviation, as the reports write it: `CQS`, `KTS`, `XHS`.'),
+    code: shortText().describe('Abbreviation, as the reports write it: `CQS`, `KTS`, `XHS`.'),
     name: localizedSchema.describe('Name of the pillar.'),
     /** Maximum points of the pillar. */
     max: z.number().int().positive().describe('Maximum points: the sum of the maxima of the main indicators that count in it.'),
@@ -193,7 +210,7 @@ export type DbiScale = z.infer<typeof dbiScaleSchema>;
 /** One answer option of a questionnaire criterion. */
 export const dbiAnswerOptionSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-zA-Z0-9_-]+$/).describe('The id an answer gives, unique within the criterion, e.g. `weekly`.'),
+    id: boundedId(/^[a-zA-Z0-9_-]+$/).describe('The id an answer gives, unique within the criterion, e.g. `weekly`.'),
     text: localizedSchema.describe('The option as the form shows it.'),
     points: z.number().nonnegative().describe('Points the option gives (up to 4 decimals).'),
     exclusive: z.boolean().optional().describe('Multiple choice only: the option cannot be chosen with another one (e.g. "Không sử dụng").'),
@@ -250,7 +267,7 @@ export type DbiAnswer = z.infer<typeof dbiAnswerSchema>;
 export const dbiCriterionSchema = z
   .strictObject({
     /** e.g. `3.2.4` */
-    id: z.string().regex(/^\d+(\.\d+)+$/).describe('Position in the decision, e.g. `3.2.4`: the key of its answer.'),
+    id: boundedId(/^\d+(\.\d+)+$/).describe('Position in the decision, e.g. `3.2.4`: the key of its answer.'),
     name: localizedSchema.describe('The criterion as the decision names it.'),
     question: localizedSchema.optional().describe('The question a form asks, where it differs from the name.'),
     scale: dbiScaleSchema.optional().describe('For a criterion answered directly in points. Give `scale` or `answer`, not both.'),
@@ -263,7 +280,7 @@ export type DbiCriterion = z.infer<typeof dbiCriterionSchema>;
 export const dbiComponentSchema = z
   .strictObject({
     /** e.g. `3.2` (chỉ số thành phần) */
-    id: z.string().regex(/^\d+\.\d+$/).describe('Position in the decision, e.g. `3.2`.'),
+    id: boundedId(/^\d+\.\d+$/).describe('Position in the decision, e.g. `3.2`.'),
     name: localizedSchema.describe('The component indicator (chỉ số thành phần) or group as the decision names it.'),
     max: z.number().nonnegative().nullable().describe('Maximum points; `null` where no source gives it. With criteria, the sum of their maxima.'),
     criterionCount: z.number().int().nonnegative().nullable().describe('Number of criteria the decision states; `null` where unknown.'),
@@ -274,7 +291,7 @@ export type DbiComponent = z.infer<typeof dbiComponentSchema>;
 
 export const dbiPillarSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/).describe('Id in camelCase, e.g. `customer`: the key of a pillar-level answer.'),
+    id: boundedId(/^[a-z][a-zA-Z0-9]*$/).describe('Id in camelCase, e.g. `customer`: the key of a pillar-level answer.'),
     /** Position in the decision: `1`…`7`. */
     code: z.string().regex(/^\d$/).describe('Position in the decision, `1`…`9`.'),
     name: localizedSchema.describe('The pillar (trụ cột) as the decision names it.'),
@@ -390,7 +407,7 @@ export const dbiAggregationSchema = z
         weights: z
           .array(
             z.strictObject({
-              pillar: z.string().min(1).describe('A pillar id.'),
+              pillar: boundedId(/^[a-z][a-zA-Z0-9]*$/).describe('A pillar id.'),
               weight: z.number().positive().describe('Its weight (any positive numbers; they are divided by their sum).'),
             }),
           )
@@ -405,7 +422,7 @@ export type DbiAggregation = z.infer<typeof dbiAggregationSchema>;
 /** A sector's part of a questionnaire with a common part and a part per sector. */
 export const dbiSectorSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9-]+$/).describe('Sector id the assessment names, e.g. `retail`.'),
+    id: boundedId(/^[a-z0-9-]+$/).describe('Sector id the assessment names, e.g. `retail`.'),
     name: localizedSchema.describe('The sector (ngành) as the decision names it.'),
     max: z.number().positive().describe('Maximum points of the sector part: the sum of its criteria maxima.'),
     components: z.array(dbiComponentSchema).min(1).describe('The sector part\'s components and criteria.'),

@@ -377,9 +377,9 @@ describe('--out', () => {
     noTmp();
   });
 
-  it('an empty input is one line, exit 1', async () => {
+  it('an empty input is one line, exit 2 (an input problem, like a missing file)', async () => {
     const r = await run(['score', file('empty.csv', ''), '--framework', 'dti-province-2022']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toMatch(/^vndi: .*empty\.csv: tệp không có dữ liệu \/ .*the file has no data\n$/);
   });
 

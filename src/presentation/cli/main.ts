@@ -1,7 +1,9 @@
 /**
  * `vndi`: the command-line face of the library, for provincial officers with spreadsheets.
- * Exit codes: 0 done, 1 invalid input (bad rows are reported, good rows still scored), 2 usage or
- * I/O. No stack trace reaches the user: every failure is one line (see `main`).
+ * Exit codes (exactly as USAGE and docs/cli.md state them): 0 done, 1 invalid input data (bad rows
+ * are reported, good rows still scored), 2 usage (a bad option value included) or I/O (an empty
+ * input file included), 130/143 interrupted. No stack trace reaches the user: a usage or I/O
+ * failure is one bilingual line, Vietnamese first (see `failure`).
  *
  * Rows are read, scored and written in chunks (see io/source.ts and score-rows.ts), so that a
  * national file of a million enterprises runs in bounded memory; `summary` accumulates per-group
@@ -90,10 +92,50 @@ Analysis
   --registered <file>        registered enterprises per group (JSON or CSV: group, count)
   -h, --help                 this help
 
-Exit codes: 0 done, 1 invalid input rows (the others are still scored), 2 usage or file problem.
+Exit codes
+  0    done (also --help)
+  1    invalid input data: rows rejected, each reported on stderr (the others are still scored and
+       written); --strict stopped at the first bad row; a file whose content cannot be read as rows
+       (invalid JSON, an unreadable header, a broken .xlsx); a --framework-file with problems
+  2    usage or file problem, one line (Vietnamese, then English): an unknown command or option, a
+       bad option value (--by, --target, --lang, --format, --method, --input, --year, --header-row,
+       --group-by …), a missing argument; an input file that is missing, unreadable or empty (no
+       data rows); an output that cannot be written; an unexpected error
+  130  interrupted (Ctrl-C; 143 for SIGTERM): no temporary file is left behind
 `;
 
-class UsageError extends Error {}
+/**
+ * A wrong command line: an unknown command or option, a missing argument, or an option value the
+ * run cannot use (`--by xx`, `--target foo`, `--lang fr`). Exit 2, one line, Vietnamese first.
+ */
+class UsageError extends Error {
+  constructor(readonly vi: string, readonly en: string) {
+    super(en);
+  }
+}
+
+/**
+ * Runs a library call that takes a command-line option (`--by` for rankDti, `--target` for dtiGap):
+ * the library's refusal of that option's value is a usage error (exit 2), not invalid input (1).
+ */
+function withOption<T>(flag: string, paths: readonly string[], fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ValidationError && e.issues.every((i) => paths.includes(String(i.path[0])))) {
+      const i = e.issues[0]!;
+      throw new UsageError(`${flag}: ${i.message.vi}`, `${flag}: ${i.message.en}`);
+    }
+    throw e;
+  }
+}
+
+/** `--by` for DBI rows: `total`, `percent` or a pillar id of the row's framework. */
+function checkDbiBy(by: string, f: { readonly id: string; readonly pillars: readonly { readonly id: string }[] }): void {
+  if (by === 'total' || by === 'percent' || f.pillars.some((p) => p.id === by)) return;
+  const allowed = ['total', 'percent', ...f.pillars.map((p) => p.id)].join(', ');
+  throw new UsageError(`--by: "${by}" không phải thước đo của ${f.id}; cần một trong: ${allowed}`, `--by: "${by}" is not a measure of ${f.id}; expected one of: ${allowed}`);
+}
 
 interface Options {
   framework?: string;
@@ -141,13 +183,13 @@ const count = (n: number, lang: 'vi' | 'en') => n.toLocaleString(lang === 'vi' ?
  */
 function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPicker {
   let fixed: Framework | undefined = fileFramework(o);
-  if (o.framework !== undefined && fixed) throw new UsageError('give --framework or --framework-file, not both');
+  if (o.framework !== undefined && fixed) throw new UsageError('chỉ dùng một trong --framework và --framework-file', 'give --framework or --framework-file, not both');
   if (o.framework !== undefined) {
     fixed = frameworkById(o.framework);
-    if (!fixed) throw new UsageError(`unknown --framework ${o.framework}; known: ${listFrameworks().map((f) => f.id).join(', ')}`);
+    if (!fixed) throw new UsageError(`không có --framework ${o.framework}; các bộ chỉ số: ${listFrameworks().map((f) => f.id).join(', ')}`, `unknown --framework ${o.framework}; known: ${listFrameworks().map((f) => f.id).join(', ')}`);
   }
   const year = o.year === undefined ? undefined : Number(o.year);
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year must be a year, e.g. 2023');
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year phải là một năm, ví dụ 2023', '--year must be a year, e.g. 2023');
   const fileHeaders = plan ? plan.key.filter((_, i) => plan.role[i] === 'cell') : [];
   const chosen = new Map<string, Framework | undefined>();
   // the framework in force in year y that has the most of the scoring columns (the file's, or a JSON row's keys)
@@ -161,7 +203,7 @@ function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPic
     }
     return chosen.get(key);
   };
-  if (year !== undefined && fixed === undefined && !forYear(year)) throw new UsageError(`no framework is in force in ${year}`);
+  if (year !== undefined && fixed === undefined && !forYear(year)) throw new UsageError(`không có bộ chỉ số nào áp dụng năm ${year}`, `no framework is in force in ${year}`);
   return (frameworkCell, yearCell, rowHeaders) => {
     if (fixed) return fixed;
     if (frameworkCell) return frameworkById(frameworkCell);
@@ -188,7 +230,7 @@ function readOptions(o: Options): ReadOptions {
     }
   }
   const headerRow = o['header-row'] === undefined ? undefined : Number(o['header-row']);
-  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) throw new UsageError('--header-row must be a row number (1, 2, …)');
+  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) throw new UsageError('--header-row phải là số dòng (1, 2, …)', '--header-row must be a row number (1, 2, …)');
   const file = fileFramework(o);
   const scores = file ? (header: string) => scoresColumn(file, header) : undefined;
   return { encoding: o.encoding ? parseEncodingName(o.encoding) : undefined, headerRow, sheet: o.sheet, columns, scores };
@@ -420,6 +462,7 @@ function rankedDti(rows: readonly (ScoredRow & { result: DtiResult })[]) {
 }
 
 function rankedDbi(rows: readonly (ScoredRow & { result: DbiResult })[], by: string, method?: RankMethod) {
+  for (const r of rows) checkDbiBy(by, { id: r.result.framework.id, pillars: r.result.pillars });
   const score = (r: DbiResult) => (by === 'total' ? r.exact.total : by === 'percent' ? r.exact.percent : (r.pillars.find((p) => p.id === by)?.exact.points ?? null));
   const ranking = rank(rows.map((r) => ({ id: r.id, score: score(r.result) })), { method, precision: 'exact' });
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -440,6 +483,7 @@ interface DbiRankEntry {
 function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
   if (s instanceof BatchScoredRow) {
     const c = s.compiled;
+    checkDbiBy(by, c.framework);
     const p = by === 'total' || by === 'percent' ? -1 : c.framework.pillars.findIndex((x) => x.id === by);
     const score = by === 'total' ? formatUnits(s.totalUnits, c.decimals) : by === 'percent' ? ratioString(s.totalUnits * 100, c.totalMaxUnits) : p < 0 ? null : formatUnits(s.pillarUnits(p), c.decimals);
     const total = s.totalUnits / c.factor;
@@ -447,6 +491,7 @@ function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
     return { id: s.id, name: name(s), score, shown: by === 'total' ? total : by === 'percent' ? percent : p < 0 ? null : s.pillarUnits(p) / c.factor, total, percent, level: s.levelCode < 0 ? null : s.levelCode };
   }
   const r = s.result as DbiResult;
+  checkDbiBy(by, { id: r.framework.id, pillars: r.pillars });
   const pillar = r.pillars.find((x) => x.id === by);
   return {
     id: s.id, name: name(s),
@@ -472,13 +517,13 @@ function dtiRankTable(dti: readonly (ScoredRow & { result: DtiResult })[], o: Op
   const meta = new Map(dti.map((d) => [d.id, d.meta]));
   // a row's own region column wins (fictional units sit in real regions); else the unit's code
   const groupOf = (id: string) => (groupKey === 'region' ? meta.get(id)?.region ?? findProvince(id)?.region : groupKey ? meta.get(id)?.[groupKey] : undefined);
-  const ranking = rankDti(dti.map((d) => ({ id: d.id, result: d.result, group: groupOf(d.id) })), {
+  const ranking = withOption('--by', ['options'], () => rankDti(dti.map((d) => ({ id: d.id, result: d.result, group: groupOf(d.id) })), {
     by: o.by ?? 'value', method, groupBy: groupKey ? 'group' : undefined,
-  });
+  }));
   let changes: Map<string, RankChange> | undefined;
   if (previous) {
     const prev = previous.filter((s) => s.result.kind === 'dti') as (ScoredRow & { result: DtiResult })[];
-    const before = rankDti(prev.map((d) => ({ id: d.id, result: d.result })), { by: o.by ?? 'value', method });
+    const before = withOption('--by', ['options'], () => rankDti(prev.map((d) => ({ id: d.id, result: d.result })), { by: o.by ?? 'value', method }));
     changes = new Map(rankChange(before, ranking).map((c) => [c.id, c]));
   }
   const byId = new Map(dti.map((d) => [d.id, d]));
@@ -504,31 +549,39 @@ function changeCell(c: RankChange | undefined): TabularCell {
 
 function parseDtiTarget(target: string | undefined, peers: readonly ScoredRow[]): DtiTarget {
   const [kind, raw] = (target ?? 'rank:1').split(':');
-  if (raw === undefined) throw new UsageError('--target must look like value:0.5, points:500, rank:10 or unit:<id>');
+  const shape = () => new UsageError('--target phải có dạng value:0.5, points:500, rank:10 hoặc unit:<mã>', '--target must look like value:0.5, points:500, rank:10 or unit:<id>');
+  if (raw === undefined) throw shape();
   if (kind === 'value') return { value: raw };
   if (kind === 'points') return { points: raw };
-  if (kind === 'rank') return { rank: Number(raw), peers: peers.map((p) => p.result as DtiResult) };
+  if (kind === 'rank') {
+    if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--target rank:${raw}: thứ hạng phải là số nguyên dương, ví dụ rank:10`, `--target rank:${raw}: the rank must be a whole number, e.g. rank:10`);
+    return { rank: Number(raw), peers: peers.map((p) => p.result as DtiResult) };
+  }
   if (kind === 'unit') {
     const other = peers.find((p) => p.id === raw);
-    if (!other) throw new UsageError(`no row with id ${raw}`);
+    if (!other) throw new UsageError(`--target: không có dòng mã ${raw}`, `--target: no row with id ${raw}`);
     return { unit: other.result as DtiResult };
   }
-  throw new UsageError('--target must look like value:0.5, points:500, rank:10 or unit:<id>');
+  throw shape();
 }
 
 function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Options, lang: Lang): Tabular {
   const n = (x: number) => formatNumber(x, lang);
-  if (!o.unit) throw new UsageError('gap needs --unit <id>');
+  if (!o.unit) throw new UsageError('gap cần --unit <mã>', 'gap needs --unit <id>');
   const row = scored.find((s) => s.id === o.unit);
-  if (!row) throw new UsageError(`no scored row with id ${o.unit}`);
+  if (!row) throw new UsageError(`--unit: không có dòng đã chấm mã ${o.unit}`, `--unit: no scored row with id ${o.unit}`);
   if (row.result.kind === 'dbi') {
     const result = row.result;
     const original = rows.find((r) => r.id === o.unit)!;
     const target = o.target === undefined ? undefined : Number(o.target);
-    if (target !== undefined && !Number.isInteger(target)) throw new UsageError('--target for DBI is a level (integer)');
+    if (target !== undefined && !Number.isInteger(target)) throw new UsageError('--target của DBI là một mức (số nguyên)', '--target for DBI is a level (integer)');
     // the answers by criterion id, whatever the file named its columns
     // the framework the row was scored on (a framework file's, too)
     const framework = (recordedFramework(result) as DbiFramework | undefined) ?? (getFramework(result.framework.id) as DbiFramework);
+    if (target !== undefined && !framework.levels.some((l) => l.level === target)) {
+      const known = framework.levels.map((l) => l.level).join(', ') || '—';
+      throw new UsageError(`--target: ${framework.id} không có mức ${target} (các mức: ${known})`, `--target: ${framework.id} has no level ${target} (levels: ${known})`);
+    }
     const answers = original.explicit?.answers ?? mapCells(original, framework, 'answers').record;
     const gap = dbiGap(framework, { answers: answers as Record<string, number> }, target === undefined ? {} : { targetLevel: target });
     // the heading in the output's one language (its numbers in that language's style too)
@@ -547,7 +600,8 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
       html: (options) => renderReport({ kind: 'enterprise', name: row.meta.name ?? row.id, result, cohort, gap, ...sourceOf(row) }, options),
     };
   }
-  const gap = dtiGap(row.result, parseDtiTarget(o.target, scored.filter((s) => s.id !== row.id)), { peers: scored.map((s) => ({ id: s.id, result: s.result as DtiResult, region: s.meta.region || findProvince(s.id)?.region })), id: row.id });
+  const dtiTarget = parseDtiTarget(o.target, scored.filter((s) => s.id !== row.id));
+  const gap = withOption('--target', ['target'], () => dtiGap(row.result as DtiResult, dtiTarget, { peers: scored.map((s) => ({ id: s.id, result: s.result as DtiResult, region: s.meta.region || findProvince(s.id)?.region })), id: row.id }));
   const bench = new Map(gap.benchmarks.map((b) => [b.id, b]));
   return {
     heading: lang === 'vi'
@@ -626,12 +680,12 @@ async function readAll(file: string, o: Options): Promise<{ scored: ScoredRow[];
 }
 
 async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: string | undefined, o: Options, format: Format): Promise<number> {
-  if (!file) throw new UsageError('missing <file>');
-  if (o.input && o.input !== 'points' && o.input !== 'values') throw new UsageError('--input must be points or values');
+  if (!file) throw new UsageError('thiếu <tệp>', 'missing <file>');
+  if (o.input && o.input !== 'points' && o.input !== 'values') throw new UsageError('--input phải là points hoặc values', '--input must be points or values');
   const method = o.method as RankMethod | undefined;
-  if (method && !['competition', 'dense', 'ordinal'].includes(method)) throw new UsageError('--method must be competition, dense or ordinal');
+  if (method && !['competition', 'dense', 'ordinal'].includes(method)) throw new UsageError('--method phải là competition, dense hoặc ordinal', '--method must be competition, dense or ordinal');
   const target = o.target === undefined ? undefined : Number(o.target.replace(',', '.'));
-  if (command === 'summary' && target !== undefined && !(target >= 0 && target <= 1)) throw new UsageError('--target for summary is a share between 0 and 1, e.g. 0.5');
+  if (command === 'summary' && target !== undefined && !(target >= 0 && target <= 1)) throw new UsageError('--target của summary là một tỉ lệ từ 0 đến 1, ví dụ 0.5', '--target for summary is a share between 0 and 1, e.g. 0.5');
   const registered = command === 'summary' && o.registered ? readRegistered(o.registered) : undefined;
   const source = await openRows(file, readOptions(o));
   for (const n of source.notices) {
@@ -780,6 +834,11 @@ async function streamRows(
   }
   tick?.(tally.read, source.size, true);
   report.finish();
+  // a header and no row (or blank lines only): nothing to score is an input problem, exit 2, and nothing is written
+  if (tally.read === tally.blank) {
+    const table = source.kind === 'csv' || source.kind === 'xlsx';
+    throw new CliError(2, `${source.file}: tệp không có dòng dữ liệu nào${table ? ' (chỉ có tiêu đề hoặc dòng trống)' : ''}`, `${source.file}: the file has no data rows${table ? ' (only a header or blank lines)' : ''}`);
+  }
 
   let rowsOut = written;
   const prov = provenance.provenance();
@@ -796,7 +855,7 @@ async function streamRows(
     let table: Tabular;
     if (command === 'score') table = scoreTable(kept);
     else if (command === 'summary') {
-      if (!cohort) throw new UsageError('summary needs DBI rows');
+      if (!cohort) throw new UsageError('summary cần các dòng DBI', 'summary needs DBI rows');
       const dbi = kept as (ScoredRow & { result: DbiResult })[];
       table = summaryTable(cohort.finish(), a.registered !== undefined, () => rankedDbi(dbi, 'total'));
     } else if (command === 'rank') {
@@ -809,7 +868,7 @@ async function streamRows(
         table = { header: [], rows: [], json: null, html: (options) => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }, options) };
       } else table = dbiRankTable(dbiRank, by, a.method);
     } else table = gapTable(kept, keptRows, o, languageOf(format, renderOptions) ?? 'en');
-    if (format === 'html' && !table.html) throw new UsageError(`${command} has no HTML report`);
+    if (format === 'html' && !table.html) throw new UsageError(`${command} không có báo cáo HTML`, `${command} has no HTML report`);
     table = { ...table, ...(prov ? { provenance: prov } : {}), labels: { ...provenance.labels(), ...table.labels } };
     if (format === 'xlsx') sink.write(await renderBytes(table, renderOptions));
     else sink.write(render(table, format, renderOptions));
@@ -865,7 +924,7 @@ async function run(argv: readonly string[]): Promise<number> {
       },
     });
   } catch (e) {
-    return failure(new UsageError((e as Error).message));
+    return failure(new UsageError('dòng lệnh không hợp lệ', (e as Error).message));
   }
   const o = parsed.values as Options;
   const [command, arg] = parsed.positionals;
@@ -875,13 +934,13 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   const byName = formatFromName(o.out);
   if (o.out && !o.format && !byName) {
-    throw new UsageError(`cannot write ${o.out}: name it .csv, .json, .ndjson, .md, .html, .xlsx or .txt, or give --format`);
+    throw new UsageError(`không ghi được ${o.out}: đặt đuôi .csv, .json, .ndjson, .md, .html, .xlsx hoặc .txt, hoặc dùng --format`, `cannot write ${o.out}: name it .csv, .json, .ndjson, .md, .html, .xlsx or .txt, or give --format`);
   }
   const format = (o.format ?? byName ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format ${format}; known: ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format)) throw new UsageError(`không có --format ${format}; các định dạng: ${FORMATS.join(', ')}`, `unknown --format ${format}; known: ${FORMATS.join(', ')}`);
   // a workbook is bytes: into a file or a pipe, never onto a terminal
-  if (format === 'xlsx' && !o.out && process.stdout.isTTY) throw new UsageError('--format xlsx writes a binary workbook: give --out <file.xlsx> (or redirect to a file)');
-  if (o.lang !== undefined && o.lang !== 'vi' && o.lang !== 'en') throw new UsageError('--lang must be vi or en');
+  if (format === 'xlsx' && !o.out && process.stdout.isTTY) throw new UsageError('--format xlsx ghi một tệp Excel nhị phân: dùng --out <tệp.xlsx> (hoặc chuyển hướng ra tệp)', '--format xlsx writes a binary workbook: give --out <file.xlsx> (or redirect to a file)');
+  if (o.lang !== undefined && o.lang !== 'vi' && o.lang !== 'en') throw new UsageError(`--lang phải là vi hoặc en, nhận "${o.lang}"`, `--lang must be vi or en, got "${o.lang}"`);
   const renderOptions = { excel: o.excel, lang: o.lang as Lang | undefined };
   switch (command) {
     case 'frameworks': {
@@ -891,16 +950,16 @@ async function run(argv: readonly string[]): Promise<number> {
         rows: list.map((f) => [f.id, f.kind, { vi: f.title.vi, en: f.title.en }, f.legalBasis.decision, f.legalBasis.date, f.years.join(', '), words(f.status)]),
         json: list,
       };
-      if (format === 'html') throw new UsageError('frameworks has no HTML report');
+      if (format === 'html') throw new UsageError('frameworks không có báo cáo HTML', 'frameworks has no HTML report');
       writeAll(format === 'xlsx' ? await renderBytes(table, renderOptions) : render(table, format, renderOptions), o.out, table.rows.length);
       return 0;
     }
     case 'schema': {
       const file = fileFramework(o);
-      if (file && arg) throw new UsageError('schema takes a framework id or --framework-file, not both');
-      if (!arg && !file) throw new UsageError('schema needs a framework id (or --framework-file FILE)');
+      if (file && arg) throw new UsageError('schema nhận mã bộ chỉ số hoặc --framework-file, không cả hai', 'schema takes a framework id or --framework-file, not both');
+      if (!arg && !file) throw new UsageError('schema cần mã bộ chỉ số (hoặc --framework-file TỆP)', 'schema needs a framework id (or --framework-file FILE)');
       const f = file ?? frameworkById(arg!);
-      if (!f) throw new UsageError(`unknown framework ${arg}; known: ${listFrameworks().map((x) => x.id).join(', ')}`);
+      if (!f) throw new UsageError(`không có bộ chỉ số ${arg}; các bộ chỉ số: ${listFrameworks().map((x) => x.id).join(', ')}`, `unknown framework ${arg}; known: ${listFrameworks().map((x) => x.id).join(', ')}`);
       writeAll(JSON.stringify(inputJsonSchema(f), null, 2) + '\n', o.out);
       return 0;
     }
@@ -913,7 +972,7 @@ async function run(argv: readonly string[]): Promise<number> {
     case 'summary':
       return await runRows(command, arg, o, format);
     default:
-      throw new UsageError(`unknown command ${command}`);
+      throw new UsageError(`không có lệnh ${command}`, `unknown command ${command}`);
   }
 }
 
@@ -937,7 +996,7 @@ function failure(e: unknown): number {
   if (e instanceof StrictStop) return 1;
   if (e instanceof UsageError) {
     // the usage text is `vndi --help`'s: 48 lines under the one that says what is wrong buried it
-    say(`${e.message} (vndi --help)`);
+    say(`${e.vi} / ${e.en} (vndi --help)`);
     return 2;
   }
   if (e instanceof FrameworkFileError) {

@@ -139,6 +139,11 @@ function headerNotices(plan: ColumnPlan): { vi: string; en: string }[] {
   return out;
 }
 
+/** A file with nothing to score: an input problem, exit 2 like a missing file (not a bad row, 1). */
+export function emptyFile(file: string): CliError {
+  return new CliError(2, `${file}: tệp không có dữ liệu`, `${file}: the file has no data`);
+}
+
 function chooseHeader(records: readonly (readonly unknown[])[], options: ReadOptions, file: string): number {
   if (options.headerRow !== undefined) {
     if (!Number.isInteger(options.headerRow) || options.headerRow < 1) throw new CliError(2, '--header-row phải là số dòng (từ 1)', '--header-row must be a row number (from 1)');
@@ -152,7 +157,7 @@ function chooseHeader(records: readonly (readonly unknown[])[], options: ReadOpt
   const found = findHeaderRow(records);
   if (found >= 0) return found;
   const first = records.findIndex((r) => !isBlank(r));
-  if (first < 0) throw new CliError(1, `${file}: tệp không có dữ liệu`, `${file}: the file has no data`);
+  if (first < 0) throw emptyFile(file);
   return first;
 }
 
@@ -180,6 +185,8 @@ export async function openRows(file: string, options: ReadOptions = {}): Promise
     notices.push({ vi: `Đọc tệp theo bảng mã ${label}`, en: `Reading the file as ${label}` });
   }
   const text0 = decodeSample(sample, detected.encoding, detected.bom, sample.length === size);
+  // an empty file (or one of blanks): not "invalid JSON", and not a file of rejected rows
+  if (sample.length === size && text0.trim() === '') throw emptyFile(file);
   const first = text0.trimStart()[0];
   const kind = lower.endsWith('.ndjson') || lower.endsWith('.jsonl') ? 'ndjson' : lower.endsWith('.json') || first === '[' ? 'json' : first === '{' ? 'ndjson' : 'csv';
   let read = 0;
