@@ -94,7 +94,7 @@ describe('layouts', () => {
     const r = await dtiJson(file('shifted.csv', lines.join('\n') + '\n'));
     expect(r.code).toBe(1);
     expect(r.rows.map((x) => x.result.total)).toEqual([398.49]);
-    expect(r.err).toMatch(/line 3 \(22\): \(row\): the row has 11 fields but the header has 10 columns/);
+    expect(r.err).toMatch(/line 3 \(22\): \(row\): [^\n]+ \/ the row has 11 fields but the header has 10 columns/);
     expect(tally(r.err)).toEqual({ read: 2, scored: 1, rejected: 1, blank: 0 });
   });
 
@@ -201,7 +201,7 @@ describe('other formats', () => {
     const r = await run(['score', file('rows.ndjson', lines.join('\n') + '\n'), '--format', 'json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).rows.map((x: { id: string }) => x.id)).toEqual([rows[0].id, rows[2].id]);
-    expect(r.err).toMatch(/line 2: \(row\): invalid JSON line/);
+    expect(r.err).toMatch(/line 2: \(row\): [^\n]+ \/ invalid JSON line/);
     expect(tally(r.err)).toEqual({ read: 4, scored: 2, rejected: 1, blank: 1 });
   });
 });
@@ -232,7 +232,7 @@ describe('every row accounted for', () => {
     expect(JSON.parse(r.out).rows[0].result).toMatchObject({ framework: { id: 'dti-province-2022' }, total: 398.49 });
     const none = await run(['score', path, '--format', 'json']);
     expect(none.code).toBe(1);
-    expect(none.err).toMatch(/framework: One of these fields is required: --framework, --year, framework column/);
+    expect(none.err).toMatch(/framework: [^\n]+ \/ One of these fields is required: --framework, --year, framework column/);
   });
 
   it('summary: --group-by an unknown column lists the columns; --registered as CSV; a missing file is one line, exit 2', async () => {
@@ -290,7 +290,7 @@ describe('the batch path and the streaming summary give what the library gives',
       expect(out[k]!.id).toBe(r.id);
       expect(out[k]!.result).toEqual(JSON.parse(JSON.stringify(scoreDbi('dbi-2021-sme', { answers: r.answers }))));
     }
-    expect(json.err).toMatch(/line 5 \(DN3\): answers\.1\.1\.2: Value "9" is outside the allowed range/);
+    expect(json.err).toMatch(/line 5 \(DN3\): answers\.1\.1\.2: [^\n]+ \/ Value "9" is outside the allowed range/);
     const csvOut = await run(['score', path, '--framework', 'dbi-2021-sme', '--format', 'csv']);
     // the rows end at the first empty line; the provenance trailer follows (machine form: English words)
     const [table, trailer] = csvOut.out.split('\n\n');
@@ -395,10 +395,10 @@ describe('row details', () => {
     const points = Object.fromEntries(INDICATORS.map((n, i) => [n, Number(DAK_LAK[i]!.replace(',', '.'))]));
     const twice = await run(['score', file('twice.json', JSON.stringify([{ id: '66', awareness: 74, ...points }])), '--framework', 'dti-province-2022', '--format', 'json']);
     expect(twice.code).toBe(1);
-    expect(twice.err).toMatch(/line 1 \(66\): points\.awareness: Give only one of the fields: "awareness", "Nhận thức số"/);
+    expect(twice.err).toMatch(/line 1 \(66\): points\.awareness: [^\n]+ \/ Give only one of the fields: "awareness", "Nhận thức số"/);
     const unknown = await run(['score', file('fw.csv', ['id', 'Bộ chỉ số', ...INDICATORS].join(';') + '\n66;dti-2099;' + DAK_LAK.join(';') + '\n'), '--format', 'json']);
     expect(unknown.code).toBe(1);
-    expect(unknown.err).toMatch(/line 2 \(66\): framework: No framework "dti-2099"/);
+    expect(unknown.err).toMatch(/line 2 \(66\): framework: [^\n]+ \/ No framework "dti-2099"/);
     const group = await run(['rank', join(dir, 'fw.csv'), '--framework', 'dti-province-2022', '--group-by', 'Vùng miền']);
     expect(group.code).toBe(2);
     expect(group.err).toMatch(/no column "Vùng miền"; the columns are: id, Bộ chỉ số \(framework\)/);

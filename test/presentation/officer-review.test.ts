@@ -111,7 +111,7 @@ describe('--errors names the column as the file writes it', () => {
     expect(r.code).toBe(1);
     // Đắk Lắk scores 398.49 as published; line 5 is rejected under the column the officer typed
     expect(JSON.parse(r.out).rows.map((x: { result: { total: number } }) => x.result.total)).toEqual([398.49]);
-    expect(r.err).toContain('line 5 (X1): points.awareness (NHAN THUC SO): Value "120" is outside the allowed range [0, 100]');
+    expect(r.err).toContain('line 5 (X1): points.awareness (NHAN THUC SO): Giá trị "120" nằm ngoài khoảng cho phép [0, 100] / Value "120" is outside the allowed range [0, 100]');
     expect(readFileSync(errors, 'utf8').split('\r\n')[1]).toBe('5;X1;points.awareness (NHAN THUC SO);"Giá trị ""120"" nằm ngoài khoảng cho phép [0, 100]";"Value ""120"" is outside the allowed range [0, 100]"');
 
     const fictional = join(dir, 'fict.csv');
@@ -119,6 +119,6 @@ describe('--errors names the column as the file writes it', () => {
     const f = await run(['score', fictional, '--framework-file', fileURLToPath(new URL('../frameworks/dti-fictional.json', import.meta.url)), '--format', 'json']);
     // A: (30 + 0.5 × 60) + (0.8 × 50 + 20 + 10) + (0.75 × 120 + 40) + (0.5 × 90 + 30) + 100 = 435 of 700
     expect(JSON.parse(f.out).rows[0].result.total).toBe(435);
-    expect(f.err).toContain('line 3 (C): components.awareness.a2 (TY LE CAN BO DUOC TAP HUAN): Value "1.2" is outside the allowed range [0, 1]');
+    expect(f.err).toContain('line 3 (C): components.awareness.a2 (TY LE CAN BO DUOC TAP HUAN): Giá trị "1.2" nằm ngoài khoảng cho phép [0, 1] / Value "1.2" is outside the allowed range [0, 1]');
   });
 });

@@ -306,7 +306,7 @@ class ErrorReport {
         if (this.printed < MAX_ERROR_LINES) {
           // the id is the file's own cell: a 50 MB line was echoed whole, an ESC in it recoloured the terminal
           const id = e.id.length > 60 ? `${e.id.slice(0, 60)}…` : e.id;
-          process.stderr.write(`${terminalText(`line ${e.line}${id ? ` (${id})` : ''}: ${field}: ${i.message.en} / ${i.message.vi}`)}
+          process.stderr.write(`${terminalText(`line ${e.line}${id ? ` (${id})` : ''}: ${field}: ${i.message.vi} / ${i.message.en}`)}
 `);
           this.printed++;
         } else this.hidden++;
@@ -1009,7 +1009,7 @@ function failure(e: unknown): number {
   }
   if (e instanceof ValidationError) {
     // one line per problem (an invalid framework file lists each path, as `vndi framework validate` does)
-    for (const i of e.issues) process.stderr.write(`${terminalText(`${i.pathString || '(input)'}: ${i.message.en} / ${i.message.vi}`)}\n`);
+    for (const i of e.issues) process.stderr.write(`${terminalText(`${i.pathString || '(input)'}: ${i.message.vi} / ${i.message.en}`)}\n`);
     return 1;
   }
   const err = e as NodeJS.ErrnoException | undefined;
