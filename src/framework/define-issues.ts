@@ -26,6 +26,11 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
 
 const quote = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 
+/** The JSON types zod names, in Vietnamese (a Vietnamese message must not say "cần string"). */
+const TYPE_VI: Readonly<Record<string, string>> = { string: 'chuỗi', number: 'số', object: 'đối tượng', array: 'mảng', boolean: 'true/false', int: 'số nguyên' };
+/** What a value must be in Vietnamese where zod gives only an English message (kept for English). */
+const FORMAT_VALUE_VI = 'giá trị mà định dạng tệp bộ chỉ số cho phép';
+
 /** One zod issue from a framework schema as library issues, with paths into the file. */
 export function frameworkZodIssue(issue: z.core.$ZodIssue, root: unknown, prefix: Path): ValidationIssue[] {
   const local = cleanPath(issue.path);
@@ -38,7 +43,7 @@ export function frameworkZodIssue(issue: z.core.$ZodIssue, root: unknown, prefix
       if (received === undefined && !(local.length > 0 && valueAt(root, local.slice(0, -1)) === undefined)) {
         return [makeIssue(path, 'missing_key', { key: path[path.length - 1] })];
       }
-      return [makeIssue(path, 'invalid_type', { expected: issue.expected, received })];
+      return [makeIssue(path, 'invalid_type', { expected: issue.expected, expectedVi: TYPE_VI[issue.expected] ?? issue.expected, received })];
     case 'too_small':
     case 'too_big': {
       const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
@@ -69,22 +74,25 @@ export function frameworkZodIssue(issue: z.core.$ZodIssue, root: unknown, prefix
           const id = valueAt(root, ['id']);
           return [makeIssue(kindPath, 'wrong_framework_kind', { id: typeof id === 'string' ? id : '?', actual: quote(actual), expected })];
         }
-        return [makeIssue(kindPath, 'invalid_type', { expected: `one of ${expected}`, received: actual })];
+        return [makeIssue(kindPath, 'invalid_type', { expected: `one of ${expected}`, expectedVi: `một trong ${expected}`, received: actual })];
       }
-      return [makeIssue(path, 'invalid_type', { expected: issue.message, received })];
+      return [makeIssue(path, 'invalid_type', { expected: issue.message, expectedVi: FORMAT_VALUE_VI, received })];
     }
     case 'invalid_value':
-      return [makeIssue(path, 'invalid_type', { expected: `one of ${issue.values.map(quote).join(' | ')}`, received })];
+      return [makeIssue(path, 'invalid_type', { expected: `one of ${issue.values.map(quote).join(' | ')}`, expectedVi: `một trong ${issue.values.map(quote).join(' | ')}`, received })];
     case 'invalid_format': {
       const f = issue as { format: string; pattern?: string };
-      const expected =
-        f.format === 'date' ? 'an ISO date (YYYY-MM-DD)' : f.format === 'url' ? 'a URL' : f.format === 'regex' ? `text matching ${f.pattern ?? ''}` : f.format;
-      return [makeIssue(path, 'invalid_type', { expected, received })];
+      const [expected, expectedVi] =
+        f.format === 'date' ? ['an ISO date (YYYY-MM-DD)', 'một ngày theo ISO (YYYY-MM-DD)']
+        : f.format === 'url' ? ['a URL', 'một địa chỉ URL']
+        : f.format === 'regex' ? [`text matching ${f.pattern ?? ''}`, `chuỗi khớp mẫu ${f.pattern ?? ''}`]
+        : [f.format, `định dạng ${f.format}`];
+      return [makeIssue(path, 'invalid_type', { expected, expectedVi, received })];
     }
     case 'not_multiple_of':
       return [makeIssue(path, 'too_many_decimals', { received, decimals: String(issue.divisor) })];
     default:
-      return [makeIssue(path, 'invalid_type', { expected: issue.message, received })];
+      return [makeIssue(path, 'invalid_type', { expected: issue.message, expectedVi: FORMAT_VALUE_VI, received })];
   }
 }
 

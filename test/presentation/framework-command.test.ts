@@ -41,7 +41,7 @@ describe('vndi framework validate', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     // the shape first: an invariant is checked once the shape is right
-    expect(r.stderr).toBe(`${file}: mainIndicators.0.components.1.scoring: Kiểu dữ liệu không hợp lệ: cần one of "points" | "ratio", nhận được "percent" / Invalid type: expected one of "points" | "ratio", received "percent"\n`);
+    expect(r.stderr).toBe(`${file}: mainIndicators.0.components.1.scoring: Kiểu dữ liệu không hợp lệ: cần một trong "points" | "ratio", nhận được "percent" / Invalid type: expected one of "points" | "ratio", received "percent"\n`);
     data.mainIndicators[0].components[1].scoring = 'ratio';
     const r2 = run('validate', write('broken2.json', JSON.stringify(data)));
     expect(r2.code).toBe(1);
