@@ -8,6 +8,8 @@ import { arrayOf, custom, isPlainObject, obj, oneOf, optional, str, throwIfAny, 
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 import { inspectDtiResult } from '../assessment/dti-result-check.js';
 import { makeIssue, type ValidationIssue } from '../errors.js';
+import { formatNumber } from './format/locale.js';
+import { statusText } from './format/provenance.js';
 import type { DbiResult } from '../score/score-dbi.js';
 import type { DtiResult } from '../score/score-dti.js';
 
@@ -156,8 +158,11 @@ const LABELS = {
 } as const;
 
 /**
- * A result as a small self-contained HTML card (inline styles, every text escaped): the headline
- * figures and a table of pillars. For rich output in notebooks.
+ * A result as a small self-contained HTML card (inline styles, every text escaped): the framework
+ * with its decision and status (official, or reconstructed in both languages, in red), the headline
+ * figures and a table of pillars. Numbers are written in the card's language: decimal commas in
+ * Vietnamese (`398,49`, `0,3985`), points in English; 0–1 values with the 4 published decimals.
+ * For rich output in notebooks.
  *
  * @example
  * ```ts
@@ -165,7 +170,8 @@ const LABELS = {
  *   cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } });
  * const html = toHtml(r, { title: 'Đắk Lắk <2021>' });
  * html.includes('Đắk Lắk &lt;2021&gt;'); // true
- * html.includes('<b>398.49</b>');       // true
+ * html.includes('<b>398,49</b>');       // true
+ * toHtml(r, { lang: 'en' }).includes('<b>0.3985</b>'); // true
  * ```
  */
 export function toHtml(result: AnyResult, options: ToHtmlOptions = {}): string {
@@ -177,26 +183,30 @@ export function toHtml(result: AnyResult, options: ToHtmlOptions = {}): string {
   throwIfAny(issues);
   const lang = options.lang ?? 'vi';
   const t = LABELS[lang];
-  const cell = (v: unknown) => `<td>${esc(v ?? '—')}</td>`;
+  // numbers in the card's language; 0–1 values (DTI values) with their 4 published decimals
+  const n = (v: number, decimals?: number) => formatNumber(v, lang, decimals);
+  const cell = (v: unknown, decimals?: number) => `<td>${esc(typeof v === 'number' ? n(v, decimals) : (v ?? '—'))}</td>`;
   const head = (cols: readonly string[]) => `<tr>${cols.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`;
   let headline: string;
   let rows: string;
   if (result.kind === 'dti') {
-    headline = `${t.total}: <b>${esc(result.total)}</b> / ${esc(result.max)} · ${t.value}: <b>${esc(result.value)}</b>`;
+    headline = `${t.total}: <b>${esc(n(result.total))}</b> / ${esc(n(result.max))} · ${t.value}: <b>${esc(n(result.value, 4))}</b>`;
     rows = head([t.pillar, t.points, t.max, t.value]) +
       [result.pillars.government, result.pillars.economy, result.pillars.society]
-        .map((p) => `<tr>${cell(p.name[lang])}${cell(p.points)}${cell(p.max)}${cell(p.value)}</tr>`)
+        .map((p) => `<tr>${cell(p.name[lang])}${cell(p.points)}${cell(p.max)}${cell(p.value, 4)}</tr>`)
         .join('');
   } else {
     const level = result.level === null ? t.noLevel : `${t.level} ${result.level}${result.levelName ? ` — ${result.levelName[lang]}` : ''}`;
-    headline = `${t.total}: <b>${esc(result.total)}</b> / ${esc(result.max)} · ${t.percent}: <b>${esc(result.percent)}%</b> · ${esc(level)}`;
+    headline = `${t.total}: <b>${esc(n(result.total))}</b> / ${esc(n(result.max))} · ${t.percent}: <b>${esc(n(result.percent))}%</b> · ${esc(level)}`;
     rows = head([t.pillar, t.points, t.max, `${t.percent} (%)`, t.level]) +
       result.pillars.map((p) => `<tr>${cell(p.name[lang])}${cell(p.points)}${cell(p.max)}${cell(p.percent)}${cell(p.level)}</tr>`).join('');
   }
   const title = options.title === undefined ? '' : `<h3 style="margin:0 0 .3em">${esc(options.title)}</h3>`;
   return (
     `<div class="vndi-card" style="font-family:sans-serif;border:1px solid #ccc;border-radius:6px;padding:.6em .9em;display:inline-block">` +
-    `${title}<div style="color:#555">${esc(result.framework.id)} (${esc(result.framework.decision)})</div>` +
+    `${title}<div style="color:#555">${esc(result.framework.id)} (${esc(result.framework.decision)}) — ` +
+    // a reconstructed framework is the warning that matters most: in both languages, in red
+    `<span class="vndi-status"${result.framework.status === 'official' ? '' : ' style="color:#a11"'}>${esc(statusText(result.framework.status, lang))}</span></div>` +
     `<div style="margin:.3em 0">${headline}</div>` +
     `<table style="border-collapse:collapse">${rows}</table></div>`
   );

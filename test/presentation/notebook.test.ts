@@ -40,14 +40,22 @@ describe('toHtml', () => {
     const html = toHtml(scoreDti('dti-province-2022', { points: dtiPoints }), { title: 'Đắk Lắk <script>' });
     expect(html).toContain('<h3 style="margin:0 0 .3em">Đắk Lắk &lt;script&gt;</h3>');
     expect(html).not.toContain('<script>');
-    expect(html).toContain('Tổng điểm: <b>398.49</b> / 1000 · Giá trị: <b>0.3985</b>');
+    // Vietnamese: decimal commas, values with their 4 published decimals
+    expect(html).toContain('Tổng điểm: <b>398,49</b> / 1000 · Giá trị: <b>0,3985</b>');
     // government: 5 foundation (74+30+41.6+12.63+54 = 212.23) + 78.47 = 290.7 of 700
-    expect(html).toContain('<tr><td>Chính quyền số</td><td>290.7</td><td>700</td><td>0.4153</td></tr>');
+    expect(html).toContain('<tr><td>Chính quyền số</td><td>290,7</td><td>700</td><td>0,4153</td></tr>');
+    expect(html).toContain('dti-province-2022 (922/QĐ-BTTTT) — <span class="vndi-status">chính thức</span>');
+    const en = toHtml(scoreDti('dti-province-2022', { points: dtiPoints }), { lang: 'en' });
+    expect(en).toContain('Total: <b>398.49</b> / 1000 · Value: <b>0.3985</b>');
+    expect(en).toContain('<span class="vndi-status">official</span>');
+    expect(en).not.toMatch(/\d,\d/);
   });
 
   it('a DBI card with the level, in English on request', () => {
     const html = toHtml(scoreDbi('dbi-2021-sme', { answers }), { lang: 'en' });
     expect(html).toMatch(/Total: <b>192<\/b> \/ 320 · Share: <b>60%<\/b> · Level 3 — /);
+    // the 1970 SME set is a reconstruction: said in both languages, in red
+    expect(html).toContain('<span class="vndi-status" style="color:#a11">tái lập / reconstructed</span>');
     expect(html).toContain('<tr><td>Digital customer experience</td><td>39</td><td>65</td><td>60</td><td>3</td></tr>');
   });
 
