@@ -10,7 +10,7 @@
 // bench/cli.mjs checks both outputs equal to the command's own (its table; its JSON without the
 // provenance block, which is the framework's fixed metadata). Prints the number of data rows.
 import { createReadStream, createWriteStream, writeFileSync } from 'node:fs';
-import DecimalJs from 'decimal.js';
+import { groupSummary } from './summary-floor.mjs';
 import Papa from 'papaparse';
 import { criterionOrder, getFramework } from '../dist/index.js';
 
@@ -101,33 +101,7 @@ if (mode === 'score') {
       for (let p = 0; p < P; p++) x.pillars[p].push(pillarPoints[p]);
     }
   };
-  const D = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -1000, toExpPos: 1000 });
-  const half = (n, d, decimals) => new D(n).div(d).toDecimalPlaces(decimals, DecimalJs.ROUND_HALF_UP).toNumber();
-  const stat = (list) => {
-    const values = Float64Array.from(list).sort();
-    const n = values.length;
-    let sum = 0;
-    for (const v of values) sum += v;
-    const q = (k) => {
-      const h = ((n - 1) * k) / 4;
-      const lo = Math.floor(h);
-      return values[lo] + (h - lo) * ((values[lo + 1] ?? values[lo]) - values[lo]);
-    };
-    return { count: n, mean: half(sum, n, 2), median: q(2), q1: q(1), q3: q(3), min: values[0], max: values[n - 1], exact: { mean: new D(sum).div(n).toFixed(), sum: String(sum) } };
-  };
-  const levelIds = framework.levels.map((l) => l.level);
-  const summary = (key, keys, g) => {
-    const levels = {};
-    for (const l of levelIds) levels[String(l)] = g.levels[l];
-    const atOrAbove = {};
-    let cumulative = 0;
-    for (const l of [...levelIds].reverse()) atOrAbove[String(l)] = half((cumulative += g.levels[l]), g.count, 4);
-    const sum = g.total.reduce((a, b) => a + b, 0);
-    return {
-      key, keys, count: g.count, levels, atOrAbove, total: stat(g.total), meanPercent: half(sum * 100, g.count * totalMax, 2),
-      pillars: Object.fromEntries(framework.pillars.map((p, i) => [p.id, stat(g.pillars[i])])),
-    };
-  };
+  const summary = groupSummary(framework);
   finish = async () => {
     const keys = [...index.keys()].sort();
     const out = { framework: framework.id, groups: keys.map((k) => summary(k, { district: k }, groups[index.get(k)])), overall: summary('all', {}, all) };

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import DecimalJs from 'decimal.js';
+import { groupSummary } from './summary-floor.mjs';
 import { criterionOrder, dbiGap, getFramework, rank, safeScoreDbi, safeScoreDti, scoreDbi, scoreDbiBatch, scoreDti, summarize } from '../dist/index.js';
 
 const gc = globalThis.gc ?? (() => {});
@@ -343,34 +343,8 @@ const results = [];
     distinct.push(scoreDbi(framework, { answers: a }));
   }
   const entries = Array.from({ length: ROWS }, (_, i) => ({ group: `g${(i * 7919) % 700}`, result: distinct[i % distinct.length] }));
-  const D = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -1000, toExpPos: 1000 });
   const levelIds = framework.levels.map((l) => l.level);
-  const totalMax = framework.pillars.reduce((a, p) => a + p.max, 0);
-  const half = (n, d, decimals) => new D(n).div(d).toDecimalPlaces(decimals, DecimalJs.ROUND_HALF_UP).toNumber();
-  const stat = (values) => {
-    values.sort();
-    const n = values.length;
-    let sum = 0;
-    for (const v of values) sum += v;
-    const q = (k) => {
-      const h = ((n - 1) * k) / 4;
-      const lo = Math.floor(h);
-      return values[lo] + (h - lo) * ((values[lo + 1] ?? values[lo]) - values[lo]);
-    };
-    return { count: n, mean: half(sum, n, 2), median: q(2), q1: q(1), q3: q(3), min: values[0], max: values[n - 1], exact: { mean: new D(sum).div(n).toFixed(), sum: String(sum) } };
-  };
-  const finish = (key, keys, g) => {
-    const levels = {};
-    for (const l of levelIds) levels[String(l)] = g.levels[l];
-    const atOrAbove = {};
-    let cumulative = 0;
-    for (const l of [...levelIds].reverse()) atOrAbove[String(l)] = half((cumulative += g.levels[l]), g.count, 4);
-    const sum = g.total.reduce((a, b) => a + b, 0);
-    return {
-      key, keys, count: g.count, levels, atOrAbove, total: stat(g.total), meanPercent: half(sum * 100, g.count * totalMax, 2),
-      pillars: Object.fromEntries(framework.pillars.map((p, i) => [p.id, stat(g.pillars[i])])),
-    };
-  };
+  const finish = groupSummary(framework);
   const floor = () => {
     // two passes: count each group, then fill typed arrays (sorted natively, without a comparator)
     const index = new Map();
