@@ -177,6 +177,24 @@ console.log(JSON.stringify([
     expect(JSON.parse(out)).toEqual([true, 'tinh-minh-hoa-sme', true, true, true, true]);
   });
 
+  it('a result scored by one copy of the package is analysed by another with the framework that scored it (ES module and CommonJS)', () => {
+    writeFileSync(join(consumer, 'dual.mjs'), `
+import { createRequire } from 'node:module';
+import * as esm from 'vn-digital-index';
+import { defineFramework } from 'vn-digital-index/schema';
+const cjs = createRequire(import.meta.url)('vn-digital-index');
+const data = JSON.parse(JSON.stringify(esm.dtiProvince2022));
+data.id = 'tinh-minh-hoa-dti';
+const defined = defineFramework(data);
+const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
+const fromEsm = esm.scoreDti(defined, { points });
+const fromCjs = cjs.scoreDti(defined, { points });
+console.log(JSON.stringify([cjs.dtiGap(fromEsm, { value: 0.5 }).pointsNeeded, esm.dtiGap(fromCjs, { value: 0.5 }).pointsNeeded, cjs.toTable([fromEsm])[0].framework]));`);
+    const out = execFileSync(process.execPath, ['dual.mjs'], { cwd: consumer, encoding: 'utf8' });
+    // Đắk Lắk's 2021 points: 398.49 of 1000, so 101.51 more for a DTI of 0.5 (the figure the demo prints)
+    expect(JSON.parse(out)).toEqual([101.51, 101.51, 'tinh-minh-hoa-dti']);
+  });
+
   it('importing the package does not load decimal.js; the first analysis does, with the same figures as the bundlers\' build', () => {
     const script = (spec: string) => `
 import { createRequire } from 'node:module';
