@@ -20,3 +20,28 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * The frameworks bundled with the package, kept process-wide like the registry of checked
+ * frameworks (registry.ts): an app may load the package twice (its ES module and CommonJS builds),
+ * and a bundled framework object of one copy (`dtiProvince2022`, `getFramework(…)`) must be accepted
+ * by the other, which has its own copy of the data.
+ */
+const BUNDLED = Symbol.for('vn-digital-index.bundled-frameworks');
+const shared = globalThis as { [BUNDLED]?: WeakSet<object> };
+const bundledAnywhere: WeakSet<object> = shared[BUNDLED] ?? (shared[BUNDLED] = new WeakSet<object>());
+
+/**
+ * {@link deepFreeze} for a framework bundled with the package, recorded as bundled process-wide.
+ * Called inside each framework's pure initializer, so a bundle that drops the framework drops this
+ * too.
+ */
+export function bundledFramework<T extends object>(framework: T): T {
+  bundledAnywhere.add(deepFreeze(framework));
+  return framework;
+}
+
+/** Whether `value` is a framework bundled with the package, by this copy of it or another. */
+export function isBundledFramework(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && bundledAnywhere.has(value);
+}

@@ -9,6 +9,7 @@
 import { ValidationError, makeIssue } from '../errors.js';
 import type { Framework } from './schema.js';
 import { readGuarded } from '../assessment/snapshot.js';
+import { isBundledFramework } from './freeze.js';
 
 /**
  * Frameworks that passed every check (returned by `defineFramework` or an override helper), kept
@@ -57,7 +58,9 @@ export function checkedFramework<K extends 'dbi' | 'dti'>(value: object, kind: K
   // a hostile object (a Proxy or getter that throws) is refused as unreadable, not let through
   const { k, id } = readGuarded(['framework'], () => ({ k: (value as { kind?: unknown }).kind, id: (value as { id?: unknown }).id }));
   if (k !== kind) throw new ValidationError([frameworkKindIssue(['framework'], k, id, kind)]);
-  if (!defined.has(value)) {
+  // bundled frameworks of this copy are matched by identity before this; one of another copy of the
+  // package (its other module format) is as trustworthy
+  if (!defined.has(value) && !isBundledFramework(value)) {
     throw new ValidationError([
       makeIssue(['framework'], 'invalid_framework', {
         detail: `đối tượng bộ chỉ số ${typeof id === 'string' ? `"${id}" ` : ''}chưa được kiểm tra; hãy kiểm tra (định nghĩa) nó một lần trước khi dùng`,

@@ -177,7 +177,7 @@ console.log(JSON.stringify([
     expect(JSON.parse(out)).toEqual([true, 'tinh-minh-hoa-sme', true, true, true, true]);
   });
 
-  it('a result scored by one copy of the package is analysed by another with the framework that scored it (ES module and CommonJS)', () => {
+  it('two copies of the package (ES module and CommonJS) accept each other\'s results and bundled frameworks', () => {
     writeFileSync(join(consumer, 'dual.mjs'), `
 import { createRequire } from 'node:module';
 import * as esm from 'vn-digital-index';
@@ -189,10 +189,13 @@ const defined = defineFramework(data);
 const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
 const fromEsm = esm.scoreDti(defined, { points });
 const fromCjs = cjs.scoreDti(defined, { points });
-console.log(JSON.stringify([cjs.dtiGap(fromEsm, { value: 0.5 }).pointsNeeded, esm.dtiGap(fromCjs, { value: 0.5 }).pointsNeeded, cjs.toTable([fromEsm])[0].framework]));`);
+// a bundled framework object of one copy is accepted by the other (each holds its own copy of the data)
+const bundled = [cjs.scoreDti(esm.dtiProvince2022, { points }).value, esm.scoreDti(cjs.getFramework('dti-province-2022'), { points }).value];
+console.log(JSON.stringify([cjs.dtiGap(fromEsm, { value: 0.5 }).pointsNeeded, esm.dtiGap(fromCjs, { value: 0.5 }).pointsNeeded, cjs.toTable([fromEsm])[0].framework, ...bundled, esm.dtiProvince2022 === cjs.dtiProvince2022]));`);
     const out = execFileSync(process.execPath, ['dual.mjs'], { cwd: consumer, encoding: 'utf8' });
-    // Đắk Lắk's 2021 points: 398.49 of 1000, so 101.51 more for a DTI of 0.5 (the figure the demo prints)
-    expect(JSON.parse(out)).toEqual([101.51, 101.51, 'tinh-minh-hoa-dti']);
+    // Đắk Lắk's 2021 points: 398.49 of 1000, so 101.51 more for a DTI of 0.5 (the figure the demo
+    // prints), and a DTI of 0.3985; the two copies' bundled objects are distinct
+    expect(JSON.parse(out)).toEqual([101.51, 101.51, 'tinh-minh-hoa-dti', 0.3985, 0.3985, false]);
   });
 
   it('importing the package does not load decimal.js; the first analysis does, with the same figures as the bundlers\' build', () => {

@@ -1,4 +1,4 @@
-import { deepFreeze } from '../freeze.js';
+import { bundledFramework } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
 import { LEGAL_BASIS_1970, LEVEL_TEXTS_1970_NOTE } from './shared.js';
@@ -10,7 +10,7 @@ import { LEGAL_BASIS_1970, LEVEL_TEXTS_1970_NOTE } from './shared.js';
  * step was not found. A caller enters the pillar points it has aggregated; no level is given.
  */
 export const dbi2021Group: DbiFramework = /* @__PURE__ */ (() =>
-  deepFreeze<DbiFramework>({
+  bundledFramework<DbiFramework>({
     kind: 'dbi',
     id: 'dbi-2021-group',
     title: {

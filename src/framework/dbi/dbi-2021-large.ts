@@ -1,4 +1,4 @@
-import { deepFreeze } from '../freeze.js';
+import { bundledFramework } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
 import { LEGAL_BASIS_1970, LEVEL_TEXTS_1970_NOTE } from './shared.js';
@@ -9,7 +9,7 @@ import { LEGAL_BASIS_1970, LEVEL_TEXTS_1970_NOTE } from './shared.js';
  * each pillar's points; the result gives points and percentages and no level, with the reason.
  */
 export const dbi2021Large: DbiFramework = /* @__PURE__ */ (() =>
-  deepFreeze<DbiFramework>({
+  bundledFramework<DbiFramework>({
     kind: 'dbi',
     id: 'dbi-2021-large',
     title: {

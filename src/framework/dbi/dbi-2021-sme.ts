@@ -1,4 +1,4 @@
-import { deepFreeze } from '../freeze.js';
+import { bundledFramework } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LEVELS_1970, LEVEL_TEXTS_1970_NOTE, LEGAL_BASIS_1970, PILLARS_1970, SCALE_0_25_BY_5, component as comp, criterion as c } from './shared.js';
 
@@ -12,7 +12,7 @@ import { LEVELS_1970, LEVEL_TEXTS_1970_NOTE, LEGAL_BASIS_1970, PILLARS_1970, SCA
  * the Vietnamese level descriptions are back-translations. The framework is therefore `reconstructed`.
  */
 export const dbi2021Sme: DbiFramework = /* @__PURE__ */ (() =>
-  deepFreeze<DbiFramework>({
+  bundledFramework<DbiFramework>({
     kind: 'dbi',
     id: 'dbi-2021-sme',
     title: {

@@ -1,4 +1,4 @@
-import { deepFreeze } from '../freeze.js';
+import { bundledFramework } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure, levelsCarriedOverAssumption, pillarNamesAssumption } from './large.js';
 import { MIC } from './shared.js';
@@ -9,7 +9,7 @@ import { MIC } from './shared.js';
  * (6 pillars, 25 components, 139 criteria). Pillar-level input, no level.
  */
 export const dbi2023Large: DbiFramework = /* @__PURE__ */ (() =>
-  deepFreeze<DbiFramework>({
+  bundledFramework<DbiFramework>({
     kind: 'dbi',
     id: 'dbi-2023-large',
     title: {

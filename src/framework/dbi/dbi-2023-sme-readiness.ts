@@ -1,4 +1,4 @@
-import { deepFreeze } from '../freeze.js';
+import { bundledFramework } from '../freeze.js';
 import type { DbiFramework, DbiPillar } from '../schema.js';
 import { MIC } from './shared.js';
 
@@ -13,7 +13,7 @@ function pillar(id: string, code: string, vi: string, en: string, nameStatus: Db
  * (`overrideDbiPillarMaxima`) and gives no level.
  */
 export const dbi2023SmeReadiness: DbiFramework = /* @__PURE__ */ (() =>
-  deepFreeze<DbiFramework>({
+  bundledFramework<DbiFramework>({
     kind: 'dbi',
     id: 'dbi-2023-sme-readiness',
     title: {

@@ -1,4 +1,4 @@
-import { deepFreeze } from '../freeze.js';
+import { bundledFramework } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure, levelsCarriedOverAssumption, pillarNamesAssumption } from './large.js';
 import { MOST } from './shared.js';
@@ -9,7 +9,7 @@ import { MOST } from './shared.js';
  * 25 groups and the 695-point total come from an unofficial encoding. Pillar-level input, no level.
  */
 export const dbi2025Large: DbiFramework = /* @__PURE__ */ (() =>
-  deepFreeze<DbiFramework>({
+  bundledFramework<DbiFramework>({
     kind: 'dbi',
     id: 'dbi-2025-large',
     title: {

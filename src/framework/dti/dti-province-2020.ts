@@ -1,4 +1,4 @@
-import { deepFreeze } from '../freeze.js';
+import { bundledFramework } from '../freeze.js';
 import type { DtiFramework, DtiMainIndicator } from '../schema.js';
 import { MIC, dtiPillars } from './shared.js';
 
@@ -46,7 +46,7 @@ function pillarMainIndicators(pillar: PillarId, code: string): DtiMainIndicator[
  * published, so the inputs are the three pillar values (as the 2020 results were published).
  */
 export const dtiProvince2020: DtiFramework = /* @__PURE__ */ (() =>
-  deepFreeze<DtiFramework>({
+  bundledFramework<DtiFramework>({
     kind: 'dti',
     id: 'dti-province-2020',
     title: {

@@ -1,4 +1,4 @@
-import { deepFreeze } from '../freeze.js';
+import { bundledFramework } from '../freeze.js';
 import type { DtiFramework } from '../schema.js';
 import { MIC, dtiPillars, mainIndicators922 } from './shared.js';
 
@@ -13,7 +13,7 @@ import { MIC, dtiPillars, mainIndicators922 } from './shared.js';
  * (see the notes).
  */
 export const dtiProvince2022: DtiFramework = /* @__PURE__ */ (() =>
-  deepFreeze<DtiFramework>({
+  bundledFramework<DtiFramework>({
     kind: 'dti',
     id: 'dti-province-2022',
     title: {

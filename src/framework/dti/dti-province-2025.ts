@@ -1,4 +1,4 @@
-import { deepFreeze } from '../freeze.js';
+import { bundledFramework } from '../freeze.js';
 import type { DtiFramework } from '../schema.js';
 import { MOST, dtiPillars, mainIndicators922 } from './shared.js';
 
@@ -14,7 +14,7 @@ import { MOST, dtiPillars, mainIndicators922 } from './shared.js';
  * `overrideDtiMaxima` once the official figures are known.
  */
 export const dtiProvince2025: DtiFramework = /* @__PURE__ */ (() =>
-  deepFreeze<DtiFramework>({
+  bundledFramework<DtiFramework>({
     kind: 'dti',
     id: 'dti-province-2025',
     title: {
