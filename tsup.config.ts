@@ -30,6 +30,42 @@ const decimalOnFirstUse: Plugin = {
   },
 };
 
+/**
+ * The main entry's presentation modules (re-exported by src/index.ts) and the names they give it.
+ * The Node build of the main entry takes them from `dist/presentation.cjs` on first call.
+ */
+const PRESENTATION: Record<string, readonly string[]> = {
+  './presentation/report/html.js': ['renderReport'],
+  './presentation/io/csv.js': ['parseCsv', 'toCsv'],
+  './presentation/format/provenance.js': ['provenanceOf'],
+  './presentation/notebook.js': ['toTable', 'toHtml'],
+};
+
+/**
+ * For the Node build of the main entry only: its re-exports of the presentation helpers become
+ * functions that require `dist/presentation.cjs` (src/presentation/node-chunk.ts) on their first
+ * call, so that importing the package does not parse the report and CSV code (a fifth of the file).
+ * The chunk holds its own copy of what it uses; results, checked frameworks, bundled frameworks and
+ * errors are recognised across copies (process-wide registries, error brands), as between the ES
+ * module and CommonJS builds.
+ */
+const presentationOnFirstUse: Plugin = {
+  name: 'presentation-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/presentation\// }, (args) =>
+      args.importer === resolve('src/index.ts') && args.path in PRESENTATION ? { path: args.path, namespace: 'vndi-presentation-on-first-use' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'vndi-presentation-on-first-use' }, (args) => ({
+      loader: 'js',
+      contents: [
+        "import { createRequire } from 'node:module';",
+        'let chunk;',
+        "const load = () => (chunk ??= createRequire(import.meta.url)('./presentation.cjs'));",
+        ...PRESENTATION[args.path]!.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+      ].join('\n'),
+    }));
+  },
+};
+
 export default defineConfig(async () => [
   {
     // the library as ES modules for bundlers (the "module" export condition, which esbuild,
@@ -51,13 +87,26 @@ export default defineConfig(async () => [
     entry: { index: 'src/index.ts', schema: 'src/schema.ts' },
     format: ['esm'],
     splitting: false,
-    esbuildPlugins: [decimalOnFirstUse],
+    esbuildPlugins: [decimalOnFirstUse, presentationOnFirstUse],
     minifyWhitespace: true,
     minifySyntax: true,
     esbuildOptions(options) {
       options.lineLimit = 160;
     },
     dts: { entry: { index: 'src/index.ts', schema: 'src/schema.ts' } },
+    target: 'node20',
+  },
+  {
+    // the presentation helpers of the Node build of the main entry, required on first call (see
+    // presentationOnFirstUse); CommonJS so that any Node 20 loads it synchronously
+    entry: { presentation: 'src/presentation/node-chunk.ts' },
+    format: ['cjs'],
+    esbuildPlugins: [decimalOnFirstUse],
+    minifyWhitespace: true,
+    minifySyntax: true,
+    esbuildOptions(options) {
+      options.lineLimit = 160;
+    },
     target: 'node20',
   },
   {

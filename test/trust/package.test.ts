@@ -39,7 +39,7 @@ afterAll(() => {
 describe('the packed tarball', () => {
   it('holds only what users need', () => {
     const files = JSON.parse(readFileSync(join(work, 'files.json'), 'utf8')) as string[];
-    for (const f of files) expect(f).toMatch(/^(dist\/((index|schema)\.cjs|[\w-]+\.d\.c?ts|([\w-]+\/)*[\w-]+\.js)|fixtures\/[\w-]+\.json|schema\/(framework\.schema|package)\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/);
+    for (const f of files) expect(f).toMatch(/^(dist\/((index|schema|presentation)\.cjs|[\w-]+\.d\.c?ts|([\w-]+\/)*[\w-]+\.js)|fixtures\/[\w-]+\.json|schema\/(framework\.schema|package)\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/);
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.cjs');
     expect(files).toContain('dist/index.d.ts');
@@ -196,6 +196,35 @@ console.log(JSON.stringify([cjs.dtiGap(fromEsm, { value: 0.5 }).pointsNeeded, es
     // Đắk Lắk's 2021 points: 398.49 of 1000, so 101.51 more for a DTI of 0.5 (the figure the demo
     // prints), and a DTI of 0.3985; the two copies' bundled objects are distinct
     expect(JSON.parse(out)).toEqual([101.51, 101.51, 'tinh-minh-hoa-dti', 0.3985, 0.3985, false]);
+  });
+
+  it('the presentation helpers load on their first call in Node, and give what the bundlers\' build gives', () => {
+    const script = (spec: string) => `
+import { createRequire } from 'node:module';
+import * as m from ${JSON.stringify(spec)};
+const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.endsWith('presentation.cjs'));
+const before = loaded();
+const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
+const result = m.scoreDti('dti-province-2022', { points });
+const afterScoring = loaded();
+let error;
+try { m.toCsv(['id'], [[{}]]); } catch (e) { error = [e instanceof m.ValidationError, m.isValidationError(e), e.issues[0].pathString]; }
+const out = {
+  html: m.toHtml(result, { title: 'Đắk Lắk' }), table: m.toTable([result]), csv: m.toCsv(['id', 'value'], [['66', 0.3985]], { excel: true }),
+  parsed: m.parseCsv('id;value\\r\\n66;"0,3985"\\r\\n'), provenance: m.provenanceOf(m.getFramework('dti-province-2022')),
+  report: m.renderReport({ kind: 'province', name: 'Đắk Lắk', result }).length,
+};
+console.log(JSON.stringify({ before, afterScoring, after: loaded(), error, out }));`;
+    writeFileSync(join(consumer, 'chunk.mjs'), script('vn-digital-index'));
+    writeFileSync(join(consumer, 'chunk-modules.mjs'), script('./node_modules/vn-digital-index/dist/modules/index.js'));
+    const node = JSON.parse(execFileSync(process.execPath, ['chunk.mjs'], { cwd: consumer, encoding: 'utf8' })) as Record<string, unknown>;
+    const modules = JSON.parse(execFileSync(process.execPath, ['chunk-modules.mjs'], { cwd: consumer, encoding: 'utf8' })) as Record<string, unknown>;
+    expect([node.before, node.afterScoring, node.after]).toEqual([false, false, true]);
+    expect(modules.after).toBe(false);
+    // an error thrown in the chunk is the package's own, in either copy's terms
+    expect(node.error).toEqual([true, true, 'rows.0.0']);
+    expect(node.out).toEqual(modules.out);
+    expect(JSON.stringify(node.out)).toContain('398,49');
   });
 
   it('importing the package does not load decimal.js; the first analysis does, with the same figures as the bundlers\' build', () => {
