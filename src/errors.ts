@@ -524,34 +524,16 @@ export function issueMessage(code: IssueCode, params: Record<string, unknown> = 
   }
 }
 
-/** Parameters that name several things (ids, field names): always arrays in an issue. */
-const LIST_PARAMS = ['known', 'fields'] as const;
-
 /**
- * The parameters as an issue carries them: list parameters given as comma-joined strings (an older
- * style) become arrays, and a copy of the issue's own `code` is dropped.
+ * Creates an issue with its message (and, given one, a developer hint). Parameters that name
+ * several things (`known`, `fields`, `allowed`) are arrays, as {@link ValidationIssue.params} says.
  */
-function structured(code: IssueCode, params: Record<string, unknown>): Record<string, unknown> {
-  let out = params;
-  for (const key of LIST_PARAMS) {
-    const v = out[key];
-    if (typeof v === 'string') out = { ...out, [key]: v === '' ? [] : v.split(', ') };
-  }
-  if (out.code === code) {
-    const { code: _same, ...rest } = out;
-    out = rest;
-  }
-  return out;
-}
-
-/** Creates an issue with its message (and, given one, a developer hint). */
 export function makeIssue(
   path: readonly (string | number)[],
   code: IssueCode,
-  rawParams: Record<string, unknown> = {},
+  params: Record<string, unknown> = {},
   hint?: string,
 ): ValidationIssue {
-  const params = structured(code, rawParams);
   const issue = { path: [...path], pathString: pathToString(path), code, message: issueMessage(code, params), params };
   return hint === undefined ? issue : { ...issue, hint };
 }

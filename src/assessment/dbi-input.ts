@@ -197,7 +197,7 @@ export function dbiInputIssues(c: CompiledDbi, input: Record<string, unknown>): 
     const given = answers as Record<string, unknown>;
     for (const item of c.items) {
       const problem = checkNumeric(given[item.id], item.rule);
-      if (problem) issues.push(makeIssue(['answers', item.id], problem.code, { key: item.id, framework, code: problem.code, ...problem.params }));
+      if (problem) issues.push(makeIssue(['answers', item.id], problem.code, { key: item.id, framework, ...problem.params }));
     }
     for (const key of keysOf(given)) if (!c.index.has(key)) issues.push(makeIssue(['answers', key], 'unknown_key', { key, framework }));
   }

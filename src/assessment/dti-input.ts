@@ -178,9 +178,9 @@ export function dtiComponentCoverageIssues(framework: DtiFramework, input: Reado
   const units = dtiInputUnits(framework);
   const direct = (['points', 'values'] as const).filter((k) => input[k] !== undefined);
   if (direct.length === 0 && input.components === undefined) {
-    return [makeIssue([], 'missing_input', { fields: 'points, values, components' })];
+    return [makeIssue([], 'missing_input', { fields: ['points', 'values', 'components'] })];
   }
-  if (direct.length > 1) return [makeIssue([], 'conflicting_input', { fields: 'points, values' })];
+  if (direct.length > 1) return [makeIssue([], 'conflicting_input', { fields: ['points', 'values'] })];
   const issues: ValidationIssue[] = [];
   const mode = direct[0];
   if (mode === undefined) {
@@ -244,7 +244,7 @@ export function dtiInputIssues(framework: DtiFramework, input: Record<string, un
       if (v === undefined && (!u.required || trees.has(u.id))) continue;
       const problem = checkNumeric(v, { min: 0, max: mode === 'points' ? u.max : 1 });
       if (problem) {
-        issues.push(makeIssue([mode, u.id], problem.code, { key: u.id, framework: framework.id, code: problem.code, ...problem.params }));
+        issues.push(makeIssue([mode, u.id], problem.code, { key: u.id, framework: framework.id, ...problem.params }));
         blocking = true;
       }
     }
@@ -267,7 +267,7 @@ export function dtiInputIssues(framework: DtiFramework, input: Record<string, un
     const count = MODES.filter((k) => input[k] !== undefined).length;
     if (count !== 1) {
       const code = count === 0 ? 'missing_input' : 'conflicting_input';
-      issues.push(makeIssue([], code, { key: undefined, framework: framework.id, code, fields: 'points, values' }));
+      issues.push(makeIssue([], code, { framework: framework.id, fields: ['points', 'values'] }));
     }
   }
   return issues;

@@ -68,7 +68,7 @@ export function getFramework(id: string): Framework {
   throw new ValidationError([
     makeIssue(['framework'], 'unknown_framework', {
       id,
-      known: [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].map((f) => f.id).join(', '),
+      known: [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].map((f) => f.id),
     }),
   ]);
 }

@@ -256,7 +256,7 @@ function sectorOf(f: DbiFramework, input: { sector?: unknown }, path: readonly (
   const known = f.sectors.map((s) => s.id);
   if (input.sector === undefined) throw new ValidationError([makeIssue(path, 'missing_key', { key: 'sector' })]);
   const found = typeof input.sector === 'string' ? f.sectors.find((s) => s.id === input.sector) : undefined;
-  if (!found) throw new ValidationError([makeIssue(path, 'not_on_scale', { received: input.sector, allowed: known.join(', ') })]);
+  if (!found) throw new ValidationError([makeIssue(path, 'not_on_scale', { received: input.sector, allowed: known })]);
   return found;
 }
 
@@ -288,7 +288,7 @@ export function parseAnswer(plan: Plan, item: Item, value: unknown, path: readon
   if (answer.kind === 'single') {
     if (typeof value !== 'string') return makeIssue(path, 'invalid_type', { expected: 'option id (string)', received: value });
     const option = answer.options.find((o) => o.id === value);
-    if (!option) return makeIssue(path, 'not_on_scale', { received: value, allowed: answer.options.map((o) => o.id).join(', ') });
+    if (!option) return makeIssue(path, 'not_on_scale', { received: value, allowed: answer.options.map((o) => o.id) });
     return { units: pointsUnits(option.points) };
   }
   if (answer.kind === 'multiple') {
@@ -300,12 +300,12 @@ export function parseAnswer(plan: Plan, item: Item, value: unknown, path: readon
       const option = typeof id === 'string' ? answer.options.find((o) => o.id === id) : undefined;
       if (!option) {
         return typeof id === 'string'
-          ? makeIssue([...path, i], 'not_on_scale', { received: id, allowed: answer.options.map((o) => o.id).join(', ') })
+          ? makeIssue([...path, i], 'not_on_scale', { received: id, allowed: answer.options.map((o) => o.id) })
           : makeIssue([...path, i], 'invalid_type', { expected: 'option id (string)', received: id });
       }
       if (seen.has(option.id)) return makeIssue([...path, i], 'duplicate_id', { id: option.id, first: `${path.join('.')}.${value.indexOf(option.id)}` });
       if (option.exclusive && value.length > 1) {
-        return makeIssue([...path, i], 'conflicting_input', { fields: [option.id, ...value.filter((v) => v !== option.id).map(String)].join(', ') });
+        return makeIssue([...path, i], 'conflicting_input', { fields: [option.id, ...value.filter((v) => v !== option.id).map(String)] });
       }
       seen.add(option.id);
       sum += pointsUnits(option.points);

@@ -103,13 +103,16 @@ describe('one error shape', () => {
 });
 
 describe('structured params whatever the call site', () => {
-  it('known and fields given as comma-joined strings become arrays; a copy of the code is dropped', async () => {
-    const { makeIssue } = await import('../../src/errors.js');
-    const issue = makeIssue(['framework'], 'unknown_framework', { id: 'x', known: 'a, b', code: 'unknown_framework' });
-    expect(issue.params).toEqual({ id: 'x', known: ['a', 'b'] });
-    expect(issue.message.en).toBe('No framework "x". Known frameworks: a, b');
+  it('lists are arrays (known, fields, allowed), never comma-joined strings', async () => {
     const r = safeScoreDti('dti-province-1999' as string, { points: {} });
-    expect(!r.success && r.error.issues[0]!.params).toMatchObject({ id: 'dti-province-1999', known: ['dti-province-2020', 'dti-province-2022', 'dti-province-2025'] });
+    expect(!r.success && r.error.issues[0]!.params).toEqual({ id: 'dti-province-1999', known: ['dti-province-2020', 'dti-province-2022', 'dti-province-2025'] });
+    expect(!r.success && r.error.issues[0]!.message.en).toBe('No framework "dti-province-1999". Known frameworks: dti-province-2020, dti-province-2022, dti-province-2025');
+    const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
+    const values = Object.fromEntries(Object.keys(points).map((k) => [k, 0.5]));
+    const both = safeScoreDti('dti-province-2022', { points, values } as never);
+    expect(!both.success && both.error.issues.find((i) => i.code === 'conflicting_input')?.params).toEqual({ framework: 'dti-province-2022', fields: ['points', 'values'] });
+    const none = safeScoreDti('dti-province-2022', {} as never);
+    expect(!none.success && none.error.issues[0]!.params).toMatchObject({ fields: ['points', 'values'] });
   });
 });
 

@@ -41,7 +41,7 @@ export function resolveDbiFramework(ref: DbiFrameworkRef): DbiFramework {
     const found = DBI_FRAMEWORKS.find((f) => f.id === ref);
     if (found) return found;
     throw new ValidationError([
-      makeIssue(['framework'], 'unknown_framework', { id: ref, known: DBI_FRAMEWORKS.map((f) => f.id).join(', ') }),
+      makeIssue(['framework'], 'unknown_framework', { id: ref, known: DBI_FRAMEWORKS.map((f) => f.id) }),
     ]);
   }
   if (typeof ref === 'object' && ref !== null) {

@@ -34,7 +34,7 @@ export function resolveDtiFramework(ref: DtiFrameworkRef): DtiFramework {
     const found = DTI_FRAMEWORKS.find((f) => f.id === ref);
     if (found) return found;
     throw new ValidationError([
-      makeIssue(['framework'], 'unknown_framework', { id: ref, known: DTI_FRAMEWORKS.map((f) => f.id).join(', ') }),
+      makeIssue(['framework'], 'unknown_framework', { id: ref, known: DTI_FRAMEWORKS.map((f) => f.id) }),
     ]);
   }
   if (typeof ref === 'object' && ref !== null) {

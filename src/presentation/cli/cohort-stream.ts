@@ -95,7 +95,7 @@ export class CohortStream {
       return summarize(this.fallback, { groupBy, registered: this.options.registered, target: this.options.target });
     }
     const c = this.c;
-    if (!c) throw new ValidationError([makeIssue(['entries'], 'missing_input', { fields: 'entries[0]' })]);
+    if (!c) throw new ValidationError([makeIssue(['entries'], 'missing_input', { fields: ['entries[0]'] })]);
     const overall: Group = {
       key: 'all', keys: {}, count: 0,
       levels: new Int32Array(Math.max(0, ...c.framework.levels.map((l) => l.level)) + 2),

@@ -100,7 +100,7 @@ export interface ScoreRowsOptions {
 function scoreOne(row: InputRow, framework: Framework | undefined, options: ScoreRowsOptions): ScoredRow {
   if (!framework) {
     if (row.framework) getFramework(row.framework); // an unknown id: its own message, with the known ids
-    throw new ValidationError([makeIssue(['framework'], 'missing_input', { fields: '--framework, --year, framework column' })]);
+    throw new ValidationError([makeIssue(['framework'], 'missing_input', { fields: ['--framework', '--year', 'framework column'] })]);
   }
   if (!row.id) throw new ValidationError([makeIssue(['id'], 'missing_key', { key: 'id' })]);
   let result: DtiResult | DbiResult;

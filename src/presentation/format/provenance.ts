@@ -129,7 +129,7 @@ function checkFrameworks(framework: unknown): Framework[] {
   if (Array.isArray(framework)) for (let i = 0; i < framework.length; i++) list.push(framework[i]);
   else list.push(framework);
   const issues: ValidationIssue[] = [];
-  if (list.length === 0) issues.push(makeIssue(['framework'], 'missing_input', { fields: 'framework' }));
+  if (list.length === 0) issues.push(makeIssue(['framework'], 'missing_input', { fields: ['framework'] }));
   list.forEach((f, i) => {
     const path = Array.isArray(framework) ? ['framework', i] : ['framework'];
     const bad = (key: string, expected: string, received: unknown) => issues.push(makeIssue([...path, key], 'invalid_type', { expected, received }));
