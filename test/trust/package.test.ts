@@ -198,15 +198,30 @@ console.log(JSON.stringify([cjs.dtiGap(fromEsm, { value: 0.5 }).pointsNeeded, es
     expect(JSON.parse(out)).toEqual([101.51, 101.51, 'tinh-minh-hoa-dti', 0.3985, 0.3985, false]);
   });
 
-  it('the presentation helpers load on their first call in Node, and give what the bundlers\' build gives', () => {
+  /**
+   * Runs one script against the installed package as Node loads it and against the bundlers'
+   * build (`dist/modules`): the body sees the package as `m`, Đắk Lắk's 2021 `result`, and
+   * `loaded(part)`, whether a file whose path contains `part` has been required; it prints JSON.
+   */
+  function nodeAndModules(name: string, body: string): [Record<string, unknown>, Record<string, unknown>] {
     const script = (spec: string) => `
 import { createRequire } from 'node:module';
 import * as m from ${JSON.stringify(spec)};
-const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.endsWith('presentation.cjs'));
-const before = loaded();
+const loaded = (part) => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes(part));
+const atImport = { chunk: loaded('presentation.cjs'), decimal: loaded('decimal.js') };
 const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
 const result = m.scoreDti('dti-province-2022', { points });
-const afterScoring = loaded();
+const afterScoring = { chunk: loaded('presentation.cjs'), decimal: loaded('decimal.js') };
+${body}`;
+    const run = (file: string, spec: string) => {
+      writeFileSync(join(consumer, file), script(spec));
+      return JSON.parse(execFileSync(process.execPath, [file], { cwd: consumer, encoding: 'utf8' })) as Record<string, unknown>;
+    };
+    return [run(`${name}.mjs`, 'vn-digital-index'), run(`${name}-modules.mjs`, './node_modules/vn-digital-index/dist/modules/index.js')];
+  }
+
+  it('the presentation helpers load on their first call in Node, and give what the bundlers\' build gives', () => {
+    const [node, modules] = nodeAndModules('chunk', `
 let error;
 try { m.toCsv(['id'], [[{}]]); } catch (e) { error = [e instanceof m.ValidationError, m.isValidationError(e), e.issues[0].pathString]; }
 const out = {
@@ -214,12 +229,8 @@ const out = {
   parsed: m.parseCsv('id;value\\r\\n66;"0,3985"\\r\\n'), provenance: m.provenanceOf(m.getFramework('dti-province-2022')),
   report: m.renderReport({ kind: 'province', name: 'Đắk Lắk', result }).length,
 };
-console.log(JSON.stringify({ before, afterScoring, after: loaded(), error, out }));`;
-    writeFileSync(join(consumer, 'chunk.mjs'), script('vn-digital-index'));
-    writeFileSync(join(consumer, 'chunk-modules.mjs'), script('./node_modules/vn-digital-index/dist/modules/index.js'));
-    const node = JSON.parse(execFileSync(process.execPath, ['chunk.mjs'], { cwd: consumer, encoding: 'utf8' })) as Record<string, unknown>;
-    const modules = JSON.parse(execFileSync(process.execPath, ['chunk-modules.mjs'], { cwd: consumer, encoding: 'utf8' })) as Record<string, unknown>;
-    expect([node.before, node.afterScoring, node.after]).toEqual([false, false, true]);
+console.log(JSON.stringify({ atImport, afterScoring, after: loaded('presentation.cjs'), error, out }));`);
+    expect([node.atImport, node.afterScoring, node.after]).toEqual([{ chunk: false, decimal: false }, { chunk: false, decimal: false }, true]);
     expect(modules.after).toBe(false);
     // an error thrown in the chunk is the package's own, in either copy's terms
     expect(node.error).toEqual([true, true, 'rows.0.0']);
@@ -228,27 +239,16 @@ console.log(JSON.stringify({ before, afterScoring, after: loaded(), error, out }
   });
 
   it('importing the package does not load decimal.js; the first analysis does, with the same figures as the bundlers\' build', () => {
-    const script = (spec: string) => `
-import { createRequire } from 'node:module';
-import * as m from ${JSON.stringify(spec)};
-const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('decimal.js'));
-const before = loaded();
-const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
-const result = m.scoreDti('dti-province-2022', { points });
-const afterScoring = loaded();
+    const [node, modules] = nodeAndModules('lazy', `
 const gap = m.dtiGap(result, { points: 500 });
-console.log(JSON.stringify({ before, afterScoring, gap }));`;
-    writeFileSync(join(consumer, 'lazy.mjs'), script('vn-digital-index'));
-    writeFileSync(join(consumer, 'modules.mjs'), script('./node_modules/vn-digital-index/dist/modules/index.js'));
-    const node = JSON.parse(execFileSync(process.execPath, ['lazy.mjs'], { cwd: consumer, encoding: 'utf8' })) as { before: boolean; afterScoring: boolean; gap: unknown };
-    const modules = JSON.parse(execFileSync(process.execPath, ['modules.mjs'], { cwd: consumer, encoding: 'utf8' })) as { gap: unknown };
-    expect([node.before, node.afterScoring]).toEqual([false, false]);
+console.log(JSON.stringify({ atImport, afterScoring, gap, after: loaded('decimal.js') }));`);
+    expect([node.atImport, node.afterScoring]).toEqual([{ chunk: false, decimal: false }, { chunk: false, decimal: false }]);
     expect(node.gap).toEqual(modules.gap);
     expect(JSON.stringify(node.gap)).toContain('pointsNeeded');
     // and after the analysis decimal.js is loaded (the check above is not vacuous)
-    writeFileSync(join(consumer, 'after.mjs'), `${script('vn-digital-index')}\nconsole.log(Object.keys((await import('node:module')).createRequire(import.meta.url).cache).some((k) => k.includes('decimal.js')));`);
-    expect(execFileSync(process.execPath, ['after.mjs'], { cwd: consumer, encoding: 'utf8' }).trim().split('\n').pop()).toBe('true');
+    expect(node.after).toBe(true);
   });
+
 
   it('reads the bundled fixtures by package path: JSON import, and a path on disk', () => {
     writeFileSync(join(consumer, 'fixtures.mjs'), `
