@@ -1,3 +1,5 @@
+import { processWide } from '../process-wide.js';
+
 /**
  * Deeply freezes plain data so that no caller can change a framework or a result in place.
  *
@@ -22,14 +24,11 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The frameworks bundled with the package, kept process-wide like the registry of checked
- * frameworks (registry.ts): an app may load the package twice (its ES module and CommonJS builds),
- * and a bundled framework object of one copy (`dtiProvince2022`, `getFramework(…)`) must be accepted
- * by the other, which has its own copy of the data.
+ * The frameworks bundled with the package, kept process-wide: a bundled framework object of one
+ * copy of the package (`dtiProvince2022`, `getFramework(…)`) must be accepted by another, which has
+ * its own copy of the data.
  */
-const BUNDLED = Symbol.for('vn-digital-index.bundled-frameworks');
-const shared = globalThis as { [BUNDLED]?: WeakSet<object> };
-const bundledAnywhere: WeakSet<object> = shared[BUNDLED] ?? (shared[BUNDLED] = new WeakSet<object>());
+const bundledAnywhere: WeakSet<object> = /* @__PURE__ */ processWide('bundled-frameworks', () => new WeakSet<object>());
 
 /**
  * {@link deepFreeze} for a framework bundled with the package, recorded as bundled process-wide.

@@ -10,16 +10,13 @@ import { ValidationError, makeIssue } from '../errors.js';
 import type { Framework } from './schema.js';
 import { readGuarded } from '../assessment/snapshot.js';
 import { isBundledFramework } from './freeze.js';
+import { processWide } from '../process-wide.js';
 
 /**
  * Frameworks that passed every check (returned by `defineFramework` or an override helper), kept
- * process-wide: the CommonJS build ships each entry ('vn-digital-index', 'vn-digital-index/schema')
- * as a file of its own, and an app may load both module formats, yet a framework checked by one
- * copy must be accepted by the others.
+ * process-wide: a framework checked by one copy of the package must be accepted by the others.
  */
-const REGISTRY = Symbol.for('vn-digital-index.defined-frameworks');
-const shared = globalThis as { [REGISTRY]?: WeakSet<object> };
-const defined: WeakSet<object> = shared[REGISTRY] ?? (shared[REGISTRY] = new WeakSet<object>());
+const defined: WeakSet<object> = /* @__PURE__ */ processWide('defined-frameworks', () => new WeakSet<object>());
 
 /**
  * Marks a framework that passed every check as trusted.
@@ -58,8 +55,7 @@ export function checkedFramework<K extends 'dbi' | 'dti'>(value: object, kind: K
   // a hostile object (a Proxy or getter that throws) is refused as unreadable, not let through
   const { k, id } = readGuarded(['framework'], () => ({ k: (value as { kind?: unknown }).kind, id: (value as { id?: unknown }).id }));
   if (k !== kind) throw new ValidationError([frameworkKindIssue(['framework'], k, id, kind)]);
-  // bundled frameworks of this copy are matched by identity before this; one of another copy of the
-  // package (its other module format) is as trustworthy
+  // a bundled framework is trusted by identity, whichever copy of the package bundled it
   if (!defined.has(value) && !isBundledFramework(value)) {
     throw new ValidationError([
       makeIssue(['framework'], 'invalid_framework', {

@@ -6,16 +6,13 @@
  * code does not bundle the DBI data and vice versa.)
  */
 import type { DbiFramework, DtiFramework } from '../framework/schema.js';
+import { processWide } from '../process-wide.js';
 
 /**
- * Kept process-wide, as the registry of checked frameworks is (framework/registry.ts): an app may
- * load the package twice (its ES module and CommonJS builds, or the two entries of the CommonJS
- * build), and a result scored by one copy must be analysed by another with the framework that
- * scored it (a result of a defined framework was refused as "no framework" by the other copy).
+ * Kept process-wide: a result scored by one copy of the package must be analysed by another with
+ * the framework that scored it (a result of a defined framework was refused as "no framework").
  */
-const SCORED_WITH = Symbol.for('vn-digital-index.scored-with');
-const shared = globalThis as { [SCORED_WITH]?: WeakMap<object, DtiFramework | DbiFramework> };
-const scoredWith: WeakMap<object, DtiFramework | DbiFramework> = shared[SCORED_WITH] ?? (shared[SCORED_WITH] = new WeakMap());
+const scoredWith: WeakMap<object, DtiFramework | DbiFramework> = /* @__PURE__ */ processWide('scored-with', () => new WeakMap());
 
 /** Records the framework that produced `result`. */
 export function recordFramework<T extends object>(result: T, framework: DtiFramework | DbiFramework): T {

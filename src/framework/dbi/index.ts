@@ -22,8 +22,6 @@ export const DBI_FRAMEWORKS: readonly DbiFramework[] = /* @__PURE__ */ Object.fr
   dbi2025Large,
 ]);
 
-const bundled: ReadonlySet<object> = /* @__PURE__ */ new Set<object>(DBI_FRAMEWORKS);
-
 /** A DBI framework object, or the id of a bundled one. */
 export type DbiFrameworkRef = DbiFramework | string;
 
@@ -45,7 +43,6 @@ export function resolveDbiFramework(ref: DbiFrameworkRef): DbiFramework {
     ]);
   }
   if (typeof ref === 'object' && ref !== null) {
-    if (bundled.has(ref)) return ref;
     return checkedFramework(ref, 'dbi');
   }
   throw new ValidationError([

@@ -15,8 +15,6 @@ export const DTI_FRAMEWORKS: readonly DtiFramework[] = /* @__PURE__ */ Object.fr
   dtiProvince2025,
 ]);
 
-const bundled: ReadonlySet<object> = /* @__PURE__ */ new Set<object>(DTI_FRAMEWORKS);
-
 /** A DTI framework object, or the id of a bundled one. */
 export type DtiFrameworkRef = DtiFramework | string;
 
@@ -38,7 +36,6 @@ export function resolveDtiFramework(ref: DtiFrameworkRef): DtiFramework {
     ]);
   }
   if (typeof ref === 'object' && ref !== null) {
-    if (bundled.has(ref)) return ref;
     return checkedFramework(ref, 'dti');
   }
   throw new ValidationError([
