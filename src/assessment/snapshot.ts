@@ -1,4 +1,5 @@
 import { ValidationError, makeIssue } from '../errors.js';
+import { isBundledFramework } from '../framework/freeze.js';
 import { isDefinedFramework } from '../framework/registry.js';
 import { recordedFramework } from '../score/provenance.js';
 
@@ -43,14 +44,14 @@ const PLAIN: Reach = { depth: READ_DEPTH, arrayLimit: READ_ARRAY_LIMIT, own: () 
  * array, class instance) is kept as is, for validation to reject or accept by its type.
  */
 export function snapshotInput<T>(input: T, path: Path = []): T {
-  return guarded(path, () => copy(input, 0, SNAPSHOT) as T);
+  return readGuarded(path, () => copy(input, 0, SNAPSHOT) as T);
 }
 
 /**
  * {@link snapshotInput} for the arguments of every other public function (entries, results,
  * options, rows): deeper, for arrays of any real length, and stopping at what this library made —
- * a result scored in this process (whose provenance lives beside it) and a checked framework — which
- * are kept by reference. A getter or Proxy trap that throws becomes a {@link ValidationError} whose
+ * a result scored in this process (whose provenance lives beside it) and a bundled or checked
+ * framework — which are kept by reference. A getter or Proxy trap that throws becomes a {@link ValidationError} whose
  * path is `path` followed by the keys down to the unreadable place.
  *
  * One mechanism for the whole API: each function reads its caller's objects once, here, and works
@@ -58,7 +59,7 @@ export function snapshotInput<T>(input: T, path: Path = []): T {
  * function's own code.
  */
 export function readOnce<T>(value: T, path: Path): T {
-  return guarded(path, () => copy(value, 0, READ) as T);
+  return readGuarded(path, () => copy(value, 0, READ) as T);
 }
 
 /**
@@ -66,7 +67,7 @@ export function readOnce<T>(value: T, path: Path): T {
  * entries and options): the same copy, with nothing kept by reference.
  */
 export function readPlain<T>(value: T, path: Path): T {
-  return guarded(path, () => copy(value, 0, PLAIN) as T);
+  return readGuarded(path, () => copy(value, 0, PLAIN) as T);
 }
 
 /**
@@ -75,10 +76,6 @@ export function readPlain<T>(value: T, path: Path): T {
  * Only reads go in `read`: any other failure would be reported as unreadable input.
  */
 export function readGuarded<T>(path: Path, read: () => T): T {
-  return guarded(path, read);
-}
-
-function guarded<T>(path: Path, read: () => T): T {
   try {
     return read();
   } catch (error) {
@@ -108,7 +105,7 @@ function below(key: string | number, error: unknown): never {
 
 /** What the library made and keeps beside its own records: read as it is, never copied. */
 function isOwn(value: object): boolean {
-  return recordedFramework(value) !== undefined || isDefinedFramework(value);
+  return recordedFramework(value) !== undefined || isDefinedFramework(value) || isBundledFramework(value);
 }
 
 // The common case is 60 plain answers: no path is built and no property defined one by one unless
