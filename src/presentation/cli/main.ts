@@ -106,11 +106,13 @@ Exit codes
 
 /**
  * A wrong command line: an unknown command or option, a missing argument, or an option value the
- * run cannot use (`--by xx`, `--target foo`, `--lang fr`). Exit 2, one line, Vietnamese first.
+ * run cannot use (`--by xx`, `--target foo`, `--lang fr`). Exit 2, one line, Vietnamese first, with
+ * a pointer to `vndi --help`.
  */
-class UsageError extends Error {
-  constructor(readonly vi: string, readonly en: string) {
-    super(en);
+class UsageError extends CliError {
+  override name = 'UsageError';
+  constructor(vi: string, en: string) {
+    super(2, vi, en);
   }
 }
 
@@ -994,17 +996,13 @@ function failure(e: unknown): number {
   // hold line breaks, terminal escapes or bidirectional overrides
   const say = (text: string) => process.stderr.write(`vndi: ${terminalText(text)}\n`);
   if (e instanceof StrictStop) return 1;
-  if (e instanceof UsageError) {
-    // the usage text is `vndi --help`'s: 48 lines under the one that says what is wrong buried it
-    say(`${e.vi} / ${e.en} (vndi --help)`);
-    return 2;
-  }
   if (e instanceof FrameworkFileError) {
     say(`--framework-file ${e.path}: ${e.reason.vi} / ${e.reason.en}`);
     return 2;
   }
   if (e instanceof CliError) {
-    say(`${e.vi} / ${e.en}`);
+    // a usage error points to `vndi --help` rather than printing its 48 lines under the one that matters
+    say(e instanceof UsageError ? `${e.message} (vndi --help)` : e.message);
     return e.exitCode;
   }
   if (e instanceof ValidationError) {
