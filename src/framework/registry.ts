@@ -52,11 +52,13 @@ export function isDefinedFramework(value: unknown): boolean {
  * @internal
  */
 export function checkedFramework<K extends 'dbi' | 'dti'>(value: object, kind: K): Extract<Framework, { kind: K }> {
+  // a bundled framework, whichever copy of the package bundled it, is the library's own frozen data
+  // (no getter to guard against): trusted by identity, the common case kept cheap
+  if (isBundledFramework(value) && (value as Framework).kind === kind) return value as Extract<Framework, { kind: K }>;
   // a hostile object (a Proxy or getter that throws) is refused as unreadable, not let through
   const { k, id } = readGuarded(['framework'], () => ({ k: (value as { kind?: unknown }).kind, id: (value as { id?: unknown }).id }));
   if (k !== kind) throw new ValidationError([frameworkKindIssue(['framework'], k, id, kind)]);
-  // a bundled framework is trusted by identity, whichever copy of the package bundled it
-  if (!defined.has(value) && !isBundledFramework(value)) {
+  if (!defined.has(value)) {
     throw new ValidationError([
       makeIssue(['framework'], 'invalid_framework', {
         detail: `đối tượng bộ chỉ số ${typeof id === 'string' ? `"${id}" ` : ''}chưa được kiểm tra; hãy kiểm tra (định nghĩa) nó một lần trước khi dùng`,
