@@ -49,7 +49,7 @@ export { scoreDti, safeScoreDti, POINT_DECIMALS, VALUE_DECIMALS } from './score/
 export type { DtiResult, DtiPillarScore, DtiMainIndicatorScore } from './score/score-dti.js';
 export { scoreDbi, safeScoreDbi, criterionOrder, PERCENT_DECIMALS } from './score/score-dbi.js';
 export type { DbiResult, DbiPillarScore, DbiAssessment, DbiAnswerInput, DbiComponentScore, DbiCriterionScore } from './score/score-dbi.js';
-export { NOT_APPLICABLE } from './score/score-dbi-general.js';
+export { NOT_APPLICABLE } from './assessment/dbi-answers.js';
 
 // provinces
 export { PROVINCES_63, PROVINCES_34, MERGER_2025, REGIONS, findProvince } from './framework/units/provinces.js';

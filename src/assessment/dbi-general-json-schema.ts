@@ -23,7 +23,7 @@
 import { criterionMax, criterionScale } from '../framework/dbi-criterion.js';
 import type { Localized } from '../errors.js';
 import type { DbiAnswer, DbiComponent, DbiCriterion, DbiFramework, DbiSector } from '../framework/schema.js';
-import { NOT_APPLICABLE } from '../score/score-dbi-general.js';
+import { NOT_APPLICABLE } from './dbi-answers.js';
 import { MAX_NUMERIC_LENGTH } from './numeric.js';
 
 type Json = Record<string, unknown>;

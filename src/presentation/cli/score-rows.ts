@@ -13,8 +13,7 @@ import { scoreDbiBatch } from '../../batch/score-dbi-batch.js';
 import { ValidationError, NotScorableError, makeIssue, type ValidationIssue } from '../../errors.js';
 import { getFramework } from '../../framework/catalog.js';
 import type { DbiFramework, DtiFramework, Framework } from '../../framework/schema.js';
-import { dbiResultFromUnits, scoreDbi, type DbiResult } from '../../score/score-dbi.js';
-import { beyondPoints } from '../../score/score-dbi-general.js';
+import { beyondPoints, dbiResultFromUnits, extendedResult, scoreDbi, type DbiResult } from '../../score/score-dbi.js';
 import { scoreDti, type DtiResult } from '../../score/score-dti.js';
 import { frameworkColumnIds, frameworkColumns, headerKey, type ColumnPlan } from '../io/headers.js';
 import { cellValue, mapCells, rowFromFields, type InputRow } from '../io/rows.js';
@@ -245,8 +244,9 @@ function batchPlanOf(plan: ColumnPlan, framework: DbiFramework): BatchPlan | nul
   let bp: BatchPlan | null = null;
   try {
     // a framework beyond points per criterion (questions, "n/a", sector parts, mean or weighted
-    // aggregation: a framework file may have any of them) is scored row by row
-    if (beyondPoints(framework)) {
+    // aggregation: a framework file may have any of them) is scored row by row, and so is one whose
+    // results list each criterion (percentage bands on criteria): pillar sums alone do not give them
+    if (beyondPoints(framework) || (extendedResult(framework) && framework.inputLevel === 'criterion')) {
       m.set(framework, null);
       return null;
     }
