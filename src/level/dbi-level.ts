@@ -297,12 +297,19 @@ export function capShortfallText(f: DbiFramework, h: CapHolding, view: LevelView
   return { vi: part('vi'), en: part('en') };
 }
 
-/** "Mức tối đa 3 khi có trụ cột dưới 20%" / "At most level 3 while a pillar is below 20%": a condition in words. */
+/** A level condition in words: "không cao hơn mức 2 khi có trụ cột dưới 20%" / "no higher than level 2 while any pillar is below 20%". */
 export function capText(f: DbiFramework, cap: DbiLevelCap): Localized {
-  const floor = capFloorText(f, cap);
+  const names = cap.pillars?.map((id) => f.pillars.find((p) => p.id === id));
+  const who = names
+    ? { vi: `trụ cột ${names.map((p) => p?.name.vi ?? '?').join(', ')}`, en: `the pillar${names.length > 1 ? 's' : ''} ${names.map((p) => p?.name.en ?? '?').join(', ')}` }
+    : { vi: 'có trụ cột', en: 'any pillar' };
+  const verb = names ? { vi: '', en: names.length > 1 ? ' are' : ' is' } : { vi: '', en: ' is' };
+  const floor = cap.anyPillarBelowLevel !== undefined
+    ? { vi: `dưới mức ${cap.anyPillarBelowLevel}`, en: `below level ${cap.anyPillarBelowLevel}` }
+    : { vi: `dưới ${viNumber(cap.anyPillarBelowPercent!)}%`, en: `below ${cap.anyPillarBelowPercent}%` };
   return {
-    vi: `tối đa mức ${cap.atMost} khi chưa có ${floor.vi}`,
-    en: `at most level ${cap.atMost} unless ${floor.en}`,
+    vi: `không cao hơn mức ${cap.atMost} khi ${who.vi}${verb.vi} ${floor.vi}`,
+    en: `no higher than level ${cap.atMost} while ${who.en}${verb.en} ${floor.en}`,
   };
 }
 
