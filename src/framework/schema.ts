@@ -213,10 +213,11 @@ export const dbiScaleSchema = z
 export type DbiScale = z.infer<typeof dbiScaleSchema>;
 
 /**
- * Ids a Vietnamese appendix writes: letters (Vietnamese included, `đ`, `ă`, `ơ`, in Unicode NFC:
- * checked by `defineFramework`) and digits.
+ * Ids a Vietnamese appendix writes: letters (Vietnamese included, `đ`, `ă`, `ơ`) and digits. The
+ * pattern lets combining marks through so that `defineFramework` can say what is wrong with a
+ * decomposed `ă` (it must be in Unicode NFC).
  */
-const VIETNAMESE_ID = /^[\p{L}\p{N}_-]+$/u;
+const VIETNAMESE_ID = /^[\p{L}\p{M}\p{N}_-]+$/u;
 
 /** One answer option of a questionnaire criterion. */
 export const dbiAnswerOptionSchema = z
@@ -225,7 +226,7 @@ export const dbiAnswerOptionSchema = z
     letter: z
       .string()
       .max(3, { abort: true })
-      .regex(/^[\p{L}\p{N}]+$/u)
+      .regex(/^[\p{L}\p{M}\p{N}]+$/u)
       .optional()
       .describe('The letter the appendix gives the option (`a`, `b`, … `đ`): an answer may name the option by it instead of its id. Unique within the criterion, and never another option\'s id.'),
     text: localizedSchema.describe('The option as the form shows it.'),
@@ -284,7 +285,7 @@ export type DbiAnswer = z.infer<typeof dbiAnswerSchema>;
 export const dbiCriterionSchema = z
   .strictObject({
     /** e.g. `3.2.4` */
-    id: boundedId(/^[\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*$/u).describe('Position in the decision, e.g. `3.2.4` or `7.2.đ`: the key of its answer and the header of its column. Letters (Vietnamese ones in NFC) and digits, parts joined by `.`, `_` or `-`; unique in the file also when case and diacritics are ignored (as column headers are compared).'),
+    id: boundedId(/^[\p{L}\p{M}\p{N}]+(?:[._-][\p{L}\p{M}\p{N}]+)*$/u).describe('Position in the decision, e.g. `3.2.4` or `7.2.đ`: the key of its answer and the header of its column. Letters (Vietnamese ones in NFC) and digits, parts joined by `.`, `_` or `-`; unique in the file also when case and diacritics are ignored (as column headers are compared).'),
     name: localizedSchema.describe('The criterion as the decision names it.'),
     question: localizedSchema.optional().describe('The question a form asks, where it differs from the name.'),
     scale: dbiScaleSchema.optional().describe('For a criterion answered directly in points. Give `scale` or `answer`, not both.'),
