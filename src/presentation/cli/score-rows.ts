@@ -152,8 +152,8 @@ function criterionById(framework: DbiFramework, id: string): DbiCriterion | unde
 }
 
 /**
- * The option a cell names, as the framework writes its id: the id or letter as typed, else the one
- * option whose id or letter matches without case (`B` for `b`; `Đ` for `đ`, never `d`).
+ * The option a cell names, as the framework writes it: the id or letter as typed, else the one id
+ * or letter that matches without case (`B` for `b`; `Đ` for `đ`, never `d`).
  */
 function optionOfCell(criterion: DbiCriterion, text: string): string {
   const answer = criterion.answer;
@@ -161,8 +161,8 @@ function optionOfCell(criterion: DbiCriterion, text: string): string {
   const t = text.normalize('NFC');
   if (answer.options.some((o) => o.id === t || o.letter === t)) return t;
   const lower = t.toLocaleLowerCase('vi');
-  const found = answer.options.filter((o) => o.id.toLocaleLowerCase('vi') === lower || o.letter?.toLocaleLowerCase('vi') === lower);
-  return found.length === 1 ? found[0]!.id : t;
+  const names = answer.options.flatMap((o) => [o.id, ...(o.letter === undefined ? [] : [o.letter])]).filter((n) => n.toLocaleLowerCase('vi') === lower);
+  return names.length === 1 ? names[0]! : t;
 }
 
 /**
