@@ -58,7 +58,7 @@ Commands
   summary <file>             cohort summary of DBI rows (--group-by district,size --registered file.csv --target 0.5)
   schema <framework>         JSON Schema of a framework's input (or of --framework-file FILE)
   framework validate FILE    check a framework file (exit 0 valid, 1 invalid with each problem's path)
-  framework template dbi|dti a starting framework file with every field explained
+  framework template dbi|dti|dbi-questionnaire  a starting framework file (a questionnaire with every feature)
   framework show ID|FILE     a framework's tree with maxima and statuses
   demo                       run on the bundled fixtures (--lang vi, the default, or en)
 
