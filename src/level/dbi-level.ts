@@ -267,8 +267,17 @@ const fmt = (n: number, lang: 'vi' | 'en') => (lang === 'vi' ? viNumber(n) : Str
 export function percentNearBound(pct: Fraction, bound: number, lang: 'vi' | 'en'): string {
   const shown = roundF(pct, 2);
   if (shown !== bound || compareF(pct, decimalF(bound)) === 0) return `${fmt(shown, lang)}%`;
-  const exact = fractionString(pct);
+  const exact = exactText(fractionString(pct));
   return lang === 'vi' ? `${fmt(shown, lang)}% (chính xác ${viNumber(exact)}%)` : `${shown}% (exactly ${exact}%)`;
+}
+
+/**
+ * An exact decimal as reports print it beside a rounded one: cut (never rounded, which could give
+ * the bound again) after 6 decimals, with `…` where digits follow: `74.998561…`.
+ */
+export function exactText(exact: string): string {
+  const dot = exact.indexOf('.');
+  return dot < 0 || exact.length - dot - 1 <= 6 ? exact : `${exact.slice(0, dot + 7)}…`;
 }
 
 /** What a level condition asks, in words: "mọi trụ cột đạt từ 20% trở lên" / "every pillar at 20% or more". */

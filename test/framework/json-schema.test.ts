@@ -58,7 +58,7 @@ describe('docs/framework-format.md', () => {
 describe('the examples of docs/framework-format.md', () => {
   const page = readFileSync(DOC_PATH, 'utf8');
   const blocks = [...page.matchAll(/```json(?:[ \t][^\n]*)?\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]!) as unknown);
-  const files = ['dbi-questionnaire', 'dbi-mean-na', 'dbi-weighted', 'dbi-sectors'].map((n) =>
+  const files = ['dbi-questionnaire', 'dbi-mean-na', 'dbi-weighted', 'dbi-sectors', 'dbi-level-caps', 'dbi-questionnaire-998'].map((n) =>
     JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${n}.json`), 'utf8')) as unknown);
   const parts: string[] = [];
   const walk = (v: unknown) => {

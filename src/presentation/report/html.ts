@@ -17,7 +17,7 @@ import type { CohortSummary } from '../../analysis/summarize.js';
 import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../../errors.js';
 import type { DbiFramework, Framework } from '../../framework/schema.js';
 import { findOption, partCriteria } from '../../framework/dbi-criterion.js';
-import { roundingHidesBound } from '../../level/dbi-level.js';
+import { exactText, roundingHidesBound } from '../../level/dbi-level.js';
 import { recordedFramework } from '../../score/provenance.js';
 import { dbiFrameworkOf, type DbiResult } from '../../score/score-dbi.js';
 import { dtiFrameworkOf, type DtiResult } from '../../score/score-dti.js';
@@ -279,7 +279,7 @@ function enterprise(input: Extract<ReportInput, { kind: 'enterprise' }>, options
   // 74,9996 decided), the exact figure stands beside the rounded one
   const f = dbiFrameworkOf(r);
   const pct = (scope: 'overall' | 'pillar', shown: number, exact: string) =>
-    ctx.pct(shown) + (roundingHidesBound(f, scope, exact, shown) ? ` (${ctx.lang === 'vi' ? 'chính xác' : 'exactly'} ${ctx.lang === 'vi' ? exact.replace('.', ',') : exact}%)` : '');
+    ctx.pct(shown) + (roundingHidesBound(f, scope, exact, shown) ? ` (${ctx.lang === 'vi' ? 'chính xác' : 'exactly'} ${ctx.lang === 'vi' ? exactText(exact).replace('.', ',') : exactText(exact)}%)` : '');
   let body = `<div class="figures">${figure(ctx.t(W.overallLevel), esc(levelText(ctx, r.level, r.levelName)) + badge)}${figure(ctx.t(W.total), esc(`${ctx.n(r.total)}/${ctx.n(r.max)}`))}${figure(ctx.t(W.percent), esc(pct('overall', r.percent, r.exact.percent)))}</div>`;
   if (r.noLevelReason) body += `<p class="note">${esc(r.noLevelReason[ctx.lang])}</p>`;
   if (r.levelCap) {
