@@ -39,8 +39,7 @@ import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/inde
 import { findOption } from '../framework/dbi-criterion.js';
 import type { DbiAnswer, DbiFramework, DbiLevelCap, DbiLevelRule } from '../framework/schema.js';
 import {
-  capFloorText, capShortfallText, capsHolding, levelsOf, overallLevelDetail, percentNearBound, pillarLevelOf, pillarUnitsForLevel,
-  type CapHolding, type DbiLevels,
+  capFloorText, capShortfallText, levelsOf, overallLevelDetail, percentNearBound, pillarLevelOf, pillarUnitsForLevel, type DbiLevels,
 } from '../level/dbi-level.js';
 import { dbiResultOf, extendedResult, tally, type DbiAssessment, type DbiResult, type DbiTally } from '../score/score-dbi.js';
 
@@ -239,14 +238,19 @@ function movesOf(model: CompiledDbi, item: DbiItem, raw: unknown, current: numbe
   const candidates: DbiAnswerInput[] = [];
   const answer = item.criterion?.answer;
   if (!answer) {
-    if (item.rule.steps) candidates.push(...item.rule.steps);
+    // points: every higher step, or every value of a short range (otherwise its maximum, lowered
+    // by bisection later), each already on the item's scale
+    const points: number[] = [];
+    if (item.rule.steps) points.push(...item.rule.steps);
     else {
-      // every value of a short range; otherwise its maximum (lowered by bisection later)
       const tick = 10 ** (model.decimals - (item.rule.decimals ?? 0));
-      const maxUnits = item.maxUnits;
-      if ((maxUnits - current) / tick > 200) candidates.push(item.rule.max);
-      else for (let u = Math.floor(current / tick) * tick + tick; u <= maxUnits; u += tick) candidates.push(rangeAnswer(model, u));
+      if ((item.maxUnits - current) / tick > 200) points.push(item.rule.max);
+      else for (let u = Math.floor(current / tick) * tick + tick; u <= item.maxUnits; u += tick) points.push(rangeAnswer(model, u));
     }
+    return points
+      .map((p) => ({ answer: p, units: Math.round(p * model.factor) }))
+      .filter((m, i, all) => m.units > current && all.findIndex((x) => x.units === m.units) === i)
+      .sort((a, b) => a.units - b.units);
   } else if (answer.kind === 'single') candidates.push(...answer.options.map((o) => o.id));
   else if (answer.kind === 'multiple') candidates.push(...multipleCandidates(answer, raw as readonly string[]));
   else {
@@ -388,8 +392,10 @@ export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAsse
   };
   const headroom = (i: number) => (to[i] === null ? -1 : best[i]! - to[i]!);
   const byHeadroom = (list: readonly number[]) => [...list].sort((a, b) => headroom(b) - headroom(a) || a - b);
-  const itemsOfPillar = (p: number) => [...Array(n).keys()].filter((i) => items[i]!.pillarIndex === p && to[i] !== null);
-  const pillarSum = (p: number) => itemsOfPillar(p).reduce((s, i) => s + to[i]!, 0);
+  // each pillar's answered items (an "n/a" stays one)
+  const pillarItems = f.pillars.map((_, p) => [...Array(n).keys()].filter((i) => items[i]!.pillarIndex === p && from[i] !== null));
+  const itemsOfPillar = (p: number) => pillarItems[p]!;
+  const pillarSum = (p: number) => pillarItems[p]!.reduce((s, i) => s + to[i]!, 0);
   /** Raises a pillar's criteria, those with the most headroom first, until the pillar has `need` units. */
   const liftPillar = (p: number, need: number) => {
     let left = need - pillarSum(p);
@@ -405,7 +411,7 @@ export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAsse
   if (rule.kind === 'pillar-bands-and-count') {
     planBands(f, rule, model, target, caps, { from, to, best, liftPillar, pillarSum, byHeadroom, raiseTo, itemsOfPillar });
   } else {
-    planPercent(f, rule, model, target, caps, tallyOf, levelOf, { to, answers, moves });
+    planPercent(f, rule, target, caps, tallyOf, levelOf, { to, answers, moves });
   }
   if (levelOf(to) < target) {
     // every answer at its best: the target is reachable exactly when this reaches it (levels only
@@ -518,7 +524,8 @@ interface BandsState {
  */
 function planBands(f: DbiFramework, rule: BandRule, model: CompiledDbi, target: number, caps: readonly DbiLevelCap[], s: BandsState): void {
   const P = f.pillars.length;
-  const pillarMax = (p: number) => s.itemsOfPillar(p).reduce((sum, i) => sum + model.items[i]!.maxUnits, 0);
+  const maxima = f.pillars.map((_, p) => s.itemsOfPillar(p).reduce((sum, i) => sum + model.items[i]!.maxUnits, 0));
+  const pillarMax = (p: number) => maxima[p]!;
   for (const cap of caps) {
     const pillars = cap.pillars ? cap.pillars.map((id) => f.pillars.findIndex((p) => p.id === id)) : [...Array(P).keys()];
     for (const p of pillars) {
@@ -575,7 +582,7 @@ interface PercentState {
  * the earlier criterion, then to the smaller change.
  */
 function planPercent(
-  f: DbiFramework, rule: PercentRule, model: CompiledDbi, target: number, caps: readonly DbiLevelCap[],
+  f: DbiFramework, rule: PercentRule, target: number, caps: readonly DbiLevelCap[],
   tallyOf: (units: readonly (number | null)[]) => DbiTally, levelOf: (units: readonly (number | null)[]) => number, s: PercentState,
 ): void {
   const P = f.pillars.length;

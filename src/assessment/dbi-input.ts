@@ -147,10 +147,15 @@ function layout(framework: DbiFramework, sector: DbiSector | null, factor: numbe
 }
 
 /** Whether a framework's answers are all points on a scale: no question, no "n/a", no sector part. */
+const pointsOnly = new WeakMap<DbiFramework, boolean>();
 export function isPointsOnly(framework: DbiFramework): boolean {
-  if (framework.sectors !== undefined) return false;
-  if (framework.inputLevel === 'pillar') return true;
-  return framework.pillars.every((p) => partCriteria(p).every((c) => c.answer === undefined && c.notApplicable !== true));
+  let only = pointsOnly.get(framework);
+  if (only === undefined) {
+    only = framework.sectors === undefined
+      && (framework.inputLevel === 'pillar' || framework.pillars.every((p) => partCriteria(p).every((c) => c.answer === undefined && c.notApplicable !== true)));
+    pointsOnly.set(framework, only);
+  }
+  return only;
 }
 
 const compiled = new WeakMap<DbiFramework, Map<string, CompiledDbi>>();

@@ -205,7 +205,7 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
   const invalid: BatchRowIssue[] = [];
   const sums = new Int32Array(P);
   const levels = new Int8Array(P);
-  const { lut, span, pillarOf, pillarLevelLut, percentLevels, caps, notApplicable, tallied } = t;
+  const { lut, span, pillarLevelLut, percentLevels, caps, notApplicable, tallied } = t;
   const factor = c.factor;
   const overall = t.overall;
   const integral = factor === 1;

@@ -150,13 +150,16 @@ export function beyondPoints(f: DbiFramework): boolean {
   return (f.aggregation !== undefined && f.aggregation.kind !== 'sum') || !isPointsOnly(f);
 }
 
+const extended = new WeakMap<DbiFramework, boolean>();
 /**
  * Whether a framework's results carry the fields of frameworks beyond the 1970 model
  * (`aggregation`, and for criterion-level frameworks `components` and `criteria`; answers in gap
  * plans): beyond points per criterion summed, or levelled by percentage bands.
  */
 export function extendedResult(f: DbiFramework): boolean {
-  return beyondPoints(f) || f.levelRule.kind === 'total-percent-bands';
+  let e = extended.get(f);
+  if (e === undefined) extended.set(f, (e = beyondPoints(f) || f.levelRule.kind === 'total-percent-bands'));
+  return e;
 }
 
 // ---------------------------------------------------------------- aggregation
@@ -166,8 +169,8 @@ export interface DbiTally extends LevelView {
   readonly pillarUnits: number[];
   readonly pillarMaxUnits: number[];
   readonly totalMaxUnits: number;
-  readonly componentUnits: number[];
-  readonly componentMaxUnits: number[];
+  /** Each component's points and applicable maximum in units (computed when first asked for). */
+  readonly components: () => { readonly units: readonly number[]; readonly maxUnits: readonly number[] };
   /** A component's percentage (mean of its criteria's under `mean`), `null` where nothing in it applies. */
   readonly componentPercent: (ci: number) => Fraction | null;
   /** The overall percentage; `null` when nothing applies. */
@@ -183,28 +186,50 @@ export function tally(model: CompiledDbi, units: readonly (number | null)[]): Db
   const P = f.pillars.length;
   const aggregation = f.aggregation?.kind ?? 'sum';
   const pillarUnits = new Array<number>(P).fill(0);
-  const pillarMaxUnits = new Array<number>(P).fill(0);
-  const C = model.components.length;
-  const componentUnits = new Array<number>(C).fill(0);
-  const componentMaxUnits = new Array<number>(C).fill(0);
   const items = model.items;
   let totalUnits = 0;
-  let totalMaxUnits = 0;
+  let answered = true;
   for (let i = 0; i < items.length; i++) {
     const u = units[i];
-    if (u === null || u === undefined) continue;
-    const item = items[i]!;
-    const p = item.pillarIndex;
+    if (u === null || u === undefined) {
+      answered = false;
+      continue;
+    }
+    const p = items[i]!.pillarIndex;
     pillarUnits[p] = pillarUnits[p]! + u;
-    pillarMaxUnits[p] = pillarMaxUnits[p]! + item.maxUnits;
     totalUnits += u;
-    totalMaxUnits += item.maxUnits;
-    const ci = item.componentIndex;
-    if (ci >= 0) {
-      componentUnits[ci] = componentUnits[ci]! + u;
-      componentMaxUnits[ci] = componentMaxUnits[ci]! + item.maxUnits;
+  }
+  // every criterion answered: the model's maxima; else those of the answered criteria
+  let pillarMaxUnits: number[];
+  let totalMaxUnits: number;
+  if (answered) {
+    pillarMaxUnits = model.pillarMaxUnits.slice();
+    totalMaxUnits = model.totalMaxUnits;
+  } else {
+    pillarMaxUnits = new Array<number>(P).fill(0);
+    totalMaxUnits = 0;
+    for (let i = 0; i < items.length; i++) {
+      const u = units[i];
+      if (u === null || u === undefined) continue;
+      const item = items[i]!;
+      pillarMaxUnits[item.pillarIndex] = pillarMaxUnits[item.pillarIndex]! + item.maxUnits;
+      totalMaxUnits += item.maxUnits;
     }
   }
+  let sums: { units: number[]; maxUnits: number[] } | undefined;
+  const components = () => {
+    if (!sums) {
+      sums = { units: model.components.map(() => 0), maxUnits: model.components.map(() => 0) };
+      for (let i = 0; i < items.length; i++) {
+        const u = units[i];
+        const ci = items[i]!.componentIndex;
+        if (u === null || u === undefined || ci < 0) continue;
+        sums.units[ci] = sums.units[ci]! + u;
+        sums.maxUnits[ci] = sums.maxUnits[ci]! + items[i]!.maxUnits;
+      }
+    }
+    return sums;
+  };
   // under `mean`: the percentages of each component's applicable criteria that can give points,
   // and of each pillar's direct criteria
   let means: { component: Fraction[][]; direct: Fraction[][] } | undefined;
@@ -225,7 +250,8 @@ export function tally(model: CompiledDbi, units: readonly (number | null)[]): Db
       const list = meansOf().component[ci]!;
       return list.length > 0 ? meanF(list) : null;
     }
-    return componentMaxUnits[ci]! > 0 ? percentF(componentUnits[ci]!, componentMaxUnits[ci]!) : null;
+    const c = components();
+    return c.maxUnits[ci]! > 0 ? percentF(c.units[ci]!, c.maxUnits[ci]!) : null;
   };
   const pillarPercents: (Fraction | null | undefined)[] = new Array(P);
   const pillarPercent = (p: number): Fraction | null => {
@@ -267,7 +293,7 @@ export function tally(model: CompiledDbi, units: readonly (number | null)[]): Db
     return overallPct;
   };
   return {
-    pillarUnits, pillarMaxUnits, totalUnits, totalMaxUnits, factor: model.factor, componentUnits, componentMaxUnits,
+    pillarUnits, pillarMaxUnits, totalUnits, totalMaxUnits, factor: model.factor, components,
     pillarPercent, componentPercent, overall, overallPercent: () => overall()!,
   };
 }
@@ -292,15 +318,15 @@ function published(aggregation: string, units: number, maxUnits: number, pct: Fr
  * the one place a DBI result is built, for `scoreDbi`, the gap planner and the batch rows.
  */
 export function dbiResultOf(model: CompiledDbi, units: readonly (number | null)[], read?: Pick<ReadAssessment, 'unlistedSector' | 'notices'>, t: DbiTally = tally(model, units)): DbiResult {
-  const f = model.framework;
-  const overall = t.overall();
-  if (!overall) {
+  // nothing applies exactly when no criterion that can give points is answered (under every
+  // aggregation: a pillar, and the whole, have a percentage exactly when their maxima are not 0)
+  if (!(t.totalMaxUnits > 0)) {
     throw new ValidationError([makeIssue(['answers'], 'invalid_option', {
       detail: 'mọi tiêu chí đều "không áp dụng": không có gì để chấm điểm',
       detailEn: 'every criterion is "not applicable": there is nothing to score',
     })]);
   }
-  const levels = levelsOf(f, t);
+  const levels = levelsOf(model.framework, t);
   return buildResult(model, units, t, levels, read);
 }
 
@@ -311,8 +337,9 @@ function buildResult(model: CompiledDbi, units: readonly (number | null)[], t: D
   const pillars: DbiPillarScore[] = f.pillars.map((p, pi) => {
     const u = t.pillarUnits[pi]!;
     const maxUnits = t.pillarMaxUnits[pi]!;
-    const pct = maxUnits > 0 ? t.pillarPercent(pi) : null;
-    const shown = published(aggregation, u, maxUnits, pct);
+    const applies = maxUnits > 0;
+    // sums are published from their units (no fraction is built); means and weights from their fraction
+    const shown = !applies ? { percent: 0, exact: '0' } : aggregation === 'sum' ? unitsPercent(u, maxUnits) : published(aggregation, u, maxUnits, t.pillarPercent(pi));
     const score: DbiPillarScore = {
       id: p.id,
       code: p.code,
@@ -323,10 +350,9 @@ function buildResult(model: CompiledDbi, units: readonly (number | null)[], t: D
       level: levels.pillarLevels[pi] ?? null,
       exact: { points: formatUnits(u, model.decimals), percent: shown.exact },
     };
-    return pct ? score : { ...score, notApplicable: true };
+    return applies ? score : { ...score, notApplicable: true };
   });
-  const overall = t.overall()!;
-  const shown = published(aggregation, t.totalUnits, t.totalMaxUnits, overall);
+  const shown = aggregation === 'sum' ? unitsPercent(t.totalUnits, t.totalMaxUnits) : published(aggregation, t.totalUnits, t.totalMaxUnits, t.overall());
   const level = levels.level;
   const result: { -readonly [K in keyof DbiResult]: DbiResult[K] } = {
     kind: 'dbi',
@@ -347,13 +373,13 @@ function buildResult(model: CompiledDbi, units: readonly (number | null)[], t: D
     if (f.inputLevel === 'criterion') {
       result.components = model.components.map((c, ci) => {
         const pct = t.componentPercent(ci);
-        const u = t.componentUnits[ci]!;
-        const own = pct ? published(aggregation, u, t.componentMaxUnits[ci]!, pct) : null;
+        const u = t.components().units[ci]!;
+        const own = pct ? published(aggregation, u, t.components().maxUnits[ci]!, pct) : null;
         return {
           id: c.id,
           pillar: f.pillars[c.pillarIndex]!.id,
           points: u / factor,
-          max: t.componentMaxUnits[ci]! / factor,
+          max: t.components().maxUnits[ci]! / factor,
           percent: own ? own.percent : null,
           exact: { points: formatUnits(u, model.decimals), percent: own ? own.exact : null },
         };
@@ -400,8 +426,7 @@ export function dbiResultFromUnits(c: CompiledDbi, pillarUnits: ArrayLike<number
     totalUnits,
     totalMaxUnits: c.totalMaxUnits,
     factor: c.factor,
-    componentUnits: c.components.map(() => 0),
-    componentMaxUnits: c.components.map(() => 0),
+    components: () => ({ units: c.components.map(() => 0), maxUnits: c.components.map(() => 0) }),
     componentPercent: () => null,
     pillarPercent: (p) => (c.pillarMaxUnits[p]! > 0 ? percentF(units[p]!, c.pillarMaxUnits[p]!) : null),
     overall,

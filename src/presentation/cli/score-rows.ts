@@ -222,7 +222,8 @@ export function dbiAssessmentOfRow(row: InputRow, framework: DbiFramework): { as
   const answers: Record<string, DbiAnswerInput> = {};
   const isPlain = typeof given === 'object' && given !== null && !Array.isArray(given);
   const json = row.explicit?.answers !== undefined;
-  if (isPlain) for (const [id, raw] of Object.entries(given)) answers[id] = answerOfCell(framework, criterionById(framework, id), raw, json) as DbiAnswerInput;
+  // defined, not assigned: a JSON row's own "__proto__" key stays a key (an unknown one, reported), never a prototype
+  if (isPlain) for (const [id, raw] of Object.entries(given)) Object.defineProperty(answers, id, { value: answerOfCell(framework, criterionById(framework, id), raw, json), enumerable: true, writable: true, configurable: true });
   const assessment = (isPlain ? { answers } : { answers: given }) as DbiAssessment;
   return { assessment: sector === undefined ? assessment : { ...assessment, sector }, issues };
 }
