@@ -39,7 +39,7 @@ import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/inde
 import { findOption } from '../framework/dbi-criterion.js';
 import type { DbiAnswer, DbiFramework, DbiLevelCap, DbiLevelRule } from '../framework/schema.js';
 import {
-  capFloorText, capShortfallText, levelsOf, overallLevelDetail, percentNearBound, pillarLevelOf, pillarUnitsForLevel, type DbiLevels,
+  capFloorText, capShortfallText, levelsOf, overallLevelDetail, percentNearBound, pillarLevelOf, pillarUnitsForLevel, unitsForPercent, type DbiLevels,
 } from '../level/dbi-level.js';
 import { dbiResultOf, extendedResult, tally, type DbiAssessment, type DbiResult, type DbiTally } from '../score/score-dbi.js';
 
@@ -145,6 +145,13 @@ function capShortfalls(f: DbiFramework, t: DbiTally, levels: DbiLevels, level: n
     });
 }
 
+/** "Level N needs a and b." in both languages: the rule's conditions that fail, then the level conditions that hold. */
+function needs(level: number, parts: { readonly en: readonly string[]; readonly vi: readonly string[] }, caps: readonly DbiCapShortfall[]): Localized {
+  const en = [...parts.en, ...caps.map((c) => c.message.en)];
+  const vi = [...parts.vi, ...caps.map((c) => c.message.vi)];
+  return { en: `Level ${level} needs ${en.join(' and ')}.`, vi: `Mức ${level} cần ${vi.join(' và ')}.` };
+}
+
 function explainBands(f: DbiFramework, rule: BandRule, t: DbiTally, levels: DbiLevels, level: number): DbiLevelExplanation | null {
   const detail = overallLevelDetail(rule, t.totalUnits, t.factor, levels.pillarLevels.flatMap((l) => (l === null ? [] : [l])));
   const next = detail.conditions.find((c) => c.level === level + 1);
@@ -164,20 +171,13 @@ function explainBands(f: DbiFramework, rule: BandRule, t: DbiTally, levels: DbiL
     parts.en.push(`at least ${next.minPillarsAtLevel} pillars at level ${next.level} or higher (now ${next.pillarsAtLevel})`);
     parts.vi.push(`ít nhất ${next.minPillarsAtLevel} trụ cột đạt mức ${next.level} trở lên (hiện ${next.pillarsAtLevel})`);
   }
-  for (const c of caps) {
-    parts.en.push(c.message.en);
-    parts.vi.push(c.message.vi);
-  }
   return {
     nextLevel: next.level,
     binding,
     total: { points, mustBeAbove: next.totalAbove },
     pillars: { atLevel: next.pillarsAtLevel, required: next.minPillarsAtLevel },
     ...(caps.length > 0 ? { caps } : {}),
-    message: {
-      en: `Level ${next.level} needs ${parts.en.join(' and ')}.`,
-      vi: `Mức ${next.level} cần ${parts.vi.join(' và ')}.`,
-    },
+    message: needs(next.level, parts, caps),
   };
 }
 
@@ -199,19 +199,12 @@ function explainPercent(f: DbiFramework, rule: PercentRule, t: DbiTally, levels:
     parts.vi.push(`tỷ lệ chung ${op.vi} (hiện ${percentNearBound(pct, next.fromPercent, 'vi')})`);
   }
   if (caps.length > 0) binding.push('cap');
-  for (const c of caps) {
-    parts.en.push(c.message.en);
-    parts.vi.push(c.message.vi);
-  }
   return {
     nextLevel: next.level,
     binding,
     percent: { now: current.percent, from: next.fromPercent, fromInclusive: next.fromInclusive },
     ...(caps.length > 0 ? { caps } : {}),
-    message: {
-      en: `Level ${next.level} needs ${parts.en.join(' and ')}.`,
-      vi: `Mức ${next.level} cần ${parts.vi.join(' và ')}.`,
-    },
+    message: needs(next.level, parts, caps),
   };
 }
 
@@ -496,13 +489,7 @@ export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAsse
 /** The units a pillar needs to meet a level condition's floor (0 where it already does or does not apply). */
 function capFloorUnits(rule: BandRule | PercentRule, cap: DbiLevelCap, maxUnits: number): number {
   if (maxUnits <= 0) return 0;
-  if (cap.anyPillarBelowPercent !== undefined) {
-    // units × 100 ≥ x × max  ⇔  units ≥ ⌈x × max / 100⌉ (exact)
-    const { n, d } = decimalF(cap.anyPillarBelowPercent);
-    const num = n * BigInt(maxUnits);
-    const den = 100n * d;
-    return Number((num + den - 1n) / den);
-  }
+  if (cap.anyPillarBelowPercent !== undefined) return unitsForPercent(cap.anyPillarBelowPercent, maxUnits);
   return rule.kind === 'pillar-bands-and-count' ? pillarUnitsForLevel(rule, cap.anyPillarBelowLevel!, maxUnits) : 0;
 }
 

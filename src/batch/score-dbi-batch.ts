@@ -9,13 +9,12 @@
  * decide (sum aggregation, every criterion answered), and the scorer's own tally otherwise.
  */
 import { toUnits } from '../arithmetic/scaled.js';
-import { decimalF } from '../arithmetic/fraction.js';
 import { compileDbi, type CompiledDbi } from '../assessment/dbi-input.js';
 import { sectorOf } from '../assessment/dbi-answers.js';
 import { ValidationError, makeIssue, type IssueCode } from '../errors.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
 import { checkNumeric } from '../assessment/numeric.js';
-import { compileRule, hasLevelRule, levelsOf, percentBandTable, pillarLevelOf } from '../level/dbi-level.js';
+import { compileRule, hasLevelRule, levelsOf, percentBandTable, pillarLevelOf, unitsForPercent } from '../level/dbi-level.js';
 import { tally } from '../score/score-dbi.js';
 import { readOnce } from '../assessment/snapshot.js';
 
@@ -124,12 +123,7 @@ function tablesOf(c: CompiledDbi): Tables {
   const caps = ruleCaps.map((cap) => {
     const pillars = Int32Array.from(cap.pillars ? cap.pillars.map((id) => f.pillars.findIndex((p) => p.id === id)) : f.pillars.map((_, i) => i));
     // units × 100 < x × max  ⇔  units < ⌈x × max / 100⌉ (exact)
-    const floorUnits = cap.anyPillarBelowPercent === undefined ? null : Float64Array.from(c.pillarMaxUnits, (maxUnits) => {
-      const { n, d } = decimalF(cap.anyPillarBelowPercent!);
-      const num = n * BigInt(maxUnits);
-      const den = 100n * d;
-      return Number((num + den - 1n) / den);
-    });
+    const floorUnits = cap.anyPillarBelowPercent === undefined ? null : Float64Array.from(c.pillarMaxUnits, (maxUnits) => unitsForPercent(cap.anyPillarBelowPercent!, maxUnits));
     return { atMost: cap.atMost, pillars, floorUnits, belowLevel: cap.anyPillarBelowLevel ?? 0 };
   });
   const notApplicable = Uint8Array.from(c.items, (item) => (item.criterion?.notApplicable ? 1 : 0));

@@ -63,6 +63,14 @@ export function pillarUnitsForLevel(rule: BandRule, level: number, maxUnits: num
   return Math.floor((Math.max(...below) * maxUnits) / 10000) + 1;
 }
 
+/** The least units of `maxUnits` whose share reaches `percent` (exact): `units × 100 ≥ percent × max`. */
+export function unitsForPercent(percent: number, maxUnits: number): number {
+  const { n, d } = decimalF(percent);
+  const num = n * BigInt(maxUnits);
+  const den = 100n * d;
+  return Number((num + den - 1n) / den);
+}
+
 /** Why the overall level is what it is, and what the next level asks for. */
 export interface OverallLevelDetail {
   readonly level: number;
