@@ -209,22 +209,34 @@ function sourceHtml(source: string | undefined): string {
   return isIllustrative(source) ? `<span class="badge illustrative">${esc(ILLUSTRATIVE_MARK)}</span>` : esc(source);
 }
 
-function page(ctx: Ctx, title: string, subtitle: string | undefined, body: string): string {
-  const p = ctx.provenance;
+/**
+ * What a page rests on, as HTML: the line under the title (each framework's decision, date and
+ * status badge), the warning of illustrative rows, and the footer's assumptions and sources. The
+ * reports and the self-assessment page print it alike.
+ *
+ * @internal
+ */
+export function provenanceHtml(p: Provenance, lang: Lang): { readonly line: string; readonly warning: string; readonly footer: string } {
+  const t = (w: Localized) => w[lang];
   const line = p.frameworks
-    .map((f) => `${esc(ctx.t(W.framework))}: <b>${esc(f.id)}</b> — ${esc(ctx.t(W.decision))} ${esc(f.decision)} (${esc(dateText(f.date, ctx.lang))}) <span class="badge ${f.status}">${esc(statusText(f.status, ctx.lang))}</span>`)
+    .map((f) => `${esc(t(W.framework))}: <b>${esc(f.id)}</b> — ${esc(t(W.decision))} ${esc(f.decision)} (${esc(dateText(f.date, lang))}) <span class="badge ${f.status}">${esc(statusText(f.status, lang))}</span>`)
     .join('<br>');
-  const warning = p.illustrative ? `<p class="warning">${esc(ctx.t(W.illustrativeWarning))} <span class="badge illustrative">${esc(ILLUSTRATIVE_MARK)}</span></p>` : '';
+  const warning = p.illustrative ? `<p class="warning">${esc(t(W.illustrativeWarning))} <span class="badge illustrative">${esc(ILLUSTRATIVE_MARK)}</span></p>` : '';
   const footer = p.frameworks
     .map((f) => {
       const head = p.frameworks.length > 1 ? `<h3>${esc(f.id)}</h3>` : '';
       const assumptions = f.assumptions.length
-        ? `<ul>${f.assumptions.map((a) => `<li><b>${esc(a.id)}</b> (${esc(term(a.status, ctx.lang))}): ${esc(a.text[ctx.lang])}</li>`).join('')}</ul>`
-        : `<p>${esc(ctx.t(W.noAssumption))}</p>`;
+        ? `<ul>${f.assumptions.map((a) => `<li><b>${esc(a.id)}</b> (${esc(term(a.status, lang))}): ${esc(a.text[lang])}</li>`).join('')}</ul>`
+        : `<p>${esc(t(W.noAssumption))}</p>`;
       const sources = `<ul>${f.sources.map((s) => `<li><b>${esc(s.id)}</b>: ${esc(s.title)}${s.url ? ` — <span class="url">${esc(s.url)}</span>` : ''}</li>`).join('')}</ul>`;
-      return `${head}<h3>${esc(ctx.t(W.assumptions))}</h3>${assumptions}<h3>${esc(ctx.t(W.sources))}</h3>${sources}`;
+      return `${head}<h3>${esc(t(W.assumptions))}</h3>${assumptions}<h3>${esc(t(W.sources))}</h3>${sources}`;
     })
     .join('');
+  return { line, warning, footer };
+}
+
+function page(ctx: Ctx, title: string, subtitle: string | undefined, body: string): string {
+  const { line, warning, footer } = provenanceHtml(ctx.provenance, ctx.lang);
   return `<!DOCTYPE html>
 <html lang="${ctx.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)}</title><style>${CSS}</style></head>
@@ -278,15 +290,11 @@ function enterprise(input: Extract<ReportInput, { kind: 'enterprise' }>, options
   // levels are decided on the unrounded percentage: where rounding hides a bound (75,00 shown,
   // 74,9996 decided), the exact figure stands beside the rounded one
   const f = dbiFrameworkOf(r);
-  const pct = (scope: 'overall' | 'pillar', shown: number, exact: string) =>
-    ctx.pct(shown) + (roundingHidesBound(f, scope, exact, shown) ? ` (${ctx.lang === 'vi' ? 'chính xác' : 'exactly'} ${ctx.lang === 'vi' ? exactText(exact).replace('.', ',') : exactText(exact)}%)` : '');
+  const pct = (scope: 'overall' | 'pillar', shown: number, exact: string) => dbiPercentText(f, scope, shown, exact, ctx.lang);
   let body = `<div class="figures">${figure(ctx.t(W.overallLevel), esc(levelText(ctx, r.level, r.levelName)) + badge)}${figure(ctx.t(W.total), esc(`${ctx.n(r.total)}/${ctx.n(r.max)}`))}${figure(ctx.t(W.percent), esc(pct('overall', r.percent, r.exact.percent)))}</div>`;
   if (r.noLevelReason) body += `<p class="note">${esc(r.noLevelReason[ctx.lang])}</p>`;
-  if (r.levelCap) {
-    const names = (ids: readonly string[]) => ids.map((id) => r.pillars.find((p) => p.id === id)?.name[ctx.lang] ?? id).join(', ');
-    const hits = r.levelCap.hits.map((h) => `${h.rule[ctx.lang]} (${names(h.pillars)})`).join('; ');
-    body += `<p class="note">${esc(ctx.lang === 'vi' ? `Các dải cho mức ${r.levelCap.bandLevel}, nhưng điều kiện giới hạn mức: ${hits}.` : `The bands give level ${r.levelCap.bandLevel}, but a level condition holds: ${hits}.`)}</p>`;
-  }
+  const capNote = levelCapText(r, ctx.lang);
+  if (capNote) body += `<p class="note">${esc(capNote)}</p>`;
   for (const notice of r.notices ?? []) body += `<p class="note">${esc(notice.message[ctx.lang])}</p>`;
   body += `<h2>${esc(ctx.t(W.pillarProfile))}</h2><div class="charts">${radarChart({ title: ctx.t(W.radarTitle), axes: r.pillars.map((p) => p.name[ctx.lang]), series })}`;
   const pillarLevels = r.pillars.some((p) => p.level !== null);
@@ -310,14 +318,48 @@ function enterprise(input: Extract<ReportInput, { kind: 'enterprise' }>, options
 
 /** An answer as the form shows it: option texts in the page's language, a figure as a number. */
 function answerText(ctx: Ctx, f: DbiFramework, sector: string | undefined, criterion: string, answer: unknown): string {
+  return dbiAnswerText(f, sector, criterion, answer, ctx.lang);
+}
+
+/**
+ * A DBI answer in words (the reports' plans and the self-assessment page): option texts in `lang`,
+ * a figure or points as a number, "không áp dụng" for `n/a`.
+ *
+ * @internal
+ */
+export function dbiAnswerText(f: DbiFramework, sector: string | undefined, criterion: string, answer: unknown, lang: Lang): string {
   // the assessed sector's criteria first: sectors may number their questions alike
   const own = (f.sectors ?? []).filter((s) => s.id === sector);
   const c = [...own, ...f.pillars].flatMap(partCriteria).find((k) => k.id === criterion);
   const options = c?.answer && c.answer.kind !== 'figure' ? c.answer.options : [];
-  const text = (id: string) => findOption(options, id)?.text[ctx.lang] ?? id;
-  if (answer === 'n/a') return ctx.t(W.notApplicable);
+  const text = (id: string) => findOption(options, id)?.text[lang] ?? id;
+  if (answer === 'n/a') return W.notApplicable[lang];
   if (Array.isArray(answer)) return answer.length === 0 ? '—' : answer.map((id) => text(String(id))).join(', ');
-  return typeof answer === 'number' ? ctx.n(answer) : text(String(answer));
+  return typeof answer === 'number' ? formatNumber(answer, lang) : text(String(answer));
+}
+
+/**
+ * A DBI percentage as the reports print it: 2 decimals, and the exact figure beside it where the
+ * rounding hides a bound the level is decided on (`75,00% (chính xác 74,999…%)`).
+ *
+ * @internal
+ */
+export function dbiPercentText(f: DbiFramework, scope: 'overall' | 'pillar', shown: number, exact: string, lang: Lang): string {
+  const hidden = roundingHidesBound(f, scope, exact, shown) ? ` (${lang === 'vi' ? 'chính xác' : 'exactly'} ${lang === 'vi' ? exactText(exact).replace('.', ',') : exactText(exact)}%)` : '';
+  return `${formatNumber(shown, lang, 2)}%${hidden}`;
+}
+
+/**
+ * The level condition that held a DBI result below its bands' level, in words ("The bands give level
+ * 4, but a level condition holds: …"); `null` where none did.
+ *
+ * @internal
+ */
+export function levelCapText(r: DbiResult, lang: Lang): string | null {
+  if (!r.levelCap) return null;
+  const names = (ids: readonly string[]) => ids.map((id) => r.pillars.find((p) => p.id === id)?.name[lang] ?? id).join(', ');
+  const hits = r.levelCap.hits.map((h) => `${h.rule[lang]} (${names(h.pillars)})`).join('; ');
+  return lang === 'vi' ? `Các dải cho mức ${r.levelCap.bandLevel}, nhưng điều kiện giới hạn mức: ${hits}.` : `The bands give level ${r.levelCap.bandLevel}, but a level condition holds: ${hits}.`;
 }
 
 function province(input: Extract<ReportInput, { kind: 'province' }>, options: ReportOptions, ctx: Ctx): string {
