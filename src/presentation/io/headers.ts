@@ -215,7 +215,10 @@ export function planColumns(rawHeader: readonly string[], columns: Readonly<Reco
       role.push('cell');
       key.push(h);
     } else {
-      const near = scores?.(h) ? undefined : didYouMean(h);
+      const scored = scores?.(h) ?? false;
+      // a framework file's scoring column given twice: the row would silently take the last one
+      if (scored) claim(`"${k}"`, h);
+      const near = scored ? undefined : didYouMean(h);
       if (near) problems.push({ vi: `cột "${h}" không rõ: có phải "${near}"? (hoặc dùng --columns)`, en: `unknown column "${h}": did you mean "${near}"? (or use --columns)` });
       role.push('info');
       key.push(h);

@@ -6,7 +6,7 @@
  * Decimal commas (`41,6`) are read as decimal points.
  */
 import { parseCsv } from './csv.js';
-import { findHeaderRow, frameworkColumns, headerKey, planColumns, type ColumnPlan } from './headers.js';
+import { findHeaderRow, frameworkColumnIds, frameworkColumns, headerKey, planColumns, type ColumnPlan } from './headers.js';
 import { makeIssue, type ValidationIssue } from '../../errors.js';
 import type { Framework } from '../../framework/schema.js';
 
@@ -80,22 +80,26 @@ export function objectRow(o: unknown, line: number, columns?: Readonly<Record<st
 /**
  * Reads a whole file's text as rows (CSV with its header row found under any title rows, JSON, or
  * NDJSON); the format comes from the extension or the content. The command line streams instead
- * (see source.ts); this is the in-memory form of the same reading.
+ * (see source.ts); this is the in-memory form of the same reading. `scores` names the columns a
+ * framework file scores, as the command line's `--framework-file` does (see `ReadOptions.scores`);
+ * with `framework`, a CSV whose two columns give one of its inputs is refused, as the command line
+ * refuses it.
  */
-export function readRows(text: string, filename = ''): InputRow[] {
+export function readRows(text: string, filename = '', scores?: (header: string) => boolean, framework?: Framework): InputRow[] {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   const lower = filename.toLowerCase();
   if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) {
-    return text.replace(/^\uFEFF/, '').split(/\r?\n/).flatMap((l, i) => (l.trim() === '' ? [] : [objectRow(JSON.parse(l), i + 1)]));
+    return text.replace(/^\uFEFF/, '').split(/\r?\n/).flatMap((l, i) => (l.trim() === '' ? [] : [objectRow(JSON.parse(l), i + 1, undefined, scores)]));
   }
   if (lower.endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
     const data = JSON.parse(trimmed) as unknown;
     const list = Array.isArray(data) ? data : [data];
-    return list.map((o, i) => objectRow(o, i + 1));
+    return list.map((o, i) => objectRow(o, i + 1, undefined, scores));
   }
   const records = parseCsv(text);
   const at = Math.max(0, findHeaderRow(records.map((r) => r.fields)));
-  const plan = planColumns(records[at]?.fields ?? []);
+  const plan = planColumns(records[at]?.fields ?? [], {}, scores);
+  if (framework) frameworkColumnIds(plan, framework);
   return records.slice(at + 1).filter((r) => r.fields.some((f) => f.trim() !== '')).map((r) => rowFromFields(plan, r.fields, r.line));
 }
 
