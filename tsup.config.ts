@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /**
  * The library's own modules: every source file its two entries reach (`src/index.ts`, and
@@ -22,7 +22,7 @@ async function libraryModules(): Promise<string[]> {
  * `decimal-js.node.ts` (decimal.js required on first use), so that importing the library does not
  * load decimal.js until an analysis computes with it.
  */
-const decimalOnFirstUse: Plugin = {
+export const decimalOnFirstUse: Plugin = {
   name: 'decimal-js-on-first-use',
   setup(b) {
     b.onResolve({ filter: /\/decimal-js\.js$/ }, (args) =>
@@ -34,39 +34,57 @@ const decimalOnFirstUse: Plugin = {
  * The main entry's presentation modules (re-exported by src/index.ts) and the names they give it.
  * The Node build of the main entry takes them from `dist/presentation.cjs` on first call.
  */
-const PRESENTATION: Record<string, readonly string[]> = {
+export const PRESENTATION: Record<string, readonly string[]> = {
   './presentation/report/html.js': ['renderReport'],
   './presentation/io/csv.js': ['parseCsv', 'toCsv'],
   './presentation/format/provenance.js': ['provenanceOf'],
   './presentation/notebook.js': ['toTable', 'toHtml'],
+  './presentation/page/render.js': ['renderAssessmentPage'],
 };
 
 /**
- * For the Node build of the main entry only: its re-exports of the presentation helpers become
- * functions that require `dist/presentation.cjs` (src/presentation/node-chunk.ts) on their first
- * call, so that importing the package does not parse the report and CSV code (a fifth of the file).
- * The chunk holds its own copy of what it uses; results, checked frameworks, bundled frameworks and
- * errors are recognised across copies (process-wide registries, error brands), as between the ES
- * module and CommonJS builds.
+ * For the Node builds of the main entry: its re-exports of `modules` become functions that
+ * require `dist/presentation.cjs` (src/presentation/node-chunk.ts) on their first call, so that
+ * importing the package does not parse their code. The chunk holds its own copy of what it uses;
+ * results, checked frameworks, bundled frameworks and errors are recognised across copies
+ * (process-wide registries, error brands), as between the ES module and CommonJS builds.
  */
-const presentationOnFirstUse: Plugin = {
-  name: 'presentation-on-first-use',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/presentation\// }, (args) =>
-      args.importer === resolve('src/index.ts') && args.path in PRESENTATION ? { path: args.path, namespace: 'vndi-presentation-on-first-use' } : undefined);
-    b.onLoad({ filter: /.*/, namespace: 'vndi-presentation-on-first-use' }, (args) => ({
-      loader: 'js',
-      contents: [
-        "import { createRequire } from 'node:module';",
-        'let chunk;',
-        "const load = () => (chunk ??= createRequire(import.meta.url)('./presentation.cjs'));",
-        ...PRESENTATION[args.path]!.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
-      ].join('\n'),
-    }));
-  },
-};
+function chunkOnFirstUse(modules: Record<string, readonly string[]>, format: 'esm' | 'cjs'): Plugin {
+  return {
+    name: `presentation-on-first-use-${format}`,
+    setup(b) {
+      // the chunk is a file beside the built entry, loaded at run time, never bundled into it
+      b.onResolve({ filter: /^\.\/presentation\.cjs$/ }, () => ({ path: './presentation.cjs', external: true }));
+      b.onResolve({ filter: /^\.\/presentation\// }, (args) =>
+        args.importer === resolve('src/index.ts') && args.path in modules ? { path: args.path, namespace: 'vndi-presentation-on-first-use' } : undefined);
+      b.onLoad({ filter: /.*/, namespace: 'vndi-presentation-on-first-use' }, (args) => ({
+        loader: 'js',
+        contents: [
+          ...(format === 'esm' ? ["import { createRequire } from 'node:module';"] : []),
+          'let chunk;',
+          format === 'esm' ? "const load = () => (chunk ??= createRequire(import.meta.url)('./presentation.cjs'));" : "const load = () => (chunk ??= require('./presentation.cjs'));",
+          ...modules[args.path]!.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+        ].join('\n'),
+      }));
+    },
+  };
+}
 
-export default defineConfig(async () => [
+/**
+ * The ES module build for Node: every presentation helper from the chunk on first call (the report
+ * and CSV code is a fifth of the file).
+ */
+export const presentationOnFirstUse: Plugin = chunkOnFirstUse(PRESENTATION, 'esm');
+
+/**
+ * The CommonJS build, which otherwise holds everything (its users do not tree-shake): the
+ * self-assessment page's renderer from the chunk on first call, because the page's script it
+ * carries (the scorer, planner and framework check bundled for browsers) would be a third of the
+ * file, parsed by every `require('vn-digital-index')`.
+ */
+export const pageOnFirstUse: Plugin = chunkOnFirstUse({ './presentation/page/render.js': PRESENTATION['./presentation/page/render.js']! }, 'cjs');
+
+export default defineConfig(async (): Promise<Options[]> => [
   {
     // the library as ES modules for bundlers (the "module" export condition, which esbuild,
     // webpack, Rollup and Vite match and Node does not): one file per source module, so that a
@@ -114,6 +132,7 @@ export default defineConfig(async () => [
     // the two files share no state that matters: checked frameworks are registered process-wide
     entry: { index: 'src/index.ts', schema: 'src/schema.ts' },
     format: ['cjs'],
+    esbuildPlugins: [pageOnFirstUse],
     dts: true,
     target: 'node20',
   },

@@ -85,6 +85,7 @@ export { provenanceOf } from './presentation/format/provenance.js';
 export type { Provenance, FrameworkProvenance, RowSource, ProvenanceRow } from './presentation/format/provenance.js';
 export { toTable, toHtml } from './presentation/notebook.js';
 export type { AnyResult, TableEntry, TableRow, ToHtmlOptions } from './presentation/notebook.js';
+export { renderAssessmentPage, type AssessmentPageOptions, type AssessmentPageApi, type AssessmentPageStatus, type AssessmentPageChange } from './presentation/page/render.js';
 
 // batch
 export { scoreDbiBatch } from './batch/score-dbi-batch.js';

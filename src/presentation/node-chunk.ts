@@ -10,3 +10,4 @@ export { renderReport } from './report/html.js';
 export { parseCsv, toCsv } from './io/csv.js';
 export { provenanceOf } from './format/provenance.js';
 export { toTable, toHtml } from './notebook.js';
+export { renderAssessmentPage } from './page/render.js';
