@@ -19,7 +19,7 @@ import { rank, rankChange, type RankChange, type RankMethod } from '../../analys
 import { rankDti } from '../../analysis/rank-dti.js';
 import { summarize, type CohortSummary } from '../../analysis/summarize.js';
 import { inputJsonSchema } from '../../assessment/json-schema.js';
-import { ValidationError, type ValidationIssue } from '../../errors.js';
+import { NotScorableError, ValidationError, type ValidationIssue } from '../../errors.js';
 import { DBI_FRAMEWORKS } from '../../framework/dbi/index.js';
 import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
 import { getFramework, listFrameworks } from '../../framework/catalog.js';
@@ -35,6 +35,8 @@ import { rowFromFields, type InputRow } from '../io/rows.js';
 import { openOutput, removeTemporaryFiles, stdoutSink, type OutputSink } from '../io/safe-write.js';
 import { openRows, type ReadOptions, type RowChunk, type RowSource } from '../io/source.js';
 import { renderReport } from '../report/html.js';
+import { renderAssessmentPage } from '../page/render.js';
+import { compileDbi } from '../../assessment/dbi-input.js';
 import { CohortStream } from './cohort-stream.js';
 import { runDemo } from './demo.js';
 import { columnDecimals, formatNumber, frameworkLabels, localizeHeaders, term } from '../format/locale.js';
@@ -60,6 +62,8 @@ Commands
   framework validate FILE    check a framework file (exit 0 valid, 1 invalid with each problem's path)
   framework template dbi|dti|dbi-questionnaire  a starting framework file (a questionnaire with every feature)
   framework show ID|FILE     a framework's tree with maxima and statuses
+  form                       an offline self-assessment page of a DBI framework: --framework ID or
+                             --framework-file FILE, --out tu-danh-gia.html (--lang en, --subtitle TEXT)
   demo                       run on the bundled fixtures (--lang vi, the default, or en)
 
 Reading
@@ -162,6 +166,7 @@ interface Options {
   sheet?: string;
   columns?: string;
   errors?: string;
+  subtitle?: string;
 }
 
 /** A framework given as a file (`--framework-file`), read and checked once per run. */
@@ -919,6 +924,43 @@ function printTally(t: Tally): void {
   );
 }
 
+// ---------------------------------------------------------------- form
+
+/**
+ * `vndi form`: the self-assessment page of a DBI framework (renderAssessmentPage) as one HTML file.
+ * A framework whose maxima are not published gets the page that says so, and exit 1.
+ */
+function runForm(o: Options, arg: string | undefined): number {
+  if (arg !== undefined) throw new UsageError(`form nhận bộ chỉ số qua --framework hoặc --framework-file, không nhận "${arg}"`, `form takes the framework as --framework or --framework-file, not "${arg}"`);
+  if (o.lang !== undefined && o.lang !== 'vi' && o.lang !== 'en') throw new UsageError(`--lang phải là vi hoặc en, nhận "${o.lang}"`, `--lang must be vi or en, got "${o.lang}"`);
+  if (o.framework !== undefined && o['framework-file'] !== undefined) throw new UsageError('chỉ dùng một trong --framework và --framework-file', 'give --framework or --framework-file, not both');
+  if (o.framework === undefined && o['framework-file'] === undefined) throw new UsageError('form cần --framework <mã> hoặc --framework-file <tệp>', 'form needs --framework <id> or --framework-file <file>');
+  if (o.out !== undefined && !/\.html?$/i.test(o.out)) throw new UsageError(`form ghi một trang HTML: đặt --out có đuôi .html (nhận ${o.out})`, `form writes an HTML page: name --out with .html (got ${o.out})`);
+  if (o.out === undefined && process.stdout.isTTY) throw new UsageError('form ghi một trang HTML: dùng --out tu-danh-gia.html', 'form writes an HTML page: give --out tu-danh-gia.html');
+  const f = fileFramework(o) ?? frameworkById(o.framework!);
+  if (!f) throw new UsageError(`không có --framework ${o.framework}; các bộ chỉ số: ${listFrameworks().map((x) => x.id).join(', ')}`, `unknown --framework ${o.framework}; known: ${listFrameworks().map((x) => x.id).join(', ')}`);
+  if (f.kind !== 'dbi') throw new UsageError(`form cần một bộ chỉ số DBI (doanh nghiệp); ${f.id} là DTI`, `form needs a DBI (enterprise) framework; ${f.id} is a DTI`);
+  const lang = o.lang === 'en' ? 'en' : 'vi';
+  const html = renderAssessmentPage(f, { lang, ...(o.subtitle === undefined ? {} : { subtitle: o.subtitle }) });
+  const sink = openOutput(o.out, o['framework-file'] === undefined ? [] : [o['framework-file']]);
+  try {
+    sink.write(html);
+    sink.commit();
+  } catch (e) {
+    sink.abort();
+    throw e;
+  }
+  if (o.out) say(`đã ghi ${o.out}`, `wrote ${o.out}`);
+  try {
+    compileDbi(f);
+  } catch (e) {
+    if (!(e instanceof NotScorableError)) throw e;
+    say(`${f.id} chưa chấm điểm được, trang chỉ nói lý do: ${e.reason.vi}`, `${f.id} cannot be scored, and the page says why: ${e.reason.en}`);
+    return 1;
+  }
+  return 0;
+}
+
 // ---------------------------------------------------------------- main
 
 function writeAll(text: string | Uint8Array, out: string | undefined, rows?: number): void {
@@ -949,7 +991,7 @@ async function run(argv: readonly string[]): Promise<number> {
         excel: { type: 'boolean' }, by: { type: 'string' }, 'group-by': { type: 'string' }, method: { type: 'string' },
         previous: { type: 'string' }, unit: { type: 'string' }, target: { type: 'string' }, registered: { type: 'string' },
         strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, encoding: { type: 'string' }, 'header-row': { type: 'string' },
-        sheet: { type: 'string' }, columns: { type: 'string' }, errors: { type: 'string' },
+        sheet: { type: 'string' }, columns: { type: 'string' }, errors: { type: 'string' }, subtitle: { type: 'string' },
       },
     });
   } catch (e) {
@@ -961,6 +1003,7 @@ async function run(argv: readonly string[]): Promise<number> {
     (o.help ? process.stdout : process.stderr).write(USAGE);
     return o.help ? 0 : 2;
   }
+  if (command === 'form') return runForm(o, arg);
   const byName = formatFromName(o.out);
   if (o.out && !o.format && !byName) {
     throw new UsageError(`không ghi được ${o.out}: đặt đuôi .csv, .json, .ndjson, .md, .html, .xlsx hoặc .txt, hoặc dùng --format`, `cannot write ${o.out}: name it .csv, .json, .ndjson, .md, .html, .xlsx or .txt, or give --format`);
