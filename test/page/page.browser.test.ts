@@ -492,13 +492,23 @@ describe.skipIf(!hasChromium)('the self-assessment page in headless Chromium', (
       await p.goto('https://app.example/');
       await p.frameLocator('#form').locator('#vndi-form').waitFor();
       const answers = Object.fromEntries(pageLayout(sme).questions.map((q) => [q.id, q.steps[2]!]));
-      await p.evaluate((a) => (document.getElementById('form') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'vndi-assessment:set', assessment: { answers: a } }, 'https://form.example'), answers);
-      await p.waitForTimeout(300);
-      const messages = (await p.evaluate(() => (window as unknown as { messages: { type: string; result?: DbiResult | null }[] }).messages)) as { type: string; result?: DbiResult | null }[];
+      const post = (m: unknown) => p.evaluate((x) => (document.getElementById('form') as HTMLIFrameElement).contentWindow!.postMessage(x, 'https://form.example'), m);
+      const heard = async () => (await p.evaluate(() => (window as unknown as { messages: unknown[] }).messages)) as { type: string; result?: DbiResult | null; messages?: string[] }[];
+      await post({ type: 'vndi-assessment:set', assessment: { answers } });
+      await post({ type: 'vndi-assessment:set', assessment: { answers: { '1.1.1': 9 } } });
+      await post({ type: 'vndi-assessment:get' });
       if (answered) {
+        await p.waitForFunction(() => (window as unknown as { messages: { type: string }[] }).messages.filter((m) => m.type === 'vndi-assessment:change').length >= 3);
+        const messages = await heard();
         expect(messages[0]!.type).toBe('vndi-assessment:ready');
-        expect(messages.at(-1)!.result).toEqual(json(scoreDbi('dbi-2021-sme', { answers: answers as never })));
-      } else expect(messages).toEqual([]);
+        const expected = json(scoreDbi('dbi-2021-sme', { answers: answers as never }));
+        // the refused answer changed nothing, and "get" is answered with the page's state
+        expect(messages.find((m) => m.type === 'vndi-assessment:error')!.messages![0]).toMatch(/^answers\.1\.1\.1: Giá trị 9 nằm ngoài khoảng cho phép \[0, 5\]/);
+        expect(messages.at(-1)).toMatchObject({ type: 'vndi-assessment:change', result: expected });
+      } else {
+        await p.waitForTimeout(300);
+        expect(await heard()).toEqual([]);
+      }
       const inside = await p.frameLocator('#form').locator('#vndi-progress-text').textContent();
       expect(inside).toBe(answered ? '60/60 câu đã trả lời' : '0/60 câu đã trả lời');
       await context.close();

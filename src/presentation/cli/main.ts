@@ -942,15 +942,7 @@ function runForm(o: Options, arg: string | undefined): number {
   if (f.kind !== 'dbi') throw new UsageError(`form cần một bộ chỉ số DBI (doanh nghiệp); ${f.id} là DTI`, `form needs a DBI (enterprise) framework; ${f.id} is a DTI`);
   const lang = o.lang === 'en' ? 'en' : 'vi';
   const html = renderAssessmentPage(f, { lang, ...(o.subtitle === undefined ? {} : { subtitle: o.subtitle }) });
-  const sink = openOutput(o.out, o['framework-file'] === undefined ? [] : [o['framework-file']]);
-  try {
-    sink.write(html);
-    sink.commit();
-  } catch (e) {
-    sink.abort();
-    throw e;
-  }
-  if (o.out) say(`đã ghi ${o.out}`, `wrote ${o.out}`);
+  writeAll(html, o.out, undefined, o['framework-file'] === undefined ? [] : [o['framework-file']]);
   try {
     compileDbi(f);
   } catch (e) {
@@ -963,8 +955,8 @@ function runForm(o: Options, arg: string | undefined): number {
 
 // ---------------------------------------------------------------- main
 
-function writeAll(text: string | Uint8Array, out: string | undefined, rows?: number): void {
-  const sink = openOutput(out);
+function writeAll(text: string | Uint8Array, out: string | undefined, rows?: number, inputs: readonly string[] = []): void {
+  const sink = openOutput(out, inputs);
   try {
     sink.write(text);
     sink.commit();
