@@ -108,8 +108,8 @@ export class VndiError extends Error {
 
   override name = 'VndiError';
 
-  constructor(message?: string) {
-    super(message);
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
     brand(this, 'VndiError');
   }
 }
@@ -169,13 +169,42 @@ export class ValidationError extends VndiError {
   constructor(issues: readonly ValidationIssue[]) {
     const list = capIssues(issues.length > 0 ? issues : [makeIssue([], 'invalid_type', { expected: 'valid input', received: undefined })]);
     const first = list[0]!;
-    const summary = `${first.pathString || '(input)'}: ${first.message.en} / ${first.message.vi}`;
+    const summary = `${first.pathString || '(input)'}: ${first.message.vi} / ${first.message.en}`;
     const last = list[list.length - 1]!;
     const more = list.length - 1 + (last.code === 'too_many_issues' ? (last.params!.omitted as number) - 1 : 0);
-    super(more > 0 ? `${summary} (+${more} more)` : summary);
+    // the issues again, as plain data, in `cause`: the one own field besides the message that
+    // structured clone (postMessage, a worker, structuredClone) keeps on an Error
+    super(more > 0 ? `${summary} (+${more} more)` : summary, { cause: { issues: list.map(plainIssue) } });
     brand(this, 'ValidationError');
     this.issues = Object.freeze(list);
   }
+
+  /**
+   * The error as JSON (`JSON.stringify(error)`, `res.json(error)`): `name`, `message` and the
+   * `issues`, whose `params` hold only JSON values (a received BigInt, NaN or object is described as
+   * text). {@link rebuildError} turns it back into an error.
+   */
+  toJSON(): { name: string; message: string; issues: readonly ValidationIssue[] } {
+    return { name: this.name, message: this.message, ...(this.cause as { issues: readonly ValidationIssue[] }) };
+  }
+}
+
+/**
+ * An issue as JSON and structured clone carry it. Only `received` holds a caller's value; it stays
+ * when it is a number (a non-finite one as text), a string, a boolean, null or a list of them, and
+ * is otherwise described as the message describes it (a BigInt, an object, a function, a Proxy).
+ * The other parameters are the library's own numbers, strings and lists.
+ */
+function plainIssue(i: ValidationIssue): ValidationIssue {
+  const plain = (v: unknown, item?: 1): unknown => {
+    try {
+      if (!item && Array.isArray(v)) return v.slice(0, MAX_ISSUES * 2).map((x) => plain(x, 1));
+    } catch {
+      // a Proxy whose traps throw: described below
+    }
+    return typeof v === 'number' ? (isFinite(v) ? v : `${v}`) : v == null || typeof v === 'string' || typeof v === 'boolean' ? v : fmt(v);
+  };
+  return i.params && 'received' in i.params ? { ...i, params: { ...i.params, received: plain(i.params.received) } } : i;
 }
 
 /**
@@ -211,7 +240,7 @@ export class NotScorableError extends ValidationError {
       },
     ]);
     brand(this, 'NotScorableError');
-    this.message = `${frameworkId}: ${reason.en} / ${reason.vi}`;
+    this.message = `${frameworkId}: ${reason.vi} / ${reason.en}`;
     this.frameworkId = frameworkId;
     this.reason = reason;
   }

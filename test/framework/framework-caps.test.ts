@@ -155,7 +155,7 @@ describe('issue lists stop at MAX_ISSUES, with one too_many_issues summary', () 
     const e = new ValidationError(many);
     expect(e.issues).toHaveLength(51);
     expect(e.issues[50]).toMatchObject({ code: 'too_many_issues', params: { omitted: 70, limit: 50 } });
-    expect(e.message).toBe('answers.k0: Key "k0" is not part of the framework / Khóa "k0" không có trong bộ chỉ số (+119 more)');
+    expect(e.message).toBe('answers.k0: Khóa "k0" không có trong bộ chỉ số / Key "k0" is not part of the framework (+119 more)');
     expect(new ValidationError(e.issues).issues).toEqual(e.issues);
   });
 
