@@ -77,6 +77,21 @@ export function itemsOf(framework: DbiFramework): DbiItem[] {
 }
 
 /**
+ * The error of a framework scored without the maxima of some pillars (no source publishes them).
+ * The message says what the person scoring can do (supply each maximum; on the command line, in a
+ * framework file given with `--framework-file`); the `hint` names the function a developer calls.
+ *
+ * @internal
+ */
+export function missingPillarMaxima(framework: DbiFramework, missing: readonly { readonly id: string }[]): NotScorableError {
+  const ids = missing.map((p) => p.id).join(', ');
+  return new NotScorableError(framework.id, {
+    vi: `Chưa có điểm tối đa của trụ cột (${ids}) vì chưa tìm thấy trong văn bản đã công bố. Hãy cung cấp điểm tối đa của từng trụ cột này (với lệnh vndi: trong một tệp bộ chỉ số, dùng --framework-file).`,
+    en: `The pillar maxima (${ids}) are not published in any source found. Supply the maximum of each of these pillars (with the vndi command: in a framework file, given with --framework-file).`,
+  }, `Call overrideDbiPillarMaxima(framework, { ${missing.map((p) => `${p.id}: …`).join(', ')} }) and score with the framework it returns.`);
+}
+
+/**
  * Prepares a framework for scoring (once per framework object). Throws {@link NotScorableError}
  * when a pillar maximum is not known.
  */
@@ -84,13 +99,7 @@ export function compileDbi(framework: DbiFramework): CompiledDbi {
   const cached = compiled.get(framework);
   if (cached) return cached;
   const missing = framework.pillars.filter((p) => p.max === null);
-  if (missing.length > 0) {
-    const ids = missing.map((p) => p.id).join(', ');
-    throw new NotScorableError(framework.id, {
-      vi: `Chưa có điểm tối đa của trụ cột (${ids}) vì chưa tìm thấy trong văn bản đã công bố. Hãy cung cấp bằng overrideDbiPillarMaxima(framework, { … }).`,
-      en: `The pillar maxima (${ids}) are not published in any source found. Supply them with overrideDbiPillarMaxima(framework, { … }).`,
-    }, `Call overrideDbiPillarMaxima(framework, { ${missing.map((p) => `${p.id}: …`).join(', ')} }) and score with the framework it returns.`);
-  }
+  if (missing.length > 0) throw missingPillarMaxima(framework, missing);
   const items = itemsOf(framework);
   let decimals = framework.inputLevel === 'pillar' ? framework.pillarInputDecimals : 0;
   for (const item of items) {

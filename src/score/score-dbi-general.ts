@@ -12,7 +12,8 @@
 import * as X from '../arithmetic/hybrid.js';
 import { formatUnits, ratioHalfUp, ratioString, toUnits } from '../arithmetic/scaled.js';
 import { checkNumeric, type NumericInput, type NumericRule } from '../assessment/numeric.js';
-import { NotScorableError, ValidationError, makeIssue, type Localized, type ValidationIssue } from '../errors.js';
+import { missingPillarMaxima } from '../assessment/dbi-input.js';
+import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../errors.js';
 import { criterionMax } from '../framework/dbi-criterion.js';
 import type { DbiComponent, DbiCriterion, DbiFramework, DbiSector } from '../framework/schema.js';
 import { overallLevelOf, pillarLevelOf } from '../level/dbi-level.js';
@@ -344,13 +345,7 @@ export function scoreDbiGeneral(f: DbiFramework, input: unknown): DbiResult {
  */
 export function parseGeneral(f: DbiFramework, input: unknown): { readonly plan: Plan; readonly parsed: readonly Parsed[] } {
   const missing = f.pillars.filter((p) => p.max === null && !p.sectorSpecific);
-  if (missing.length > 0) {
-    const ids = missing.map((p) => p.id).join(', ');
-    throw new NotScorableError(f.id, {
-      vi: `Chưa có điểm tối đa của trụ cột (${ids}) vì chưa tìm thấy trong văn bản đã công bố. Hãy cung cấp bằng overrideDbiPillarMaxima(framework, { … }).`,
-      en: `The pillar maxima (${ids}) are not published in any source found. Supply them with overrideDbiPillarMaxima(framework, { … }).`,
-    });
-  }
+  if (missing.length > 0) throw missingPillarMaxima(f, missing);
   if (!isPlainObject(input)) throw new ValidationError([makeIssue([], 'invalid_type', { expected: 'object { answers }', received: input })]);
   const issues: ValidationIssue[] = [];
   for (const key of Object.keys(input)) if (key !== 'answers' && key !== 'sector') issues.push(makeIssue([key], 'unknown_key', { key, framework: f.id }));
