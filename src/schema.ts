@@ -25,3 +25,4 @@ export {
 } from './framework/schema.js';
 export { dtiInputSchema } from './assessment/dti-input-schema.js';
 export { inputJsonSchema } from './assessment/json-schema.js';
+export type { InputJsonSchema, InputJsonSchemaOptions } from './assessment/json-schema.js';
