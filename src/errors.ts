@@ -148,6 +148,17 @@ export function capIssues(issues: readonly ValidationIssue[], total = issues.len
 }
 
 /**
+ * A {@link ValidationError} as JSON: what `JSON.stringify(error)` writes (its `toJSON()`), what a
+ * server sends, and what `rebuildError` reads back.
+ */
+export interface ValidationErrorJson {
+  readonly name: string;
+  /** One line, Vietnamese first: `path: tiếng Việt / English`. */
+  readonly message: string;
+  readonly issues: readonly ValidationIssue[];
+}
+
+/**
  * Bad input. `issues` lists every broken rule found, each with its path, code and bilingual
  * message; it always holds at least one issue.
  *
@@ -184,7 +195,7 @@ export class ValidationError extends VndiError {
    * `issues`, whose `params` hold only JSON values (a received BigInt, NaN or object is described as
    * text). {@link rebuildError} turns it back into an error.
    */
-  toJSON(): { name: string; message: string; issues: readonly ValidationIssue[] } {
+  toJSON(): ValidationErrorJson {
     return { name: this.name, message: this.message, ...(this.cause as { issues: readonly ValidationIssue[] }) };
   }
 }

@@ -12,7 +12,7 @@ export { VndiError, ValidationError, NotScorableError } from './errors.js';
 export { isVndiError, isValidationError } from './errors.js';
 export { MAX_ISSUES } from './errors.js';
 export { rebuildError, flattenError } from './errors-in-apps.js';
-export type { IssueCode, Localized, SafeResult, ValidationIssue } from './errors.js';
+export type { IssueCode, Localized, SafeResult, ValidationIssue, ValidationErrorJson } from './errors.js';
 export type { FlatErrors } from './errors-in-apps.js';
 
 // framework
