@@ -96,7 +96,14 @@ function isKind(ctor: object, x: unknown): boolean {
  *
  * @example
  * ```ts
- * try { scoreDbi('dbi-2021-sme', input); } catch (e) { if (!(e instanceof VndiError)) throw e; }
+ * let caught: unknown;
+ * try {
+ *   scoreDbi('dbi-2021-sme', { answers: { '1.1.1': 9 } });
+ * } catch (e) {
+ *   if (!(e instanceof VndiError)) throw e; // anything else is a bug: let it surface
+ *   caught = e;
+ * }
+ * caught instanceof ValidationError; // true
  * ```
  */
 export class VndiError extends Error {
@@ -167,8 +174,11 @@ export interface ValidationErrorJson {
  * try {
  *   scoreDti('dti-province-2022', { points: { awareness: 120 } });
  * } catch (e) {
- *   if (e instanceof ValidationError) console.log(e.issues[0].pathString, e.issues[0].message.en);
+ *   if (e instanceof ValidationError) console.log(e.issues[0].pathString, e.issues[0].message.vi); // points.awareness Giá trị 120 …
  * }
+ * const r = safeScoreDti('dti-province-2022', { points: { awareness: 120 } });
+ * if (!r.success) r.error.issues.length; // 8: the value out of range, and the 7 main indicators missing
+ * if (!r.success) r.error.message; // 'points.awareness: Giá trị 120 nằm ngoài khoảng cho phép [0, 100] / Value 120 is outside the allowed range [0, 100] (+7 more)'
  * ```
  */
 export class ValidationError extends VndiError {
@@ -227,9 +237,10 @@ function plainIssue(i: ValidationIssue): ValidationIssue {
  * @example
  * ```ts
  * const r = safeScoreDbi('dbi-2023-sme-readiness', { answers: {} });
- * if (!r.success) console.log(r.error.issues[0].code); // 'not_scorable'
- * if (!r.success && r.error instanceof NotScorableError) console.log(r.error.reason.en);
- * // 'The pillar maxima (…) are not published in any source found. Supply them with overrideDbiPillarMaxima(…)'
+ * if (!r.success) r.error.issues[0].code; // 'not_scorable'
+ * if (!r.success && r.error instanceof NotScorableError) r.error.frameworkId; // 'dbi-2023-sme-readiness'
+ * // the reason says what to supply (for the person scoring), the hint which function supplies it
+ * if (!r.success) r.error.issues[0].hint; // 'Call overrideDbiPillarMaxima(framework, { strategy: …, customer: …, supplyChain: …, informationSystems: …, riskAndSecurity: …, pillar6: …, pillar7: … }) and score with the framework it returns.'
  * ```
  */
 export class NotScorableError extends ValidationError {
@@ -262,7 +273,9 @@ export class NotScorableError extends ValidationError {
  *
  * @example
  * ```ts
- * try { rank([{ id: 'A', score: 'abc' }]); } catch (e) { isVndiError(e); } // true
+ * let caught: unknown;
+ * try { rank([{ id: 'A', score: 'abc' }]); } catch (e) { caught = e; }
+ * isVndiError(caught); // true
  * isVndiError(new TypeError('x')); // false
  * ```
  */

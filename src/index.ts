@@ -2,9 +2,18 @@
  * vn-digital-index: exact scoring of Vietnam's official digital-transformation indices.
  *
  * The pipeline reads top to bottom: framework → assessment (validated input) → score → level →
- * analyses → presentation.
+ * analyses → presentation; so does this reference, by category.
+ *
+ * @example
+ * ```ts
+ * import { scoreDti } from 'vn-digital-index';
+ * const r = scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63,
+ *   cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } });
+ * r.value; // 0.3985
+ * ```
  *
  * @packageDocumentation
+ * @module vn-digital-index
  */
 
 // errors

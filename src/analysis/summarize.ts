@@ -129,9 +129,11 @@ function own(o: Readonly<Record<string, number>> | undefined, key: string): numb
  *
  * @example
  * ```ts
- * const entries = enterprises.map((e) => ({ district: e.district, result: scoreDbi('dbi-2021-sme', e) }));
- * const s = summarize(entries, { groupBy: 'district', registered: { 'Buôn Hồ': 40 }, target: 0.5 });
- * s.groups[0]; // { key: 'Buôn Hồ', count: 9, levels: { '1': 2, '2': 5, '3': 2 }, total: { mean: 131.44, median: 128, … }, coverage: { share: 0.225, shortfall: 11 } }
+ * import rows from 'vn-digital-index/fixtures/dbi-sme-daklak';
+ * // the 60 sample self-assessments, by district, against "50% of registered SMEs assessed"
+ * const entries = rows.map((e) => ({ district: e.district, result: scoreDbi(e.framework, { answers: e.answers }) }));
+ * const s = summarize(entries, { groupBy: 'district', registered: { 'Buôn Hồ': 43 }, target: 0.5 });
+ * s.groups[0]; // { key: 'Buôn Hồ', count: 10, levels: { '0': 0, '1': 0, '2': 3, '3': 4, '4': 3, '5': 0 }, total: { mean: 177.3, median: 168.5, … }, coverage: { share: 0.2326, shortfall: 12, … }, … }
  * ```
  */
 export function summarize<E extends { readonly result: DbiResult }>(entries: readonly E[], options: SummarizeOptions<E> = {}): CohortSummary {

@@ -12,7 +12,9 @@ import { checkNumeric, type NumericInput, type NumericRule } from './numeric.js'
  *
  * @example
  * ```ts
- * const input: DbiInput = { answers: { '1.1.1': 3, '1.1.2': '4', …, '6.1.7': 2 } };
+ * // by criterion id (or pillar id for a pillar-level framework): a number, or a decimal string
+ * const input: DbiInput = { answers: { '1.1.1': 3, '1.1.2': '4', '2.1.1': 15 } };
+ * safeScoreDbi('dbi-2021-sme', input).success; // false: the other 57 criteria are missing
  * ```
  */
 export interface DbiInput {

@@ -273,9 +273,11 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
  *
  * @example
  * ```ts
- * const r = scoreDbi('dbi-2021-sme', { answers });
- * checkDbiResult(JSON.parse(JSON.stringify(r)), ['result']); // passes, returns the framework
- * checkDbiResult({ ...r, total: 7 }, ['result']);             // throws: result.total
+ * const r = scoreDbi('dbi-2021-sme', { answers: Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, id === '2.1.1' ? 15 : 3])) });
+ * checkDbiResult(JSON.parse(JSON.stringify(r)), ['result']).id; // 'dbi-2021-sme' (it passes and returns the framework)
+ * let error: unknown;
+ * try { checkDbiResult({ ...r, total: 7 }, ['result']); } catch (e) { error = e; }
+ * isValidationError(error) && error.issues[0]?.pathString; // 'result.total'
  * ```
  */
 export function checkDbiResult(result: unknown, path: Path = ['result']): DbiFramework {

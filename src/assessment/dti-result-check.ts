@@ -206,9 +206,12 @@ export function inspectDtiResult(result: unknown, path: Path, issues: Validation
  *
  * @example
  * ```ts
- * const r = scoreDti('dti-province-2022', input);
- * checkDtiResult(JSON.parse(JSON.stringify(r)), ['result']); // passes, returns the framework
- * checkDtiResult({ ...r, total: r.total + 1 }, ['result']);   // throws: result.total
+ * const r = scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63,
+ *   cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } });
+ * checkDtiResult(JSON.parse(JSON.stringify(r)), ['result']).id; // 'dti-province-2022' (it passes and returns the framework)
+ * let error: unknown;
+ * try { checkDtiResult({ ...r, total: r.total + 1 }, ['result']); } catch (e) { error = e; }
+ * isValidationError(error) && error.issues[0]?.pathString; // 'result.total'
  * ```
  */
 export function checkDtiResult(result: unknown, path: Path = ['result']): DtiFramework {

@@ -175,16 +175,15 @@ export function frameworkIssues(data: unknown): ValidationIssue[] {
  * deep-frozen framework that every function of the library accepts: scoring, batch, gap, rank,
  * reports. A `"$schema"` key is accepted and left out.
  *
- * @throws {@link index!ValidationError | ValidationError} (of the main entry) listing every problem, each with its path into the file.
+ * @throws {@link vn-digital-index!ValidationError | ValidationError} (of the main entry) listing every problem, each with its path into the file.
  * @example
  * ```ts
- * import { readFileSync } from 'node:fs';
- * const mine = defineDbiFramework(JSON.parse(readFileSync('my-decision.json', 'utf8')));
- * criterionOrder(mine); // the answer ids of the file's criteria
- *
- * const copy = defineFramework(JSON.parse(JSON.stringify(dbi2021Sme)));
- * copy.id; // 'dbi-2021-sme'
- * Object.isFrozen(copy.pillars[0]); // true
+ * // a framework file, e.g. JSON.parse(readFileSync('my-decision.json', 'utf8')); here 1970's SME set copied
+ * const data: unknown = JSON.parse(JSON.stringify(dbi2021Sme));
+ * const mine = defineFramework(data);
+ * mine.id; // 'dbi-2021-sme'
+ * Object.isFrozen(mine); // true
+ * mine.kind === 'dbi' && criterionOrder(mine).length; // 60 (the answer ids of the file's criteria)
  * ```
  */
 export function defineFramework(data: unknown): Framework {

@@ -70,7 +70,12 @@ const overrideNote = (what: string) => ({
  * @example
  * ```ts
  * const dti2025 = overrideDtiMaxima('dti-province-2025', { digitalGovernment: 250, digitalSociety: 100 });
- * scoreDti(dti2025, { values: { … } });
+ * dti2025.totalMax; // 1000
+ * // the maxima are the weights: the same values give another DTI
+ * const values = { awareness: 0.74, institutions: 0.74, infrastructure: 0.74, humanResources: 0.74, cybersecurity: 0.74,
+ *   digitalGovernment: 0.9, digitalEconomy: 0.6, digitalSociety: 0.3 };
+ * scoreDti(dti2025, { values }).value; // 0.715
+ * scoreDti('dti-province-2025', { values }).value; // 0.685
  * ```
  */
 export function overrideDtiMaxima<const F extends DtiFramework>(framework: F, maxima: MaximaFor<F['mainIndicators'][number]['id']>): F;
@@ -154,7 +159,14 @@ export function overrideDbiPillarMaxima(frameworkOrId: DbiFrameworkRef, maxima: 
  *
  * @example
  * ```ts
- * const strict = withDbiLevelRule(dbi2021Sme, { ...dbi2021Sme.levelRule, overall: [...] });
+ * // level 5 only above 300 points (instead of 256), all else as 1970's rule
+ * const rule = dbi2021Sme.levelRule;
+ * if (rule.kind === 'pillar-bands-and-count') {
+ *   const stricter = withDbiLevelRule(dbi2021Sme, { ...rule, overall: rule.overall.map((o) => (o.level === 5 ? { ...o, totalAbove: 300 } : o)) });
+ *   const answers = Object.fromEntries(criterionOrder('dbi-2021-sme').map((id, i) => [id, id === '2.1.1' ? 25 : i % 3 === 0 ? 4 : 5]));
+ *   scoreDbi('dbi-2021-sme', { answers }).level; // 5 (300 points)
+ *   scoreDbi(stricter, { answers }).level;       // 4
+ * }
  * ```
  */
 export function withDbiLevelRule<const F extends DbiFramework>(framework: F, rule: DbiLevelRule): F;

@@ -149,6 +149,25 @@ const HEADERS: Record<Recorder, string> = {
  */
 export const KERNEL_FOOTER = `console.log(${JSON.stringify(RESULTS_MARKER)} + JSON.stringify(vndiResults));`;
 
+/** Code with its string literals emptied (a `//` inside one is no comment). */
+function withoutStrings(code: string): string {
+  return code.replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");
+}
+
+/** `if (…) rest` as `['if (…) ', 'rest']` (parentheses balanced); any other statement as `['', statement]`. */
+function splitGuard(statement: string): [string, string] {
+  if (!/^if\s*\(/.test(statement)) return ['', statement];
+  let depth = 0;
+  for (let i = statement.indexOf('('); i < statement.length; i++) {
+    if (statement[i] === '(') depth++;
+    else if (statement[i] === ')' && --depth === 0) {
+      const rest = statement.slice(i + 1).trim();
+      return rest.startsWith('{') ? ['', statement] : [`${statement.slice(0, i + 1)} `, rest];
+    }
+  }
+  return ['', statement];
+}
+
 /** How many lines {@link instrument} puts before a block's own first line. */
 export function headerLines(recorder: Recorder): number {
   return HEADERS[recorder].split('\n').length;
@@ -162,20 +181,30 @@ export function headerLines(recorder: Recorder): number {
 export function instrument(block: Pick<CodeBlock, 'name' | 'code'>, recorder: Recorder = 'node'): { code: string; results: ResultComment[] } {
   const results: ResultComment[] = [];
   const r = RECORD[recorder];
-  const lines = block.code.split('\n').map((line, index) => {
+  const source = block.code.split('\n');
+  const lines = source.map((line, index) => {
     const m = STATEMENT.exec(line);
     if (!m) return line;
-    const [, binding, expression, comment] = m as unknown as [string, string | undefined, string, string];
+    // a statement that starts on an earlier line cannot be recorded from its last line
+    const before = source.slice(0, index).reverse().find((l) => l.trim() !== '' && !l.trim().startsWith('//'))?.trim() ?? '';
+    const continues = /[,([=+\-*/?:&|]$/.test(before.replace(/\s*\/\/.*$/, ''));
+    const [, binding, statement, comment] = m as unknown as [string, string | undefined, string, string];
     if (!LITERAL_START.test(comment)) return line;
     const parsed = parseResult(comment);
     if (!parsed.ok) throw new Error(`${block.name}: line ${index + 1}: cannot read the result comment "// ${comment}"`);
-    if (KEYWORD.test(expression.trim()) || expression.includes('//')) {
+    // `if (condition) expression; // result`: the expression's value, recorded when the condition holds
+    if (continues) throw new Error(`${block.name}: line ${index + 1}: a result comment must end a statement that starts on its line`);
+    const [guard, expression] = binding ? ['', statement] : splitGuard(statement.trim());
+    if (KEYWORD.test(expression.trim()) || withoutStrings(expression).includes('//')) {
       throw new Error(`${block.name}: line ${index + 1}: a result comment must follow an expression or a declaration`);
     }
     const id = results.length;
     results.push({ id, line: index + 1, expression: binding ?? expression.trim(), comment, expected: parsed.value });
     const indent = /^\s*/.exec(line)![0];
-    return binding ? `${line} ${r}(${id}, ${binding});` : `${indent}${r}(${id}, (${expression.trim()}));`;
+    if (!binding) return `${indent}${guard}${r}(${id}, (${expression.trim()}));`;
+    // the declaration, then the recording, then the comment
+    const at = line.lastIndexOf('//', line.length - comment.length);
+    return `${line.slice(0, at).trimEnd()} ${r}(${id}, ${binding}); ${line.slice(at)}`;
   });
   return { code: `${HEADERS[recorder]}\n${lines.join('\n')}\n`, results };
 }

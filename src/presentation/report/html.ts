@@ -715,8 +715,11 @@ function reportProvenance(input: ReportInput): Provenance {
  * is not a scoring result …).
  * @example
  * ```ts
- * const html = renderReport({ kind: 'enterprise', name: 'DN001', result, cohort, gap }, { lang: 'vi' });
- * writeFileSync('dn001.html', html);
+ * const answers = Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, id === '2.1.1' ? 15 : 3]));
+ * const result = scoreDbi('dbi-2021-sme', { answers });
+ * const html = renderReport({ kind: 'enterprise', name: 'DN001', result, gap: dbiGap('dbi-2021-sme', { answers }) }, { lang: 'vi' });
+ * html.startsWith('<!DOCTYPE html>'); // true
+ * // writeFileSync('dn001.html', html), and open it in a browser
  * ```
  */
 export function renderReport(input: ReportInput, options: ReportOptions = {}): string {
