@@ -18,7 +18,7 @@ import type { DbiFramework, DtiFramework, Framework } from '../framework/schema.
 import { itemsOf } from './dbi-input.js';
 import { dtiComponentRule, dtiInputUnits } from './dti-input.js';
 import type { NumericRule } from './numeric.js';
-import { needsGeneralScoring } from '../score/score-dbi-general.js';
+import { extendedResult } from '../score/score-dbi.js';
 import { dbiGeneralJsonSchema } from './dbi-general-json-schema.js';
 
 const DECIMAL = /^\s*[+]?(\d+(\.\d*)?|\.\d+)\s*$/;
@@ -190,7 +190,7 @@ export function inputJsonSchema(frameworkOrId: Framework | string, options: Inpu
   const framework = resolveFramework(frameworkOrId);
   const { draft = '2020-12' } = parse(optionsCheck, readPlain(options, ['options']), ['options']);
   const head = { $id: `https://www.npmjs.com/package/vn-digital-index/schemas/${framework.id}.json`, title: `${framework.id} input` };
-  if (framework.kind === 'dbi' && needsGeneralScoring(framework)) {
+  if (framework.kind === 'dbi' && extendedResult(framework)) {
     // questionnaires, "n/a", sectors: answers as option ids, figures or "n/a" (not as points); the
     // keywords it uses (const, oneOf, if/then, contains, not) mean the same in both drafts
     return { ...dbiGeneralJsonSchema(framework), $schema: DRAFT_URI[draft], ...head };
