@@ -1,3 +1,4 @@
+import { dbiFrameworkYears } from '../decisions.js';
 import { bundledFramework } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LEVELS_1970, LEVEL_TEXTS_1970_NOTE, LEGAL_BASIS_1970, PILLARS_1970, SCALE_0_25_BY_5, component as comp, criterion as c } from './shared.js';
@@ -21,7 +22,8 @@ export const dbi2021Sme: DbiFramework = /* @__PURE__ */ (() =>
     },
     shortTitle: { vi: 'DBI 2021 – DN nhỏ và vừa', en: 'DBI 2021 – SMEs' },
     legalBasis: { ...LEGAL_BASIS_1970, issuer: { ...LEGAL_BASIS_1970.issuer } },
-    years: [2021, 2022, 2023],
+    // which years: the decisions table, the one place that says which decision applies when
+    years: dbiFrameworkYears('dbi-2021-sme'),
     status: 'reconstructed',
     sources: [
       { id: 'S1', title: 'Decision 1970/QĐ-BTTTT (header and Article 1)', url: 'https://thuvienphapluat.vn/van-ban/doanh-nghiep/quyet-dinh-1970-qd-btttt-2021-xac-dinh-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep-497354.aspx' },

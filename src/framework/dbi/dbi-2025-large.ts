@@ -1,3 +1,4 @@
+import { dbiFrameworkYears } from '../decisions.js';
 import { bundledFramework } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure, levelsCarriedOverAssumption, pillarNamesAssumption } from './large.js';
@@ -18,7 +19,8 @@ export const dbi2025Large: DbiFramework = /* @__PURE__ */ (() =>
     },
     shortTitle: { vi: 'DBI 2025 – DN lớn', en: 'DBI 2025 – large enterprises' },
     legalBasis: { decision: '1567/QĐ-BKHCN', date: '2025-06-30', issuer: { ...MOST }, signedBy: 'Phạm Đức Long', part: 'Phụ lục II' },
-    years: [2025, 2026],
+    // which years: the decisions table, the one place that says which decision applies when
+    years: dbiFrameworkYears('dbi-2025-large'),
     status: 'reconstructed',
     sources: [
       { id: 'nhansu-1567', title: 'Decision 1567/QĐ-BKHCN', url: 'https://nhansu.vn/van-ban-phap-luat/Quyet-dinh-1567-QD-BKHCN-2025-Bo-tieu-chi-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep-663482.html' },

@@ -1,3 +1,4 @@
+import { dtiFrameworkYears } from '../decisions.js';
 import { bundledFramework } from '../freeze.js';
 import type { DtiFramework, DtiMainIndicator } from '../schema.js';
 import { MIC, dtiPillars } from './shared.js';
@@ -55,7 +56,8 @@ export const dtiProvince2020: DtiFramework = /* @__PURE__ */ (() =>
     },
     shortTitle: { vi: 'DTI cấp tỉnh 2020', en: 'Provincial DTI 2020' },
     legalBasis: { decision: '1726/QĐ-BTTTT', date: '2020-10-12', issuer: { ...MIC } },
-    years: [2020],
+    // which years: the decisions table, the one place that says which decision applies when
+    years: dtiFrameworkYears('dti-province-2020'),
     status: 'official',
     sources: [
       { id: 'tvpl-1726', title: 'Decision 1726/QĐ-BTTTT', url: 'https://thuvienphapluat.vn/van-ban/Cong-nghe-thong-tin/Decision-1726-QD-BTTTT-2020-scheme-for-creation-of-digital-transformation-indexes-applicable-to-ministries-457069.aspx' },

@@ -1,3 +1,4 @@
+import { dtiFrameworkYears } from '../decisions.js';
 import { bundledFramework } from '../freeze.js';
 import type { DtiFramework } from '../schema.js';
 import { MIC, dtiPillars, mainIndicators922 } from './shared.js';
@@ -24,7 +25,8 @@ export const dtiProvince2022: DtiFramework = /* @__PURE__ */ (() =>
     legalBasis: {
       decision: '922/QĐ-BTTTT', date: '2022-05-20', issuer: { ...MIC }, signedBy: 'Nguyễn Huy Dũng', part: 'Phụ lục I',
     },
-    years: [2021, 2022, 2023],
+    // which years: the decisions table, the one place that says which decision applies when
+    years: dtiFrameworkYears('dti-province-2022'),
     status: 'official',
     sources: [
       { id: 'eballsviet', title: 'Phụ lục I of 922 reproduced (Bảng I.1, cấu trúc DTI cấp tỉnh)', url: 'http://eballsviet.com/bo-chi-so-danh-gia-chuyen-doi-so-cap-tinh-59970' },

@@ -22,7 +22,8 @@ import { inputJsonSchema } from '../../assessment/json-schema.js';
 import { ValidationError, type ValidationIssue } from '../../errors.js';
 import { DBI_FRAMEWORKS } from '../../framework/dbi/index.js';
 import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
-import { getFramework, listFrameworks } from '../../framework/catalog.js';
+import { calendarDayOf, frameworkForYear, frameworkInForce, getFramework, listFrameworks } from '../../framework/catalog.js';
+import { dayBefore, decisionsOf } from '../../framework/decisions.js';
 import { findProvince } from '../../framework/units/provinces.js';
 import type { DbiFramework, Framework } from '../../framework/schema.js';
 import type { DbiResult } from '../../score/score-dbi.js';
@@ -44,7 +45,7 @@ import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
 import { FORMATS, csvHeader, csvRow, csvTrailer, formatFromName, languageOf, render, renderBytes, type Format, type Lang, type Tabular, type TabularCell } from './output.js';
-import { BatchScoredRow, frameworkById, scoreChunk, scoresColumn, writtenInputColumns, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
+import { BatchScoredRow, frameworkById, scoreChunk, scoresColumn, writtenInputColumns, type FrameworkPicker, type FrameworkRefusal, type RowError, type ScoredRow } from './score-rows.js';
 
 const USAGE = `vndi — chấm điểm chỉ số chuyển đổi số (DTI, DBI) / score Vietnam's digital-transformation indices
 
@@ -63,9 +64,13 @@ Commands
   demo                       run on the bundled fixtures (--lang vi, the default, or en)
 
 Reading
-  --framework <id>           framework of every row (else the row's framework column, else --year)
+  --framework <id>           framework of every row (else the row's framework column, else --date or --year)
   --framework-file <file>    a framework written as a file (vndi framework template): every row is scored on it
-  --year <year>              the framework in force that year (chosen by the file's columns)
+  --year <year>              the set in force that year that has the file's columns (DTI: the assessment
+                             year); a DBI year with a changeover (2023, 2025) needs --date
+  --date <day>               the day of assessment (2023-11-07 or 07/11/2023): the DBI set in force that day;
+                             a row's own "Ngày đánh giá" (date) or "Năm" column does the same per row
+  --size sme|large|group     the enterprise size of DBI rows, for --year and --date (default: by columns)
   --input points|values      what DTI columns hold (default points)
   --encoding <name>          utf-8 | utf-16le | utf-16be | windows-1258 | tcvn3 (default: detected)
   --header-row <n>           the header's row number (default: found under any title rows)
@@ -98,7 +103,7 @@ Exit codes
        written); --strict stopped at the first bad row; a file whose content cannot be read as rows
        (invalid JSON, an unreadable header, a broken .xlsx); a --framework-file with problems
   2    usage or file problem, one line (Vietnamese, then English): an unknown command or option, a
-       bad option value (--by, --target, --lang, --format, --method, --input, --year, --header-row,
+       bad option value (--by, --target, --lang, --format, --method, --input, --year, --date, --header-row,
        --group-by …), a missing argument; an input file that is missing, unreadable or empty (no
        data rows); an output that cannot be written; an unexpected error
   130  interrupted (Ctrl-C; 143 for SIGTERM): no temporary file is left behind
@@ -144,6 +149,8 @@ interface Options {
   'framework-file'?: string;
   lang?: string;
   year?: string;
+  date?: string;
+  size?: string;
   input?: string;
   format?: string;
   out?: string;
@@ -179,9 +186,29 @@ const count = (n: number, lang: 'vi' | 'en') => n.toLocaleString(lang === 'vi' ?
 
 // ---------------------------------------------------------------- the framework of a run
 
+/** A day as an officer writes it: `2023-11-07`, or `07/11/2023` (day first). `undefined` if neither. */
+function dayOf(text: string): string | undefined {
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  const iso = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : text.trim();
+  try {
+    return calendarDayOf(iso);
+  } catch {
+    return undefined;
+  }
+}
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** When a run (or a row) is assessed: an assessment year, or a day. */
+type When = { readonly year: number } | { readonly day: string };
+
 /**
- * The one place where the framework of a run is chosen: `--framework`, else the row's framework
- * column, else the framework in force in `--year` (or the row's year) that has the file's columns.
+ * The one place where the framework of a run is chosen: `--framework` (or `--framework-file`), else
+ * the row's framework column, else the decisions table for `--date`, `--year`, the row's date
+ * column (`Ngày đánh giá`) or its `Năm` column: of the sets in force then, the one that has the
+ * file's columns. Where none has them, or a DBI year holds a changeover, the run (for `--year` /
+ * `--date`) or the row is refused with which decision applied when and which framework the columns
+ * fit; it is never scored under another decision.
  */
 function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPicker {
   let fixed: Framework | undefined = fileFramework(o);
@@ -191,26 +218,113 @@ function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPic
     if (!fixed) throw new UsageError(`không có --framework ${o.framework}; các bộ chỉ số: ${listFrameworks().map((f) => f.id).join(', ')}`, `unknown --framework ${o.framework}; known: ${listFrameworks().map((f) => f.id).join(', ')}`);
   }
   const year = o.year === undefined ? undefined : Number(o.year);
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year phải là một năm, ví dụ 2023', '--year must be a year, e.g. 2023');
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1 && year <= 9999)) throw new UsageError('--year phải là một năm, ví dụ 2023', '--year must be a year, e.g. 2023');
+  const date = o.date === undefined ? undefined : dayOf(o.date);
+  if (o.date !== undefined && date === undefined) throw new UsageError(`--date phải là một ngày, ví dụ 2023-11-07 hoặc 07/11/2023 (nhận được "${o.date}")`, `--date must be a day, e.g. 2023-11-07 or 07/11/2023 (received "${o.date}")`);
+  if (year !== undefined && date !== undefined) throw new UsageError('chỉ dùng một trong --year và --date', 'give --year or --date, not both');
+  const size = o.size;
+  if (size !== undefined && size !== 'sme' && size !== 'large' && size !== 'group') throw new UsageError(`--size phải là sme, large hoặc group (nhận được "${size}")`, `--size must be sme, large or group (received "${size}")`);
   const fileHeaders = plan ? plan.key.filter((_, i) => plan.role[i] === 'cell') : [];
-  const chosen = new Map<string, Framework | undefined>();
-  // the framework in force in year y that has the most of the scoring columns (the file's, or a JSON row's keys)
-  const forYear = (y: number, headers: readonly string[] = fileHeaders): Framework | undefined => {
-    const key = `${y}|${headers.join('\u0000')}`;
-    if (!chosen.has(key)) {
-      if (chosen.size > 1000) chosen.clear();
-      const candidates: Framework[] = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].filter((f) => f.years.includes(y));
+  // --size narrows the DBI sets to one enterprise size (large and group sets share their columns)
+  const all: readonly Framework[] = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS.filter((f) => size === undefined || f.enterpriseSize === size)];
+
+  // the bundled frameworks that have the most of the columns (ties kept: 922 and 405 share their columns)
+  const fitting = new Map<string, Framework[]>();
+  const fits = (headers: readonly string[]): Framework[] => {
+    const key = headers.join('\u0000');
+    let best = fitting.get(key);
+    if (!best) {
+      if (fitting.size > 1000) fitting.clear();
       const score = (f: Framework) => headers.filter((h) => frameworkColumns(f).has(headerKey(h))).length;
-      chosen.set(key, candidates.sort((a, b) => score(b) - score(a))[0]);
+      const top = Math.max(0, ...all.map(score));
+      best = top === 0 ? [] : all.filter((f) => score(f) === top);
+      fitting.set(key, best);
     }
-    return chosen.get(key);
+    return best;
   };
-  if (year !== undefined && fixed === undefined && !forYear(year)) throw new UsageError(`không có bộ chỉ số nào áp dụng năm ${year}`, `no framework is in force in ${year}`);
-  return (frameworkCell, yearCell, rowHeaders) => {
+  const answerFor = (when: When, f: Framework) => {
+    const size = f.kind === 'dbi' ? f.enterpriseSize : undefined;
+    return 'year' in when ? frameworkForYear(f.kind, when.year, size) : frameworkInForce(f.kind, when.day, size);
+  };
+  const whenText = (when: When, kind: 'dti' | 'dbi'): Localized => ('year' in when
+    ? (kind === 'dti' ? { vi: `DTI ${when.year}`, en: `DTI ${when.year}` } : { vi: `Năm ${when.year}`, en: `${when.year}` })
+    : { vi: `Ngày ${dmy(when.day)}`, en: `On ${dmy(when.day)}` });
+  const fitText = (f: Framework): Localized => {
+    const d = decisionsOf(f.kind).find((x) => x.decision === f.legalBasis.decision);
+    if (f.kind === 'dti' || !d) {
+      const used = f.years.length > 1 ? `${f.years[0]}–${f.years[f.years.length - 1]}` : String(f.years[0]);
+      return { vi: `các cột của tệp khớp bộ ${f.id} (Quyết định ${f.legalBasis.decision}, dùng cho DTI ${used})`, en: `the file's columns fit ${f.id} (Decision ${f.legalBasis.decision}, used for DTI ${used})` };
+    }
+    const until = d.replacedOn === null ? { vi: '', en: '' } : { vi: ` đến ${dmy(dayBefore(d.replacedOn))}`, en: ` to ${dmy(dayBefore(d.replacedOn))}` };
+    return {
+      vi: `các cột của tệp khớp bộ ${f.id} (Quyết định ${d.decision}, áp dụng từ ${dmy(d.inForceFrom)}${until.vi})`,
+      en: `the file's columns fit ${f.id} (Decision ${d.decision}, applied from ${dmy(d.inForceFrom)}${until.en})`,
+    };
+  };
+
+  // the framework of a time and a set of columns, or why none: decided once per (time, columns)
+  const chosen = new Map<string, Framework | FrameworkRefusal>();
+  const choose = (when: When, headers: readonly string[]): Framework | FrameworkRefusal => {
+    const key = `${'year' in when ? when.year : when.day}|${headers.join('\u0000')}`;
+    const known = chosen.get(key);
+    if (known) return known;
+    if (chosen.size > 1000) chosen.clear();
+    const fitted = fits(headers);
+    let picked: Framework | FrameworkRefusal | undefined = fitted.find((f) => {
+      const a = answerFor(when, f);
+      return a.outcome === 'encoded' && a.framework.id === f.id;
+    });
+    if (!picked) {
+      const f = fitted[0];
+      if (!f) {
+        picked = { refusal: { vi: 'Không cột nào của tệp là cột chấm điểm của một bộ chỉ số có sẵn; dùng --framework hoặc --framework-file.', en: 'No column of the file is a scoring column of a bundled framework; give --framework or --framework-file.' } };
+      } else {
+        const a = answerFor(when, f);
+        const w = whenText(when, f.kind);
+        const fit = fitText(f);
+        let vi: string;
+        let en: string;
+        if (a.outcome === 'encoded') {
+          const g = a.framework;
+          const extra = headers.filter((h) => frameworkColumns(f).has(headerKey(h)) && !frameworkColumns(g).has(headerKey(h)));
+          const shown = extra.length > 6 ? `${extra.slice(0, 6).join(', ')} … (${extra.length})` : extra.join(', ');
+          const notIn = extra.length ? { vi: `; ${g.id} không có cột ${shown}`, en: `; ${g.id} has no column ${shown}` } : { vi: '', en: '' };
+          const sure = a.evidence === 'confirmed' ? { vi: '', en: '' } : { vi: ', suy luận', en: ', inferred' };
+          vi = `${w.vi}: bộ chỉ số áp dụng là ${g.id} (Quyết định ${g.legalBasis.decision}${sure.vi}), nhưng ${fit.vi}${notIn.vi}. Nếu tệp chấm theo Quyết định ${f.legalBasis.decision}, dùng --framework ${f.id}; nếu không, sửa các cột theo ${g.id} (vndi schema ${g.id}).`;
+          en = `${w.en}: the set that applies is ${g.id} (Decision ${g.legalBasis.decision}${sure.en}), but ${fit.en}${notIn.en}. If the file is scored under Decision ${f.legalBasis.decision}, give --framework ${f.id}; if not, give it the columns of ${g.id} (vndi schema ${g.id}).`;
+        } else {
+          vi = `${a.message.vi} ${fit.vi[0]!.toUpperCase()}${fit.vi.slice(1)}. ${a.remedy.vi}`;
+          en = `${a.message.en} ${fit.en[0]!.toUpperCase()}${fit.en.slice(1)}. ${a.remedy.en}`;
+          if ('day' in when && a.outcome === 'not-encoded') {
+            vi = `${w.vi}: ${vi}`;
+            en = `${w.en}: ${en}`;
+          }
+        }
+        picked = { refusal: { vi, en } };
+      }
+    }
+    chosen.set(key, picked);
+    return picked;
+  };
+
+  const runWhen: When | undefined = date !== undefined ? { day: date } : year !== undefined ? { year } : undefined;
+  // --year / --date for a file with a header: decided once, before any row, as a usage error
+  if (fixed === undefined && runWhen && plan) {
+    const c = choose(runWhen, fileHeaders);
+    if ('refusal' in c) throw new UsageError(c.refusal.vi, c.refusal.en);
+  }
+  return (frameworkCell, yearCell, rowHeaders, dateCell) => {
     if (fixed) return fixed;
     if (frameworkCell) return frameworkById(frameworkCell);
-    const y = year ?? (yearCell === undefined ? NaN : Number(yearCell));
-    return Number.isInteger(y) ? forYear(y, rowHeaders ?? fileHeaders) : undefined;
+    const headers = rowHeaders ?? fileHeaders;
+    if (runWhen) return choose(runWhen, headers);
+    if (dateCell !== undefined) {
+      const day = dayOf(dateCell);
+      if (day === undefined) return { refusal: { vi: `Ngày đánh giá "${dateCell}" không phải một ngày (YYYY-MM-DD hoặc DD/MM/YYYY)`, en: `The date of assessment "${dateCell}" is not a day (YYYY-MM-DD or DD/MM/YYYY)` } };
+      return choose({ day }, headers);
+    }
+    const y = yearCell === undefined ? NaN : Number(yearCell);
+    return Number.isInteger(y) && y >= 1 && y <= 9999 ? choose({ year: y }, headers) : undefined;
   };
 }
 
@@ -918,7 +1032,7 @@ async function run(argv: readonly string[]): Promise<number> {
       args: [...argv],
       allowPositionals: true,
       options: {
-        framework: { type: 'string' }, 'framework-file': { type: 'string' }, lang: { type: 'string' }, year: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+        framework: { type: 'string' }, 'framework-file': { type: 'string' }, lang: { type: 'string' }, year: { type: 'string' }, date: { type: 'string' }, size: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         excel: { type: 'boolean' }, by: { type: 'string' }, 'group-by': { type: 'string' }, method: { type: 'string' },
         previous: { type: 'string' }, unit: { type: 'string' }, target: { type: 'string' }, registered: { type: 'string' },
         strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, encoding: { type: 'string' }, 'header-row': { type: 'string' },
