@@ -16,7 +16,11 @@ export type { IssueCode, Localized, SafeResult, ValidationIssue } from './errors
 // framework
 export { listFrameworks, getFramework, frameworkForYear } from './framework/catalog.js';
 export { frameworkInForce } from './framework/catalog.js';
-export type { FrameworkSummary } from './framework/catalog.js';
+export type {
+  FrameworkSummary, FrameworkEncoded, FrameworkNotEncoded, FrameworkChangeover, FrameworkPeriod, FrameworkOnDay, FrameworkOfYear, EnterpriseSize,
+} from './framework/catalog.js';
+export { DTI_DECISIONS, DBI_DECISIONS } from './framework/decisions.js';
+export type { DecisionRecord, DecisionSet, DecisionSize, AssessmentYear, Evidence, Evidenced, ReferenceQuote, NotEncodedReason } from './framework/decisions.js';
 export type {
   FrameworkId, DtiFrameworkId, DbiFrameworkId, BundledFrameworks, BundledFramework, DtiInputFor, DbiInputFor, DbiAnswerId,
   DtiInputKey, DbiInputKey, TypedDtiInput, TypedDbiInput, KeyedValues, CheckedRef, DtiFrameworkOf, DbiFrameworkOf, MaximaFor,

@@ -42,7 +42,7 @@ export interface DtiMainIndicatorScore {
   readonly id: string;
   readonly code: string;
   readonly name: Localized;
-  readonly group: 'foundation' | 'activity' | 'unscored';
+  readonly group: 'foundation' | 'activity' | 'ungrouped' | 'unscored';
   /** Points, 2 decimals. */
   readonly points: number;
   readonly max: number;

@@ -287,13 +287,15 @@ describe('provenance labels (issue #11)', () => {
     expect(years.en).toMatch(/No source says which set DTI 2025/);
   });
 
-  it('922: official for 2021–2023, with the 2022-only verification noted; row 9 and the CQS pillar stated', () => {
+  it('922: official, its use for 2021 and 2023 an inferred assumption (verified on 2022 figures only); row 9 and the CQS pillar stated', () => {
     const f = getFramework('dti-province-2022') as DtiFramework;
     expect(f.status).toBe('official');
     expect(f.years).toEqual([2021, 2022, 2023]);
+    const assumption = f.assumptions.find((a) => a.id === 'formula-2021-2023')!;
+    expect(assumption.status).toBe('reconstructed');
+    expect(assumption.description.en).toMatch(/verified to 4 decimals on published DTI 2022 figures/);
+    expect(assumption.description.en).toMatch(/computed by the same formula is inferred/);
     const text = f.notes.map((n) => n.en).join('\n');
-    expect(text).toMatch(/verified to 4 decimals on 2022 figures/);
-    expect(text).toMatch(/2021 and DTI 2023 is inferred/);
     expect(text).toMatch(/Row 9 of Bảng I.1 \(Hoạt động xã hội số: 8 components, 150 points\) is stated/);
     expect(text).toMatch(/7 main indicators .* 78 components, 700 points/);
     expect(text).not.toMatch(/8 components are inferred/);

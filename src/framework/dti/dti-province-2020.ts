@@ -22,7 +22,11 @@ const KNOWN_COMPONENTS: Record<string, number> = {
   societyAwareness: 4, societyInstitutions: 4, societyInfrastructure: 3, societyData: 3,
 };
 
-/** One pillar's own seven main indicators: 21 in all, not 7 shared by the three pillars. */
+/**
+ * One pillar's own seven main indicators: 21 in all, not 7 shared by the three pillars. Each is
+ * scored within its pillar (the pillar points are their sum); only its maximum is not published, so
+ * it is `ungrouped` with `max: null`, never "unscored".
+ */
 function pillarMainIndicators(pillar: PillarId, code: string): DtiMainIndicator[] {
   return SEVEN.map(([suffix, vi, en], i) => {
     const id = `${pillar}${suffix}`;
@@ -31,7 +35,7 @@ function pillarMainIndicators(pillar: PillarId, code: string): DtiMainIndicator[
       ? { vi: 'Hoạt động chính quyền số', en: 'Digital government activity' }
       : { vi, en };
     return {
-      id, code: `${code}.${i + 1}`, name, group: 'unscored' as const, max: null, maxStatus: 'not-found' as const,
+      id, code: `${code}.${i + 1}`, name, group: 'ungrouped' as const, max: null, maxStatus: 'not-found' as const,
       componentCount: KNOWN_COMPONENTS[id] ?? null, pillars: [pillar],
     };
   });
