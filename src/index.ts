@@ -61,9 +61,9 @@ export type { Province, MergedProvince, RegionId } from './framework/units/provi
 
 // analyses
 export { rank, rankChange } from './analysis/rank.js';
-export type { RankEntry, Ranked, RankMethod, RankOptions, RankChange } from './analysis/rank.js';
+export type { RankEntry, Ranked, RankMethod, RankOptions, RankChange, RankPlace } from './analysis/rank.js';
 export { rankDti } from './analysis/rank-dti.js';
-export type { DtiUnit, DtiRanking, RankDtiOptions } from './analysis/rank-dti.js';
+export type { DtiUnit, DtiRanking, RankDtiOptions, RankingUniverse } from './analysis/rank-dti.js';
 export { dtiMeasure, dbiMeasure } from './analysis/measure.js';
 export type { DtiMeasure, DbiMeasure } from './analysis/measure.js';
 export { dbiGap } from './analysis/dbi-gap.js';

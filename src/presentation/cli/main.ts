@@ -15,8 +15,8 @@ import Papa from 'papaparse';
 import { formatUnits, ratioHalfUp, ratioString } from '../../arithmetic/scaled.js';
 import { dbiGap } from '../../analysis/dbi-gap.js';
 import { dtiGap, type DtiTarget } from '../../analysis/dti-gap.js';
-import { rank, rankChange, type RankChange, type RankMethod } from '../../analysis/rank.js';
-import { rankDti } from '../../analysis/rank-dti.js';
+import { rank, rankChange, type RankChange, type RankMethod, type Ranked } from '../../analysis/rank.js';
+import { rankDti, type RankingUniverse } from '../../analysis/rank-dti.js';
 import { summarize, type CohortSummary } from '../../analysis/summarize.js';
 import { inputJsonSchema } from '../../assessment/json-schema.js';
 import { ValidationError, type ValidationIssue } from '../../errors.js';
@@ -94,6 +94,9 @@ Analysis
   --group-by <keys>          rank within groups (region, or a column) / summary groups (comma-separated)
   --method competition|dense|ordinal   ranking method (default competition, as dti.gov.vn)
   --previous <file>          earlier year's file, for rank change
+  --universe 63|34           rank among the 63 provinces (DTI 2020–2024) or the 34 of 2025: those not in the
+                             file count as without data (default: the rows of the file); a rejected row is
+                             a unit without data, and every rank then shows its bounds (2–5/5)
   --registered <file>        registered enterprises per group (JSON or CSV: group, count)
   -h, --help                 this help
 
@@ -151,6 +154,7 @@ interface Options {
   year?: string;
   date?: string;
   size?: string;
+  universe?: string;
   input?: string;
   format?: string;
   out?: string;
@@ -577,12 +581,40 @@ function rankedDti(rows: readonly (ScoredRow & { result: DtiResult })[]) {
   return ranking.map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)!, ...(regions ? { ranking: x } : {}) }));
 }
 
-function rankedDbi(rows: readonly (ScoredRow & { result: DbiResult })[], by: string, method?: RankMethod) {
+/**
+ * The ranking of DBI rows for a report, with each rank's bounds where rows were rejected (a rejected
+ * row is a unit without a value: it may rank anywhere). Only rows with a result are listed.
+ */
+function rankedDbi(rows: readonly (ScoredRow & { result: DbiResult })[], by: string, method?: RankMethod, missing: readonly MissingUnit[] = []) {
   for (const r of rows) checkDbiBy(by, { id: r.result.framework.id, pillars: r.result.pillars });
   const score = (r: DbiResult) => (by === 'total' ? r.exact.total : by === 'percent' ? r.exact.percent : (r.pillars.find((p) => p.id === by)?.exact.points ?? null));
-  const ranking = rank(rows.map((r) => ({ id: r.id, score: score(r.result) })), { method, precision: 'exact' });
+  const ranking = rank([...rows.map((r) => ({ id: r.id, score: score(r.result) })), ...missingOf(missing, rows).map((m) => ({ id: m.id, score: null }))], { method, precision: 'exact' });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ranking.map((x) => ({ id: x.id, rank: x.rank, name: byId.get(x.id)!.meta.name, result: byId.get(x.id)!.result, ...sourceOf(byId.get(x.id)) }));
+  return ranking.filter((x) => byId.has(x.id)).map((x) => ({ id: x.id, rank: x.rank, best: x.best, worst: x.worst, of: ranking.length, name: byId.get(x.id)!.meta.name, result: byId.get(x.id)!.result, ...sourceOf(byId.get(x.id)) }));
+}
+
+/** A row that was rejected: a unit of the ranking without a value. */
+interface MissingUnit {
+  readonly id: string;
+  readonly meta: Readonly<Record<string, string>>;
+}
+
+/** The rejected rows that are not also scored (a resubmitted row), each id once. */
+function missingOf(missing: readonly MissingUnit[], scored: readonly { readonly id: string }[]): MissingUnit[] {
+  const seen = new Set(scored.map((s) => s.id));
+  return missing.filter((m) => m.id !== '' && !seen.has(m.id) && (seen.add(m.id), true));
+}
+
+/** A rank as printed: one number only when certain, else its bounds (`2–5`). */
+const rankCell = (r: { readonly rank: number | null; readonly best: number; readonly worst: number }): TabularCell =>
+  r.rank === null ? null : r.best === r.worst ? r.rank : `${r.best}–${r.worst}`;
+
+/** The column labels and the heading of a ranking with units without a value. */
+function boundsNote(withoutValue: number, of: number, unit: Localized): { heading: string; labels: Record<string, Localized> } {
+  return {
+    heading: `${withoutValue}/${of} ${unit.vi} chưa có số liệu: thứ hạng ghi dạng tốt nhất–xấu nhất / ${withoutValue} of ${of} ${unit.en} without data: ranks are shown as best–worst`,
+    labels: { ranking: { vi: 'Xếp hạng (khoảng)', en: 'Ranking (bounds)' } },
+  };
 }
 
 /** What ranking a DBI row needs: its id, name, exact score and the figures shown beside it. */
@@ -617,40 +649,81 @@ function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
   };
 }
 
-function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined): Tabular {
-  const ranking = rank(entries.map((e) => ({ id: e.id, score: e.score })), { method, precision: 'exact' });
+function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined, missing: readonly MissingUnit[] = []): Tabular {
+  const absent = missingOf(missing, entries);
+  const ranking = rank([...entries.map((e) => ({ id: e.id, score: e.score })), ...absent.map((m) => ({ id: m.id, score: null }))], { method, precision: 'exact' });
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const ranked = ranking.map((x) => ({ rank: x.rank, e: byId.get(x.id)! }));
+  const names = new Map(absent.map((m) => [m.id, m.meta.name ?? '']));
+  const without = ranking.length - entries.filter((e) => e.score !== null).length;
+  const unit = { vi: 'đơn vị', en: 'units' };
+  const missingText = { vi: `, ${without} đơn vị chưa có số liệu`, en: `, ${without} ${without === 1 ? 'unit' : 'units'} without data` };
+  const text = (x: Ranked, lang: 'vi' | 'en') => (x.rank === null ? (lang === 'vi' ? 'chưa có số liệu' : 'no result') : `${x.best === x.worst ? x.rank : `${x.best}–${x.worst}`}/${ranking.length}${without ? missingText[lang] : ''}`);
   return {
-    header: ['rank', 'id', 'name', by, 'level'],
-    rows: ranked.map(({ rank: r, e }) => [r, e.id, e.name, e.shown, e.level]),
-    json: ranked.map(({ rank: r, e }) => ({ rank: r, id: e.id, total: e.total, percent: e.percent, level: e.level })),
+    header: ['rank', 'id', 'name', by, 'level', ...(without ? ['ranking'] : [])],
+    rows: ranking.map((x) => {
+      const e = byId.get(x.id);
+      return [rankCell(x), x.id, e?.name ?? names.get(x.id) ?? '', e?.shown ?? null, e?.level ?? null, ...(without ? [{ vi: text(x, 'vi'), en: text(x, 'en') }] : [])];
+    }),
+    json: ranking.map((x) => {
+      const e = byId.get(x.id);
+      return { rank: x.rank, best: x.best, worst: x.worst, certain: x.certain, id: x.id, total: e?.total ?? null, percent: e?.percent ?? null, level: e?.level ?? null, label: text(x, 'en'), labelVi: text(x, 'vi') };
+    }),
+    ...(without ? boundsNote(without, ranking.length, unit) : {}),
   };
 }
 
-function dtiRankTable(dti: readonly (ScoredRow & { result: DtiResult })[], o: Options, groupKey: string | undefined, previous: readonly ScoredRow[] | undefined): Tabular {
+/** `--universe 63|34`: the provinces a DTI ranking is among (default: the rows of the file). */
+function universeOption(o: Options): RankingUniverse | undefined {
+  if (o.universe === undefined) return undefined;
+  if (o.universe === '63') return 'provinces-63';
+  if (o.universe === '34') return 'provinces-34';
+  throw new UsageError(`--universe phải là 63 hoặc 34 (nhận được "${o.universe}")`, `--universe must be 63 or 34 (received "${o.universe}")`);
+}
+
+function dtiRankTable(
+  dti: readonly (ScoredRow & { result: DtiResult })[],
+  o: Options,
+  groupKey: string | undefined,
+  previous: { scored: readonly ScoredRow[]; missing: readonly MissingUnit[] } | undefined,
+  missing: readonly MissingUnit[] = [],
+): Tabular {
   const method = o.method as RankMethod | undefined;
-  const meta = new Map(dti.map((d) => [d.id, d.meta]));
+  const universe = universeOption(o);
+  const absent = missingOf(missing, dti);
+  const meta = new Map<string, Readonly<Record<string, string>>>([...dti.map((d) => [d.id, d.meta] as const), ...absent.map((m) => [m.id, m.meta] as const)]);
   // a row's own region column wins (fictional units sit in real regions); else the unit's code
-  const groupOf = (id: string) => (groupKey === 'region' ? meta.get(id)?.region ?? findProvince(id)?.region : groupKey ? meta.get(id)?.[groupKey] : undefined);
-  const ranking = withOption('--by', ['options'], () => rankDti(dti.map((d) => ({ id: d.id, result: d.result, group: groupOf(d.id) })), {
-    by: o.by ?? 'value', method, groupBy: groupKey ? 'group' : undefined,
-  }));
+  const groupOf = (id: string) => (groupKey === 'region' ? meta.get(id)?.region || findProvince(id)?.region : groupKey ? meta.get(id)?.[groupKey] : undefined);
+  // with a universe, its units not in the file are placed in their regions by code
+  const groupBy = groupKey === 'region' && universe ? (id: string) => (meta.has(id) ? groupOf(id) : findProvince(id)?.region) : groupKey ? ('group' as const) : undefined;
+  const units = [...dti.map((d) => ({ id: d.id, result: d.result })), ...absent.map((m) => ({ id: m.id, result: null }))].map((u) => ({ ...u, group: groupOf(u.id) }));
+  const ranking = withOption('--universe', ['units'], () => withOption('--by', ['options'], () => rankDti(units, {
+    by: o.by ?? 'value', method, groupBy, ...(universe ? { universe } : {}),
+  })));
   let changes: Map<string, RankChange> | undefined;
   if (previous) {
-    const prev = previous.filter((s) => s.result.kind === 'dti') as (ScoredRow & { result: DtiResult })[];
-    const before = withOption('--by', ['options'], () => rankDti(prev.map((d) => ({ id: d.id, result: d.result })), { by: o.by ?? 'value', method }));
+    const prev = previous.scored.filter((s) => s.result.kind === 'dti') as (ScoredRow & { result: DtiResult })[];
+    const prevUnits = [...prev.map((d) => ({ id: d.id, result: d.result as DtiResult | null })), ...missingOf(previous.missing, prev).map((m) => ({ id: m.id, result: null }))];
+    const before = withOption('--universe', ['units'], () => withOption('--by', ['options'], () => rankDti(prevUnits, { by: o.by ?? 'value', method, ...(universe ? { universe } : {}) })));
     changes = new Map(rankChange(before, ranking).map((c) => [c.id, c]));
   }
   const byId = new Map(dti.map((d) => [d.id, d]));
+  const uncertain = ranking.some((r) => !r.certain);
+  const of = ranking[0]?.of ?? 0;
+  const without = ranking[0]?.withoutValue ?? 0;
   return {
-    header: ['rank', 'id', 'name', o.by ?? 'value', ...(groupKey ? ['group', 'rankInGroup'] : []), ...(changes ? ['change'] : [])],
-    rows: ranking.map((r) => [r.rank, r.id, byId.get(r.id)?.meta.name ?? '', r.score, ...(groupKey ? [bilingual(r.groupName) ?? r.group ?? null, r.rankInGroup === undefined || r.rankInGroup === null ? null : `${r.rankInGroup}/${r.ofInGroup}`] : []), ...(changes ? [changeCell(changes.get(r.id))] : [])]),
+    header: ['rank', 'id', 'name', o.by ?? 'value', ...(groupKey ? ['group', 'rankInGroup'] : []), ...(changes ? ['change'] : []), ...(uncertain ? ['ranking'] : [])],
+    rows: ranking.map((r) => [
+      rankCell(r), r.id, meta.get(r.id)?.name ?? '', r.score,
+      ...(groupKey ? [bilingual(r.groupName) ?? r.group ?? null, r.rankInGroup === undefined || r.rankInGroup === null ? null : `${rankCell({ rank: r.rankInGroup, best: r.bestInGroup!, worst: r.worstInGroup! })}/${r.ofInGroup}`] : []),
+      ...(changes ? [changeCell(changes.get(r.id))] : []),
+      ...(uncertain ? [{ vi: r.labelVi, en: r.label }] : []),
+    ]),
     json: ranking,
+    ...(uncertain ? boundsNote(without, of, { vi: 'tỉnh', en: 'provinces' }) : {}),
     html: (options) =>
       renderReport({
         kind: 'provinces',
-        ranked: ranking.map((r) => {
+        ranked: ranking.filter((r) => byId.has(r.id)).map((r) => {
           const change = changes?.get(r.id);
           return { id: r.id, name: byId.get(r.id)?.meta.name, rank: r.rank, result: byId.get(r.id)!.result, ranking: r, ...(change ? { change } : {}), ...sourceOf(byId.get(r.id)) };
         }),
@@ -874,6 +947,8 @@ async function streamRows(
   const kept: ScoredRow[] = [];
   const keptRows: InputRow[] = [];
   const dbiRank: DbiRankEntry[] = [];
+  // rank: the rejected rows, units of the ranking without a value
+  const missing: MissingUnit[] = [];
   let cohort: CohortStream | undefined;
   let groupBy: string[] | undefined;
   let rankGroup: string | undefined;
@@ -904,6 +979,10 @@ async function streamRows(
       throw new StrictStop();
     }
     for (const s of scored) provenance.add(s);
+    if (command === 'rank' && rejected.length) {
+      const byLine = new Map(chunkRows(chunk).map((r) => [r.line, r.meta]));
+      for (const e of rejected) missing.push({ id: e.id, meta: byLine.get(e.line) ?? {} });
+    }
     if (command === 'score') {
       if (streamed) {
         await sink.drain();
@@ -976,13 +1055,18 @@ async function streamRows(
       table = summaryTable(cohort.finish(), a.registered !== undefined, () => rankedDbi(dbi, 'total'));
     } else if (command === 'rank') {
       if (kept.length && kept.every((s) => s.result.kind === 'dti')) {
-        const previous = o.previous ? (await readAll(o.previous, { ...o, 'header-row': undefined, columns: o.columns })).scored : undefined;
-        table = dtiRankTable(kept as (ScoredRow & { result: DtiResult })[], o, rankGroup, previous);
+        let previous: { scored: ScoredRow[]; missing: MissingUnit[] } | undefined;
+        if (o.previous) {
+          const before = await readAll(o.previous, { ...o, 'header-row': undefined, columns: o.columns });
+          const scoredIds = new Set(before.scored.map((x) => x.id));
+          previous = { scored: before.scored, missing: before.rows.filter((r) => r.id && !scoredIds.has(r.id)).map((r) => ({ id: r.id, meta: r.meta })) };
+        }
+        table = dtiRankTable(kept as (ScoredRow & { result: DtiResult })[], o, rankGroup, previous, missing);
       } else if (format === 'html') {
         const dbi = kept as (ScoredRow & { result: DbiResult })[];
-        const ranked = rankedDbi(dbi, by, a.method);
+        const ranked = rankedDbi(dbi, by, a.method, missing);
         table = { header: [], rows: [], json: null, html: (options) => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }, options) };
-      } else table = dbiRankTable(dbiRank, by, a.method);
+      } else table = dbiRankTable(dbiRank, by, a.method, missing);
     } else table = gapTable(kept, keptRows, o, languageOf(format, renderOptions) ?? 'en');
     if (format === 'html' && !table.html) throw new UsageError(`${command} không có báo cáo HTML`, `${command} has no HTML report`);
     table = { ...table, ...(prov ? { provenance: prov } : {}), labels: { ...provenance.labels(), ...table.labels } };
@@ -1032,7 +1116,7 @@ async function run(argv: readonly string[]): Promise<number> {
       args: [...argv],
       allowPositionals: true,
       options: {
-        framework: { type: 'string' }, 'framework-file': { type: 'string' }, lang: { type: 'string' }, year: { type: 'string' }, date: { type: 'string' }, size: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+        framework: { type: 'string' }, 'framework-file': { type: 'string' }, lang: { type: 'string' }, year: { type: 'string' }, date: { type: 'string' }, size: { type: 'string' }, universe: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         excel: { type: 'boolean' }, by: { type: 'string' }, 'group-by': { type: 'string' }, method: { type: 'string' },
         previous: { type: 'string' }, unit: { type: 'string' }, target: { type: 'string' }, registered: { type: 'string' },
         strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, encoding: { type: 'string' }, 'header-row': { type: 'string' },
