@@ -98,7 +98,7 @@ const frameworkFileRemedy = (what: Localized): Localized => ({
  * The provincial DTI decisions, oldest first. A DTI year is an assessment year: DTI N is assessed
  * and published in N + 1 under the set then in force, so each decision lists the years it scored.
  */
-export const DTI_DECISIONS: readonly DecisionRecord[] = /* @__PURE__ */ deepFreeze([
+export const DTI_DECISIONS: readonly DecisionRecord[] = /* @__PURE__ */ (() => deepFreeze([
   {
     kind: 'dti',
     decision: '1726/QĐ-BTTTT',
@@ -183,9 +183,9 @@ export const DTI_DECISIONS: readonly DecisionRecord[] = /* @__PURE__ */ deepFree
     ],
     sets: [{ size: 'province', framework: 'dti-province-2025', notEncoded: null }],
   },
-] satisfies DecisionRecord[]);
+] satisfies DecisionRecord[]))();
 
-const DBI_1567_SME_NOT_FOUND: DecisionSet['notEncoded'] = {
+const dbi1567SmeNotFound = (): DecisionSet['notEncoded'] => ({
   why: 'content-not-found',
   reason: {
     vi: 'Bộ tiêu chí cho doanh nghiệp nhỏ và vừa của Quyết định 1567/QĐ-BKHCN (bảng hỏi chung và theo ngành) chưa được mã hóa: nội dung chính thức chưa tìm thấy trong nguồn công khai nào đã đọc.',
@@ -197,7 +197,7 @@ const DBI_1567_SME_NOT_FOUND: DecisionSet['notEncoded'] = {
     reference: { file: 'dbi-2023.md', quote: 'SME set (exact official content NOT FOUND' },
     note: { vi: 'Nội dung chính thức của bộ tiêu chí doanh nghiệp nhỏ và vừa chưa tìm thấy.', en: 'The official content of the SME criteria set was not found.' },
   },
-};
+});
 
 const noGroupSet = (decision: string, sets: Localized, reference: ReferenceQuote): DecisionSet['notEncoded'] => ({
   why: 'no-set-for-size',
@@ -213,7 +213,7 @@ const noGroupSet = (decision: string, sets: Localized, reference: ReferenceQuote
 });
 
 /** The DBI decisions, oldest first. Each replaced the previous one as a whole. */
-export const DBI_DECISIONS: readonly DecisionRecord[] = /* @__PURE__ */ deepFreeze([
+export const DBI_DECISIONS: readonly DecisionRecord[] = /* @__PURE__ */ (() => deepFreeze([
   {
     kind: 'dbi',
     decision: '1970/QĐ-BTTTT',
@@ -277,7 +277,7 @@ export const DBI_DECISIONS: readonly DecisionRecord[] = /* @__PURE__ */ deepFree
     replacementBasis: null,
     assessmentYears: [],
     sets: [
-      { size: 'sme', framework: null, notEncoded: DBI_1567_SME_NOT_FOUND },
+      { size: 'sme', framework: null, notEncoded: dbi1567SmeNotFound() },
       { size: 'large', framework: 'dbi-2025-large', notEncoded: null },
       {
         size: 'group', framework: null,
@@ -287,7 +287,7 @@ export const DBI_DECISIONS: readonly DecisionRecord[] = /* @__PURE__ */ deepFree
       },
     ],
   },
-] satisfies DecisionRecord[]);
+] satisfies DecisionRecord[]))();
 
 /** The decisions of a kind, oldest first. */
 export function decisionsOf(kind: 'dti' | 'dbi'): readonly DecisionRecord[] {

@@ -51,7 +51,7 @@ export const dbi2023Large: DbiFramework = /* @__PURE__ */ (() =>
           en: 'Points are summed (pillar points ÷ 695). A secondary source (a student project) reports that Decision 2158 averages criterion → group → pillar → overall by arithmetic means, leaving criteria outside the firm\'s functions out of the denominator; unconfirmed.',
         },
         status: 'reconstructed',
-        override: "defineFramework({ ...framework, aggregation: { kind: 'mean' } })",
+        override: "defineFramework({ ...framework, id: 'dbi-2023-large-mean', aggregation: { kind: 'mean' } })",
       },
     ],
     notes: [

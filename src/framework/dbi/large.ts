@@ -84,7 +84,7 @@ export function levelsCarriedOverAssumption(decision: string): Assumption {
       en: `Levels Mức 0–5 (names and descriptions) are those of Decision 1970, assumed to carry over to the large-enterprise index of Decision ${decision}: no source publishes this set's levels. Two secondary sources give a five-level alternative (Mức 1 Khởi động … Mức 5 Dẫn dắt in 25% steps, Dẫn dắt only at 100%); one app gives six levels by 10/25/50/75/90% bands. No rule is applied by default.`,
     },
     status: 'reconstructed',
-    override: 'withDbiLevelRule(framework, DBI_2025_CANDIDATE_LEVEL_RULES[i].rule), or defineFramework({ ...framework, levels: […] })',
+    override: "withDbiLevelRule(framework, DBI_2025_CANDIDATE_LEVEL_RULES[i].rule), or defineFramework({ ...framework, id: '<its own id>', levels: […] })",
   };
 }
 
@@ -100,7 +100,7 @@ export function pillarNamesAssumption(decision: string, vi: string, en: string):
       en: `The six pillar names of Decision 1970 are used for the large-enterprise index of Decision ${decision}: ${en}`,
     },
     status: 'reconstructed',
-    override: 'defineFramework({ ...framework, pillars: [ … names … ] })',
+    override: "defineFramework({ ...framework, id: '<its own id>', pillars: [ … names … ] })",
   };
 }
 

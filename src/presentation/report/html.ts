@@ -13,6 +13,8 @@ import type { DbiGap } from '../../analysis/dbi-gap.js';
 import type { DtiGap } from '../../analysis/dti-gap.js';
 import type { RankChange } from '../../analysis/rank.js';
 import { rankDti, type DtiRanking } from '../../analysis/rank-dti.js';
+import { inspectDbiResult } from '../../assessment/dbi-result-check.js';
+import { inspectDtiResult } from '../../assessment/dti-result-check.js';
 import type { CohortSummary } from '../../analysis/summarize.js';
 import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../../errors.js';
 import type { DbiFramework, Framework } from '../../framework/schema.js';
@@ -525,6 +527,8 @@ class Checker {
       for (const k of ['points', 'max', 'percent']) this.number(p, k, pp);
       this.number(p, 'level', pp, true);
     });
+    // a result the library did not hand out is re-scored: a forged figure never reaches the page
+    if (this.issues.length === 0) inspectDbiResult(x, path, this.issues);
   }
   dti(x: unknown, path: Path): void {
     if (!this.object(x, path, 'DTI result')) return;
@@ -554,6 +558,8 @@ class Checker {
         this.fail([...mp, 'exact', 'value'], 'decimal string or null', exact.value);
       }
     });
+    // a result the library did not hand out is re-scored: a forged figure never reaches the page
+    if (this.issues.length === 0) inspectDtiResult(x, path, this.issues);
   }
   stats(x: unknown, path: Path): void {
     if (!this.object(x, path, 'statistics')) return;
