@@ -40,10 +40,13 @@ export const factStatusSchema = z
   .meta({ id: 'FactStatus', description: '`confirmed`: read in the decision or an official page; `reconstructed`: inferred or taken from secondary sources; `not-found`: looked for and not found.' });
 export type FactStatus = z.infer<typeof factStatusSchema>;
 
-/** `official`: every fact scoring uses is confirmed. `reconstructed`: some are inferred or assumed. */
+/**
+ * `official`: every fact scoring uses is confirmed (reserved to the bundled frameworks, checked
+ * against the public record). `reconstructed`: some are inferred or assumed; every framework file.
+ */
 export const frameworkStatusSchema = z
   .enum(['official', 'reconstructed'])
-  .meta({ id: 'FrameworkStatus', description: '`official`: every fact scoring uses is confirmed; `reconstructed`: some are inferred or assumed (list them in `assumptions`).' });
+  .meta({ id: 'FrameworkStatus', description: '`official`: every fact scoring uses is confirmed, reserved to the bundled frameworks (checked against the public record); `reconstructed`: some are inferred or assumed (list them in `assumptions`), and every framework file, which defineFramework refuses as `official` or under the id of a bundled framework.' });
 export type FrameworkStatus = z.infer<typeof frameworkStatusSchema>;
 
 export const sourceSchema = z

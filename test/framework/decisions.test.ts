@@ -13,6 +13,8 @@ import {
 } from '../../src/index.js';
 import { DBI_DECISIONS, DTI_DECISIONS, dayBefore } from '../../src/framework/decisions.js';
 import { runCli } from '../helpers.js';
+import { METHODOLOGY_PATH, methodologyWithTable } from '../../scripts/decisions-table.js';
+import { readFileSync } from 'node:fs';
 
 type Size = 'sme' | 'large' | 'group' | undefined;
 type Answer = ReturnType<typeof frameworkForYear>;
@@ -48,6 +50,11 @@ describe('the decisions table', () => {
         else expect(s.notEncoded?.reason.vi && s.notEncoded.reason.en && s.notEncoded.remedy.vi && s.notEncoded.remedy.en).toBeTruthy();
       }
     }
+  });
+
+  it('is the table docs/methodology.md prints (npx tsx scripts/decisions-table.ts rewrites it)', () => {
+    const text = readFileSync(METHODOLOGY_PATH, 'utf8');
+    expect(text).toBe(methodologyWithTable(text));
   });
 
   it("gives each framework's `years` from the table, and frameworkForYear agrees for every one of them", () => {
