@@ -20,7 +20,7 @@ import { recordedFramework } from '../score/provenance.js';
 import { scoreDbi, type DbiResult } from '../score/score-dbi.js';
 import { readOnce } from './snapshot.js';
 import { isPlainObject, pathCheck, throwIfAny, type Path, isArray } from './check.js';
-import { MAX_DIFFERENCES, resultDifferences } from './result-check-differences.js';
+import { matchesRescore } from './result-check-differences.js';
 
 const checked = new WeakSet<object>();
 /** The developer hint of every `inconsistent_result` issue. */
@@ -227,17 +227,8 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
   const input = answersOfResult(r, f, path, issues);
   if (!input) return undefined;
   // recomputed by the public scorer, from the framework and answers that give the result's figures
-  let again: DbiResult;
-  try {
-    again = scoreDbi(f, input as never);
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    // the scorer's own words (a set without published maxima says so), at the result's path
-    issues.push(...e.issues.slice(0, MAX_DIFFERENCES).map((i) => ({ ...makeIssue([...path, ...i.path], i.code, i.params as Record<string, unknown>, RESULT_HINT), message: i.message })));
-    return undefined;
-  }
-  resultDifferences(r, again, path, issues, RESULT_HINT);
-  if (issues.length !== start) return undefined;
+  const place = (i: ValidationIssue) => makeIssue([...path, ...i.path], i.code, i.params as Record<string, unknown>, RESULT_HINT);
+  if (!matchesRescore(r, path, issues, () => scoreDbi(f, input as never), place, RESULT_HINT) || issues.length !== start) return undefined;
   checked.add(r);
   return f;
 }

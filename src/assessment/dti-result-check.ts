@@ -19,7 +19,7 @@ import { scoreDti, type DtiResult } from '../score/score-dti.js';
 import { recordedFramework } from '../score/provenance.js';
 import { readOnce } from './snapshot.js';
 import { isPlainObject, pathCheck, throwIfAny, type Path, isArray } from './check.js';
-import { MAX_DIFFERENCES, resultDifferences } from './result-check-differences.js';
+import { matchesRescore } from './result-check-differences.js';
 
 const checked = new WeakSet<object>();
 /** The developer hint of every `inconsistent_result` issue. */
@@ -151,8 +151,7 @@ function atResult(i: ValidationIssue, r: Obj, f: DtiFramework, path: Path): Vali
       at = [...path, 'mainIndicators', k, 'components', j >= 0 ? j : cid, 'exact'];
     } else if (k >= 0) at = [...path, 'mainIndicators', k, 'exact', exactKey(String(mode))];
   }
-  // the scorer's own words, at the result's figure
-  return { ...makeIssue(at, i.code, i.params as Record<string, unknown>, RESULT_HINT), message: i.message };
+  return makeIssue(at, i.code, i.params as Record<string, unknown>, RESULT_HINT);
 }
 
 /** Pushes every issue of a DTI result; returns its framework when the result is sound. */
@@ -166,16 +165,7 @@ export function inspectDtiResult(result: unknown, path: Path, issues: Validation
   const input = inputsOf(r, f, path, issues);
   if (!input) return undefined;
   // recomputed by the public scorer, from the framework and the result's own inputs
-  let again: DtiResult;
-  try {
-    again = scoreDti(f, input as never);
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    issues.push(...e.issues.slice(0, MAX_DIFFERENCES).map((i) => atResult(i, r, f, path)));
-    return undefined;
-  }
-  resultDifferences(r, again, path, issues, RESULT_HINT);
-  if (issues.length !== start) return undefined;
+  if (!matchesRescore(r, path, issues, () => scoreDti(f, input as never), (i) => atResult(i, r, f, path), RESULT_HINT) || issues.length !== start) return undefined;
   checked.add(r);
   return f;
 }

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { makeIssue, type ValidationIssue } from '../errors.js';
+import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { isArray, isPlainObject, type Path } from './check.js';
 
 /** The most differences reported for one result (an edited result is refused at the first). */
@@ -47,4 +47,25 @@ export function resultDifferences(received: unknown, expected: unknown, path: Pa
     if (got !== want) push(at, got, want);
   };
   walk(received, expected, path);
+}
+
+/**
+ * Re-scores a result with the public scorer (`rescore`: the scorer called on the result's framework
+ * and its own inputs) and pushes every difference; a refusal of the inputs is pushed as the scorer
+ * words it, each issue placed by `place` at the result's figure. `true` when the result is exactly
+ * what the scorer gives.
+ */
+export function matchesRescore(result: unknown, path: Path, issues: ValidationIssue[], rescore: () => unknown, place: (i: ValidationIssue) => ValidationIssue, hint: string): boolean {
+  const start = issues.length;
+  let again: unknown;
+  try {
+    again = rescore();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    // the scorer's own words (a set without published maxima says so), at the result's figure
+    issues.push(...e.issues.slice(0, MAX_DIFFERENCES).map((i) => ({ ...place(i), message: i.message })));
+    return false;
+  }
+  resultDifferences(result, again, path, issues, hint);
+  return issues.length === start;
 }
