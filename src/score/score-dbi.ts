@@ -102,7 +102,8 @@ export function dbiResultFromUnits(c: CompiledDbi, pillarUnits: ArrayLike<number
     totalUnits += units;
     const level = rule ? pillarLevelOf(rule, units, maxUnits) : null;
     if (level !== null) pillarLevels.push(level);
-    pillars.push({
+    // frozen as built (the result is frozen whole): cheaper than walking it afterwards
+    pillars.push(Object.freeze({
       id: p.id,
       code: p.code,
       name: p.name,
@@ -110,23 +111,23 @@ export function dbiResultFromUnits(c: CompiledDbi, pillarUnits: ArrayLike<number
       max: p.max as number,
       percent: ratioHalfUp(units * 100, maxUnits, PERCENT_DECIMALS),
       level,
-      exact: { points: formatUnits(units, c.decimals), percent: ratioString(units * 100, maxUnits) },
-    });
+      exact: Object.freeze({ points: formatUnits(units, c.decimals), percent: ratioString(units * 100, maxUnits) }),
+    }));
   }
   const level = rule ? overallLevelOf(rule, totalUnits, c.factor, pillarLevels) : null;
   const levelName = level === null ? null : (f.levels.find((l) => l.level === level)?.name ?? null);
-  return recordFramework<DbiResult>({
+  return recordFramework<DbiResult>(Object.freeze({
     kind: 'dbi',
-    framework: { id: f.id, decision: f.legalBasis.decision, status: f.status },
+    framework: Object.freeze({ id: f.id, decision: f.legalBasis.decision, status: f.status }),
     total: totalUnits / c.factor,
     max: c.totalMaxUnits / c.factor,
     percent: ratioHalfUp(totalUnits * 100, c.totalMaxUnits, PERCENT_DECIMALS),
     level,
     levelName,
     noLevelReason: f.levelRule.kind === 'none' ? f.levelRule.reason : null,
-    pillars,
-    exact: { total: formatUnits(totalUnits, c.decimals), percent: ratioString(totalUnits * 100, c.totalMaxUnits) },
-  }, f);
+    pillars: Object.freeze(pillars),
+    exact: Object.freeze({ total: formatUnits(totalUnits, c.decimals), percent: ratioString(totalUnits * 100, c.totalMaxUnits) }),
+  }), f);
 }
 
 /** Sums validated answers into pillar units. */
