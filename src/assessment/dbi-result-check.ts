@@ -224,13 +224,23 @@ export function inspectDbiResult(result: unknown, path: Path, issues: Validation
   const r = result as Obj;
   // scored in this process (and frozen since): its figures are the scorer's own
   if (recordedFramework(r) || checked.has(r)) return f;
-  const input = answersOfResult(r, f, path, issues);
-  if (!input) return undefined;
-  // recomputed by the public scorer, from the framework and answers that give the result's figures
-  const place = (i: ValidationIssue) => makeIssue([...path, ...i.path], i.code, i.params as Record<string, unknown>, RESULT_HINT);
-  if (!matchesRescore(r, path, issues, () => scoreDbi(f, input as never), place, RESULT_HINT) || issues.length !== start) return undefined;
+  if (!matchesDbiScorer(r, f, path, issues) || issues.length !== start) return undefined;
   checked.add(r);
   return f;
+}
+
+/**
+ * Whether a result is exactly what `scoreDbi` gives on `f` for answers that give the result's own
+ * figures; pushes every difference (or why no answers give them).
+ *
+ * @internal
+ */
+export function matchesDbiScorer(r: Obj, f: DbiFramework, path: Path, issues: ValidationIssue[]): boolean {
+  const input = answersOfResult(r, f, path, issues);
+  if (!input) return false;
+  // recomputed by the public scorer, from the framework and answers that give the result's figures
+  const place = (i: ValidationIssue) => makeIssue([...path, ...i.path], i.code, i.params as Record<string, unknown>, RESULT_HINT);
+  return matchesRescore(r, path, issues, () => scoreDbi(f, input as never), place, RESULT_HINT);
 }
 
 /**

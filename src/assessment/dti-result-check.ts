@@ -162,12 +162,22 @@ export function inspectDtiResult(result: unknown, path: Path, issues: Validation
   const r = result as Obj;
   // scored in this process (and frozen since): its figures are the scorer's own
   if (recordedFramework(r) || checked.has(r)) return f;
-  const input = inputsOf(r, f, path, issues);
-  if (!input) return undefined;
-  // recomputed by the public scorer, from the framework and the result's own inputs
-  if (!matchesRescore(r, path, issues, () => scoreDti(f, input as never), (i) => atResult(i, r, f, path), RESULT_HINT) || issues.length !== start) return undefined;
+  if (!matchesDtiScorer(r, f, path, issues) || issues.length !== start) return undefined;
   checked.add(r);
   return f;
+}
+
+/**
+ * Whether a result is exactly what `scoreDti` gives on `f` for the result's own inputs; pushes
+ * every difference.
+ *
+ * @internal
+ */
+export function matchesDtiScorer(r: Obj, f: DtiFramework, path: Path, issues: ValidationIssue[]): boolean {
+  const input = inputsOf(r, f, path, issues);
+  if (!input) return false;
+  // recomputed by the public scorer, from the framework and the result's own inputs
+  return matchesRescore(r, path, issues, () => scoreDti(f, input as never), (i) => atResult(i, r, f, path), RESULT_HINT);
 }
 
 /**

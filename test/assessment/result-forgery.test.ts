@@ -69,6 +69,26 @@ describe('checkDtiResult re-scores what it did not score, and refuses any differ
     expect(issue!.message.en).toBe('The result does not add up: total is 999, but the computed value is 398.49');
   });
 
+  it('names the place of a result whose inputs are not there to re-score', () => {
+    const x = () => json(r) as any;
+    expect(at(() => checkDtiResult({ ...x(), input: 'guess' }))).toEqual(['result.input:invalid_option']);
+    expect(at(() => checkDtiResult({ ...x(), mainIndicators: 'none' }))).toEqual(['result.mainIndicators:invalid_type']);
+    const noId = x();
+    noId.mainIndicators[2] = { ...noId.mainIndicators[2], id: 7 };
+    expect(at(() => checkDtiResult(noId))).toEqual(['result.mainIndicators.2.id:invalid_type']);
+    const noExact = x();
+    delete noExact.mainIndicators[1].exact;
+    expect(at(() => checkDtiResult(noExact))).toEqual(['result.mainIndicators.1.exact.points:invalid_type']);
+    const notNumber = x();
+    notNumber.mainIndicators[1].exact.points = 'thirty';
+    expect(at(() => checkDtiResult(notNumber))).toEqual(['result.mainIndicators.1.exact.points:not_a_number']);
+    const pillars = json(scoreDti('dti-province-2020', { points: { government: 200, economy: 150, society: 100 } })) as any;
+    expect(at(() => checkDtiResult({ ...pillars, pillars: [] }))).toEqual(['result.pillars:invalid_type']);
+    pillars.pillars.economy.exact.points = '301';
+    expect(at(() => checkDtiResult(pillars))).toEqual(['result.pillars.economy.exact.points:out_of_range']);
+    expect(at(() => checkDbiResult({ ...json(scoreDbi('dbi-2021-sme', { answers })), pillars: {} }))).toEqual(['result.pillars:invalid_type']);
+  });
+
   it('every analysis and report refuses the edited copy: the report never shows the forged figure', () => {
     const forged = { ...json(r), total: 999 };
     expect(() => rankDti([{ id: '66', result: forged }])).toThrow(ValidationError);
