@@ -76,6 +76,12 @@ describe('vndi rank: every output shows the bounds where units have no value', (
     expect(r.out).toContain('2–5/5');
   });
 
+  it('the score report\'s ranking (vndi score --format html) shows the bounds too', async () => {
+    const r = await runCli(['score', file, '--framework', 'dti-province-2022', '--format', 'html']);
+    expect(r.out).toContain('3/6 tỉnh chưa có số liệu');
+    expect(r.out).toMatch(/<td class="n">3–6<\/td><td>66<\/td>/);
+  });
+
   it('JSON: best, worst, certain and the labels of each unit', async () => {
     const r = await runCli([...rankArgs(), '--format', 'json']);
     const rows = JSON.parse(r.out).rows as Record<string, unknown>[];

@@ -541,7 +541,7 @@ function scoreHeader(first: ScoredRow | undefined): { header: string[]; cells: (
 }
 
 /** The whole score table (for formats that need every row at once: table, Markdown, HTML). */
-function scoreTable(scored: readonly ScoredRow[]): Tabular {
+function scoreTable(scored: readonly ScoredRow[], missing: readonly MissingUnit[] = []): Tabular {
   const { header, cells } = scoreHeader(scored[0]);
   const first = scored[0]?.result;
   return {
@@ -552,7 +552,7 @@ function scoreTable(scored: readonly ScoredRow[]): Tabular {
       if (!first || first.kind === 'dti') {
         const dti = scored as readonly (ScoredRow & { result: DtiResult })[];
         const byId = new Map(dti.map((d) => [d.id, d]));
-        return renderReport({ kind: 'provinces', ranked: rankedDti(dti).map((x) => ({ ...x, name: byId.get(x.id)?.meta.name, ...sourceOf(byId.get(x.id)) })) }, options);
+        return renderReport({ kind: 'provinces', ranked: rankedDti(dti, missing).map((x) => ({ ...x, name: byId.get(x.id)?.meta.name, ...sourceOf(byId.get(x.id)) })) }, options);
       }
       const dbi = scored as readonly (ScoredRow & { result: DbiResult })[];
       return dbi.length === 1
@@ -573,12 +573,15 @@ function sourceOf(s: ScoredRow | undefined): { source?: string } {
  * has a region: its own region column first (fictional units sit in real regions), else its
  * province code's.
  */
-function rankedDti(rows: readonly (ScoredRow & { result: DtiResult })[]) {
-  const regionOf = (r: ScoredRow) => r.meta.region || findProvince(r.id)?.region;
-  const regions = rows.length > 0 && rows.every((r) => regionOf(r) !== undefined);
-  const ranking = rankDti(rows.map((r) => ({ id: r.id, result: r.result, ...(regions ? { group: regionOf(r) } : {}) })), regions ? { groupBy: 'group' } : {});
+function rankedDti(rows: readonly (ScoredRow & { result: DtiResult })[], missing: readonly MissingUnit[] = []) {
+  const absent = missingOf(missing, rows);
+  const regionOf = (r: { id: string; meta: Readonly<Record<string, string>> }) => r.meta.region || findProvince(r.id)?.region;
+  const regions = rows.length > 0 && [...rows, ...absent].every((r) => regionOf(r) !== undefined);
+  const units = [...rows.map((r) => ({ id: r.id, result: r.result as DtiResult | null, meta: r.meta })), ...absent.map((m) => ({ id: m.id, result: null, meta: m.meta }))];
+  const ranking = rankDti(units.map((u) => ({ id: u.id, result: u.result, ...(regions ? { group: regionOf(u) } : {}) })), regions ? { groupBy: 'group' } : {});
   const byId = new Map(rows.map((r) => [r.id, r.result]));
-  return ranking.map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)!, ...(regions ? { ranking: x } : {}) }));
+  // the units with a result are listed; the others widen their ranks
+  return ranking.filter((x) => byId.has(x.id)).map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)!, ...(regions || !x.certain ? { ranking: x } : {}) }));
 }
 
 /**
@@ -979,7 +982,8 @@ async function streamRows(
       throw new StrictStop();
     }
     for (const s of scored) provenance.add(s);
-    if (command === 'rank' && rejected.length) {
+    // a rejected row is a unit of the ranking (rank, and the score report's) without a value
+    if ((command === 'rank' || (command === 'score' && format === 'html')) && rejected.length) {
       const byLine = new Map(chunkRows(chunk).map((r) => [r.line, r.meta]));
       for (const e of rejected) missing.push({ id: e.id, meta: byLine.get(e.line) ?? {} });
     }
@@ -1048,7 +1052,7 @@ async function streamRows(
     }
   } else {
     let table: Tabular;
-    if (command === 'score') table = scoreTable(kept);
+    if (command === 'score') table = scoreTable(kept, missing);
     else if (command === 'summary') {
       if (!cohort) throw new UsageError('summary cần các dòng DBI', 'summary needs DBI rows');
       const dbi = kept as (ScoredRow & { result: DbiResult })[];
