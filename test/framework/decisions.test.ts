@@ -57,6 +57,24 @@ describe('the decisions table', () => {
     expect(text).toBe(methodologyWithTable(text));
   });
 
+  it("is what the README's framework table says of each set (used for, and 'not encoded')", () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+    for (const d of [...DTI_DECISIONS, ...DBI_DECISIONS]) {
+      for (const set of d.sets) {
+        if (set.framework === null) {
+          if (set.notEncoded!.why === 'content-not-found') expect(readme).toMatch(new RegExp(`\\| — \\| ${d.decision}[^|]*\\| from ${dmy(d.inForceFrom)} \\| \\*\\*not encoded\\*\\*`));
+          continue;
+        }
+        const row = readme.split('\n').find((l) => l.startsWith('| `') && l.split('|')[1]!.includes(`\`${set.framework}\``))!;
+        expect(row, set.framework).toBeDefined();
+        const used = row.split('|')[3]!;
+        if (d.kind === 'dti') for (const y of d.assessmentYears) expect(used, set.framework).toContain(`DTI ${y.year}`);
+        else expect(used.trim(), set.framework).toBe(d.replacedOn ? `${dmy(d.inForceFrom)} – ${dmy(dayBefore(d.replacedOn))}` : `from ${dmy(d.inForceFrom)}`);
+      }
+    }
+  });
+
   it("gives each framework's `years` from the table, and frameworkForYear agrees for every one of them", () => {
     for (const f of [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS]) {
       const d = [...DTI_DECISIONS, ...DBI_DECISIONS].find((x) => x.sets.some((s) => s.framework === f.id))!;
