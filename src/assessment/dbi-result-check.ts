@@ -18,6 +18,7 @@ import { DBI_FRAMEWORKS } from '../framework/dbi/index.js';
 import type { DbiCriterion, DbiFramework } from '../framework/schema.js';
 import { recordedFramework } from '../score/provenance.js';
 import { scoreDbi, type DbiResult } from '../score/score-dbi.js';
+import { itemsOf } from './dbi-input.js';
 import { readOnce } from './snapshot.js';
 import { isPlainObject, pathCheck, throwIfAny, type Path, isArray } from './check.js';
 import { matchesRescore } from './result-check-differences.js';
@@ -100,14 +101,10 @@ function answersOf(c: DbiCriterion): Map<number, unknown> | undefined {
   return out;
 }
 
-/** The criteria of a framework (and of the result's sector part), by id, with their pillar index. */
+/** The criteria of a framework (and of the result's sector part), by id, with their pillar index: the scorer's own answer slots. */
 function criteriaOf(f: DbiFramework, sector: string | undefined): Map<string, { c: DbiCriterion; pillar: number }> {
-  const out = new Map<string, { c: DbiCriterion; pillar: number }>();
-  f.pillars.forEach((p, i) => {
-    const components = p.sectorSpecific ? (f.sectors?.find((s) => s.id === sector)?.components ?? []) : p.components;
-    for (const k of components) for (const c of k.criteria) out.set(c.id, { c, pillar: i });
-  });
-  return out;
+  const part = f.sectors?.find((s) => s.id === sector) ?? null;
+  return new Map(itemsOf(f, part).filter((i) => i.criterion !== null).map((i) => [i.id, { c: i.criterion!, pillar: i.pillarIndex }]));
 }
 
 /**
@@ -213,6 +210,20 @@ function answersOfResult(r: Obj, f: DbiFramework, path: Path, issues: Validation
     });
   }
   if (issues.length !== start) return undefined;
+  // answers to another sector's questions that the framework ignores: any answer gives the same notice
+  const notices = field(r, 'notices');
+  if (isArray(notices)) {
+    const elsewhere = new Map((f.sectors ?? []).flatMap((s) => itemsOf(f, s)).filter((i) => i.criterion !== null).map((i) => [i.id, i.criterion!]));
+    for (const n of notices) {
+      const ids = isPlainObject(n) && field(n, 'code') === 'ignored_answers' ? field(n, 'criteria') : undefined;
+      if (!isArray(ids)) continue;
+      for (const id of ids) {
+        const c = typeof id === 'string' && !(id in answers) ? elsewhere.get(id) : undefined;
+        const any = c ? answersOf(c)?.values().next().value : undefined;
+        if (any !== undefined) answers[id as string] = any;
+      }
+    }
+  }
   return typeof sector === 'string' ? { answers, sector } : { answers };
 }
 

@@ -12,6 +12,7 @@ import { defineDbiFramework } from '../../src/schema.js';
 import { matchesDbiScorer } from '../../src/assessment/dbi-result-check.js';
 import { matchesDtiScorer } from '../../src/assessment/dti-result-check.js';
 import { loadDtiFictional, readFrameworkJson } from '../frameworks/load.js';
+import { itemsOf } from '../../src/assessment/dbi-input.js';
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -38,30 +39,35 @@ function answer(c: DbiCriterion, next: () => number): unknown {
 }
 
 function criteria(f: DbiFramework, sector: string | undefined): Map<string, DbiCriterion> {
-  const out = new Map<string, DbiCriterion>();
-  for (const p of f.pillars) {
-    const comps = p.sectorSpecific ? (f.sectors?.find((s) => s.id === sector)?.components ?? []) : p.components;
-    for (const k of comps) for (const c of k.criteria) out.set(c.id, c);
-  }
-  return out;
+  const part = f.sectors?.find((s) => s.id === sector) ?? null;
+  return new Map(itemsOf(f, part).filter((i) => i.criterion).map((i) => [i.id, i.criterion!]));
 }
 
-describe.each(['dbi-questionnaire', 'dbi-questionnaire-fictional', 'dbi-sectors', 'dbi-mean-na', 'dbi-weighted'])('%s', (name) => {
+describe.each(['dbi-questionnaire', 'dbi-questionnaire-fictional', 'dbi-questionnaire-998', 'dbi-level-caps', 'dbi-sectors', 'dbi-mean-na', 'dbi-weighted'])('%s', (name) => {
   const f = defineDbiFramework(readFrameworkJson(`${name}.json`));
   it('a scored result sent through JSON is what the scorer gives; an edited one is not', () => {
     const next = rng(name.length * 7919);
     let checked = 0;
+    let notices = 0;
     for (let trial = 0; trial < 60; trial++) {
-      const sector = f.sectors ? f.sectors[Math.floor(next() * f.sectors.length)]!.id : undefined;
+      // a sector of the framework, or (where its rules allow) one it does not list
+      const unlisted = f.sectorRules?.unlistedSector === 'common-part-only' && next() < 0.2;
+      const sector = f.sectors ? (unlisted ? 'nganh-khac' : f.sectors[Math.floor(next() * f.sectors.length)]!.id) : undefined;
       const defs = criteria(f, sector);
       const ids = criterionOrder(f, sector ? { sector } : undefined);
-      const answers = Object.fromEntries(ids.map((id) => [id, answer(defs.get(id)!, next)]));
+      const answers: Record<string, unknown> = Object.fromEntries(ids.map((id) => [id, answer(defs.get(id)!, next)]));
+      // answers to another sector's questions, where the framework ignores them (the result says so in a notice)
+      if (f.sectorRules?.otherSectorAnswers === 'ignore' && next() < 0.5) {
+        const other = f.sectors!.find((x) => x.id !== sector)!;
+        for (const [id, c] of criteria(f, other.id)) if (!defs.has(id) && next() < 0.5) answers[id] = answer(c, next);
+      }
       let r;
       try {
         r = scoreDbi(f, (sector ? { sector, answers } : { answers }) as never);
       } catch {
         continue; // a sheet the framework refuses (every criterion of a part not applicable): no result to check
       }
+      if (r.notices?.length) notices++;
       const issues: ValidationIssue[] = [];
       expect(matchesDbiScorer(json(r), f, ['result'], issues), JSON.stringify(issues.slice(0, 2))).toBe(true);
       const edited = json(r);
@@ -70,6 +76,7 @@ describe.each(['dbi-questionnaire', 'dbi-questionnaire-fictional', 'dbi-sectors'
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
+    if (f.sectorRules) expect(notices).toBeGreaterThan(0);
   });
 });
 

@@ -200,7 +200,7 @@ describe('the command line gives the same answer', () => {
       header = f.inputKeys === 'pillars' ? f.pillars.map((p) => p.id) : f.mainIndicators.filter((m) => m.max !== null && m.max > 0).map((m) => m.id);
       cells = header.map((id) => (f.inputKeys === 'pillars' ? f.pillars.find((p) => p.id === id)!.max / 2 : 50));
     } else {
-      header = criterionOrder(f);
+      header = f.inputLevel === 'pillar' ? f.pillars.map((p) => p.id) : criterionOrder(f);
       cells = header.map((id) => (f.inputLevel === 'pillar' ? 10 : id === '2.1.1' ? 15 : 3));
     }
     const path = join(dir, `${f.id}.csv`);
