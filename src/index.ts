@@ -27,7 +27,11 @@ export type { FlatErrors } from './errors-in-apps.js';
 // framework
 export { listFrameworks, getFramework, frameworkForYear } from './framework/catalog.js';
 export { frameworkInForce } from './framework/catalog.js';
-export type { FrameworkSummary } from './framework/catalog.js';
+export type {
+  FrameworkSummary, FrameworkEncoded, FrameworkNotEncoded, FrameworkChangeover, FrameworkPeriod, FrameworkOnDay, FrameworkOfYear, EnterpriseSize,
+} from './framework/catalog.js';
+export { DTI_DECISIONS, DBI_DECISIONS } from './framework/decisions.js';
+export type { DecisionRecord, DecisionSet, DecisionSize, AssessmentYear, Evidence, Evidenced, ReferenceQuote, NotEncodedReason } from './framework/decisions.js';
 export type {
   FrameworkId, DtiFrameworkId, DbiFrameworkId, BundledFrameworks, BundledFramework, DtiInputFor, DbiInputFor, DbiAnswerId,
   DtiInputKey, DbiInputKey, TypedDtiInput, TypedDbiInput, KeyedValues, CheckedRef, DtiFrameworkOf, DbiFrameworkOf, MaximaFor,
@@ -68,9 +72,9 @@ export type { Province, MergedProvince, RegionId } from './framework/units/provi
 
 // analyses
 export { rank, rankChange } from './analysis/rank.js';
-export type { RankEntry, Ranked, RankMethod, RankOptions, RankChange } from './analysis/rank.js';
+export type { RankEntry, Ranked, RankMethod, RankOptions, RankChange, RankPlace } from './analysis/rank.js';
 export { rankDti } from './analysis/rank-dti.js';
-export type { DtiUnit, DtiRanking, RankDtiOptions } from './analysis/rank-dti.js';
+export type { DtiUnit, DtiRanking, RankDtiOptions, RankingUniverse } from './analysis/rank-dti.js';
 export { dtiMeasure, dbiMeasure } from './analysis/measure.js';
 export type { DtiMeasure, DbiMeasure } from './analysis/measure.js';
 export { dbiGap } from './analysis/dbi-gap.js';

@@ -6,7 +6,7 @@
 import { readGuarded, readOnce } from '../assessment/snapshot.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { DBI_FRAMEWORKS, resolveDbiFramework, type DbiFrameworkRef } from './dbi/index.js';
-import { defineDbiFramework, defineDtiFramework } from './define.js';
+import { defineDbiFramework, defineDerivedFramework, defineDtiFramework } from './define.js';
 import { exactSum, plain } from './define-issues.js';
 import { DTI_FRAMEWORKS, resolveDtiFramework, type DtiFrameworkRef } from './dti/index.js';
 import type { DbiFramework, DbiLevelRule, DtiFramework } from './schema.js';
@@ -105,14 +105,15 @@ export function overrideDtiMaxima(frameworkOrId: DtiFrameworkRef, maxima: Partia
     maxima[m.id] === undefined ? { ...m } : { ...m, max: maxima[m.id] as number, maxStatus: 'reconstructed' as const },
   );
   const pillarMax = (id: string) => mainIndicators.reduce((s, m) => s + (m.pillars.includes(id as never) ? (m.max ?? 0) : 0), 0);
-  return defineDtiFramework({
+  // derived from its source: it keeps the source's id, marked reconstructed
+  return defineDerivedFramework({
     ...framework,
     status: 'reconstructed',
     mainIndicators,
     pillars: framework.pillars.map((p) => ({ ...p, max: pillarMax(p.id) })),
     totalMax: mainIndicators.reduce((s, m) => s + (m.max ?? 0), 0),
     notes: [...framework.notes, overrideNote(`maxima ${JSON.stringify(maxima)}`)],
-  });
+  }, framework);
 }
 
 /**
@@ -144,13 +145,14 @@ export function overrideDbiPillarMaxima(frameworkOrId: DbiFrameworkRef, maxima: 
     maxima[p.id] === undefined ? p : { ...p, max: maxima[p.id] as number, maxStatus: 'reconstructed' as const },
   );
   const complete = pillars.every((p) => p.max !== null);
-  return defineDbiFramework({
+  // derived from its source: it keeps the source's id, marked reconstructed
+  return defineDerivedFramework({
     ...framework,
     status: 'reconstructed',
     pillars,
     totalMax: complete ? Number(plain(exactSum(pillars.map((p) => p.max as number)))) : null,
     notes: [...framework.notes, overrideNote(`pillar maxima ${JSON.stringify(maxima)}`)],
-  });
+  }, framework);
 }
 
 /**
@@ -176,10 +178,11 @@ export function withDbiLevelRule(frameworkOrId: DbiFrameworkRef, rule: DbiLevelR
   rule = readOnce(rule, ['levelRule']);
   // checked with the whole framework: within the file bounds (a rule of a million bands is one
   // issue, not a million checked), issues at `levelRule.…`, the list capped like any other
-  return defineDbiFramework({
+  // derived from its source: it keeps the source's id, marked reconstructed
+  return defineDerivedFramework({
     ...framework,
     status: 'reconstructed',
     levelRule: rule,
     notes: [...framework.notes, overrideNote('level rule')],
-  });
+  }, framework);
 }

@@ -317,11 +317,19 @@ describe('the batch path and the streaming summary give what the library gives',
     expect(withoutProvenance(all.out)).toEqual(JSON.parse(JSON.stringify(summarize(entries))));
   });
 
-  it('rank: the compact ranking equals ranking the exact totals', async () => {
+  it('rank: the compact ranking equals ranking the exact totals, the rejected rows as units without a value', async () => {
     const path = file('many3.csv', csv());
     const r = await run(['rank', path, '--framework', 'dbi-2021-sme', '--format', 'json']);
     const results = new Map(valid().map((v) => [v.id, scoreDbi('dbi-2021-sme', { answers: v.answers })]));
-    const expected = rank(valid().map((v) => ({ id: v.id, score: results.get(v.id)!.exact.total })), { precision: 'exact' }).map((x) => ({ rank: x.rank, id: x.id, total: results.get(x.id)!.total, percent: results.get(x.id)!.percent, level: results.get(x.id)!.level }));
+    const ranked = rank(rows.map((v) => ({ id: v.id, score: results.get(v.id)?.exact.total ?? null })), { precision: 'exact' });
+    const without = rows.length - valid().length;
+    const text = (x: (typeof ranked)[number], lang: 'vi' | 'en') => (x.rank === null ? (lang === 'vi' ? 'chưa có số liệu' : 'no result') : `${x.best}–${x.worst}/${rows.length}, ${without} ${lang === 'vi' ? 'đơn vị chưa có số liệu' : 'units without data'}`);
+    const expected = ranked.map((x) => ({
+      rank: x.rank, best: x.best, worst: x.worst, certain: x.certain, id: x.id,
+      total: results.get(x.id)?.total ?? null, percent: results.get(x.id)?.percent ?? null, level: results.get(x.id)?.level ?? null,
+      label: text(x, 'en'), labelVi: text(x, 'vi'),
+    }));
+    expect(without).toBeGreaterThan(0);
     expect(JSON.parse(r.out).rows).toEqual(expected);
   });
 });

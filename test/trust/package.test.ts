@@ -182,6 +182,7 @@ import { defineFramework } from 'vn-digital-index/schema';
 const cjs = createRequire(import.meta.url)('vn-digital-index');
 const data = JSON.parse(JSON.stringify(esm.dtiProvince2022));
 data.id = 'tinh-minh-hoa-dti';
+data.status = 'reconstructed'; // a framework file is never 'official'
 const defined = defineFramework(data);
 const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
 const fromEsm = esm.scoreDti(defined, { points });

@@ -15,14 +15,15 @@ import Papa from 'papaparse';
 import { formatUnits, ratioHalfUp, ratioString } from '../../arithmetic/scaled.js';
 import { dbiGap } from '../../analysis/dbi-gap.js';
 import { dtiGap, type DtiTarget } from '../../analysis/dti-gap.js';
-import { rank, rankChange, type RankChange, type RankMethod } from '../../analysis/rank.js';
-import { rankDti } from '../../analysis/rank-dti.js';
+import { rank, rankChange, type RankChange, type RankMethod, type Ranked } from '../../analysis/rank.js';
+import { rankDti, type RankingUniverse } from '../../analysis/rank-dti.js';
 import { summarize, type CohortSummary } from '../../analysis/summarize.js';
 import { inputJsonSchema } from '../../assessment/json-schema.js';
 import { ValidationError, type ValidationIssue } from '../../errors.js';
 import { DBI_FRAMEWORKS } from '../../framework/dbi/index.js';
 import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
-import { getFramework, listFrameworks } from '../../framework/catalog.js';
+import { calendarDayOf, frameworkForYear, frameworkInForce, getFramework, listFrameworks } from '../../framework/catalog.js';
+import { dayBefore, decisionsOf } from '../../framework/decisions.js';
 import { findProvince } from '../../framework/units/provinces.js';
 import type { DbiFramework, Framework } from '../../framework/schema.js';
 import type { DbiResult } from '../../score/score-dbi.js';
@@ -44,7 +45,7 @@ import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
 import { FORMATS, csvHeader, csvRow, csvTrailer, formatFromName, languageOf, render, renderBytes, type Format, type Lang, type Tabular, type TabularCell } from './output.js';
-import { BatchScoredRow, dbiAssessmentOfRow, frameworkById, scoreChunk, scoresColumn, writtenInputColumns, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
+import { BatchScoredRow, dbiAssessmentOfRow, frameworkById, scoreChunk, scoresColumn, writtenInputColumns, type FrameworkPicker, type FrameworkRefusal, type RowError, type ScoredRow } from './score-rows.js';
 
 const USAGE = `vndi — chấm điểm chỉ số chuyển đổi số (DTI, DBI) / score Vietnam's digital-transformation indices
 
@@ -63,9 +64,13 @@ Commands
   demo                       run on the bundled fixtures (--lang vi, the default, or en)
 
 Reading
-  --framework <id>           framework of every row (else the row's framework column, else --year)
+  --framework <id>           framework of every row (else the row's framework column, else --date or --year)
   --framework-file <file>    a framework written as a file (vndi framework template): every row is scored on it
-  --year <year>              the framework in force that year (chosen by the file's columns)
+  --year <year>              the set in force that year that has the file's columns (DTI: the assessment
+                             year); a DBI year with a changeover (2023, 2025) needs --date
+  --date <day>               the day of assessment (2023-11-07 or 07/11/2023): the DBI set in force that day;
+                             a row's own "Ngày đánh giá" (date) or "Năm" column does the same per row
+  --size sme|large|group     the enterprise size of DBI rows, for --year and --date (default: by columns)
   --input points|values      what DTI columns hold (default points)
   --encoding <name>          utf-8 | utf-16le | utf-16be | windows-1258 | tcvn3 (default: detected)
   --header-row <n>           the header's row number (default: found under any title rows)
@@ -89,6 +94,9 @@ Analysis
   --group-by <keys>          rank within groups (region, or a column) / summary groups (comma-separated)
   --method competition|dense|ordinal   ranking method (default competition, as dti.gov.vn)
   --previous <file>          earlier year's file, for rank change
+  --universe 63|34           rank among the 63 provinces (DTI 2020–2024) or the 34 of 2025: those not in the
+                             file count as without data (default: the rows of the file); a rejected row is
+                             a unit without data, and every rank then shows its bounds (2–5/5)
   --registered <file>        registered enterprises per group (JSON or CSV: group, count)
   -h, --help                 this help
 
@@ -98,7 +106,7 @@ Exit codes
        written); --strict stopped at the first bad row; a file whose content cannot be read as rows
        (invalid JSON, an unreadable header, a broken .xlsx); a --framework-file with problems
   2    usage or file problem, one line (Vietnamese, then English): an unknown command or option, a
-       bad option value (--by, --target, --lang, --format, --method, --input, --year, --header-row,
+       bad option value (--by, --target, --lang, --format, --method, --input, --year, --date, --header-row,
        --group-by …), a missing argument; an input file that is missing, unreadable or empty (no
        data rows); an output that cannot be written; an unexpected error
   130  interrupted (Ctrl-C; 143 for SIGTERM): no temporary file is left behind
@@ -144,6 +152,9 @@ interface Options {
   'framework-file'?: string;
   lang?: string;
   year?: string;
+  date?: string;
+  size?: string;
+  universe?: string;
   input?: string;
   format?: string;
   out?: string;
@@ -179,9 +190,29 @@ const count = (n: number, lang: 'vi' | 'en') => n.toLocaleString(lang === 'vi' ?
 
 // ---------------------------------------------------------------- the framework of a run
 
+/** A day as an officer writes it: `2023-11-07`, or `07/11/2023` (day first). `undefined` if neither. */
+function dayOf(text: string): string | undefined {
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  const iso = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : text.trim();
+  try {
+    return calendarDayOf(iso);
+  } catch {
+    return undefined;
+  }
+}
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** When a run (or a row) is assessed: an assessment year, or a day. */
+type When = { readonly year: number } | { readonly day: string };
+
 /**
- * The one place where the framework of a run is chosen: `--framework`, else the row's framework
- * column, else the framework in force in `--year` (or the row's year) that has the file's columns.
+ * The one place where the framework of a run is chosen: `--framework` (or `--framework-file`), else
+ * the row's framework column, else the decisions table for `--date`, `--year`, the row's date
+ * column (`Ngày đánh giá`) or its `Năm` column: of the sets in force then, the one that has the
+ * file's columns. Where none has them, or a DBI year holds a changeover, the run (for `--year` /
+ * `--date`) or the row is refused with which decision applied when and which framework the columns
+ * fit; it is never scored under another decision.
  */
 function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPicker {
   let fixed: Framework | undefined = fileFramework(o);
@@ -191,26 +222,113 @@ function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPic
     if (!fixed) throw new UsageError(`không có --framework ${o.framework}; các bộ chỉ số: ${listFrameworks().map((f) => f.id).join(', ')}`, `unknown --framework ${o.framework}; known: ${listFrameworks().map((f) => f.id).join(', ')}`);
   }
   const year = o.year === undefined ? undefined : Number(o.year);
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year phải là một năm, ví dụ 2023', '--year must be a year, e.g. 2023');
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1 && year <= 9999)) throw new UsageError('--year phải là một năm, ví dụ 2023', '--year must be a year, e.g. 2023');
+  const date = o.date === undefined ? undefined : dayOf(o.date);
+  if (o.date !== undefined && date === undefined) throw new UsageError(`--date phải là một ngày, ví dụ 2023-11-07 hoặc 07/11/2023 (nhận được "${o.date}")`, `--date must be a day, e.g. 2023-11-07 or 07/11/2023 (received "${o.date}")`);
+  if (year !== undefined && date !== undefined) throw new UsageError('chỉ dùng một trong --year và --date', 'give --year or --date, not both');
+  const size = o.size;
+  if (size !== undefined && size !== 'sme' && size !== 'large' && size !== 'group') throw new UsageError(`--size phải là sme, large hoặc group (nhận được "${size}")`, `--size must be sme, large or group (received "${size}")`);
   const fileHeaders = plan ? plan.key.filter((_, i) => plan.role[i] === 'cell') : [];
-  const chosen = new Map<string, Framework | undefined>();
-  // the framework in force in year y that has the most of the scoring columns (the file's, or a JSON row's keys)
-  const forYear = (y: number, headers: readonly string[] = fileHeaders): Framework | undefined => {
-    const key = `${y}|${headers.join('\u0000')}`;
-    if (!chosen.has(key)) {
-      if (chosen.size > 1000) chosen.clear();
-      const candidates: Framework[] = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].filter((f) => f.years.includes(y));
+  // --size narrows the DBI sets to one enterprise size (large and group sets share their columns)
+  const all: readonly Framework[] = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS.filter((f) => size === undefined || f.enterpriseSize === size)];
+
+  // the bundled frameworks that have the most of the columns (ties kept: 922 and 405 share their columns)
+  const fitting = new Map<string, Framework[]>();
+  const fits = (headers: readonly string[]): Framework[] => {
+    const key = headers.join('\u0000');
+    let best = fitting.get(key);
+    if (!best) {
+      if (fitting.size > 1000) fitting.clear();
       const score = (f: Framework) => headers.filter((h) => frameworkColumns(f).has(headerKey(h))).length;
-      chosen.set(key, candidates.sort((a, b) => score(b) - score(a))[0]);
+      const top = Math.max(0, ...all.map(score));
+      best = top === 0 ? [] : all.filter((f) => score(f) === top);
+      fitting.set(key, best);
     }
-    return chosen.get(key);
+    return best;
   };
-  if (year !== undefined && fixed === undefined && !forYear(year)) throw new UsageError(`không có bộ chỉ số nào áp dụng năm ${year}`, `no framework is in force in ${year}`);
-  return (frameworkCell, yearCell, rowHeaders) => {
+  const answerFor = (when: When, f: Framework) => {
+    const size = f.kind === 'dbi' ? f.enterpriseSize : undefined;
+    return 'year' in when ? frameworkForYear(f.kind, when.year, size) : frameworkInForce(f.kind, when.day, size);
+  };
+  const whenText = (when: When, kind: 'dti' | 'dbi'): Localized => ('year' in when
+    ? (kind === 'dti' ? { vi: `DTI ${when.year}`, en: `DTI ${when.year}` } : { vi: `Năm ${when.year}`, en: `${when.year}` })
+    : { vi: `Ngày ${dmy(when.day)}`, en: `On ${dmy(when.day)}` });
+  const fitText = (f: Framework): Localized => {
+    const d = decisionsOf(f.kind).find((x) => x.decision === f.legalBasis.decision);
+    if (f.kind === 'dti' || !d) {
+      const used = f.years.length > 1 ? `${f.years[0]}–${f.years[f.years.length - 1]}` : String(f.years[0]);
+      return { vi: `các cột của tệp khớp bộ ${f.id} (Quyết định ${f.legalBasis.decision}, dùng cho DTI ${used})`, en: `the file's columns fit ${f.id} (Decision ${f.legalBasis.decision}, used for DTI ${used})` };
+    }
+    const until = d.replacedOn === null ? { vi: '', en: '' } : { vi: ` đến ${dmy(dayBefore(d.replacedOn))}`, en: ` to ${dmy(dayBefore(d.replacedOn))}` };
+    return {
+      vi: `các cột của tệp khớp bộ ${f.id} (Quyết định ${d.decision}, áp dụng từ ${dmy(d.inForceFrom)}${until.vi})`,
+      en: `the file's columns fit ${f.id} (Decision ${d.decision}, applied from ${dmy(d.inForceFrom)}${until.en})`,
+    };
+  };
+
+  // the framework of a time and a set of columns, or why none: decided once per (time, columns)
+  const chosen = new Map<string, Framework | FrameworkRefusal>();
+  const choose = (when: When, headers: readonly string[]): Framework | FrameworkRefusal => {
+    const key = `${'year' in when ? when.year : when.day}|${headers.join('\u0000')}`;
+    const known = chosen.get(key);
+    if (known) return known;
+    if (chosen.size > 1000) chosen.clear();
+    const fitted = fits(headers);
+    let picked: Framework | FrameworkRefusal | undefined = fitted.find((f) => {
+      const a = answerFor(when, f);
+      return a.outcome === 'encoded' && a.framework.id === f.id;
+    });
+    if (!picked) {
+      const f = fitted[0];
+      if (!f) {
+        picked = { refusal: { vi: 'Không cột nào của tệp là cột chấm điểm của một bộ chỉ số có sẵn; dùng --framework hoặc --framework-file.', en: 'No column of the file is a scoring column of a bundled framework; give --framework or --framework-file.' } };
+      } else {
+        const a = answerFor(when, f);
+        const w = whenText(when, f.kind);
+        const fit = fitText(f);
+        let vi: string;
+        let en: string;
+        if (a.outcome === 'encoded') {
+          const g = a.framework;
+          const extra = headers.filter((h) => frameworkColumns(f).has(headerKey(h)) && !frameworkColumns(g).has(headerKey(h)));
+          const shown = extra.length > 6 ? `${extra.slice(0, 6).join(', ')} … (${extra.length})` : extra.join(', ');
+          const notIn = extra.length ? { vi: `; ${g.id} không có cột ${shown}`, en: `; ${g.id} has no column ${shown}` } : { vi: '', en: '' };
+          const sure = a.evidence === 'confirmed' ? { vi: '', en: '' } : { vi: ', suy luận', en: ', inferred' };
+          vi = `${w.vi}: bộ chỉ số áp dụng là ${g.id} (Quyết định ${g.legalBasis.decision}${sure.vi}), nhưng ${fit.vi}${notIn.vi}. Nếu tệp chấm theo Quyết định ${f.legalBasis.decision}, dùng --framework ${f.id}; nếu không, sửa các cột theo ${g.id} (vndi schema ${g.id}).`;
+          en = `${w.en}: the set that applies is ${g.id} (Decision ${g.legalBasis.decision}${sure.en}), but ${fit.en}${notIn.en}. If the file is scored under Decision ${f.legalBasis.decision}, give --framework ${f.id}; if not, give it the columns of ${g.id} (vndi schema ${g.id}).`;
+        } else {
+          vi = `${a.message.vi} ${fit.vi[0]!.toUpperCase()}${fit.vi.slice(1)}. ${a.remedy.vi}`;
+          en = `${a.message.en} ${fit.en[0]!.toUpperCase()}${fit.en.slice(1)}. ${a.remedy.en}`;
+          if ('day' in when && a.outcome === 'not-encoded') {
+            vi = `${w.vi}: ${vi}`;
+            en = `${w.en}: ${en}`;
+          }
+        }
+        picked = { refusal: { vi, en } };
+      }
+    }
+    chosen.set(key, picked);
+    return picked;
+  };
+
+  const runWhen: When | undefined = date !== undefined ? { day: date } : year !== undefined ? { year } : undefined;
+  // --year / --date for a file with a header: decided once, before any row, as a usage error
+  if (fixed === undefined && runWhen && plan) {
+    const c = choose(runWhen, fileHeaders);
+    if ('refusal' in c) throw new UsageError(c.refusal.vi, c.refusal.en);
+  }
+  return (frameworkCell, yearCell, rowHeaders, dateCell) => {
     if (fixed) return fixed;
     if (frameworkCell) return frameworkById(frameworkCell);
-    const y = year ?? (yearCell === undefined ? NaN : Number(yearCell));
-    return Number.isInteger(y) ? forYear(y, rowHeaders ?? fileHeaders) : undefined;
+    const headers = rowHeaders ?? fileHeaders;
+    if (runWhen) return choose(runWhen, headers);
+    if (dateCell !== undefined) {
+      const day = dayOf(dateCell);
+      if (day === undefined) return { refusal: { vi: `Ngày đánh giá "${dateCell}" không phải một ngày (YYYY-MM-DD hoặc DD/MM/YYYY)`, en: `The date of assessment "${dateCell}" is not a day (YYYY-MM-DD or DD/MM/YYYY)` } };
+      return choose({ day }, headers);
+    }
+    const y = yearCell === undefined ? NaN : Number(yearCell);
+    return Number.isInteger(y) && y >= 1 && y <= 9999 ? choose({ year: y }, headers) : undefined;
   };
 }
 
@@ -423,7 +541,7 @@ function scoreHeader(first: ScoredRow | undefined): { header: string[]; cells: (
 }
 
 /** The whole score table (for formats that need every row at once: table, Markdown, HTML). */
-function scoreTable(scored: readonly ScoredRow[]): Tabular {
+function scoreTable(scored: readonly ScoredRow[], missing: readonly MissingUnit[] = []): Tabular {
   const { header, cells } = scoreHeader(scored[0]);
   const first = scored[0]?.result;
   return {
@@ -434,7 +552,7 @@ function scoreTable(scored: readonly ScoredRow[]): Tabular {
       if (!first || first.kind === 'dti') {
         const dti = scored as readonly (ScoredRow & { result: DtiResult })[];
         const byId = new Map(dti.map((d) => [d.id, d]));
-        return renderReport({ kind: 'provinces', ranked: rankedDti(dti).map((x) => ({ ...x, name: byId.get(x.id)?.meta.name, ...sourceOf(byId.get(x.id)) })) }, options);
+        return renderReport({ kind: 'provinces', ranked: rankedDti(dti, missing).map((x) => ({ ...x, name: byId.get(x.id)?.meta.name, ...sourceOf(byId.get(x.id)) })) }, options);
       }
       const dbi = scored as readonly (ScoredRow & { result: DbiResult })[];
       return dbi.length === 1
@@ -455,20 +573,51 @@ function sourceOf(s: ScoredRow | undefined): { source?: string } {
  * has a region: its own region column first (fictional units sit in real regions), else its
  * province code's.
  */
-function rankedDti(rows: readonly (ScoredRow & { result: DtiResult })[]) {
-  const regionOf = (r: ScoredRow) => r.meta.region || findProvince(r.id)?.region;
-  const regions = rows.length > 0 && rows.every((r) => regionOf(r) !== undefined);
-  const ranking = rankDti(rows.map((r) => ({ id: r.id, result: r.result, ...(regions ? { group: regionOf(r) } : {}) })), regions ? { groupBy: 'group' } : {});
+function rankedDti(rows: readonly (ScoredRow & { result: DtiResult })[], missing: readonly MissingUnit[] = []) {
+  const absent = missingOf(missing, rows);
+  const regionOf = (r: { id: string; meta: Readonly<Record<string, string>> }) => r.meta.region || findProvince(r.id)?.region;
+  const regions = rows.length > 0 && [...rows, ...absent].every((r) => regionOf(r) !== undefined);
+  const units = [...rows.map((r) => ({ id: r.id, result: r.result as DtiResult | null, meta: r.meta })), ...absent.map((m) => ({ id: m.id, result: null, meta: m.meta }))];
+  const ranking = rankDti(units.map((u) => ({ id: u.id, result: u.result, ...(regions ? { group: regionOf(u) } : {}) })), regions ? { groupBy: 'group' } : {});
   const byId = new Map(rows.map((r) => [r.id, r.result]));
-  return ranking.map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)!, ...(regions ? { ranking: x } : {}) }));
+  // the units with a result are listed; the others widen their ranks
+  return ranking.filter((x) => byId.has(x.id)).map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)!, ...(regions || !x.certain ? { ranking: x } : {}) }));
 }
 
-function rankedDbi(rows: readonly (ScoredRow & { result: DbiResult })[], by: string, method?: RankMethod) {
+/**
+ * The ranking of DBI rows for a report, with each rank's bounds where rows were rejected (a rejected
+ * row is a unit without a value: it may rank anywhere). Only rows with a result are listed.
+ */
+function rankedDbi(rows: readonly (ScoredRow & { result: DbiResult })[], by: string, method?: RankMethod, missing: readonly MissingUnit[] = []) {
   for (const r of rows) checkDbiBy(by, { id: r.result.framework.id, pillars: r.result.pillars });
   const score = (r: DbiResult) => (by === 'total' ? r.exact.total : by === 'percent' ? r.exact.percent : (r.pillars.find((p) => p.id === by)?.exact.points ?? null));
-  const ranking = rank(rows.map((r) => ({ id: r.id, score: score(r.result) })), { method, precision: 'exact' });
+  const ranking = rank([...rows.map((r) => ({ id: r.id, score: score(r.result) })), ...missingOf(missing, rows).map((m) => ({ id: m.id, score: null }))], { method, precision: 'exact' });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ranking.map((x) => ({ id: x.id, rank: x.rank, name: byId.get(x.id)!.meta.name, result: byId.get(x.id)!.result, ...sourceOf(byId.get(x.id)) }));
+  return ranking.filter((x) => byId.has(x.id)).map((x) => ({ id: x.id, rank: x.rank, best: x.best, worst: x.worst, of: ranking.length, name: byId.get(x.id)!.meta.name, result: byId.get(x.id)!.result, ...sourceOf(byId.get(x.id)) }));
+}
+
+/** A row that was rejected: a unit of the ranking without a value. */
+interface MissingUnit {
+  readonly id: string;
+  readonly meta: Readonly<Record<string, string>>;
+}
+
+/** The rejected rows that are not also scored (a resubmitted row), each id once. */
+function missingOf(missing: readonly MissingUnit[], scored: readonly { readonly id: string }[]): MissingUnit[] {
+  const seen = new Set(scored.map((s) => s.id));
+  return missing.filter((m) => m.id !== '' && !seen.has(m.id) && (seen.add(m.id), true));
+}
+
+/** A rank as printed: one number only when certain, else its bounds (`2–5`). */
+const rankCell = (r: { readonly rank: number | null; readonly best: number; readonly worst: number }): TabularCell =>
+  r.rank === null ? null : r.best === r.worst ? r.rank : `${r.best}–${r.worst}`;
+
+/** The column labels and the heading of a ranking with units without a value. */
+function boundsNote(withoutValue: number, of: number, unit: Localized): { heading: string; labels: Record<string, Localized> } {
+  return {
+    heading: `${withoutValue}/${of} ${unit.vi} chưa có số liệu: thứ hạng ghi dạng tốt nhất–xấu nhất / ${withoutValue} of ${of} ${unit.en} without data: ranks are shown as best–worst`,
+    labels: { ranking: { vi: 'Xếp hạng (khoảng)', en: 'Ranking (bounds)' } },
+  };
 }
 
 /** What ranking a DBI row needs: its id, name, exact score and the figures shown beside it. */
@@ -503,40 +652,81 @@ function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
   };
 }
 
-function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined): Tabular {
-  const ranking = rank(entries.map((e) => ({ id: e.id, score: e.score })), { method, precision: 'exact' });
+function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined, missing: readonly MissingUnit[] = []): Tabular {
+  const absent = missingOf(missing, entries);
+  const ranking = rank([...entries.map((e) => ({ id: e.id, score: e.score })), ...absent.map((m) => ({ id: m.id, score: null }))], { method, precision: 'exact' });
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const ranked = ranking.map((x) => ({ rank: x.rank, e: byId.get(x.id)! }));
+  const names = new Map(absent.map((m) => [m.id, m.meta.name ?? '']));
+  const without = ranking.length - entries.filter((e) => e.score !== null).length;
+  const unit = { vi: 'đơn vị', en: 'units' };
+  const missingText = { vi: `, ${without} đơn vị chưa có số liệu`, en: `, ${without} ${without === 1 ? 'unit' : 'units'} without data` };
+  const text = (x: Ranked, lang: 'vi' | 'en') => (x.rank === null ? (lang === 'vi' ? 'chưa có số liệu' : 'no result') : `${x.best === x.worst ? x.rank : `${x.best}–${x.worst}`}/${ranking.length}${without ? missingText[lang] : ''}`);
   return {
-    header: ['rank', 'id', 'name', by, 'level'],
-    rows: ranked.map(({ rank: r, e }) => [r, e.id, e.name, e.shown, e.level]),
-    json: ranked.map(({ rank: r, e }) => ({ rank: r, id: e.id, total: e.total, percent: e.percent, level: e.level })),
+    header: ['rank', 'id', 'name', by, 'level', ...(without ? ['ranking'] : [])],
+    rows: ranking.map((x) => {
+      const e = byId.get(x.id);
+      return [rankCell(x), x.id, e?.name ?? names.get(x.id) ?? '', e?.shown ?? null, e?.level ?? null, ...(without ? [{ vi: text(x, 'vi'), en: text(x, 'en') }] : [])];
+    }),
+    json: ranking.map((x) => {
+      const e = byId.get(x.id);
+      return { rank: x.rank, best: x.best, worst: x.worst, certain: x.certain, id: x.id, total: e?.total ?? null, percent: e?.percent ?? null, level: e?.level ?? null, label: text(x, 'en'), labelVi: text(x, 'vi') };
+    }),
+    ...(without ? boundsNote(without, ranking.length, unit) : {}),
   };
 }
 
-function dtiRankTable(dti: readonly (ScoredRow & { result: DtiResult })[], o: Options, groupKey: string | undefined, previous: readonly ScoredRow[] | undefined): Tabular {
+/** `--universe 63|34`: the provinces a DTI ranking is among (default: the rows of the file). */
+function universeOption(o: Options): RankingUniverse | undefined {
+  if (o.universe === undefined) return undefined;
+  if (o.universe === '63') return 'provinces-63';
+  if (o.universe === '34') return 'provinces-34';
+  throw new UsageError(`--universe phải là 63 hoặc 34 (nhận được "${o.universe}")`, `--universe must be 63 or 34 (received "${o.universe}")`);
+}
+
+function dtiRankTable(
+  dti: readonly (ScoredRow & { result: DtiResult })[],
+  o: Options,
+  groupKey: string | undefined,
+  previous: { scored: readonly ScoredRow[]; missing: readonly MissingUnit[] } | undefined,
+  missing: readonly MissingUnit[] = [],
+): Tabular {
   const method = o.method as RankMethod | undefined;
-  const meta = new Map(dti.map((d) => [d.id, d.meta]));
+  const universe = universeOption(o);
+  const absent = missingOf(missing, dti);
+  const meta = new Map<string, Readonly<Record<string, string>>>([...dti.map((d) => [d.id, d.meta] as const), ...absent.map((m) => [m.id, m.meta] as const)]);
   // a row's own region column wins (fictional units sit in real regions); else the unit's code
-  const groupOf = (id: string) => (groupKey === 'region' ? meta.get(id)?.region ?? findProvince(id)?.region : groupKey ? meta.get(id)?.[groupKey] : undefined);
-  const ranking = withOption('--by', ['options'], () => rankDti(dti.map((d) => ({ id: d.id, result: d.result, group: groupOf(d.id) })), {
-    by: o.by ?? 'value', method, groupBy: groupKey ? 'group' : undefined,
-  }));
+  const groupOf = (id: string) => (groupKey === 'region' ? meta.get(id)?.region || findProvince(id)?.region : groupKey ? meta.get(id)?.[groupKey] : undefined);
+  // with a universe, its units not in the file are placed in their regions by code
+  const groupBy = groupKey === 'region' && universe ? (id: string) => (meta.has(id) ? groupOf(id) : findProvince(id)?.region) : groupKey ? ('group' as const) : undefined;
+  const units = [...dti.map((d) => ({ id: d.id, result: d.result })), ...absent.map((m) => ({ id: m.id, result: null }))].map((u) => ({ ...u, group: groupOf(u.id) }));
+  const ranking = withOption('--universe', ['units'], () => withOption('--by', ['options'], () => rankDti(units, {
+    by: o.by ?? 'value', method, groupBy, ...(universe ? { universe } : {}),
+  })));
   let changes: Map<string, RankChange> | undefined;
   if (previous) {
-    const prev = previous.filter((s) => s.result.kind === 'dti') as (ScoredRow & { result: DtiResult })[];
-    const before = withOption('--by', ['options'], () => rankDti(prev.map((d) => ({ id: d.id, result: d.result })), { by: o.by ?? 'value', method }));
+    const prev = previous.scored.filter((s) => s.result.kind === 'dti') as (ScoredRow & { result: DtiResult })[];
+    const prevUnits = [...prev.map((d) => ({ id: d.id, result: d.result as DtiResult | null })), ...missingOf(previous.missing, prev).map((m) => ({ id: m.id, result: null }))];
+    const before = withOption('--universe', ['units'], () => withOption('--by', ['options'], () => rankDti(prevUnits, { by: o.by ?? 'value', method, ...(universe ? { universe } : {}) })));
     changes = new Map(rankChange(before, ranking).map((c) => [c.id, c]));
   }
   const byId = new Map(dti.map((d) => [d.id, d]));
+  const uncertain = ranking.some((r) => !r.certain);
+  const of = ranking[0]?.of ?? 0;
+  const without = ranking[0]?.withoutValue ?? 0;
   return {
-    header: ['rank', 'id', 'name', o.by ?? 'value', ...(groupKey ? ['group', 'rankInGroup'] : []), ...(changes ? ['change'] : [])],
-    rows: ranking.map((r) => [r.rank, r.id, byId.get(r.id)?.meta.name ?? '', r.score, ...(groupKey ? [bilingual(r.groupName) ?? r.group ?? null, r.rankInGroup === undefined || r.rankInGroup === null ? null : `${r.rankInGroup}/${r.ofInGroup}`] : []), ...(changes ? [changeCell(changes.get(r.id))] : [])]),
+    header: ['rank', 'id', 'name', o.by ?? 'value', ...(groupKey ? ['group', 'rankInGroup'] : []), ...(changes ? ['change'] : []), ...(uncertain ? ['ranking'] : [])],
+    rows: ranking.map((r) => [
+      rankCell(r), r.id, meta.get(r.id)?.name ?? '', r.score,
+      ...(groupKey ? [bilingual(r.groupName) ?? r.group ?? null, r.rankInGroup === undefined || r.rankInGroup === null ? null : `${rankCell({ rank: r.rankInGroup, best: r.bestInGroup!, worst: r.worstInGroup! })}/${r.ofInGroup}`] : []),
+      ...(changes ? [changeCell(changes.get(r.id))] : []),
+      ...(uncertain ? [{ vi: r.labelVi, en: r.label }] : []),
+    ]),
     json: ranking,
+    ...(uncertain ? boundsNote(without, of, { vi: 'tỉnh', en: 'provinces' }) : {}),
     html: (options) =>
       renderReport({
         kind: 'provinces',
-        ranked: ranking.map((r) => {
+        ranked: ranking.filter((r) => byId.has(r.id)).map((r) => {
           const change = changes?.get(r.id);
           return { id: r.id, name: byId.get(r.id)?.meta.name, rank: r.rank, result: byId.get(r.id)!.result, ranking: r, ...(change ? { change } : {}), ...sourceOf(byId.get(r.id)) };
         }),
@@ -760,6 +950,8 @@ async function streamRows(
   const kept: ScoredRow[] = [];
   const keptRows: InputRow[] = [];
   const dbiRank: DbiRankEntry[] = [];
+  // rank: the rejected rows, units of the ranking without a value
+  const missing: MissingUnit[] = [];
   let cohort: CohortStream | undefined;
   let groupBy: string[] | undefined;
   let rankGroup: string | undefined;
@@ -791,6 +983,11 @@ async function streamRows(
     }
     for (const s of scored) provenance.add(s);
     notices.add(scored);
+    // a rejected row is a unit of the ranking (rank, and the score report's) without a value
+    if ((command === 'rank' || (command === 'score' && format === 'html')) && rejected.length) {
+      const byLine = new Map(chunkRows(chunk).map((r) => [r.line, r.meta]));
+      for (const e of rejected) missing.push({ id: e.id, meta: byLine.get(e.line) ?? {} });
+    }
     if (command === 'score') {
       if (streamed) {
         await sink.drain();
@@ -856,20 +1053,25 @@ async function streamRows(
     }
   } else {
     let table: Tabular;
-    if (command === 'score') table = scoreTable(kept);
+    if (command === 'score') table = scoreTable(kept, missing);
     else if (command === 'summary') {
       if (!cohort) throw new UsageError('summary cần các dòng DBI', 'summary needs DBI rows');
       const dbi = kept as (ScoredRow & { result: DbiResult })[];
       table = summaryTable(cohort.finish(), a.registered !== undefined, () => rankedDbi(dbi, 'total'));
     } else if (command === 'rank') {
       if (kept.length && kept.every((s) => s.result.kind === 'dti')) {
-        const previous = o.previous ? (await readAll(o.previous, { ...o, 'header-row': undefined, columns: o.columns })).scored : undefined;
-        table = dtiRankTable(kept as (ScoredRow & { result: DtiResult })[], o, rankGroup, previous);
+        let previous: { scored: ScoredRow[]; missing: MissingUnit[] } | undefined;
+        if (o.previous) {
+          const before = await readAll(o.previous, { ...o, 'header-row': undefined, columns: o.columns });
+          const scoredIds = new Set(before.scored.map((x) => x.id));
+          previous = { scored: before.scored, missing: before.rows.filter((r) => r.id && !scoredIds.has(r.id)).map((r) => ({ id: r.id, meta: r.meta })) };
+        }
+        table = dtiRankTable(kept as (ScoredRow & { result: DtiResult })[], o, rankGroup, previous, missing);
       } else if (format === 'html') {
         const dbi = kept as (ScoredRow & { result: DbiResult })[];
-        const ranked = rankedDbi(dbi, by, a.method);
+        const ranked = rankedDbi(dbi, by, a.method, missing);
         table = { header: [], rows: [], json: null, html: (options) => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }, options) };
-      } else table = dbiRankTable(dbiRank, by, a.method);
+      } else table = dbiRankTable(dbiRank, by, a.method, missing);
     } else table = gapTable(kept, keptRows, o, languageOf(format, renderOptions) ?? 'en');
     if (format === 'html' && !table.html) throw new UsageError(`${command} không có báo cáo HTML`, `${command} has no HTML report`);
     table = { ...table, ...(prov ? { provenance: prov } : {}), labels: { ...provenance.labels(), ...table.labels } };
@@ -945,7 +1147,7 @@ async function run(argv: readonly string[]): Promise<number> {
       args: [...argv],
       allowPositionals: true,
       options: {
-        framework: { type: 'string' }, 'framework-file': { type: 'string' }, lang: { type: 'string' }, year: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+        framework: { type: 'string' }, 'framework-file': { type: 'string' }, lang: { type: 'string' }, year: { type: 'string' }, date: { type: 'string' }, size: { type: 'string' }, universe: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         excel: { type: 'boolean' }, by: { type: 'string' }, 'group-by': { type: 'string' }, method: { type: 'string' },
         previous: { type: 'string' }, unit: { type: 'string' }, target: { type: 'string' }, registered: { type: 'string' },
         strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, encoding: { type: 'string' }, 'header-row': { type: 'string' },

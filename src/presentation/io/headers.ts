@@ -1,7 +1,7 @@
 /**
  * Column headers as offices type them. A header matches a field ignoring case, spacing, Unicode form
  * and diacritics (`Mã tỉnh`, `MA TINH`, `Ma  tinh` are one header); the usual Vietnamese names of the
- * row's id, name, year, framework, district, commune, sector and size are known, as are every
+ * row's id, name, year, date of assessment, framework, district, commune, sector and size are known, as are every
  * framework's indicator and criterion ids and Vietnamese names. Row-number and notes columns are set
  * aside; a header close to a known one gets "did you mean"; two columns for one field are an error.
  */
@@ -31,6 +31,7 @@ export const META_HEADERS: Readonly<Record<string, readonly string[]>> = {
   name: ['name', 'Tên', 'Tên tỉnh', 'Tỉnh', 'Tỉnh/Thành phố', 'Tỉnh/TP', 'Tên doanh nghiệp', 'Doanh nghiệp', 'Tên DN', 'Tên đơn vị', 'Đơn vị'],
   framework: ['framework', 'Bộ chỉ số'],
   year: ['year', 'Năm'],
+  date: ['date', 'Ngày đánh giá', 'Ngày tự đánh giá'],
   district: ['district', 'Huyện', 'Quận/Huyện', 'Huyện/Thị xã/Thành phố'],
   commune: ['commune', 'Xã', 'Xã/Phường', 'Phường/Xã', 'Xã/Phường/Thị trấn'],
   sector: ['sector', 'Ngành', 'Ngành nghề', 'Lĩnh vực'],
