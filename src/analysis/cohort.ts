@@ -13,7 +13,7 @@
  * scaled integers in one typed array (2 bytes a figure on the bundled criterion-level frameworks;
  * 8 on a framework with weights or "not applicable" pillars, whose points have no fixed scale). A
  * group that grows past the size of a histogram of its framework's scale (dbi-2021-sme: 321 totals,
- * 326 pillar points and 7 level slots, 2.6 KB, reached at its 164th result) becomes that histogram,
+ * 326 pillar points and 7 level slots, 2.6 KB, reached at its 163rd result) becomes that histogram,
  * whose size no further result changes. A framework without a fixed scale keeps every value:
  * 8 bytes × (pillars + 2) per result. The whole cohort's figures are merged from the groups at the
  * end. Group keys are compared in their canonical form (see {@link canonicalText}): spellings that

@@ -9,6 +9,8 @@
 const INVISIBLE = /[\u200b-\u200d\u2060\u00ad\ufeff]/g;
 // any run of white space (\s covers the no-break, figure, narrow no-break and ideographic spaces)
 const SPACES = /\s+/g;
+// a space other than one ordinary space between words, or an invisible character
+const ODD_SPACING = /[^\S ]| {2}|^ | $|[\u200b-\u200d\u2060\u00ad\ufeff]/;
 
 /**
  * The canonical form of a text key: Unicode NFC, invisible characters removed, every run of white
@@ -33,5 +35,7 @@ export function canonicalText(text: string): string {
     }
   }
   if (plain) return text;
+  // text with letters beyond ASCII but single ordinary spaces needs only NFC (the same string when it is)
+  if (!ODD_SPACING.test(text)) return text.normalize('NFC');
   return text.replace(INVISIBLE, '').replace(SPACES, ' ').trim().normalize('NFC');
 }
