@@ -283,6 +283,16 @@ export class CohortAccumulator<E extends object = { readonly result: DbiResult }
 
   /** The summary of every result added (and of each registered group with none). */
   finish(): CohortSummary {
+    const { framework, overall, groups } = this.summaries();
+    return recordFramework<CohortSummary>({ framework, groups: [...groups], overall }, this.shape!.framework);
+  }
+
+  /**
+   * The summary, group by group: the whole cohort's figures at once, and each group's computed as
+   * it is read, so that a caller that writes a row per group and lets it go (a table of 600,000
+   * districts) never holds every group's statistics together.
+   */
+  summaries(): { readonly framework: string; readonly overall: GroupSummary; readonly groups: Iterable<GroupSummary> } {
     const s = this.shape;
     if (s === undefined) throw new ValidationError([makeIssue(['entries'], 'missing_input', { fields: ['entries'] }, 'summarize needs at least one scored entry.')]);
     // every registered group appears, also with no result
@@ -290,14 +300,14 @@ export class CohortAccumulator<E extends object = { readonly result: DbiResult }
       for (const key of this.registered.keys()) if (!this.groups.has(key)) this.groups.set(key, this.newGroup(key, this.fields && this.fields.length > 1 ? splitKey(key, this.fields.length) : null));
     }
     const groups = [...this.groups.values()].sort((a, b) => compareCodePoints(a.key, b.key));
-    const overall = this.merged(groups);
-    const overallSummary = this.summary(overall, {});
+    const merged = this.merged(groups);
+    const overallSummary = this.summary(merged, {});
     const total = this.registeredTotal;
-    return recordFramework<CohortSummary>({
-      framework: this.frameworkId,
-      groups: groups.map((g) => this.summary(g, this.keysOf(g), this.registered?.get(g.key), ['options', 'registered', g.key])),
-      overall: total === undefined ? overallSummary : { ...overallSummary, coverage: coverageOf(overall.count, total, this.options.target, ['options', 'registered']) },
-    }, s.framework);
+    const overall = total === undefined ? overallSummary : { ...overallSummary, coverage: coverageOf(merged.count, total, this.options.target, ['options', 'registered']) };
+    const each = function* (this: CohortAccumulator<E>): Generator<GroupSummary> {
+      for (const g of groups) yield this.summary(g, this.keysOf(g), this.registered?.get(g.key), ['options', 'registered', g.key]);
+    }.bind(this);
+    return { framework: this.frameworkId, overall, groups: { [Symbol.iterator]: each } };
   }
 
   // ------------------------------------------------------------------ adding

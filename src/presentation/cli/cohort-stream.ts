@@ -50,4 +50,9 @@ export class CohortStream {
   finish(): CohortSummary {
     return this.acc.finish();
   }
+
+  /** The same summary group by group, computed as each is read (see CohortAccumulator.summaries). */
+  summaries(): ReturnType<CohortAccumulator['summaries']> {
+    return this.acc.summaries();
+  }
 }

@@ -17,7 +17,7 @@ import { dbiGap } from '../../analysis/dbi-gap.js';
 import { dtiGap, type DtiTarget } from '../../analysis/dti-gap.js';
 import { rank, rankChange, type RankChange, type RankMethod } from '../../analysis/rank.js';
 import { rankDti } from '../../analysis/rank-dti.js';
-import { summarize, type CohortSummary } from '../../analysis/summarize.js';
+import { summarize, type GroupSummary } from '../../analysis/summarize.js';
 import { inputJsonSchema } from '../../assessment/json-schema.js';
 import { ValidationError, type ValidationIssue } from '../../errors.js';
 import { DBI_FRAMEWORKS } from '../../framework/dbi/index.js';
@@ -598,21 +598,40 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
 /**
  * The summary table: a row per group and one for the whole cohort (only that one without
  * `--group-by`). A registered group with none assessed shows its count 0 and its coverage, and no
- * mean or quartiles (there is nothing to average).
+ * mean or quartiles (there is nothing to average). The groups' statistics are computed one group at
+ * a time as the rows are made; the whole summary is built only for the formats that hold it (JSON,
+ * NDJSON, HTML), so that a table of 600,000 districts keeps a row each, not their statistics.
  */
-function summaryTable(s: CohortSummary, registered: boolean, ranked: () => ReturnType<typeof rankedDbi>, grouped = true): Tabular {
-  const levels = Object.keys(s.overall.levels);
-  const figures = (g: CohortSummary['overall']) => (g.count === 0 ? [null, null, null, null] : [g.total.mean, g.total.q1, g.total.median, g.total.q3]);
+function summaryTable(cohort: CohortStream, registered: boolean, ranked: () => ReturnType<typeof rankedDbi>, grouped: boolean, whole: boolean): Tabular {
+  const { header, rows } = summaryRows(cohort, registered, grouped);
+  const s = whole ? cohort.finish() : undefined;
+  return {
+    header,
+    rows: [...rows],
+    json: s ?? null,
+    ...(s ? { html: (options: { readonly lang: Lang; readonly provenance?: Provenance }) => renderReport({ kind: 'cohort', summary: s, ranked: ranked() }, options) } : {}),
+  };
+}
+
+/** The summary table's columns, and its rows made one group at a time as they are read. */
+function summaryRows(cohort: CohortStream, registered: boolean, grouped: boolean): { header: string[]; rows: Iterable<TabularCell[]> } {
+  const { overall, groups } = cohort.summaries();
+  const levels = Object.keys(overall.levels);
+  const figures = (g: GroupSummary) => (g.count === 0 ? [null, null, null, null] : [g.total.mean, g.total.q1, g.total.median, g.total.q3]);
+  const row = (g: GroupSummary, all: boolean): TabularCell[] => [
+    all ? words('all') : g.key,
+    g.count, ...levels.map((l) => g.levels[l] ?? 0), ...figures(g),
+    // coverage as the reports print it: a percentage, 2 decimals, half-up from the exact counts
+    ...(registered ? [g.coverage?.registered ?? null, g.coverage ? ratioHalfUp(g.coverage.assessed * 100, g.coverage.registered, 2) : null, g.coverage?.shortfall ?? null] : []),
+  ];
   return {
     header: ['group', 'count', ...levels.map((l) => `level ${l}`), 'mean', 'q1', 'median', 'q3', ...(registered ? ['registered', 'coveragePercent', 'shortfall'] : [])],
-    rows: [...(grouped ? s.groups : []), s.overall].map((g) => [
-      g === s.overall ? words('all') : g.key,
-      g.count, ...levels.map((l) => g.levels[l] ?? 0), ...figures(g),
-      // coverage as the reports print it: a percentage, 2 decimals, half-up from the exact counts
-      ...(registered ? [g.coverage?.registered ?? null, g.coverage ? ratioHalfUp(g.coverage.assessed * 100, g.coverage.registered, 2) : null, g.coverage?.shortfall ?? null] : []),
-    ]),
-    json: s,
-    html: (options) => renderReport({ kind: 'cohort', summary: s, ranked: ranked() }, options),
+    rows: {
+      *[Symbol.iterator]() {
+        if (grouped) for (const g of groups) yield row(g, false);
+        yield row(overall, true);
+      },
+    },
   };
 }
 
@@ -939,13 +958,33 @@ async function streamRows(
       if (firstPiece) sink.write(jsonPiece([], true));
       sink.write(jsonEnd(prov ?? { frameworks: [], rows: [], illustrative: false }, !firstPiece));
     }
+  } else if (command === 'summary' && format === 'csv') {
+    // a CSV summary is written a row at a time as each group's figures are made: a table of
+    // 600,000 districts holds no row (the same text render(table, 'csv') writes)
+    if (!cohort?.framework) throw new UsageError('summary cần các dòng DBI', 'summary needs DBI rows');
+    const { header, rows } = summaryRows(cohort, a.registered !== undefined, (groupBy?.length ?? 0) > 0);
+    const decimals = header.map(columnDecimals);
+    sink.write(csvHeader(csvLang ? localizeHeaders(header, csvLang, provenance.labels()) : header, csvOptions()));
+    let text = '';
+    rowsOut = 0;
+    for (const r of rows) {
+      text += csvRow(r.map((x) => cellIn(x, csvLang)), csvOptions(decimals));
+      rowsOut++;
+      if (text.length > 1 << 16) {
+        sink.write(text);
+        text = '';
+        await sink.drain();
+      }
+    }
+    sink.write(text);
+    if (prov) sink.write(csvTrailer(prov, csvOptions()));
   } else {
     let table: Tabular;
     if (command === 'score') table = { ...scoreTable(kept, info), labels: infoLabels() };
     else if (command === 'summary') {
       if (!cohort?.framework) throw new UsageError('summary cần các dòng DBI', 'summary needs DBI rows');
       const dbi = kept as (ScoredRow & { result: DbiResult })[];
-      table = summaryTable(cohort.finish(), a.registered !== undefined, () => rankedDbi(dbi, 'total'), (groupBy?.length ?? 0) > 0);
+      table = summaryTable(cohort, a.registered !== undefined, () => rankedDbi(dbi, 'total'), (groupBy?.length ?? 0) > 0, format === 'json' || format === 'ndjson' || format === 'html');
     } else if (command === 'rank') {
       if (kept.length && kept.every((s) => s.result.kind === 'dti')) {
         table = dtiRankTable(kept as (ScoredRow & { result: DtiResult })[], o, rankGroup, a.previous);
