@@ -395,15 +395,21 @@ export class CohortAccumulator<E extends object = { readonly result: DbiResult }
     const s = this.shape!;
     const o = s.offsets;
     const hist = new Int32Array(o[s.pillarCount + 2]!);
-    const v = g.values!;
-    for (let i = 0; i < g.count; i++) {
+    this.countInto(hist, g.values!, g.count);
+    g.hist = hist;
+    g.values = null;
+  }
+
+  /** Counts `count` results held as values into a histogram. */
+  private countInto(hist: Int32Array, v: Values, count: number): void {
+    const s = this.shape!;
+    const o = s.offsets;
+    for (let i = 0; i < count; i++) {
       const at = i * s.stride;
       hist[v[at]!]!++;
       for (let p = 0; p < s.pillarCount; p++) hist[o[p + 1]! + v[at + p + 1]!]!++;
       hist[o[s.pillarCount + 1]! + v[at + s.pillarCount + 1]!]!++;
     }
-    g.hist = hist;
-    g.values = null;
   }
 
   // ------------------------------------------------------------------ figures
@@ -423,15 +429,7 @@ export class CohortAccumulator<E extends object = { readonly result: DbiResult }
       const hist = new Int32Array(o[s.pillarCount + 2]!);
       for (const g of groups) {
         if (g.hist) for (let i = 0; i < hist.length; i++) hist[i]! += g.hist[i]!;
-        else if (g.values) {
-          const v = g.values;
-          for (let i = 0; i < g.count; i++) {
-            const at = i * s.stride;
-            hist[v[at]!]!++;
-            for (let p = 0; p < s.pillarCount; p++) hist[o[p + 1]! + v[at + p + 1]!]!++;
-            hist[o[s.pillarCount + 1]! + v[at + s.pillarCount + 1]!]!++;
-          }
-        }
+        else if (g.values) this.countInto(hist, g.values, g.count);
       }
       all.hist = hist;
     } else {

@@ -10,19 +10,8 @@ import { dtiInputIssues, hasDtiComponents } from '../../assessment/dti-input.js'
 import type { ValidationIssue } from '../../errors.js';
 import type { Framework } from '../../framework/schema.js';
 import { beyondPoints } from '../../score/score-dbi-general.js';
-import { frameworkColumns, headerKey } from '../io/headers.js';
 import { mapCells, type InputRow } from '../io/rows.js';
-
-/** The row with the information columns its framework scores as cells (a framework file's own columns). */
-function scoredCells(row: InputRow, framework: Framework): InputRow {
-  const index = frameworkColumns(framework);
-  let cells: Record<string, string | number> | undefined;
-  for (const [key, value] of Object.entries(row.meta)) {
-    if (key === 'id' || key === 'name' || value === '' || !index.has(headerKey(key)) || Object.hasOwn(row.cells, key)) continue;
-    (cells ??= { ...row.cells })[key] = value;
-  }
-  return cells ? { ...row, cells } : row;
-}
+import { withFrameworkColumns } from './score-rows.js';
 
 /** Whether a row's issues were cut short by the library's bound. */
 export function cutShort(issues: readonly ValidationIssue[]): boolean {
@@ -37,7 +26,7 @@ export function everyIssue(row: InputRow, framework: Framework, input: 'points' 
   if (framework.kind === 'dti') {
     if (hasDtiComponents(framework)) return undefined;
     if (row.explicit?.points || row.explicit?.values) return dtiInputIssues(framework, row.explicit as Record<string, unknown>);
-    const { record, issues } = mapCells(scoredCells(row, framework), framework, input);
+    const { record, issues } = mapCells(withFrameworkColumns(row, framework), framework, input);
     return issues.length ? issues : dtiInputIssues(framework, { [input]: record });
   }
   if (beyondPoints(framework)) return undefined;
@@ -48,6 +37,6 @@ export function everyIssue(row: InputRow, framework: Framework, input: 'points' 
     return undefined;
   }
   if (row.explicit?.answers) return dbiInputIssues(compiled, { answers: row.explicit.answers });
-  const { record, issues } = mapCells(scoredCells(row, framework), framework, 'answers');
+  const { record, issues } = mapCells(withFrameworkColumns(row, framework), framework, 'answers');
   return issues.length ? issues : dbiInputIssues(compiled, { answers: record });
 }

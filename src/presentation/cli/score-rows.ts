@@ -135,7 +135,7 @@ function scoreOne(row: InputRow, framework: Framework | undefined, options: Scor
  * inputs that no bundled framework has, and the file reader keeps such columns as information
  * (meta) — under `--framework-file` they are the scores.
  */
-function withFrameworkColumns(row: InputRow, framework: Framework, index: ReadonlyMap<string, string> = frameworkColumns(framework)): InputRow {
+export function withFrameworkColumns(row: InputRow, framework: Framework, index: ReadonlyMap<string, string> = frameworkColumns(framework)): InputRow {
   let cells: Record<string, string | number> | undefined;
   for (const [key, value] of Object.entries(row.meta)) {
     if (key === 'id' || key === 'name' || value === '' || !index.has(headerKey(key)) || Object.hasOwn(row.cells, key)) continue;
