@@ -11,7 +11,8 @@
  * Memory is bounded per group by what its figures need. A median and quartiles need the values
  * themselves, so a group keeps, per result, its total, each pillar's points and its level, as
  * scaled integers in one typed array (2 bytes a figure on the bundled criterion-level frameworks;
- * 8 on a framework with weights or "not applicable" pillars, whose points have no fixed scale). A
+ * 8 on a framework with weights, "not applicable", sectors or percentage bands, whose points have no
+ * fixed scale and whose mean percentage is the mean of the results' own). A
  * group that grows past the size of a histogram of its framework's scale (dbi-2021-sme: 321 totals,
  * 326 pillar points and 7 level slots, 2.6 KB, reached at its 163rd result) becomes that histogram,
  * whose size no further result changes. A framework without a fixed scale keeps every value:
@@ -26,8 +27,7 @@ import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 import { compareCodePoints, num, throwIfAny, type Path } from '../assessment/check.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import type { DbiFramework } from '../framework/schema.js';
-import type { DbiResult } from '../score/score-dbi.js';
-import { generalDecimals, needsGeneralScoring } from '../score/score-dbi-general.js';
+import { extendedResult, type DbiResult } from '../score/score-dbi.js';
 import { recordFramework, recordedFramework } from '../score/provenance.js';
 import { canonicalText } from './text-key.js';
 
@@ -105,6 +105,8 @@ export interface ScaledResult {
   readonly totalUnits: number;
   readonly levelCode: number;
   pillarUnits(p: number): number;
+  /** The whole result (built on demand): what a framework beyond fixed maxima is summarised from. */
+  readonly result: DbiResult;
 }
 
 // a framework's scale above this many units is not held as histograms (none of the bundled ones)
@@ -150,9 +152,9 @@ interface Shape {
 }
 
 function shapeOf(framework: DbiFramework): Shape {
-  const general = needsGeneralScoring(framework);
+  const general = extendedResult(framework);
   const c = general ? null : compileDbi(framework);
-  const decimals = c ? c.decimals : generalDecimals(framework);
+  const decimals = (c ?? compileDbi(framework)).decimals;
   const factor = c ? c.factor : 10 ** decimals;
   const maxUnits = c ? c.totalMaxUnits : 0;
   const pillarCount = framework.pillars.length;
@@ -276,8 +278,10 @@ export class CohortAccumulator<E extends object = { readonly result: DbiResult }
       this.use(framework, ['result', 'framework', 'id'], framework.id);
     }
     const group = this.fields === null || key.length === 0 ? this.groupOf('all', null) : key.length === 1 ? this.groupOf(key[0]!, null) : this.groupOf(key.join(' / '), key);
-    if ('compiled' in result) this.fromScaled(result);
-    else this.fromResult(result);
+    // a framework whose maxima vary by result ("n/a", sectors) or whose percentage is not the sum's
+    // (mean, weighted) is summarised from the results themselves, as summarize does
+    if ('compiled' in result && !this.shape!.general) this.fromScaled(result);
+    else this.fromResult('compiled' in result ? result.result : result);
     this.push(group);
   }
 
@@ -526,7 +530,7 @@ function inspectEntry(e: unknown, i: number, issues: ValidationIssue[]): DbiFram
 
 /** Whether two versions of a framework score on the same maxima (so their results share histograms). */
 function sameMaxima(a: DbiFramework, b: DbiFramework): boolean {
-  if (needsGeneralScoring(a) || needsGeneralScoring(b)) {
+  if (extendedResult(a) || extendedResult(b)) {
     // no fixed maxima: the same questions, sectors and aggregation
     const shape = (f: DbiFramework) => JSON.stringify([f.pillars, f.sectors, f.aggregation, f.levels.map((l) => l.level)]);
     return shape(a) === shape(b);

@@ -42,7 +42,8 @@ const optionsCheck = /* @__PURE__ */ obj({
  * `registered` and a `groupBy`, every registered group is listed, also one with no entry (count 0,
  * coverage 0 with the full shortfall). Memory grows with the groups, not the entries: a group keeps
  * its values (2 bytes a figure on the bundled frameworks) until a histogram of the framework's scale
- * is smaller, and a framework with weights or "not applicable" keeps 8 bytes a figure.
+ * is smaller, and a framework with weights, "not applicable", sectors or percentage bands keeps 8 bytes a
+ * figure.
  *
  * @example
  * ```ts

@@ -558,7 +558,10 @@ describe('one cohort summary: vndi summary gives exactly what summarize gives, o
   function assessment(f: DbiFramework): { sector?: string; answers: Record<string, unknown> } {
     if (f.inputLevel === 'pillar') return { answers: Object.fromEntries(f.pillars.map((p) => [p.id, Math.round(rand() * p.max! * 100) / 100])) };
     const sector = f.sectors ? pickOne(f.sectors).id : undefined;
-    const criteria = f.pillars.flatMap((p) => (p.sectorSpecific ? f.sectors!.find((s) => s.id === sector)!.components : p.components).flatMap((c) => c.criteria));
+    const criteria = f.pillars.flatMap((p) => {
+      const part = p.sectorSpecific ? f.sectors!.find((s) => s.id === sector) : p;
+      return part ? [...(part.criteria ?? []), ...part.components.flatMap((c) => c.criteria)] : [];
+    });
     return { ...(sector ? { sector } : {}), answers: Object.fromEntries(criteria.map((c) => [c.id, answer(c)])) };
   }
   const DISTRICTS = ['Buôn Hồ', 'Krông Pắc', 'Lắk', 'Ea Kar', "Cư M'gar"];
@@ -567,7 +570,8 @@ describe('one cohort summary: vndi summary gives exactly what summarize gives, o
   const cases: [string, DbiFramework, string | undefined][] = [
     ...['dbi-2021-sme', 'dbi-2021-large', 'dbi-2021-group', 'dbi-2023-large', 'dbi-2025-large'].map((id) => [id, getFramework(id) as DbiFramework, undefined] as [string, DbiFramework, undefined]),
     ['dbi-2023-sme-readiness (maxima supplied)', readiness, 'readiness'],
-    ...['dbi-weighted', 'dbi-mean-na', 'dbi-questionnaire'].map((name) => [name, defineDbiFramework(raw(name)), name] as [string, DbiFramework, string]),
+    // every DBI test framework of the file format: weights, "n/a", questions, sectors, level caps
+    ...readdirSync(join(__dirname, '..', 'frameworks')).filter((n) => n.startsWith('dbi-') && n.endsWith('.json')).map((n) => n.slice(0, -5)).map((name) => [name, defineDbiFramework(raw(name)), name] as [string, DbiFramework, string]),
   ];
 
   for (const [label, f, file] of cases) {
@@ -600,7 +604,7 @@ describe('one cohort summary: vndi summary gives exactly what summarize gives, o
   }
 
   it('sector frameworks (a sector per enterprise): the streaming accumulator fed row by row equals summarize', () => {
-    for (const name of ['dbi-sectors', 'dbi-questionnaire-fictional']) {
+    for (const name of ['dbi-sectors', 'dbi-questionnaire-fictional', 'dbi-questionnaire-998']) {
       const f = defineDbiFramework(raw(name));
       const stream = new CohortStream({ groupBy: ['district'], registered: { 'Lắk': 90 }, target: 0.5 });
       const entries = Array.from({ length: 300 }, (_, k) => {

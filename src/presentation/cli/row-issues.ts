@@ -9,7 +9,7 @@ import { compileDbi, dbiInputIssues } from '../../assessment/dbi-input.js';
 import { dtiInputIssues, hasDtiComponents } from '../../assessment/dti-input.js';
 import type { ValidationIssue } from '../../errors.js';
 import type { Framework } from '../../framework/schema.js';
-import { beyondPoints } from '../../score/score-dbi-general.js';
+import { beyondPoints } from '../../score/score-dbi.js';
 import { mapCells, type InputRow } from '../io/rows.js';
 import { withFrameworkColumns } from './score-rows.js';
 
