@@ -100,7 +100,7 @@ export interface FrameworkRefusal {
 export type FrameworkPicker = (frameworkCell: string | undefined, yearCell: string | undefined, rowHeaders?: readonly string[], dateCell?: string) => Framework | FrameworkRefusal | undefined;
 
 /** A picked framework, or `undefined` for a refusal (which {@link scoreOne} reports). */
-const pickedFramework = (p: Framework | FrameworkRefusal | undefined): Framework | undefined => (p === undefined || 'refusal' in p ? undefined : p);
+export const pickedFramework = (p: Framework | FrameworkRefusal | undefined): Framework | undefined => (p === undefined || 'refusal' in p ? undefined : p);
 
 export interface ScoreRowsOptions {
   /** The framework of a row (see main.ts, where the framework of a run is chosen). */
@@ -250,7 +250,7 @@ export function dbiAssessmentOfRow(row: InputRow, framework: DbiFramework): { as
  * inputs that no bundled framework has, and the file reader keeps such columns as information
  * (meta) — under `--framework-file` they are the scores.
  */
-function withFrameworkColumns(row: InputRow, framework: Framework, index: ReadonlyMap<string, string> = frameworkColumns(framework)): InputRow {
+export function withFrameworkColumns(row: InputRow, framework: Framework, index: ReadonlyMap<string, string> = frameworkColumns(framework)): InputRow {
   let cells: Record<string, string | number> | undefined;
   for (const [key, value] of Object.entries(row.meta)) {
     if (key === 'id' || key === 'name' || value === '' || !index.has(headerKey(key)) || Object.hasOwn(row.cells, key)) continue;

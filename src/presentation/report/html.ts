@@ -417,7 +417,8 @@ function cohort(input: Extract<ReportInput, { kind: 'cohort' }>, options: Report
   body += table(
     [ctx.t(W.group), ctx.t(W.count), ...levelKeys.map(levelLabel), ctx.t(W.mean), 'Q1', ctx.t(W.median), 'Q3', ...(withCoverage ? [ctx.t(W.registered), `${ctx.t(W.coverage)} (%)`, ctx.t(W.shortfall)] : [])],
     [...s.groups, ...(s.groups.length > 1 ? [s.overall] : [])].map((g) => [
-      term(g.key, ctx.lang), num(ctx.n(g.count)), ...levelKeys.map((l) => num(ctx.n(g.levels[l] ?? 0))), num(ctx.n(g.total.mean)), num(ctx.n(g.total.q1)), num(ctx.n(g.total.median)), num(ctx.n(g.total.q3)),
+      // a registered group with none assessed has no mean or quartiles (its figures are 0 with count 0)
+      term(g.key, ctx.lang), num(ctx.n(g.count)), ...levelKeys.map((l) => num(ctx.n(g.levels[l] ?? 0))), ...(g.count === 0 ? [null, null, null, null] : [num(ctx.n(g.total.mean)), num(ctx.n(g.total.q1)), num(ctx.n(g.total.median)), num(ctx.n(g.total.q3))]),
       ...(withCoverage ? [g.coverage ? num(ctx.n(g.coverage.registered)) : null, coverageText(g.coverage), g.coverage?.shortfall === null || g.coverage?.shortfall === undefined ? null : num(ctx.n(g.coverage.shortfall))] : []),
     ]),
   );
