@@ -75,7 +75,8 @@ describe('renderAssessmentPage', () => {
   });
 
   it('refuses a DTI framework, an unchecked object, an unknown id and bad options, naming each', () => {
-    expect(issuesOf(() => renderAssessmentPage('dti-province-2022'))[0]!.code).toBe('unknown_framework');
+    expect(issuesOf(() => renderAssessmentPage('dti-province-2022'))[0]!.code).toBe('wrong_framework_kind');
+    expect(issuesOf(() => renderAssessmentPage('dbi-2099-sme'))[0]!.code).toBe('unknown_framework');
     expect(issuesOf(() => renderAssessmentPage(getFramework('dti-province-2022') as never))[0]!.code).toBe('wrong_framework_kind');
     expect(issuesOf(() => renderAssessmentPage(JSON.parse(JSON.stringify(getFramework('dbi-2021-sme'))) as DbiFramework))[0]!.code).toBe('invalid_framework');
     const bad = issuesOf(() => renderAssessmentPage('dbi-2021-sme', { lang: 'fr', title: 7, subtitle: 'x'.repeat(10_001), messageOrigin: 'https://x.vn/path', colour: 'red' } as never));
@@ -129,7 +130,7 @@ describe('vndi form', () => {
     const out = join(dir, 'readiness.html');
     const r = await runCli(['form', '--framework', 'dbi-2023-sme-readiness', '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/dbi-2023-sme-readiness chưa chấm điểm được, trang chỉ nói lý do: .*overrideDbiPillarMaxima.* \/ dbi-2023-sme-readiness cannot be scored, and the page says why/);
+    expect(r.err).toMatch(/dbi-2023-sme-readiness chưa chấm điểm được, trang chỉ nói lý do: Chưa có điểm tối đa .* \/ dbi-2023-sme-readiness cannot be scored, and the page says why: The pillar maxima .* are not published/);
     expect(readFileSync(out, 'utf8')).toBe(renderAssessmentPage('dbi-2023-sme-readiness'));
   });
 

@@ -2,7 +2,8 @@
  * Reading an input file as a stream of row chunks, with bounded memory: CSV (`,` `;` tab, quoted
  * fields, CRLF) through papaparse's parser fed one decoded megabyte at a time, NDJSON line by line,
  * a JSON array, or the first sheet (or a named one) of an `.xlsx` workbook. Every record after the
- * header is accounted for: as a row to score, a rejected row (with its line and reason), or a blank.
+ * header is accounted for: as a row to score, a rejected row (with its line and reason), a blank,
+ * or a row set aside (a totals or average row, with its line).
  */
 import { createReadStream, statSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -10,8 +11,10 @@ import { readSheet } from 'read-excel-file/node';
 import type { ValidationIssue } from '../../errors.js';
 import { CliError, ioError } from './cli-error.js';
 import { decodeBytes, detectEncoding, readSample, streamDecoder, type EncodingName } from './decode.js';
-import { findHeaderRow, planColumns, type ColumnPlan } from './headers.js';
-import { objectRow, type InputRow } from './rows.js';
+import { findHeaderRow, headerRows, planColumns, type ColumnPlan, type HeaderRows } from './headers.js';
+import { ID_BY_NAME, RecordReader, Spellings, isTotalsLabel, objectRow, totalsSetAside, withIdsByName, type InputRow, type SetAsideRow } from './rows.js';
+
+export type { SetAsideRow } from './rows.js';
 
 /** A row that cannot be scored, with its line number and every reason. */
 export interface RowError {
@@ -32,6 +35,8 @@ export interface RowChunk {
   readonly rejected: RowError[];
   /** Blank rows skipped. */
   readonly blank: number;
+  /** Rows that are not units (totals and average rows), each with its line and what it is. */
+  readonly setAside: SetAsideRow[];
 }
 
 export interface ReadOptions {
@@ -53,6 +58,12 @@ export interface RowSource {
   readonly kind: 'csv' | 'xlsx' | 'json' | 'ndjson';
   /** The column plan of a CSV or sheet (JSON rows are planned by their keys). */
   readonly plan?: ColumnPlan;
+  /** The header's first and last line (1-based; two lines for a two-row header), for messages. */
+  readonly headerLines?: readonly [number, number];
+  /** The sheet read, for messages (a workbook). */
+  readonly sheet?: string;
+  /** Information values read in their canonical form (NFC, spacing), for the notice that lists them. */
+  readonly spellings: Spellings;
   /** One-line notices for the officer (ignored columns, encoding used …). */
   readonly notices: readonly { vi: string; en: string }[];
   /** File size in bytes, and bytes read so far (for progress). */
@@ -101,14 +112,25 @@ function detectDelimiter(line: string): ',' | ';' | '\t' {
   return semis > commas ? ';' : ',';
 }
 
-/** Turns sheet or CSV records (after the header) into chunks: rows, rejected rows and blanks. */
+/**
+ * Turns sheet or CSV records (after the header) into chunks: rows to score, rejected rows, blanks,
+ * and rows set aside (totals and averages). Each record is read as the officer sees it first (see
+ * RecordReader: canonical text, `="0101"` as `0101`, a province's id from its name).
+ */
 class Accountant {
   records: { line: number; fields: readonly unknown[] }[] = [];
   rejected: RowError[] = [];
+  setAside: SetAsideRow[] = [];
   blank = 0;
-  constructor(private readonly plan: ColumnPlan) {}
+  private readonly reader: RecordReader;
+  /** The number of columns the file has (the plan may add an id column, see withIdsByName). */
+  private readonly width: number;
+  constructor(private readonly plan: ColumnPlan, spellings: Spellings, width = plan.header.length) {
+    this.reader = new RecordReader(plan, spellings);
+    this.width = width;
+  }
   add(fields: readonly unknown[], line: number): void {
-    const n = this.plan.header.length;
+    const n = this.width;
     if (isBlank(fields)) {
       this.blank++;
       return;
@@ -118,22 +140,28 @@ class Accountant {
       this.rejected.push({ line, id: idAt >= 0 ? String(fields[idAt] ?? '').trim() : '', issues: [fieldCountIssue(fields.length, n)] });
       return;
     }
-    this.records.push({ line, fields });
+    const read = this.reader.read(fields, line);
+    if ('setAside' in read) this.setAside.push(read.setAside);
+    else if ('reject' in read) this.rejected.push({ line, id: '', issues: [read.reject] });
+    else this.records.push({ line, fields: read.fields });
   }
   get size(): number {
-    return this.records.length + this.rejected.length + this.blank;
+    return this.records.length + this.rejected.length + this.blank + this.setAside.length;
   }
   take(): RowChunk {
-    const c = { plan: this.plan, records: this.records, rows: [], rejected: this.rejected, blank: this.blank };
+    const c = { plan: this.plan, records: this.records, rows: [], rejected: this.rejected, blank: this.blank, setAside: this.setAside };
     this.records = [];
     this.rejected = [];
+    this.setAside = [];
     this.blank = 0;
     return c;
   }
 }
 
-function headerNotices(plan: ColumnPlan): { vi: string; en: string }[] {
+function headerNotices(plan: ColumnPlan, rows?: HeaderRows): { vi: string; en: string }[] {
   const out: { vi: string; en: string }[] = [];
+  if (rows && rows.last > rows.first) out.push({ vi: `Tiêu đề gồm hai dòng (${rows.first + 1}–${rows.last + 1}), được ghép thành một`, en: `The header spans two rows (${rows.first + 1}–${rows.last + 1}), read as one` });
+  if (plan.header[plan.header.length - 1] === ID_BY_NAME) out.push({ vi: 'Tệp không có cột Mã tỉnh: các tỉnh được nhận theo tên', en: 'The file has no id column (Mã tỉnh): provinces are identified by name' });
   if (plan.ignored.length) out.push({ vi: `Bỏ qua cột ${plan.ignored.join(', ')} (số thứ tự, ghi chú)`, en: `Ignored columns ${plan.ignored.join(', ')} (row numbers, notes)` });
   if (plan.information.length) out.push({ vi: `Cột không dùng để chấm, giữ lại làm thông tin: ${plan.information.join(', ')}`, en: `Columns not used for scoring, kept as information: ${plan.information.join(', ')}` });
   return out;
@@ -144,7 +172,11 @@ export function emptyFile(file: string): CliError {
   return new CliError(2, `${file}: tệp không có dữ liệu`, `${file}: the file has no data`);
 }
 
-function chooseHeader(records: readonly (readonly unknown[])[], options: ReadOptions, file: string): number {
+function chooseHeader(records: readonly (readonly unknown[])[], options: ReadOptions, file: string): HeaderRows {
+  return headerRows(records, chooseHeaderRow(records, options, file));
+}
+
+function chooseHeaderRow(records: readonly (readonly unknown[])[], options: ReadOptions, file: string): number {
   if (options.headerRow !== undefined) {
     if (!Number.isInteger(options.headerRow) || options.headerRow < 1) throw new CliError(2, '--header-row phải là số dòng (từ 1)', '--header-row must be a row number (from 1)');
     const at = options.headerRow - 1;
@@ -180,6 +212,7 @@ export async function openRows(file: string, options: ReadOptions = {}): Promise
   if (sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04) return openXlsx(file, size, options, chunkRows);
   const detected = options.encoding ? { encoding: options.encoding, bom: bomLength(sample, options.encoding) } : detectEncoding(sample, file);
   const notices: { vi: string; en: string }[] = [];
+  const spellings = new Spellings();
   if (detected.encoding === 'windows1258' || detected.encoding === 'tcvn') {
     const label = detected.encoding === 'tcvn' ? 'TCVN3 (ABC)' : 'Windows-1258';
     notices.push({ vi: `Đọc tệp theo bảng mã ${label}`, en: `Reading the file as ${label}` });
@@ -206,9 +239,9 @@ export async function openRows(file: string, options: ReadOptions = {}): Promise
     }
     yield decoder.end();
   };
-  const base = { file, size, bytesRead: () => read };
-  if (kind === 'json') return { ...base, kind, notices, chunks: () => jsonChunks(file, bytes, options, chunkRows) };
-  if (kind === 'ndjson') return { ...base, kind, notices, chunks: () => ndjsonChunks(bytes, options, chunkRows) };
+  const base = { file, size, bytesRead: () => read, spellings };
+  if (kind === 'json') return { ...base, kind, notices, chunks: () => jsonChunks(file, bytes, options, chunkRows, spellings) };
+  if (kind === 'ndjson') return { ...base, kind, notices, chunks: () => ndjsonChunks(bytes, options, chunkRows, spellings) };
 
   // CSV: the header is found in the first 64 KiB
   const lines = text0.split(/\r\n|\n|\r/);
@@ -226,12 +259,15 @@ export async function openRows(file: string, options: ReadOptions = {}): Promise
     options,
     file,
   );
-  const headerLine = lines[headerAt] ?? '';
+  const headerLine = lines[headerAt.first] ?? '';
   const delimiter = detectDelimiter(headerLine);
   const records = probe(delimiter);
-  const plan = planColumns(records[headerAt] ?? [], options.columns, options.scores);
-  notices.push(...headerNotices(plan));
-  return { ...base, kind, plan, notices, chunks: () => csvChunks(bytes, plan, headerAt, delimiter, newline, chunkRows) };
+  const rows = headerRows(records, headerAt.first);
+  const filePlan = planColumns(rows.header, options.columns, options.scores);
+  const plan = withIdsByName(filePlan);
+  notices.push(...headerNotices(plan, rows));
+  const headerLines = [rows.first + 1, rows.last + 1] as const;
+  return { ...base, kind, plan, headerLines, notices, chunks: () => csvChunks(bytes, plan, rows.last, delimiter, newline, chunkRows, spellings, filePlan.header.length) };
 }
 
 function bomLength(sample: Uint8Array, encoding: EncodingName): number {
@@ -251,9 +287,9 @@ function decodeSample(sample: Uint8Array, encoding: EncodingName, bom: number, w
   return decodeBytes(body, encoding);
 }
 
-async function* csvChunks(text: () => AsyncGenerator<string>, plan: ColumnPlan, headerAt: number, delimiter: string, newline: '\r\n' | '\n' | '\r', chunkRows: number): AsyncGenerator<RowChunk> {
+async function* csvChunks(text: () => AsyncGenerator<string>, plan: ColumnPlan, headerAt: number, delimiter: string, newline: '\r\n' | '\n' | '\r', chunkRows: number, spellings: Spellings, width: number): AsyncGenerator<RowChunk> {
   const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
-  const acc = new Accountant(plan);
+  const acc = new Accountant(plan, spellings, width);
   let record = 0; // records seen, = the next record's 0-based index
   let partial = '';
   const take = (data: string[][], errors: Papa.ParseError[]) => {
@@ -283,9 +319,10 @@ async function* csvChunks(text: () => AsyncGenerator<string>, plan: ColumnPlan, 
   yield acc.take();
 }
 
-async function* ndjsonChunks(text: () => AsyncGenerator<string>, options: ReadOptions, chunkRows: number): AsyncGenerator<RowChunk> {
+async function* ndjsonChunks(text: () => AsyncGenerator<string>, options: ReadOptions, chunkRows: number, spellings: Spellings): AsyncGenerator<RowChunk> {
   let rows: InputRow[] = [];
   let rejected: RowError[] = [];
+  let setAside: SetAsideRow[] = [];
   let blank = 0;
   let line = 0;
   let partial = '';
@@ -303,25 +340,35 @@ async function* ndjsonChunks(text: () => AsyncGenerator<string>, options: ReadOp
       rejected.push({ line, id: '', issues: [rowIssue(`dòng JSON không hợp lệ: ${(e as Error).message}`, `invalid JSON line: ${(e as Error).message}`)] });
       return;
     }
-    rows.push(objectRow(o, line, options.columns, options.scores));
+    const row = objectRow(o, line, options.columns, options.scores, spellings);
+    const totals = totalsRow(row);
+    if (totals) setAside.push(totals);
+    else rows.push(row);
   };
   for await (const piece of text()) {
     const input = partial + piece;
     const parts = input.split('\n');
     partial = parts.pop()!;
     for (const l of parts) handle(l);
-    if (rows.length + rejected.length + blank >= chunkRows) {
-      yield { records: [], rows, rejected, blank };
+    if (rows.length + rejected.length + blank + setAside.length >= chunkRows) {
+      yield { records: [], rows, rejected, blank, setAside };
       rows = [];
       rejected = [];
+      setAside = [];
       blank = 0;
     }
   }
   if (partial.trim() !== '') handle(partial);
-  yield { records: [], rows, rejected, blank };
+  yield { records: [], rows, rejected, blank, setAside };
 }
 
-async function* jsonChunks(file: string, text: () => AsyncGenerator<string>, options: ReadOptions, chunkRows: number): AsyncGenerator<RowChunk> {
+/** A JSON row that is a totals or average row (its id, or its name where it has no id), set aside. */
+function totalsRow(row: InputRow): SetAsideRow | undefined {
+  const label = row.id !== '' ? (isTotalsLabel(row.id) ? row.id : undefined) : isTotalsLabel(row.meta.name) ? row.meta.name : undefined;
+  return label === undefined ? undefined : totalsSetAside(row.line, label);
+}
+
+async function* jsonChunks(file: string, text: () => AsyncGenerator<string>, options: ReadOptions, chunkRows: number, spellings: Spellings): AsyncGenerator<RowChunk> {
   let all = '';
   for await (const piece of text()) all += piece;
   let data: unknown;
@@ -332,7 +379,7 @@ async function* jsonChunks(file: string, text: () => AsyncGenerator<string>, opt
       // one object per line in a file named .json
       yield* ndjsonChunks(async function* () {
         yield all;
-      }, options, chunkRows);
+      }, options, chunkRows, spellings);
       return;
     }
     throw new CliError(1, `${file}: JSON không hợp lệ: ${(e as Error).message}`, `${file}: invalid JSON: ${(e as Error).message}`);
@@ -340,9 +387,17 @@ async function* jsonChunks(file: string, text: () => AsyncGenerator<string>, opt
   all = '';
   const list = Array.isArray(data) ? data : [data];
   for (let i = 0; i < list.length; i += chunkRows) {
-    yield { records: [], rows: list.slice(i, i + chunkRows).map((o, k) => objectRow(o, i + k + 1, options.columns, options.scores)), rejected: [], blank: 0 };
+    const rows: InputRow[] = [];
+    const setAside: SetAsideRow[] = [];
+    list.slice(i, i + chunkRows).forEach((o, k) => {
+      const row = objectRow(o, i + k + 1, options.columns, options.scores, spellings);
+      const totals = totalsRow(row);
+      if (totals) setAside.push(totals);
+      else rows.push(row);
+    });
+    yield { records: [], rows, rejected: [], blank: 0, setAside };
   }
-  if (list.length === 0) yield { records: [], rows: [], rejected: [], blank: 0 };
+  if (list.length === 0) yield { records: [], rows: [], rejected: [], blank: 0, setAside: [] };
 }
 
 function cellText(v: unknown): unknown {
@@ -363,19 +418,24 @@ async function openXlsx(file: string, size: number, options: ReadOptions, chunkR
     throw new CliError(1, `${file}: không đọc được tệp Excel (${(e as Error).message})`, `${file}: cannot read the Excel file (${(e as Error).message})`);
   }
   const records = data.map((r) => r.map(cellText));
-  const headerAt = chooseHeader(records, options, file);
-  const plan = planColumns((records[headerAt] ?? []).map((c) => String(c ?? '')), options.columns, options.scores);
+  const rows = chooseHeader(records, options, file);
+  const filePlan = planColumns(rows.header, options.columns, options.scores);
+  const plan = withIdsByName(filePlan);
+  const spellings = new Spellings();
   let read = 0;
   return {
     file,
     kind: 'xlsx',
     plan,
-    notices: headerNotices(plan),
+    headerLines: [rows.first + 1, rows.last + 1],
+    sheet: options.sheet,
+    spellings,
+    notices: headerNotices(plan, rows),
     size,
     bytesRead: () => read,
     chunks: async function* () {
-      const acc = new Accountant(plan);
-      for (let r = headerAt + 1; r < records.length; r++) {
+      const acc = new Accountant(plan, spellings, filePlan.header.length);
+      for (let r = rows.last + 1; r < records.length; r++) {
         acc.add(records[r]!, r + 1);
         if (acc.size >= chunkRows) yield acc.take();
       }

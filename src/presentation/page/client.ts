@@ -468,7 +468,9 @@ function start(): void {
     layout = pageLayout(f);
   } catch (e) {
     if (!(e instanceof NotScorableError)) throw e;
-    showProblem(app, word('cannotScore', lang), word('cannotScoreWhy', lang) + (e.reason as Localized)[lang], []);
+    // the reason for the people who hand the page out; the hint (how to supply the facts in code) for their developer
+    const hint = e.issues[0]?.hint;
+    showProblem(app, word('cannotScore', lang), word('cannotScoreWhy', lang) + (e.reason as Localized)[lang], hint ? [hint] : []);
     return;
   }
   const page = new AssessmentPage(app, layout, config);
