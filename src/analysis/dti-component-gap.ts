@@ -124,6 +124,7 @@ interface Item {
  * const file = JSON.parse(JSON.stringify(dtiProvince2022));
  * const dg = file.mainIndicators.find((m: { id: string }) => m.id === 'digitalGovernment');
  * file.id = 'dti-tinh-minh-hoa';
+ * file.status = 'reconstructed'; // only the bundled frameworks are `official`
  * file.componentCount -= dg.componentCount - 2;
  * dg.componentCount = 2;
  * dg.components = [

@@ -303,7 +303,7 @@ function sizeOf(kind: Kind, enterpriseSize: EnterpriseSize | undefined): Decisio
  * const sme = frameworkInForce('dbi', '2025-07-01');   // SMEs: 1567's set is not encoded
  * sme.outcome;     // 'not-encoded'
  * sme.outcome === 'not-encoded' && sme.why;        // 'content-not-found'
- * sme.outcome === 'not-encoded' && sme.remedy.en;  // 'Encode the SME criteria set of Decision 1567 from the province's official copy as a framework file …'
+ * sme.outcome === 'not-encoded' && sme.remedy.en.startsWith('Encode the SME criteria set of Decision 1567'); // true
  * const dti = frameworkInForce('dti', new Date('2022-06-01T00:00:00Z'));
  * dti.outcome === 'encoded' && dti.framework.id;   // 'dti-province-2022'
  * ```
