@@ -20,7 +20,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { dbiGap, getFramework, renderAssessmentPage, scoreDbi, type DbiAnswerInput, type DbiFramework, type DbiResult } from '../../src/index.js';
-import { defineDbiFramework } from '../../src/schema.js';
+import { defineDbiFramework, overrideDbiPillarMaxima } from '../../src/schema.js';
 import { formatNumber } from '../../src/presentation/format/locale.js';
 import { applicable, pageLayout, targetLevels, type PageLayout, type PageQuestion } from '../../src/presentation/page/model.js';
 import { dbiPercentText } from '../../src/presentation/report/html.js';
@@ -408,7 +408,7 @@ describe.skipIf(!hasChromium)('the self-assessment page in headless Chromium', (
     await c.page.context().close();
   });
 
-  it('a framework that cannot be scored gets a page that says why, not a form', async () => {
+  it('a framework that cannot be scored gets a page that says why, not a form; with its maxima supplied, a form', async () => {
     writeFileSync(join(dir, 'readiness.html'), renderAssessmentPage('dbi-2023-sme-readiness'));
     const { page, problems } = await open(browser, join(dir, 'readiness.html'));
     expect(await page.locator('[role=alert] h2').textContent()).toBe(word('cannotScore', 'vi'));
@@ -417,6 +417,18 @@ describe.skipIf(!hasChromium)('the self-assessment page in headless Chromium', (
     expect(problems).toEqual([]);
     await page.screenshot({ path: join(OUT, 'not-scorable.png') });
     await page.context().close();
+    // with its maxima supplied (an override keeps the bundled id: the page checks it as derived from it)
+    const maxima = { strategy: 20, customer: 15, supplyChain: 15, informationSystems: 15, riskAndSecurity: 15, pillar6: 10, pillar7: 10 };
+    const readiness = overrideDbiPillarMaxima('dbi-2023-sme-readiness', maxima);
+    writeFileSync(join(dir, 'readiness-supplied.html'), renderAssessmentPage(readiness));
+    const supplied = await open(browser, join(dir, 'readiness-supplied.html'));
+    const points = [12, 7.5, 15, 0, 3, 10, 4];
+    for (const [k, v] of points.entries()) await supplied.page.fill(`#a${k}`, String(v).replace('.', ','));
+    const seen = await read(supplied.page);
+    expect(seen.result).toEqual(json(scoreDbi(readiness, { answers: Object.fromEntries(Object.keys(maxima).map((id, k) => [id, points[k]!])) as never })));
+    expect(seen.result!.framework.status).toBe('reconstructed');
+    expect(supplied.problems).toEqual([]);
+    await supplied.page.context().close();
   });
 
   it('in English: words, decimal points, a pillar-level framework with no level rule', async () => {

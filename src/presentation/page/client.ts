@@ -2,9 +2,10 @@
 /**
  * The script of the self-assessment page, bundled with the library's own scorer and planner into
  * the page (scripts/page-runtime.ts writes the bundle to generated-runtime.ts). It checks the
- * framework the page carries (a bundled id, or a framework file checked again by
- * `defineDbiFramework`: a page never scores with a framework that fails the checks), draws the form
- * from the framework, reads the controls into answers, and shows what the library computes from
+ * framework the page carries (a bundled id; a framework file checked again by
+ * `defineDbiFramework`, or by `defineDerivedFramework` where an override helper derived it from a
+ * bundled framework whose id it keeps: a page never scores with a framework that fails the
+ * checks), draws the form from the framework, reads the controls into answers, and shows what the library computes from
  * them (model.ts `evaluate`: `safeScoreDbi`, `dbiGap`). It exposes the page API
  * (`window.vndiAssessment`, see docs/assessment-page.md) and an event on every change.
  *
@@ -17,8 +18,8 @@ import { ZOD_JITLESS } from './zod-jitless.js';
 import { dbiGap, type DbiGap } from '../../analysis/dbi-gap.js';
 import { NotScorableError, ValidationError, isValidationError, type Localized } from '../../errors.js';
 import { findOption } from '../../framework/dbi-criterion.js';
-import { resolveDbiFramework } from '../../framework/dbi/index.js';
-import { defineDbiFramework } from '../../framework/define.js';
+import { DBI_FRAMEWORKS, resolveDbiFramework } from '../../framework/dbi/index.js';
+import { defineDbiFramework, defineDerivedFramework } from '../../framework/define.js';
 import type { DbiFramework } from '../../framework/schema.js';
 import type { DbiAnswerInput, DbiAssessment, DbiResult } from '../../score/score-dbi.js';
 import type { Lang } from '../format/locale.js';
@@ -458,7 +459,10 @@ function start(): void {
   try {
     // a framework file's data is checked again here (zod without eval: zod-jitless.ts)
     if (!ZOD_JITLESS) throw new Error('zod must run without eval');
-    f = typeof config.framework === 'string' ? resolveDbiFramework(config.framework) : defineDbiFramework(config.framework);
+    // a framework an override helper derived from a bundled one keeps its id: checked as derived from it
+    const data = config.framework;
+    const base = typeof data === 'string' ? undefined : DBI_FRAMEWORKS.find((b) => b.id === data.id);
+    f = typeof data === 'string' ? resolveDbiFramework(data) : base ? defineDerivedFramework(data, base) : defineDbiFramework(data);
   } catch (e) {
     showProblem(app, word('badFramework', lang), word('badFrameworkWhy', lang), messages(e, lang));
     return;
