@@ -78,6 +78,7 @@ export function apiSpecs(): Record<string, readonly (readonly unknown[])[]> {
     checkDbiResult: [[dbiResults[0], ['result']], [JSON.parse(JSON.stringify(dbiResults[1]))]],
     compareResults: [[dtiResults[0], dtiResults[1], { rank: [17, 12] }], [dbiResults[0], dbiResults[1]]],
     renderReport: [[{ kind: 'enterprise', name: 'DN', result: dbiResults[0], cohort: dbiResults }, { title: 'x', subtitle: 'y' }], [{ kind: 'province', name: 'Đắk Lắk', result: dtiResults[0], peers: dtiResults }]],
+    renderAssessmentPage: [['dbi-2021-sme', { lang: 'en', subtitle: 'Sở KH&CN', initial: { id: 'DN1', answers: { '1.1.1': 3 } }, messageOrigin: 'https://dx.example.vn' }], ['dbi-2021-large', {}]],
     inputJsonSchema: [['dbi-2021-sme'], ['dti-province-2022']],
     parseCsv: [['\uFEFFid;Nhận thức số\r\n66;"74,5"\r\n'], ['a,b\n1,2\n', ',']],
     toCsv: [[['id', 'value'], [['66', 0.3985], ['67', null]], { excel: true }]],
