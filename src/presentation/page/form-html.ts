@@ -28,7 +28,7 @@ function hint(q: PageQuestion, lang: Lang): string {
     return `${range}, ${q.decimals > 0 ? word('decimals', lang, { d: q.decimals }) : word('wholeNumber', lang)}`;
   };
   if (answer?.kind === 'figure') {
-    parts.push(`${answer.unit[lang]}: ${bounds()}`);
+    parts.push(`${word('unit', lang)} ${answer.unit[lang]}: ${bounds()}`);
     const steps = answer.thresholds.map((t) => `${t.inclusive ? '≥' : '>'} ${num(t.from, lang)}: ${points(t.points, lang)}`);
     parts.push(`${word('thresholds', lang)}: ${steps.join('; ')}`);
   } else if (answer?.kind === 'multiple') {
@@ -73,7 +73,7 @@ function controls(q: PageQuestion, lang: Lang): string {
     return `<div class="opts">${option}${none}${q.notApplicable ? checkbox(q, 'na', esc(na), ' exclusive na') : ''}</div>`;
   }
   // a typed number: a figure with its unit, points in a range, a pillar's points
-  const label = answer?.kind === 'figure' ? `${word('figureValue', lang)} (${answer.unit[lang]})` : q.criterion ? word('points', lang) : word('pillarPoints', lang);
+  const label = answer?.kind === 'figure' ? `${word('figureValue', lang)} (${answer.unit[lang]})` : word('points', lang);
   const described = [`h${q.index}`, `s${q.index}`].join(' ');
   const input = `<label class="num" for="a${q.index}">${esc(label)}</label> <input type="text" id="a${q.index}" name="a${q.index}" inputmode="decimal" autocomplete="off" spellcheck="false" aria-describedby="${described}">`;
   return `<div class="opts typed">${input}${q.notApplicable ? checkbox(q, 'na', esc(na), ' na') : ''}</div>`;
