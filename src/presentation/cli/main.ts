@@ -32,14 +32,15 @@ import { parseEncodingName } from '../io/decode.js';
 import { frameworkColumns, headerKey, metaField, type ColumnPlan } from '../io/headers.js';
 import { progressMeter } from '../io/progress.js';
 import { mapCells, rowFromFields, type InputRow } from '../io/rows.js';
-import { openOutput, removeTemporaryFiles, stdoutSink, type OutputSink } from '../io/safe-write.js';
+import { openOutput, removeTemporaryFilesOnSignals, stdoutSink, type OutputSink } from '../io/safe-write.js';
 import { openRows, type ReadOptions, type RowChunk, type RowSource } from '../io/source.js';
 import { renderReport } from '../report/html.js';
+import { XlsxStream } from '../format/xlsx.js';
 import { CohortStream } from './cohort-stream.js';
 import { runDemo } from './demo.js';
 import { columnDecimals, formatNumber, frameworkLabels, localizeHeaders, term } from '../format/locale.js';
 import { provenanceOf, sourceCell, isIllustrative, type Provenance } from '../format/provenance.js';
-import { terminalText } from '../format/safety.js';
+import { terminalLine, terminalMessage } from '../format/safety.js';
 import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
@@ -69,7 +70,8 @@ Reading
   --input points|values      what DTI columns hold (default points)
   --encoding <name>          utf-8 | utf-16le | utf-16be | windows-1258 | tcvn3 (default: detected)
   --header-row <n>           the header's row number (default: found under any title rows)
-  --sheet <name>             the sheet of an .xlsx workbook (default: the first)
+  --sheet <name>             the sheet of an .xlsx workbook, by name (accents and case aside) or
+                             number (default: the first visible sheet with a header row)
   --columns <map.json>       {"header as written": "field"} for headers vndi does not know
   --strict                   stop at the first bad row
 
@@ -101,7 +103,7 @@ Exit codes
        bad option value (--by, --target, --lang, --format, --method, --input, --year, --header-row,
        --group-by …), a missing argument; an input file that is missing, unreadable or empty (no
        data rows); an output that cannot be written; an unexpected error
-  130  interrupted (Ctrl-C; 143 for SIGTERM): no temporary file is left behind
+  130  interrupted (Ctrl-C; 143 for SIGTERM, 129 SIGHUP, 131 SIGQUIT): no temporary file is left behind
 `;
 
 /**
@@ -174,7 +176,8 @@ function fileFramework(o: Options): Framework | undefined {
   return f;
 }
 
-const say = (vi: string, en: string) => process.stderr.write(`vndi: ${vi} / ${en}\n`);
+// every text that reaches the terminal is neutralised like a table cell, and bounded in length
+const say = (vi: string, en: string) => process.stderr.write(`${terminalLine(`vndi: ${vi} / ${en}`)}\n`);
 const count = (n: number, lang: 'vi' | 'en') => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
 
 // ---------------------------------------------------------------- the framework of a run
@@ -308,7 +311,7 @@ class ErrorReport {
         if (this.printed < MAX_ERROR_LINES) {
           // the id is the file's own cell: a 50 MB line was echoed whole, an ESC in it recoloured the terminal
           const id = e.id.length > 60 ? `${e.id.slice(0, 60)}…` : e.id;
-          process.stderr.write(`${terminalText(`line ${e.line}${id ? ` (${id})` : ''}: ${field}: ${i.message.vi} / ${i.message.en}`)}
+          process.stderr.write(`${terminalLine(`line ${e.line}${id ? ` (${id})` : ''}: ${field}: ${i.message.vi} / ${i.message.en}`)}
 `);
           this.printed++;
         } else this.hidden++;
@@ -379,6 +382,12 @@ class ProvenanceCollector {
 
 /** A cell in one language (the machine form takes English). */
 const cellIn = (c: TabularCell, lang: Lang | undefined): string | number | null => (c !== null && typeof c === 'object' ? c[lang ?? 'en'] : c);
+/** A scored row's cells in a streamed workbook (its language, its source column). */
+function xlsxCells(x: { cells: (s: ScoredRow) => TabularCell[]; withSource: boolean; lang: Lang }, s: ScoredRow): (string | number | null)[] {
+  const cells = x.cells(s).map((c) => cellIn(c, x.lang));
+  if (x.withSource) cells.push(ProvenanceCollector.cell(s));
+  return cells;
+}
 /** A word of the output (`all`, `reconstructed`, `dti` …) in both languages, printed in each format's own. */
 const words = (word: string): Localized => ({ vi: term(word, 'vi'), en: term(word, 'en') });
 const bilingual = (l: Localized | null | undefined): Localized | null => (l ? { vi: l.vi, en: l.en } : null);
@@ -653,12 +662,13 @@ function readRegistered(file: string): Record<string, number> {
     } catch (e) {
       throw bad((e as Error).message);
     }
-    const reg = (typeof data.registered === 'object' && data.registered !== null ? data.registered : data) as Record<string, unknown>;
+    const reg = (Object.hasOwn(data, 'registered') && typeof data.registered === 'object' && data.registered !== null ? data.registered : data) as Record<string, unknown>;
     return Object.fromEntries(Object.entries(reg).map(([k, v]) => [k, toCount(v)]));
   }
   const rows = (Papa.parse(t, { skipEmptyLines: 'greedy' }).data as string[][]).filter((r) => r.length >= 2);
   if (rows.length === 0) throw bad('tệp rỗng / empty file');
-  const out: Record<string, number> = {};
+  // a group named `__proto__` or `constructor` is a group: own keys only
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
   rows.forEach((r, i) => {
     const last = r[r.length - 1]!.trim();
     if (i === 0 && !/^\d[\d.\s]*$/.test(last)) return; // a header row
@@ -741,7 +751,7 @@ async function streamRows(
   const renderOptions = { excel, lang };
   const provenance = new ProvenanceCollector();
   // what each command keeps
-  const streamed = command === 'score' && (format === 'csv' || format === 'json' || format === 'ndjson') && !o.strict;
+  const streamed = command === 'score' && (format === 'csv' || format === 'json' || format === 'ndjson' || format === 'xlsx') && !o.strict;
   // the streamed CSV: its language, columns and decimals, fixed by the first scored row
   const csvLang = languageOf('csv', renderOptions);
   const csvOptions = (decimals?: readonly (number | undefined)[]) => ({ excel, lang: csvLang, decimals });
@@ -755,6 +765,18 @@ async function streamRows(
     sink.write(csvHeader(csvLang ? localizeHeaders(keys, csvLang, provenance.labels()) : keys, csvOptions()));
     return { cells: h.cells, decimals, withSource };
   };
+  // the streamed workbook: its columns fixed by the first scored rows (widths fitted to them)
+  let xlsx: { book: XlsxStream; cells: (s: ScoredRow) => TabularCell[]; withSource: boolean; lang: Lang } | undefined;
+  const startXlsx = async (first: readonly ScoredRow[]) => {
+    const h = scoreHeader(first[0]);
+    const withSource = source.plan ? source.plan.key.some((k, i) => k === 'source' && source.plan!.role[i] === 'meta') : first[0]?.meta.source !== undefined;
+    const keys = withSource ? [...h.header, 'source'] : h.header;
+    const lang = languageOf('xlsx', renderOptions) ?? 'vi';
+    const book = new XlsxStream((bytes) => sink.write(bytes), lang);
+    const x = { book, cells: h.cells, withSource, lang };
+    await book.start(localizeHeaders(keys, lang, provenance.labels()), keys.map(columnDecimals), first.map((s) => xlsxCells(x, s)));
+    return x;
+  };
   let firstPiece = true;
   let written = 0;
   const kept: ScoredRow[] = [];
@@ -765,6 +787,7 @@ async function streamRows(
   let rankGroup: string | undefined;
   let firstChunk = true;
   const by = o.by ?? 'total';
+  const forReading = format === 'md' || format === 'html' || format === 'table';
 
   for await (const chunk of source.chunks()) {
     if (firstChunk) {
@@ -805,6 +828,12 @@ async function streamRows(
             }
             sink.write(text);
           }
+        } else if (format === 'xlsx') {
+          if (scored.length) {
+            xlsx ??= await startXlsx(scored);
+            const x = xlsx;
+            await x.book.rows(scored.map((s) => xlsxCells(x, s)));
+          }
         } else if (format === 'ndjson') {
           if (scored.length) sink.write(scored.map((s) => JSON.stringify(s) + '\n').join(''));
         } else {
@@ -833,6 +862,8 @@ async function streamRows(
       kept.push(...scored);
       keptRows.push(...chunkRows(chunk));
     }
+    // a report for a person to read: refused as soon as it outgrows one, before it outgrows memory
+    if (forReading && command !== 'gap' && Math.max(kept.length, dbiRank.length) > MAX_REPORT_ROWS) throw reportTooLong(format);
   }
   tick?.(tally.read, source.size, true);
   report.finish();
@@ -849,6 +880,9 @@ async function streamRows(
       csv ??= startCsv(undefined);
       // the provenance trailer, once, after the last row
       if (prov) sink.write(csvTrailer(prov, csvOptions()));
+    } else if (format === 'xlsx') {
+      xlsx ??= await startXlsx([]);
+      await xlsx.book.end(prov);
     } else if (format === 'json') {
       if (firstPiece) sink.write(jsonPiece([], true));
       sink.write(jsonEnd(prov ?? { frameworks: [], rows: [], illustrative: false }, !firstPiece));
@@ -885,6 +919,18 @@ async function streamRows(
 
 class StrictStop extends Error {}
 
+/** Rows of a Markdown, HTML or terminal report: more than a person reads, and the whole report is held in memory. */
+export const MAX_REPORT_ROWS = 10_000;
+
+function reportTooLong(format: Format): CliError {
+  const [vi, en] = format === 'md' ? ['Markdown', 'Markdown'] : format === 'html' ? ['HTML', 'HTML'] : ['dạng bảng', 'table'];
+  return new CliError(
+    2,
+    `báo cáo ${vi} dành cho tối đa ${count(MAX_REPORT_ROWS, 'vi')} dòng, tệp này có nhiều hơn: hãy ghi CSV hoặc Excel (--out ket-qua.csv hoặc --out ket-qua.xlsx)`,
+    `a ${en} report is for at most ${count(MAX_REPORT_ROWS, 'en')} rows and this file has more: write CSV or Excel instead (--out results.csv or --out results.xlsx)`,
+  );
+}
+
 function printTally(t: Tally): void {
   say(
     `đã đọc ${count(t.read, 'vi')} dòng: ${count(t.scored, 'vi')} đã chấm, ${count(t.rejected, 'vi')} bị từ chối, ${count(t.blank, 'vi')} trống`,
@@ -910,7 +956,7 @@ async function run(argv: readonly string[]): Promise<number> {
   fileFrameworks.clear();
   // `vndi framework validate|template|show …`: its own words and exit codes
   if (argv[0] === 'framework') {
-    return runFrameworkCommand(argv.slice(1), { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) });
+    return runFrameworkCommand(argv.slice(1), { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(terminalMessage(s)) });
   }
   let parsed;
   try {
@@ -994,7 +1040,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 function failure(e: unknown): number {
   // one line, whatever the message carries: a file name or a JSON parser's excerpt of the file can
   // hold line breaks, terminal escapes or bidirectional overrides
-  const say = (text: string) => process.stderr.write(`vndi: ${terminalText(text)}\n`);
+  const say = (text: string) => process.stderr.write(`${terminalLine(`vndi: ${text}`)}\n`);
   if (e instanceof StrictStop) return 1;
   if (e instanceof FrameworkFileError) {
     say(`--framework-file ${e.path}: ${e.reason.vi} / ${e.reason.en}`);
@@ -1007,7 +1053,7 @@ function failure(e: unknown): number {
   }
   if (e instanceof ValidationError) {
     // one line per problem (an invalid framework file lists each path, as `vndi framework validate` does)
-    for (const i of e.issues) process.stderr.write(`${terminalText(`${i.pathString || '(input)'}: ${i.message.vi} / ${i.message.en}`)}\n`);
+    for (const i of e.issues.slice(0, MAX_ERROR_LINES)) process.stderr.write(`${terminalLine(`${i.pathString || '(input)'}: ${i.message.vi} / ${i.message.en}`)}\n`);
     return 1;
   }
   const err = e as NodeJS.ErrnoException | undefined;
@@ -1027,16 +1073,11 @@ if (invokedDirectly) {
   // `vndi score big.csv | head`: a closed pipe ends the run quietly, not with a stack trace
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    process.stderr.write(`vndi: không ghi được ra stdout / cannot write to standard output (${e.code ?? e.message})\n`);
+    process.stderr.write(`${terminalLine(`vndi: không ghi được ra stdout / cannot write to standard output (${e.code ?? e.message})`)}\n`);
     process.exit(2);
   });
-  // interrupted: no temporary file is left behind
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      removeTemporaryFiles();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
-  }
+  // interrupted (SIGINT, SIGTERM, SIGHUP, SIGQUIT): no temporary file is left behind
+  removeTemporaryFilesOnSignals();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
