@@ -40,7 +40,7 @@ import { CohortStream } from './cohort-stream.js';
 import { runDemo } from './demo.js';
 import { columnDecimals, formatNumber, frameworkLabels, localizeHeaders, term } from '../format/locale.js';
 import { provenanceOf, sourceCell, isIllustrative, type Provenance } from '../format/provenance.js';
-import { terminalLine, terminalMessage } from '../format/safety.js';
+import { quoted, terminalLine, terminalMessage } from '../format/safety.js';
 import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
@@ -705,7 +705,8 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
     const file = fileFramework(o);
     if (file && source.plan && n.en.startsWith('Columns not used for scoring')) {
       const info = source.plan.information.filter((h) => !scoresColumn(file, h));
-      if (info.length) say(`Cột không dùng để chấm, giữ lại làm thông tin: ${info.join(', ')}`, `Columns not used for scoring, kept as information: ${info.join(', ')}`);
+      const list = info.map((h) => quoted(h)).join(', ');
+      if (info.length) say(`Cột không dùng để chấm, giữ lại làm thông tin: ${list}`, `Columns not used for scoring, kept as information: ${list}`);
       continue;
     }
     say(n.vi, n.en);
@@ -772,7 +773,7 @@ async function streamRows(
     const withSource = source.plan ? source.plan.key.some((k, i) => k === 'source' && source.plan!.role[i] === 'meta') : first[0]?.meta.source !== undefined;
     const keys = withSource ? [...h.header, 'source'] : h.header;
     const lang = languageOf('xlsx', renderOptions) ?? 'vi';
-    const book = new XlsxStream((bytes) => sink.write(bytes), lang);
+    const book = new XlsxStream((bytes) => sink.write(bytes), { lang });
     const x = { book, cells: h.cells, withSource, lang };
     await book.start(localizeHeaders(keys, lang, provenance.labels()), keys.map(columnDecimals), first.map((s) => xlsxCells(x, s)));
     return x;

@@ -123,10 +123,13 @@ export class XlsxStream {
   private columns: string[] = [];
   private failure: Error | undefined;
 
-  constructor(
-    write: (bytes: Uint8Array) => void,
-    private readonly lang: Lang = 'vi',
-  ) {
+  private readonly lang: Lang;
+  private readonly rowsPerSheet: number;
+
+  /** `rowsPerSheet` is Excel's 1,048,576 (fewer only to test the continuation sheets). */
+  constructor(write: (bytes: Uint8Array) => void, options: { readonly lang?: Lang; readonly rowsPerSheet?: number } = {}) {
+    this.lang = options.lang ?? 'vi';
+    this.rowsPerSheet = Math.min(EXCEL_LIMITS.rows, Math.max(2, options.rowsPerSheet ?? EXCEL_LIMITS.rows));
     this.finished = new Promise((resolve, reject) => {
       const out = this.zip.outputStream;
       out.on('data', (b: Buffer) => {
@@ -157,7 +160,7 @@ export class XlsxStream {
   /** Begins the next sheet of a series: its views, columns and (repeated) header row. */
   private async begin(s: Series): Promise<void> {
     if (s.sheets >= MAX_SHEETS_PER_SERIES) {
-      const rows = (MAX_SHEETS_PER_SERIES * (EXCEL_LIMITS.rows - 1)).toLocaleString('en');
+      const rows = (MAX_SHEETS_PER_SERIES * (this.rowsPerSheet - 1)).toLocaleString('en');
       throw new CliError(2, `tệp .xlsx chỉ ghi tối đa ${MAX_SHEETS_PER_SERIES} trang tính "${s.name}" (${rows} dòng): hãy ghi CSV`, `an .xlsx output holds at most ${MAX_SHEETS_PER_SERIES} "${s.name}" sheets (${rows} rows): write CSV instead`);
     }
     s.sheets++;
@@ -188,7 +191,7 @@ export class XlsxStream {
   private async add(s: Series, rows: readonly { cells: readonly Cell[]; style?: number }[]): Promise<void> {
     let xml = '';
     for (const { cells, style = STYLE.plain } of rows) {
-      if (!s.stream || s.rowsOnSheet >= EXCEL_LIMITS.rows) {
+      if (!s.stream || s.rowsOnSheet >= this.rowsPerSheet) {
         if (xml) await this.put(s, xml);
         xml = '';
         await this.close(s);
@@ -286,7 +289,7 @@ export class XlsxStream {
 export async function toXlsx(table: XlsxTable, options: { readonly lang?: Lang } = {}): Promise<Uint8Array> {
   const { header, rows } = validateTable(table.header, table.rows);
   const chunks: Uint8Array[] = [];
-  const book = new XlsxStream((b) => chunks.push(new Uint8Array(b)), options.lang ?? 'vi');
+  const book = new XlsxStream((b) => chunks.push(new Uint8Array(b)), { lang: options.lang });
   await book.start(header, table.decimals ?? [], rows);
   await book.rows(rows);
   await book.end(table.provenance);

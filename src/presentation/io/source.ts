@@ -178,8 +178,10 @@ class Accountant {
 
 function headerNotices(plan: ColumnPlan): { vi: string; en: string }[] {
   const out: { vi: string; en: string }[] = [];
-  if (plan.ignored.length) out.push({ vi: `Bỏ qua cột ${plan.ignored.join(', ')} (số thứ tự, ghi chú)`, en: `Ignored columns ${plan.ignored.join(', ')} (row numbers, notes)` });
-  if (plan.information.length) out.push({ vi: `Cột không dùng để chấm, giữ lại làm thông tin: ${plan.information.join(', ')}`, en: `Columns not used for scoring, kept as information: ${plan.information.join(', ')}` });
+  // the file's own headers: each quoted at a bounded length (a header of 50 MB was echoed whole)
+  const list = (headers: readonly string[]) => headers.map((h) => quoted(h)).join(', ');
+  if (plan.ignored.length) out.push({ vi: `Bỏ qua cột ${list(plan.ignored)} (số thứ tự, ghi chú)`, en: `Ignored columns ${list(plan.ignored)} (row numbers, notes)` });
+  if (plan.information.length) out.push({ vi: `Cột không dùng để chấm, giữ lại làm thông tin: ${list(plan.information)}`, en: `Columns not used for scoring, kept as information: ${list(plan.information)}` });
   return out;
 }
 
