@@ -131,7 +131,7 @@ export class JsonArraySplitter {
         }
         // the element ends before k: a comma or the array's bracket after a scalar, or its own closing bracket (k moved past it)
         this.hold(s, start, k);
-        this.emit(this.parts.join(''));
+        this.emit(this.parts.length === 1 ? this.parts[0] : this.parts.join(''));
         this.state = AFTER;
         start = -1;
         continue;

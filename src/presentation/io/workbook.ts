@@ -25,7 +25,8 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl from 'yauzl';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import { decimalDigits } from '../../arithmetic/decimal-string.js';
 import { EXCEL_LIMITS, columnName } from '../format/excel-limits.js';
 import { quoted } from '../format/safety.js';
@@ -75,10 +76,14 @@ function parseAddress(ref: string): { col: number; row: number } | undefined {
     if (i >= 4) return { col: Infinity, row: 0 };
     col = col * 26 + c - 64;
   }
-  if (i === 0) return undefined;
-  const digits = ref.slice(i);
-  if (!/^[1-9]\d*$/.test(digits)) return undefined;
-  return { col, row: digits.length > 8 ? Infinity : Number(digits) };
+  if (i === 0 || i === ref.length || ref.charCodeAt(i) === 48) return undefined;
+  let row = 0;
+  for (let k = i; k < ref.length; k++) {
+    const c = ref.charCodeAt(k);
+    if (c < 48 || c > 57) return undefined;
+    row = k - i >= 8 ? Infinity : row * 10 + c - 48;
+  }
+  return { col, row };
 }
 
 /** A row attribute (`r="12"`) as a number, or undefined. */
@@ -99,6 +104,8 @@ function parseRowNumber(r: string): number | undefined {
  * ```
  */
 export function excelNumber(text: string): string | undefined {
+  // most cells: a short integer or decimal, already as Excel shows it (15 digits or fewer round-trip)
+  if (shownAsIs(text)) return text;
   const t = text.trim();
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return undefined;
   const x = Number(t);
@@ -106,6 +113,32 @@ export function excelNumber(text: string): string | undefined {
   if (x === 0) return '0';
   const d = decimalDigits(x.toPrecision(15))!;
   return `${d.sign < 0 ? '-' : ''}${d.int || '0'}${d.frac ? `.${d.frac}` : ''}`;
+}
+
+/** `-?digits[.digits]` with at most 15 digits, no leading or trailing zero to drop, not `-0`. */
+function shownAsIs(t: string): boolean {
+  const n = t.length;
+  if (n === 0 || n > 17) return false;
+  const start = t.charCodeAt(0) === 45 ? 1 : 0;
+  if (start === n) return false;
+  let digits = 0;
+  let dot = -1;
+  let nonZero = false;
+  for (let k = start; k < n; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 46) {
+      if (dot >= 0) return false;
+      dot = k;
+    } else if (c >= 48 && c <= 57) {
+      digits++;
+      if (c !== 48) nonZero = true;
+    } else return false;
+  }
+  if (digits > 15 || dot === start || dot === n - 1) return false;
+  // a leading zero other than `0.x`, a trailing zero after the point, a negative zero
+  if (t.charCodeAt(start) === 48 && n > start + 1 && t.charCodeAt(start + 1) !== 46) return false;
+  if (dot >= 0 && t.charCodeAt(n - 1) === 48) return false;
+  return nonZero || start === 0;
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -270,26 +303,34 @@ export class Workbook {
         `the part ${quoted(part)} inflates from ${entry.compressedSize.toLocaleString('en')} to ${entry.uncompressedSize.toLocaleString('en')} bytes, more than ${WORKBOOK_BOUNDS.ratio} times (a decompression bomb)`,
       );
     }
-    let stream: Readable;
+    let raw: Readable;
     try {
-      stream = await new Promise<Readable>((resolve, reject) => this.zip.openReadStream(entry, (e, s) => (e ? reject(e) : resolve(s))));
+      raw = await new Promise<Readable>((resolve, reject) => this.zip.openReadStream(entry, { decodeFileData: false }, (e, s) => (e ? reject(e) : resolve(s))));
     } catch (e) {
       throw refuse(file, `không mở được phần ${quoted(part)} (${quoted((e as Error).message)})`, `cannot open the part ${quoted(part)} (${quoted((e as Error).message)})`);
     }
+    // inflated here in pieces of 256 KiB (yauzl's own inflating gives 16 KiB pieces, each a turn of the event loop)
+    const stream: Readable = entry.compressionMethod === 8 ? pipeline(raw, createInflateRaw({ chunkSize: 1 << 18 }), () => {}) : raw;
     const decoder = new TextDecoder('utf-8', { fatal: true });
+    const declared = entry.uncompressedSize;
     this.inflated = 0;
-    this.inflatedTotal = Math.max(1, entry.uncompressedSize);
+    this.inflatedTotal = Math.max(1, declared);
+    const damaged = (why: string) => refuse(file, `phần ${quoted(part)} hỏng (${quoted(why)})`, `the part ${quoted(part)} is damaged (${quoted(why)})`);
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         this.inflated += chunk.length;
+        // the index's size bounds the part: never more than it says (the ratio was checked on it)
+        if (this.inflated > declared) throw damaged(`it inflates beyond the ${declared.toLocaleString('en')} bytes its index states`);
         yield decoder.decode(chunk, { stream: true });
       }
+      if (this.inflated !== declared) throw damaged(`it inflates to ${this.inflated.toLocaleString('en')} bytes, not the ${declared.toLocaleString('en')} its index states`);
       yield decoder.decode();
     } catch (e) {
       if (e instanceof CliError) throw e;
-      throw refuse(file, `phần ${quoted(part)} hỏng (${quoted((e as Error).message)})`, `the part ${quoted(part)} is damaged (${quoted((e as Error).message)})`);
+      throw damaged((e as Error).message);
     } finally {
       stream.destroy();
+      raw.destroy();
     }
   }
 
@@ -513,7 +554,9 @@ export class Workbook {
       open: (name, tag) => {
         if (name === 'c') {
           if (!inData || rowNumber === 0) return;
-          const ref = attribute(tag, 'r');
+          // r, t and s are not names Object.prototype has: read directly (a hot path, a cell at a time)
+          const attributes = tag.attributes;
+          const ref = attributes.r;
           if (ref !== undefined) {
             const at = parseAddress(ref);
             if (!at) throw refuse(file, `địa chỉ ô ${quoted(ref, 40)} không hợp lệ`, `the cell address ${quoted(ref, 40)} is not one`);
@@ -522,8 +565,8 @@ export class Workbook {
             if (at.col <= col) throw refuse(file, `ô ${quoted(ref, 40)} không theo thứ tự cột`, `the cell ${quoted(ref, 40)} is out of column order`);
             col = at.col;
           } else if (++col > EXCEL_LIMITS.columns) throw beyond('cell', columnName(col) + rowNumber);
-          type = attribute(tag, 't') ?? 'n';
-          const s = attribute(tag, 's');
+          type = attributes.t ?? 'n';
+          const s = attributes.s;
           style = s === undefined ? 0 : Number(s);
           value = '';
           hasValue = false;
