@@ -68,16 +68,20 @@ beforeAll(() => {
 });
 
 describe('workbooks within Excel’s own bounds', () => {
-  it('a value in XFD1048576 (a legal address) costs one cell: the rows before it are scored, its row rejected with its line', async () => {
+  it('a value in XFD1048576 (a legal address) costs one cell, set aside outside the table; the rows are scored', async () => {
     const far = `<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>`;
     const xml = sheetXml([HEADER, DAK_LAK, QUANG_NINH]).replace('</sheetData>', `${far}</sheetData>`);
     const p = await workbook('far.xlsx', workbookParts([{ name: 'Điểm', xml }]));
     const r = await dti(p);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
     expect(r.rows.map((x) => [x.id, x.result.total])).toEqual([['66', 398.49], ['22', 702.45]]);
-    expect(r.err).toMatch(/line 1048576: \(row\): /);
-    // the rows Excel shows empty between them are blank rows, counted, never held
-    expect(tally(r.err)).toEqual({ read: 1_048_575, scored: 2, rejected: 1, blank: 1_048_572 });
+    // the rows Excel shows empty between them are blank rows, counted, never held; the far cell has no header
+    expect(tally(r.err)).toEqual({ read: 1_048_575, scored: 2, rejected: 0, blank: 1_048_573 });
+    // within the table's columns, a far row is read like any other
+    const near = sheetXml([HEADER, DAK_LAK]).replace('</sheetData>', `<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>67</t></is></c></row></sheetData>`);
+    const n = await dti(await workbook('far-row.xlsx', workbookParts([{ name: 'Điểm', xml: near }])));
+    expect(n.code).toBe(1);
+    expect(n.err).toMatch(/line 1048576 \(67\): /);
   });
 
   it('a column beyond XFD (ZZZZZZZZ3), a row beyond 1,048,576, a dimension beyond either: refused at once', async () => {
@@ -167,21 +171,31 @@ describe('workbooks within Excel’s own bounds', () => {
 });
 
 describe('the sheet read, its text and its numbers (issue #22’s workbook items)', () => {
+  /** A workbook written by write-excel-file (a real writer: shared strings, its own styles), sheet by sheet. */
+  async function written(name: string, sheets: readonly { sheet: string; rows: readonly (readonly (string | number | null)[])[] }[]): Promise<string> {
+    const p = path(name);
+    const data = sheets.map((s) => ({ sheet: s.sheet, data: s.rows.map((r) => r.map((value) => (value === null ? null : typeof value === 'number' ? { value, type: Number } : { value }))) }));
+    await writeXlsxFile(data as never, {}).toFile(p);
+    return p;
+  }
+
   it('a cover page first: the sheet that has the columns is read, with a notice; none has them: refused naming every sheet', async () => {
-    const cover = { name: 'Bìa', rows: [['BÁO CÁO CHỈ SỐ DTI 2022'], ['Sở Khoa học và Công nghệ']] };
-    const p = await workbook('cover.xlsx', workbookParts([cover, { name: 'Hướng dẫn', rows: [['Ghi chú'], ['Nhập điểm vào trang sau']] }, { name: 'Điểm', rows: [['BẢNG ĐIỂM'], HEADER, DAK_LAK, QUANG_NINH] }]));
+    const cover = { sheet: 'Bìa', rows: [['BÁO CÁO CHỈ SỐ DTI 2022'], ['Sở Khoa học và Công nghệ']] };
+    const p = await written('cover.xlsx', [cover, { sheet: 'Hướng dẫn', rows: [['Ghi chú'], ['Nhập điểm vào trang sau']] }, { sheet: 'Điểm', rows: [['BẢNG ĐIỂM'], HEADER, DAK_LAK, QUANG_NINH] }]);
     const r = await dti(p);
     expect(r.code).toBe(0);
     expect(r.rows.map((x) => [x.id, x.line, x.result.total])).toEqual([['66', 3, 398.49], ['22', 4, 702.45]]);
     expect(r.err).toMatch(/Reading the sheet "Điểm" \(skipped "Bìa", "Hướng dẫn": no header row\)/);
-    const none = await workbook('no-header.xlsx', workbookParts([cover, { name: 'Dữ liệu', rows: [['a', 'b'], [1, 2]] }, { name: 'Ẩn', rows: [['x']], state: 'hidden' }]));
-    const n = await dti(none);
+    const n = await dti(await written('no-header.xlsx', [cover, { sheet: 'Dữ liệu', rows: [['a', 'b'], [1, 2]] }]));
     expect(n.code).toBe(1);
-    expect(n.err).toMatch(/no sheet has a header row with known columns .*; the sheets: "Bìa", "Dữ liệu", "Ẩn" \(ẩn \/ hidden\); choose one with --sheet NAME/);
+    expect(n.err).toMatch(/no sheet has a header row with known columns .*; the sheets: "Bìa", "Dữ liệu"; choose one with --sheet NAME/);
+    // a hidden sheet is named as hidden
+    const hidden = await workbook('no-header-hidden.xlsx', workbookParts([{ name: 'Bìa', rows: cover.rows }, { name: 'Ẩn', rows: [['x']], state: 'hidden' }]));
+    expect((await dti(hidden)).err).toMatch(/the sheets: "Bìa", "Ẩn" \(ẩn \/ hidden\)/);
   });
 
   it('--sheet is compared as headers are (no accents, no case), or by position; an unknown name lists the sheets', async () => {
-    const p = await workbook('sheets.xlsx', workbookParts([{ name: 'Bìa', rows: [['x']] }, { name: 'Điểm DTI', rows: [HEADER, DAK_LAK] }]));
+    const p = await written('sheets.xlsx', [{ sheet: 'Bìa', rows: [['x']] }, { sheet: 'Điểm DTI', rows: [HEADER, DAK_LAK] }]);
     for (const name of ['Điểm DTI', 'diem dti', 'ĐIỂM  DTI', '2']) expect((await dti(p, ['--sheet', name])).rows.map((x) => x.id)).toEqual(['66']);
     const missing = await dti(p, ['--sheet', 'Dữ liệu']);
     expect(missing.code).toBe(2);
@@ -219,14 +233,17 @@ describe('the sheet read, its text and its numbers (issue #22’s workbook items
   });
 
   it('TCVN3 (ABC) text in a workbook is read as Vietnamese, as in a CSV file; --encoding utf-8 keeps it as stored', async () => {
+    // what Excel stored when the text was typed in TCVN3 with a .VnTime font: each byte as its Windows-1252 character
     const tcvn = (s: string) => iconv.decode(iconv.encode(s, 'tcvn'), 'windows1252');
-    const p = await workbook('tcvn.xlsx', workbookParts([{ name: 'S', rows: [HEADER.map(tcvn), [DAK_LAK[0]!, tcvn('Đắk Lắk'), ...DAK_LAK.slice(2)]] }]));
+    expect(tcvn('Tên tỉnh')).toBe('Tªn tØnh');
+    const p = await written('tcvn.xlsx', [{ sheet: 'Sheet1', rows: [HEADER.map(tcvn), [DAK_LAK[0]!, tcvn('Đắk Lắk'), ...DAK_LAK.slice(2)]] }]);
     const r = await dti(p);
     expect(r.code).toBe(0);
     expect(r.rows.map((x) => [x.meta.name, x.result.total])).toEqual([['Đắk Lắk', 398.49]]);
     expect(r.err).toMatch(/Reading the workbook's text as TCVN3 \(ABC\)/);
     const asStored = await dti(p, ['--encoding', 'utf-8']);
     expect(asStored.rows).toEqual([]);
+    expect((await dti(p, ['--encoding', 'tcvn3'])).rows.map((x) => x.meta.name)).toEqual(['Đắk Lắk']);
   });
 });
 

@@ -592,8 +592,9 @@ async function sheetSource(book: Workbook, file: string, size: number, options: 
   let legacy: LegacyEncoding | undefined = forced === 'tcvn' || forced === 'windows1258' ? forced : undefined;
   const text = (s: string) => (legacy ? legacyText(s, legacy) : s);
   const limit = Math.min(MAX_HEAD_ROWS, Math.max(HEAD_ROWS, options.headerRow ?? 0));
-  const visible = book.sheets.filter((s) => s.state === 'visible');
-  const candidates = options.sheet !== undefined ? [namedSheet(book.sheets, options.sheet, file)] : visible.length ? visible : [...book.sheets];
+  // the visible sheets in order, then the hidden ones (Excel shows the first visible sheet)
+  const order = [...book.sheets.filter((s) => s.state === 'visible'), ...book.sheets.filter((s) => s.state !== 'visible')];
+  const candidates = options.sheet !== undefined ? [namedSheet(book.sheets, options.sheet, file)] : order;
   const notices: { vi: string; en: string }[] = [];
   const skipped: string[] = [];
   for (const [i, sheet] of candidates.entries()) {
@@ -604,7 +605,7 @@ async function sheetSource(book: Workbook, file: string, size: number, options: 
       if (legacy) for (const r of [...start.head, ...start.rest]) for (let c = 0; c < r.cells.length; c++) if (r.cells[c] !== null) r.cells[c] = legacyText(r.cells[c]!, legacy);
     }
     const records = headRecords(start.head);
-    // one sheet to read (named, the only one, or with --header-row): its header row as a CSV's; else the first sheet with one
+    // one sheet to read (named, the workbook's only one, or with --header-row): its header row as a CSV's; else the first sheet with one
     const alone = candidates.length === 1 || options.headerRow !== undefined;
     const headerAt = alone ? chooseHeader(records, options, file) : findHeaderRow(records);
     if (headerAt < 0) {
@@ -638,7 +639,10 @@ async function sheetSource(book: Workbook, file: string, size: number, options: 
           // rows the sheet skips between two rows are blank rows, as Excel shows them
           acc.blank += r.row - previous - 1;
           previous = r.row;
+          // a cell right of the last header is set aside like a column with a blank header (a note
+          // beside the table); there is no separator to shift the cells, as in a CSV line
           const cells = r.cells;
+          if (cells.length > width) cells.length = width;
           while (cells.length < width) cells.push(null);
           acc.add(cells, r.row);
         };
