@@ -105,8 +105,8 @@ async function writeLongLine(file, bytes, header) {
   await new Promise((r) => out.end(r));
 }
 
-/** Lines of a CSV's table: up to the empty line before the provenance trailer. */
-async function tableLines(file) {
+/** Lines of a CSV's table: up to the empty line before the provenance trailer (`# …` lines). */
+export async function tableLines(file) {
   let n = 0;
   let prev = -1;
   for await (const b of createReadStream(file)) {

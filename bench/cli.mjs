@@ -13,11 +13,11 @@
  * (user + system) beside it.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, createReadStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DBI_HEADER, dbiRows } from './dbi-rows.mjs';
-import { filesBenchmarks } from './cli-files.mjs';
+import { filesBenchmarks, tableLines } from './cli-files.mjs';
 
 const ROWS = Number(process.env.BENCH_CLI_ROWS ?? 1_000_000);
 const root = new URL('..', import.meta.url).pathname;
@@ -53,23 +53,6 @@ function child(args) {
   return { ms, rss, cpuMs, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Lines of the CSV's table: up to the empty line before the provenance trailer (`# …` lines). */
-async function countLines(file) {
-  let n = 0;
-  let prev = -1;
-  for await (const b of createReadStream(file)) {
-    for (let i = 0; i < b.length; i++) {
-      if (b[i] === 10) {
-        if (prev === 10) return n;
-        n++;
-      }
-      prev = b[i];
-    }
-  }
-  return n;
-}
-
-
 await generate();
 const size = statSync(input).size;
 const REPS = Number(process.env.BENCH_CLI_REPS ?? 3);
@@ -89,7 +72,7 @@ const commands = [
   {
     label: 'vndi score → CSV', ext: 'csv', floorMode: 'score', floorLabel: 'papaparse stream, pillar sums, levels, the same CSV table',
     args: (out) => ['dist/cli.js', 'score', input, '--framework', 'dbi-2021-sme', '--format', 'csv', '--out', out],
-    rowsOut: async (out) => (await countLines(out)) - 1,
+    rowsOut: async (out) => (await tableLines(out)) - 1,
     same: (cmdOut, floorOut) => table(readFileSync(cmdOut, 'utf8')) === readFileSync(floorOut, 'utf8'),
   },
   {

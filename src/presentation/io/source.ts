@@ -259,8 +259,11 @@ export async function openRows(file: string, options: ReadOptions = {}): Promise
     yield decoder.end();
   };
   const base = { file, size, bytesRead: () => read };
-  // a JSON object (not an array) larger than a row: objects one per line (NDJSON in a file named .json)
+  // an array element by element; anything else no larger than a row whole; a larger object: objects one per line (NDJSON in a file named .json)
   if (kind === 'json' && (first === '[' || size <= MAX_ROW_CHARACTERS)) return { ...base, kind, notices, chunks: () => jsonChunks(file, bytes, options, chunkRows, first === '[') };
+  if (kind === 'json' && first !== '{') {
+    throw new CliError(1, `${file}: JSON không hợp lệ: tệp không bắt đầu bằng [ hay {`, `${file}: invalid JSON: the file begins with neither [ nor {`);
+  }
   if (kind === 'json' || kind === 'ndjson') return { ...base, kind: 'ndjson', notices, chunks: () => ndjsonChunks(bytes, options, chunkRows) };
 
   // CSV: the header is found in the first MiB (its first thousand lines)
