@@ -207,6 +207,50 @@ function resolveTarget(from: string, target: string): string {
   return base.join('/');
 }
 
+/**
+ * The shared strings, packed: their UTF-8 bytes in 1 MiB blocks and each one's place, so that a
+ * million distinct names take their bytes (about 20 MB), not a million string objects (about 100 MB,
+ * and as many for the collector to trace). A string is decoded when a cell asks for it.
+ */
+class SharedStrings {
+  private static readonly BLOCK = 1 << 20;
+  private blocks: Buffer[] = [];
+  private used = SharedStrings.BLOCK;
+  private starts = new Float64Array(1024);
+  private lengths = new Uint32Array(1024);
+  size = 0;
+
+  add(text: string): void {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (this.used + bytes > SharedStrings.BLOCK) {
+      // a string never spans two blocks (one is at most 32,767 characters, under 100 KB)
+      this.blocks.push(Buffer.allocUnsafe(Math.max(SharedStrings.BLOCK, bytes)));
+      this.used = 0;
+    }
+    const block = this.blocks.length - 1;
+    this.blocks[block]!.write(text, this.used, 'utf8');
+    if (this.size === this.starts.length) {
+      const starts = new Float64Array(this.size * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const lengths = new Uint32Array(this.size * 2);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+    }
+    this.starts[this.size] = block * SharedStrings.BLOCK + this.used;
+    this.lengths[this.size] = bytes;
+    this.size++;
+    this.used += bytes;
+  }
+
+  get(i: number): string {
+    const start = this.starts[i]!;
+    const block = Math.floor(start / SharedStrings.BLOCK);
+    const at = start - block * SharedStrings.BLOCK;
+    return this.blocks[block]!.toString('utf8', at, at + this.lengths[i]!);
+  }
+}
+
 interface XmlHandlers {
   open(name: string, tag: SaxesTagPlain, depth: number): void;
   close(name: string, depth: number): void;
@@ -215,7 +259,7 @@ interface XmlHandlers {
 
 /** An opened workbook: its sheets, read row by row on demand. */
 export class Workbook {
-  private sharedStrings: string[] = [];
+  private sharedStrings = new SharedStrings();
   private dateStyles: boolean[] = [];
   private date1904 = false;
   private sheetList: SheetInfo[] = [];
@@ -436,7 +480,7 @@ export class Workbook {
   /** The shared strings: each `<si>`'s text runs, without phonetic runs (`<rPh>`). */
   private async readSharedStrings(part: string): Promise<void> {
     const file = this.file;
-    const out: string[] = [];
+    const out = new SharedStrings();
     let text = '';
     let inT = false;
     let phonetic = 0;
@@ -450,7 +494,7 @@ export class Workbook {
         if (name === 't') inT = false;
         else if (name === 'rPh') phonetic--;
         else if (name === 'si') {
-          out.push(unescapeOoxml(text));
+          out.add(unescapeOoxml(text));
           text = '';
         }
       },
@@ -458,7 +502,7 @@ export class Workbook {
         if (!inT || phonetic > 0) return;
         text += t;
         if (text.length > EXCEL_LIMITS.cellCharacters) {
-          throw refuse(file, `chuỗi dùng chung số ${out.length} dài hơn ${EXCEL_LIMITS.cellCharacters.toLocaleString('vi-VN')} ký tự, giới hạn của Excel`, `shared string ${out.length} is longer than Excel's ${EXCEL_LIMITS.cellCharacters.toLocaleString('en')} characters`);
+          throw refuse(file, `chuỗi dùng chung số ${out.size} dài hơn ${EXCEL_LIMITS.cellCharacters.toLocaleString('vi-VN')} ký tự, giới hạn của Excel`, `shared string ${out.size} is longer than Excel's ${EXCEL_LIMITS.cellCharacters.toLocaleString('en')} characters`);
         }
       },
     });
@@ -527,11 +571,11 @@ export class Workbook {
       switch (type) {
         case 's': {
           const i = /^\s*\d{1,10}\s*$/.test(value) ? Number(value) : -1;
-          if (i < 0 || i >= strings.length) {
+          if (i < 0 || i >= strings.size) {
             const ref = columnName(col) + rowNumber;
-            throw refuse(file, `ô ${ref} trỏ tới chuỗi dùng chung ${quoted(value, 20)} mà sổ tính không có (chỉ có ${strings.length})`, `the cell ${ref} refers to shared string ${quoted(value, 20)}, which the workbook does not have (it has ${strings.length})`);
+            throw refuse(file, `ô ${ref} trỏ tới chuỗi dùng chung ${quoted(value, 20)} mà sổ tính không có (chỉ có ${strings.size})`, `the cell ${ref} refers to shared string ${quoted(value, 20)}, which the workbook does not have (it has ${strings.size})`);
           }
-          return text(strings[i]!);
+          return text(strings.get(i));
         }
         case 'inlineStr':
         case 'str':
