@@ -308,8 +308,12 @@ describe('line formats in linear time: a row that cannot be read is one rejected
     expect(r.err).toMatch(/line 2: \(row\): [^\n]+ \/ a JSON value nested deeper than 64 levels/);
     expect(r.err).toMatch(/line 3: \(row\): [^\n]+ \/ the JSON element is longer than 1,048,576 characters/);
     expect(r.err).toMatch(/line 4: \(row\): [^\n]+ \/ invalid JSON element: /);
-    expect(r.err).toMatch(/line 6: \(row\): [^\n]+ \/ invalid JSON: the file ends inside this element/);
+    expect(r.err).toMatch(/line 6: \(row\): [^\n]+ \/ invalid JSON: the file ends before the array closes, at this element \(a cut file\?\)/);
     expect(tally(r.err)).toEqual({ read: 6, scored: 2, rejected: 4, blank: 0 });
+    // cut between two elements: never read as a complete file (exit 0)
+    const cut = await run(['score', file('cut.json', `[\n${JSON.stringify(rows[0])},\n`), '--format', 'json']);
+    expect(cut.code).toBe(1);
+    expect(cut.err).toMatch(/line 2: \(row\): [^\n]+ \/ invalid JSON: the file ends before the array closes/);
   });
 });
 

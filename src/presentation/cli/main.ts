@@ -921,7 +921,7 @@ async function streamRows(
 class StrictStop extends Error {}
 
 /** Rows of a Markdown, HTML or terminal report: more than a person reads, and the whole report is held in memory. */
-export const MAX_REPORT_ROWS = 10_000;
+const MAX_REPORT_ROWS = 10_000;
 
 function reportTooLong(format: Format): CliError {
   const [vi, en] = format === 'md' ? ['Markdown', 'Markdown'] : format === 'html' ? ['HTML', 'HTML'] : ['dạng bảng', 'table'];

@@ -178,9 +178,13 @@ export class JsonArraySplitter {
     if (this.state === IN_VALUE && start >= 0) this.hold(s, start, L);
   }
 
-  /** The end of the text: an element cut off by it is reported. Returns whether the array was closed. */
+  /**
+   * The end of the text: an array it cuts (inside an element, or between two) is reported as a
+   * problem element at that place, so that a truncated file never reads as a complete one.
+   * Returns whether the array was closed.
+   */
   end(): boolean {
-    if (this.state === IN_VALUE) {
+    if (this.state !== DONE && this.state !== BEFORE) {
       const index = this.index++;
       this.element({ index, problem: 'cut' });
     }

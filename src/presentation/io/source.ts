@@ -465,7 +465,8 @@ async function* ndjsonChunks(text: () => AsyncGenerator<string>, options: ReadOp
       blank = 0;
     }
   }
-  if (long || held > 0) endLine('');
+  // the last line, without a line break after it (blanks alone there are not a row)
+  if (long || parts.join('').trim() !== '') endLine('');
   yield { records: [], rows, rejected, blank };
 }
 
@@ -509,7 +510,7 @@ async function* jsonChunks(file: string, text: () => AsyncGenerator<string>, opt
       const why = {
         comma: ['thiếu dấu phẩy trước phần tử này', 'a comma is missing before this element'],
         after: ['có chữ sau dấu ] đóng mảng', 'there is text after the closing ] of the array'],
-        cut: ['tệp kết thúc giữa phần tử này (tệp bị cắt?)', 'the file ends inside this element (a cut file?)'],
+        cut: ['tệp kết thúc trước khi mảng đóng, ở phần tử này (tệp bị cắt?)', 'the file ends before the array closes, at this element (a cut file?)'],
       }[e.problem!];
       rejected.push({ line, id: '', issues: [rowIssue(`JSON không hợp lệ: ${why[0]}`, `invalid JSON: ${why[1]}`)] });
     }
