@@ -35,7 +35,7 @@ export { isDefinedFramework } from './framework/registry.js';
 export type {
   Framework, DtiFramework, DbiFramework, DtiMainIndicator, DtiPillar, DtiPillarId, DbiPillar, DbiComponent,
   DbiCriterion, DbiScale, DbiLevel, DbiLevelRule, LegalBasis, Source, Assumption, FactStatus, FrameworkStatus,
-  DbiAnswer, DbiAnswerOption, DbiFigureThreshold, DbiAggregation, DbiSector,
+  DbiAnswer, DbiAnswerOption, DbiFigureThreshold, DbiAggregation, DbiSector, DbiLevelCap, DbiSectorRules,
 } from './framework/schema.js';
 
 // assessment
@@ -48,8 +48,8 @@ export { checkDtiResult, checkDbiResult } from './assessment/result-check.js';
 export { scoreDti, safeScoreDti, POINT_DECIMALS, VALUE_DECIMALS } from './score/score-dti.js';
 export type { DtiResult, DtiPillarScore, DtiMainIndicatorScore } from './score/score-dti.js';
 export { scoreDbi, safeScoreDbi, criterionOrder, PERCENT_DECIMALS } from './score/score-dbi.js';
-export type { DbiResult, DbiPillarScore, DbiAssessment, DbiAnswerInput, DbiComponentScore, DbiCriterionScore } from './score/score-dbi.js';
-export { NOT_APPLICABLE } from './score/score-dbi-general.js';
+export type { DbiResult, DbiPillarScore, DbiAssessment, DbiAnswerInput, DbiComponentScore, DbiCriterionScore, DbiLevelCapHit, DbiNotice } from './score/score-dbi.js';
+export { NOT_APPLICABLE } from './assessment/dbi-answers.js';
 
 // provinces
 export { PROVINCES_63, PROVINCES_34, MERGER_2025, REGIONS, findProvince } from './framework/units/provinces.js';
@@ -64,7 +64,7 @@ export { dtiMeasure, dbiMeasure } from './analysis/measure.js';
 export type { DtiMeasure, DbiMeasure } from './analysis/measure.js';
 export { dbiGap } from './analysis/dbi-gap.js';
 export type { DbiGap, DbiGapStep, DbiGapOptions, DbiLevelExplanation } from './analysis/dbi-gap.js';
-export type { DbiPercentLevelExplanation } from './analysis/dbi-gap.js';
+export type { DbiPercentLevelExplanation, DbiCapShortfall } from './analysis/dbi-gap.js';
 export { dtiGap } from './analysis/dti-gap.js';
 export type { DtiGap, DtiTarget, DtiGapOptions, DtiIndicatorLeverage, DtiBenchmark } from './analysis/dti-gap.js';
 export { strengthsAndWeaknesses } from './analysis/strengths.js';

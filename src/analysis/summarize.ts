@@ -17,7 +17,7 @@ import { compareCodePoints, custom, num, obj, optional, record, throwIfAny, type
 import { inspectDbiResult } from '../assessment/dbi-result-check.js';
 
 import type { DbiResult } from '../score/score-dbi.js';
-import { generalDecimals, needsGeneralScoring } from '../score/score-dbi-general.js';
+import { extendedResult } from '../score/score-dbi.js';
 import { recordFramework, recordedFramework } from '../score/provenance.js';
 import * as X from '../arithmetic/decimal.js';
 import type { DbiFramework } from '../framework/schema.js';
@@ -149,9 +149,9 @@ export function summarize<E extends { readonly result: DbiResult }>(entries: rea
   // a framework beyond the 1970 model ("n/a", sectors, mean or weighted aggregation) has no fixed
   // maxima: its points are summed from arrays, "n/a" pillars left out, and the mean percentage is
   // the mean of the results' own percentages
-  const general = needsGeneralScoring(firstFramework!);
+  const general = extendedResult(firstFramework!);
   const c = general ? null : compileDbi(firstFramework!);
-  const decimals = c ? c.decimals : generalDecimals(firstFramework!);
+  const decimals = (c ?? compileDbi(firstFramework!)).decimals;
   const factor = c ? c.factor : 10 ** decimals;
   const maxUnits = c ? c.totalMaxUnits : 0;
   const histogram = c !== null && maxUnits <= HISTOGRAM_LIMIT;
@@ -327,7 +327,7 @@ function keysOf(e: object, i: number, fields: readonly string[]): Record<string,
 
 /** Whether two versions of a framework score on the same maxima (so their results share histograms). */
 function sameMaxima(a: DbiFramework, b: DbiFramework): boolean {
-  if (needsGeneralScoring(a) || needsGeneralScoring(b)) {
+  if (extendedResult(a) || extendedResult(b)) {
     // no fixed maxima: the same questions, sectors and aggregation
     const shape = (f: DbiFramework) => JSON.stringify([f.pillars, f.sectors, f.aggregation, f.levels.map((l) => l.level)]);
     return shape(a) === shape(b);

@@ -10,20 +10,24 @@
  * - a figure: a number from `min` to `max`, or a decimal string of at most `decimals` decimals;
  * - `"n/a"` (a `const` titled "Không áp dụng") where the criterion allows it; an assessment where
  *   every criterion that can give points is "n/a" is refused, as scoring refuses it;
+ * - an option may be named by its letter too (a `const` of its own);
  * - with sector parts: `oneOf` one branch per sector, naming it in `sector` and listing the common
- *   criteria and that sector's.
+ *   criteria and that sector's; where the framework scores an unlisted sector on its common part,
+ *   one more branch for any other sector, with the common criteria only; where it ignores answers
+ *   to another sector's questions, those keys are allowed (with any value) beside a sector's own.
  *
  * Built by hand rather than through zod: zod has no `oneOf` of titled constants nor `contains`.
  * What JSON Schema cannot express is checked at run time, as for every framework: the range of a
  * decimal string, the number of decimals of a JSON number (`multipleOf` on binary floats is
- * unreliable), and exact comparison of numbers with more digits than a double holds.
+ * unreliable), exact comparison of numbers with more digits than a double holds, and one option
+ * named twice in a multiple-choice answer, once by its id and once by its letter.
  *
  * @internal
  */
-import { criterionMax, criterionScale } from '../framework/dbi-criterion.js';
+import { criterionMax, criterionScale, partCriteria } from '../framework/dbi-criterion.js';
 import type { Localized } from '../errors.js';
-import type { DbiAnswer, DbiComponent, DbiCriterion, DbiFramework, DbiSector } from '../framework/schema.js';
-import { NOT_APPLICABLE } from '../score/score-dbi-general.js';
+import type { DbiAnswer, DbiCriterion, DbiFramework, DbiSector } from '../framework/schema.js';
+import { NOT_APPLICABLE } from './dbi-answers.js';
 import { MAX_NUMERIC_LENGTH } from './numeric.js';
 
 type Json = Record<string, unknown>;
@@ -66,7 +70,10 @@ function rangeField(min: number, max: number, decimals: number | undefined): Jso
 const notApplicable: Json = { const: NOT_APPLICABLE, title: 'Không áp dụng', description: 'Not applicable' };
 
 function optionConsts(answer: Extract<DbiAnswer, { options: unknown }>): Json[] {
-  return answer.options.map((o) => ({ const: o.id, title: o.text.vi, description: `${o.text.en} (${o.points} points)` }));
+  return answer.options.flatMap((o) => {
+    const own = { title: o.text.vi, description: `${o.text.en} (${o.points} points)` };
+    return o.letter !== undefined && o.letter !== o.id ? [{ const: o.id, ...own }, { const: o.letter, ...own, description: `${own.description}, by its letter` }] : [{ const: o.id, ...own }];
+  });
 }
 
 function criterionSchema(criterion: DbiCriterion): Json {
@@ -88,7 +95,7 @@ function criterionSchema(criterion: DbiCriterion): Json {
       uniqueItems: true,
       maxItems: answer.options.length,
       ...(exclusive.length > 0
-        ? { allOf: exclusive.map((o) => ({ if: { contains: { const: o.id } }, then: { maxItems: 1 } })) }
+        ? { allOf: exclusive.map((o) => ({ if: { contains: o.letter !== undefined && o.letter !== o.id ? { enum: [o.id, o.letter] } : { const: o.id } }, then: { maxItems: 1 } })) }
         : {}),
       description: `Option ids, each at most once${exclusive.length > 0 ? `; ${exclusive.map((o) => `"${o.id}"`).join(', ')} only alone` : ''}${answer.cap === undefined ? '' : `; at most ${answer.cap} points in all`}.`,
     };
@@ -111,16 +118,22 @@ function answersSchema(f: DbiFramework, sector: DbiSector | null): Json {
       properties[pillar.id] = { title: pillar.name.vi, description: `${pillar.name.en} (0–${pillar.max ?? 0} points)`, oneOf: [number, text] };
       continue;
     }
-    const components: readonly DbiComponent[] = pillar.sectorSpecific ? (sector?.components ?? []) : pillar.components;
-    for (const component of components) {
-      for (const criterion of component.criteria) {
-        properties[criterion.id] = criterionSchema(criterion);
-        if (criterionMax(criterion) > 0) scoring.push(criterion);
-      }
+    const part = pillar.sectorSpecific ? sector : pillar;
+    for (const criterion of part ? partCriteria(part) : []) {
+      properties[criterion.id] = criterionSchema(criterion);
+      if (criterionMax(criterion) > 0) scoring.push(criterion);
     }
   }
   const ids = Object.keys(properties);
-  const schema: Json = { type: 'object', properties, required: ids, additionalProperties: false };
+  // answers to another sector's questions, where the framework ignores them: allowed, any value
+  const ignored: Record<string, Json> = {};
+  if (f.sectorRules?.otherSectorAnswers === 'ignore') {
+    for (const other of f.sectors ?? []) {
+      if (other === sector) continue;
+      for (const c of partCriteria(other)) if (!(c.id in properties)) ignored[c.id] = { description: `${c.id}: a question of the sector ${other.id}, ignored for this sector` };
+    }
+  }
+  const schema: Json = { type: 'object', properties: { ...properties, ...ignored }, required: ids, additionalProperties: false };
   // scoring refuses an assessment with nothing to score: every criterion that gives points "n/a"
   if (f.inputLevel === 'criterion' && scoring.every((c) => c.notApplicable)) {
     schema.not = {
@@ -147,15 +160,28 @@ export function dbiGeneralJsonSchema(f: DbiFramework): Json {
       additionalProperties: false,
     };
   }
+  const unlisted = f.sectorRules?.unlistedSector === 'common-part-only'
+    ? [{
+        title: 'Ngành khác (chấm trên phần chung)',
+        description: 'Another sector: scored on the common part only',
+        type: 'object',
+        properties: { sector: { type: 'string', minLength: 1, pattern: '\\S', not: { enum: f.sectors.map((s) => s.id) } }, answers: answersSchema(f, null) },
+        required: ['sector', 'answers'],
+        additionalProperties: false,
+      }]
+    : [];
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     description: `${description}. Name the sector in \`sector\`; the answers are the common criteria and that sector's.`,
-    oneOf: f.sectors.map((s) => ({
-      ...localizedTitle(s.name),
-      type: 'object',
-      properties: { sector: { const: s.id, ...localizedTitle(s.name) }, answers: answersSchema(f, s) },
-      required: ['sector', 'answers'],
-      additionalProperties: false,
-    })),
+    oneOf: [
+      ...f.sectors.map((s) => ({
+        ...localizedTitle(s.name),
+        type: 'object',
+        properties: { sector: { const: s.id, ...localizedTitle(s.name) }, answers: answersSchema(f, s) },
+        required: ['sector', 'answers'],
+        additionalProperties: false,
+      })),
+      ...unlisted,
+    ],
   };
 }

@@ -1,10 +1,12 @@
 /**
- * The validated input of a DBI assessment: `answers` maps every criterion id (or, for pillar-level
- * frameworks, every pillar id) to its points.
+ * The model of a DBI framework prepared for scoring ({@link compileDbi}), and the validated input of
+ * an assessment answered in points: `answers` maps every criterion id (or, for pillar-level
+ * frameworks, every pillar id) to its points. Questionnaire answers (option ids, "n/a", sectors) are
+ * read by dbi-answers.ts into the same units.
  */
 import { NotScorableError, ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
-import { criterionScale } from '../framework/dbi-criterion.js';
-import type { DbiFramework } from '../framework/schema.js';
+import { criterionScale, partCriteria } from '../framework/dbi-criterion.js';
+import type { DbiCriterion, DbiFramework, DbiSector } from '../framework/schema.js';
 import { checkNumeric, type NumericInput, type NumericRule } from './numeric.js';
 
 /**
@@ -20,28 +22,56 @@ export interface DbiInput {
   readonly answers: Readonly<Record<string, NumericInput>>;
 }
 
-/** One answer slot of a framework, in framework order. */
+/** One answer slot of a framework, in framework order: a criterion, or a pillar-level answer. */
 export interface DbiItem {
   readonly id: string;
   readonly pillarIndex: number;
+  /**
+   * The points the answer may give, as a numeric rule: a criterion's scale, or, for a questionnaire
+   * criterion, the points its answers can give (its points view, `criterionScale`).
+   */
   readonly rule: NumericRule;
   /** Highest points the item can take. */
   readonly max: number;
+  /** The criterion (`null` for a pillar-level answer). */
+  readonly criterion: DbiCriterion | null;
+  /** Index into the model's `components`; −1 for a criterion directly under its pillar or a pillar-level answer. */
+  readonly componentIndex: number;
+  /** `max` in units of 10^-decimals. */
+  readonly maxUnits: number;
 }
 
-/** A framework prepared for scoring: items in order, scale, maxima in integer units. */
+/**
+ * A framework prepared for scoring, for one sector where it has sector parts: its answer slots in
+ * order and its maxima, in integer units of 10^-decimals. The one model of a DBI framework: scoring,
+ * levels, gap analysis and the batch path all read it.
+ */
 export interface CompiledDbi {
   readonly framework: DbiFramework;
+  /** The assessed sector's part (`null` without sectors, or for an enterprise of an unlisted sector). */
+  readonly sector: DbiSector | null;
   readonly items: readonly DbiItem[];
-  /** Decimals every answer may have; values are held as integers in units of 10^-decimals. */
+  /** Components (groups) in order, with their pillar; direct criteria belong to none. */
+  readonly components: readonly { readonly id: string; readonly pillarIndex: number }[];
+  /**
+   * Decimals every answer's points may have (over the whole framework, every sector's part
+   * included, so that results of any sector count in the same units); values are integers in
+   * units of 10^-decimals.
+   */
   readonly decimals: number;
   readonly factor: number;
+  /** Each pillar's maximum in units, with every criterion applicable (0 for a pillar that does not apply). */
   readonly pillarMaxUnits: readonly number[];
   readonly totalMaxUnits: number;
   /** Answer id → item index. */
   readonly index: ReadonlyMap<string, number>;
   /** Per item: `1` at each small integer the item accepts (the common answers), for a quick check. */
   readonly smallIntegers: readonly Uint8Array[];
+  /**
+   * Whether every answer is points (no question, no "n/a", no sector part): such answers are
+   * checked by {@link validateDbiInput} (with its quick path) and may go through the batch tables.
+   */
+  readonly pointsOnly: boolean;
 }
 
 function decimalsOf(n: number): number {
@@ -51,39 +81,96 @@ function decimalsOf(n: number): number {
   return dot < 0 ? 8 : s.length - dot - 1;
 }
 
-const compiled = new WeakMap<DbiFramework, CompiledDbi>();
+/** The points rule of a criterion (its scale, or its questionnaire answer's points view). */
+function ruleOf(criterion: DbiCriterion): NumericRule {
+  const scale = criterionScale(criterion);
+  return scale.kind === 'steps'
+    ? { min: Math.min(...scale.values), max: Math.max(...scale.values), steps: scale.values }
+    : { min: scale.min, max: scale.max, decimals: scale.decimals };
+}
 
-/** The answer slots of a framework in framework order (criteria, or pillars for pillar-level input). */
-export function itemsOf(framework: DbiFramework): DbiItem[] {
-  const items: DbiItem[] = [];
-  framework.pillars.forEach((pillar, pillarIndex) => {
-    if (framework.inputLevel === 'pillar') {
-      const max = pillar.max ?? 0;
-      items.push({ id: pillar.id, pillarIndex, max, rule: { min: 0, max, decimals: framework.pillarInputDecimals } });
-      return;
+/** The decimals of the points a criterion's answers can give (options, a cap, thresholds, a scale). */
+function criterionDecimals(criterion: DbiCriterion): number {
+  const rule = ruleOf(criterion);
+  let d = rule.decimals ?? 0;
+  for (const s of rule.steps ?? []) d = Math.max(d, decimalsOf(s));
+  const a = criterion.answer;
+  if (a && a.kind !== 'figure') for (const o of a.options) d = Math.max(d, decimalsOf(o.points));
+  return d;
+}
+
+/** The decimals of a framework's points, over every part. */
+const frameworkDecimals = new WeakMap<DbiFramework, number>();
+function decimalsOfFramework(framework: DbiFramework): number {
+  let d = frameworkDecimals.get(framework);
+  if (d === undefined) {
+    d = framework.inputLevel === 'pillar' ? framework.pillarInputDecimals : 0;
+    for (const part of [...framework.pillars, ...(framework.sectors ?? [])]) {
+      for (const c of partCriteria(part)) d = Math.max(d, criterionDecimals(c));
     }
-    for (const component of pillar.components) {
-      for (const criterion of component.criteria) {
-        const scale = criterionScale(criterion);
-        const rule: NumericRule =
-          scale.kind === 'steps'
-            ? { min: Math.min(...scale.values), max: Math.max(...scale.values), steps: scale.values }
-            : { min: scale.min, max: scale.max, decimals: scale.decimals };
-        items.push({ id: criterion.id, pillarIndex, max: rule.max, rule });
-      }
-    }
-  });
-  return items;
+    frameworkDecimals.set(framework, d);
+  }
+  return d;
 }
 
 /**
- * Prepares a framework for scoring (once per framework object). Throws {@link NotScorableError}
- * when a pillar maximum is not known.
+ * The answer slots of a framework in framework order (criteria, or pillars for pillar-level input):
+ * in each pillar its direct criteria, then its components' criteria; the sector pillar takes the
+ * given sector's part (none for an unlisted sector).
  */
-export function compileDbi(framework: DbiFramework): CompiledDbi {
-  const cached = compiled.get(framework);
+export function itemsOf(framework: DbiFramework, sector: DbiSector | null = null): DbiItem[] {
+  return layout(framework, sector, 1).items;
+}
+
+function layout(framework: DbiFramework, sector: DbiSector | null, factor: number): { items: DbiItem[]; components: { id: string; pillarIndex: number }[] } {
+  const items: DbiItem[] = [];
+  const components: { id: string; pillarIndex: number }[] = [];
+  const add = (criterion: DbiCriterion, pillarIndex: number, componentIndex: number) => {
+    const rule = ruleOf(criterion);
+    items.push({ id: criterion.id, pillarIndex, rule, max: rule.max, criterion, componentIndex, maxUnits: Math.round(rule.max * factor) });
+  };
+  framework.pillars.forEach((pillar, pillarIndex) => {
+    if (framework.inputLevel === 'pillar') {
+      const max = pillar.max ?? 0;
+      items.push({ id: pillar.id, pillarIndex, max, rule: { min: 0, max, decimals: framework.pillarInputDecimals }, criterion: null, componentIndex: -1, maxUnits: Math.round(max * factor) });
+      return;
+    }
+    const part = pillar.sectorSpecific ? sector : pillar;
+    if (!part) return;
+    for (const criterion of part.criteria ?? []) add(criterion, pillarIndex, -1);
+    for (const component of part.components) {
+      const componentIndex = components.push({ id: component.id, pillarIndex }) - 1;
+      for (const criterion of component.criteria) add(criterion, pillarIndex, componentIndex);
+    }
+  });
+  return { items, components };
+}
+
+/** Whether a framework's answers are all points on a scale: no question, no "n/a", no sector part. */
+const pointsOnly = new WeakMap<DbiFramework, boolean>();
+export function isPointsOnly(framework: DbiFramework): boolean {
+  let only = pointsOnly.get(framework);
+  if (only === undefined) {
+    only = framework.sectors === undefined
+      && (framework.inputLevel === 'pillar' || framework.pillars.every((p) => partCriteria(p).every((c) => c.answer === undefined && c.notApplicable !== true)));
+    pointsOnly.set(framework, only);
+  }
+  return only;
+}
+
+const compiled = new WeakMap<DbiFramework, Map<string, CompiledDbi>>();
+
+/**
+ * Prepares a framework (for one sector, or for an enterprise of an unlisted sector: `null`) for
+ * scoring, once per framework object and sector. Throws {@link NotScorableError} when a pillar
+ * maximum is not known.
+ */
+export function compileDbi(framework: DbiFramework, sector: DbiSector | null = null): CompiledDbi {
+  let bySector = compiled.get(framework);
+  const key = sector?.id ?? '';
+  const cached = bySector?.get(key);
   if (cached) return cached;
-  const missing = framework.pillars.filter((p) => p.max === null);
+  const missing = framework.pillars.filter((p) => p.max === null && !p.sectorSpecific);
   if (missing.length > 0) {
     const ids = missing.map((p) => p.id).join(', ');
     throw new NotScorableError(framework.id, {
@@ -91,17 +178,16 @@ export function compileDbi(framework: DbiFramework): CompiledDbi {
       en: `The pillar maxima (${ids}) are not published in any source found. Supply them with overrideDbiPillarMaxima(framework, { … }).`,
     }, `Call overrideDbiPillarMaxima(framework, { ${missing.map((p) => `${p.id}: …`).join(', ')} }) and score with the framework it returns.`);
   }
-  const items = itemsOf(framework);
-  let decimals = framework.inputLevel === 'pillar' ? framework.pillarInputDecimals : 0;
-  for (const item of items) {
-    for (const s of item.rule.steps ?? []) decimals = Math.max(decimals, decimalsOf(s));
-    if (item.rule.decimals !== undefined) decimals = Math.max(decimals, item.rule.decimals);
-  }
+  const decimals = decimalsOfFramework(framework);
   const factor = 10 ** decimals;
-  const pillarMaxUnits = framework.pillars.map((p) => Math.round((p.max as number) * factor));
+  const { items, components } = layout(framework, sector, factor);
+  const pillarMaxUnits = framework.pillars.map(() => 0);
+  for (const item of items) pillarMaxUnits[item.pillarIndex] = pillarMaxUnits[item.pillarIndex]! + item.maxUnits;
   const result: CompiledDbi = {
     framework,
+    sector,
     items,
+    components,
     decimals,
     factor,
     pillarMaxUnits,
@@ -112,8 +198,10 @@ export function compileDbi(framework: DbiFramework): CompiledDbi {
       for (let v = 0; v < table.length; v++) table[v] = checkNumeric(v, item.rule) === undefined ? 1 : 0;
       return table;
     }),
+    pointsOnly: isPointsOnly(framework),
   };
-  compiled.set(framework, result);
+  if (!bySector) compiled.set(framework, (bySector = new Map()));
+  bySector.set(key, result);
   return result;
 }
 

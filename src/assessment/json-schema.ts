@@ -17,7 +17,7 @@ import type { DbiFramework, DtiFramework, Framework } from '../framework/schema.
 import { itemsOf } from './dbi-input.js';
 import { dtiComponentRule, dtiInputUnits } from './dti-input.js';
 import type { NumericRule } from './numeric.js';
-import { needsGeneralScoring } from '../score/score-dbi-general.js';
+import { extendedResult } from '../score/score-dbi.js';
 import { dbiGeneralJsonSchema } from './dbi-general-json-schema.js';
 
 const DECIMAL = /^\s*[+]?(\d+(\.\d*)?|\.\d+)\s*$/;
@@ -154,7 +154,7 @@ function resolveFramework(ref: unknown): Framework {
  */
 export function inputJsonSchema(frameworkOrId: Framework | string): Record<string, unknown> {
   const framework = resolveFramework(frameworkOrId);
-  if (framework.kind === 'dbi' && needsGeneralScoring(framework)) {
+  if (framework.kind === 'dbi' && extendedResult(framework)) {
     // questionnaires, "n/a", sectors: answers as option ids, figures or "n/a" (not as points)
     return { ...dbiGeneralJsonSchema(framework), $id: `https://www.npmjs.com/package/vn-digital-index/schemas/${framework.id}.json`, title: `${framework.id} input` };
   }

@@ -1,16 +1,22 @@
 /**
  * Scoring many enterprises at once from a typed array: one row per enterprise, columns in the
- * framework's criterion order (`criterionOrder`). No object is allocated per row; outputs are typed
- * arrays. Results are identical to `scoreDbi` row by row (tested differentially): the same integer
- * units, the same level rule, precomputed as lookup tables.
+ * framework's criterion order (`criterionOrder`), each cell the points of its answer (for a
+ * questionnaire criterion, the points its answer gives; `NaN` in a `Float64Array` for "not
+ * applicable" where the criterion allows it). No object is allocated per row on the common path;
+ * outputs are typed arrays. Results are identical to `scoreDbi` row by row (tested differentially
+ * on every bundled framework and on questionnaire frameworks): the same model, the same integer
+ * units, the same level rule and level conditions, precomputed as lookup tables where the sums
+ * decide (sum aggregation, every criterion answered), and the scorer's own tally otherwise.
  */
 import { toUnits } from '../arithmetic/scaled.js';
 import { compileDbi, type CompiledDbi } from '../assessment/dbi-input.js';
+import { sectorOf } from '../assessment/dbi-answers.js';
 import { ValidationError, makeIssue, type IssueCode } from '../errors.js';
 import { resolveDbiFramework, type DbiFrameworkRef } from '../framework/dbi/index.js';
 import { checkNumeric } from '../assessment/numeric.js';
-import { compileRule, hasLevelRule, pillarLevelOf } from '../level/dbi-level.js';
-import { beyondPoints, percentBandTable } from '../score/score-dbi-general.js';
+import { compileRule, hasLevelRule, levelsOf, percentBandTable, pillarLevelOf, unitsForPercent } from '../level/dbi-level.js';
+import { tally } from '../score/score-dbi.js';
+import { readOnce } from '../assessment/snapshot.js';
 
 /** A row that was not scored, with the first bad column. */
 export interface BatchRowIssue {
@@ -59,6 +65,15 @@ interface Tables {
   readonly overall: { readonly level: Int8Array; readonly totalAboveUnits: Float64Array; readonly minPillars: Int32Array; readonly base: number } | null;
   /** For a total-percent-bands rule: the level by total units (and by pillar units where it gives pillar levels). */
   readonly percentLevels: { readonly total: Int8Array; readonly pillars: readonly Int8Array[] | null } | null;
+  /**
+   * The level conditions, on the sums: a pillar is below a floor when its units are below
+   * `floorUnits[p]` (a percentage floor, exact), or its level below `belowLevel`.
+   */
+  readonly caps: readonly { readonly atMost: number; readonly pillars: Int32Array; readonly floorUnits: Float64Array | null; readonly belowLevel: number }[];
+  /** Per column: 1 where the criterion allows "not applicable" (NaN in a Float64Array). */
+  readonly notApplicable: Uint8Array;
+  /** Whether every row goes through the scorer's tally (mean or weighted aggregation). */
+  readonly tallied: boolean;
 }
 
 const tableCache = new WeakMap<CompiledDbi, Tables>();
@@ -104,14 +119,23 @@ function tablesOf(c: CompiledDbi): Tables {
   const percentLevels = bandRule
     ? { total: bandTable(c.totalMaxUnits), pillars: bandRule.pillarLevels ? c.pillarMaxUnits.map(bandTable) : null }
     : null;
-  t = { columns, pillarOf, pillarStart, lut, span, pillarLevelLut, overall, percentLevels };
+  const ruleCaps = f.levelRule.kind === 'none' ? [] : (f.levelRule.caps ?? []);
+  const caps = ruleCaps.map((cap) => {
+    const pillars = Int32Array.from(cap.pillars ? cap.pillars.map((id) => f.pillars.findIndex((p) => p.id === id)) : f.pillars.map((_, i) => i));
+    // units × 100 < x × max  ⇔  units < ⌈x × max / 100⌉ (exact)
+    const floorUnits = cap.anyPillarBelowPercent === undefined ? null : Float64Array.from(c.pillarMaxUnits, (maxUnits) => unitsForPercent(cap.anyPillarBelowPercent!, maxUnits));
+    return { atMost: cap.atMost, pillars, floorUnits, belowLevel: cap.anyPillarBelowLevel ?? 0 };
+  });
+  const notApplicable = Uint8Array.from(c.items, (item) => (item.criterion?.notApplicable ? 1 : 0));
+  t = { columns, pillarOf, pillarStart, lut, span, pillarLevelLut, overall, percentLevels, caps, notApplicable, tallied: (f.aggregation?.kind ?? 'sum') !== 'sum' };
   tableCache.set(c, t);
   return t;
 }
 
-/** Units of a value at a column, or −1 when the value is not allowed there (the rule of `checkNumeric`). */
+/** Units of a value at a column, or −1 when the value is not allowed there (the rule of `checkNumeric`); "n/a" (NaN where allowed) counts 0 here. */
 function unitsOf(c: CompiledDbi, t: Tables, col: number, v: number): number {
   if (v >= 0 && v < t.span && (v | 0) === v) return t.lut[col * t.span + v]!;
+  if (v !== v && t.notApplicable[col] === 1) return 0;
   if (checkNumeric(v, c.items[col]!.rule) !== undefined) return -1;
   return toUnits(v, c.decimals) ?? -1;
 }
@@ -130,10 +154,13 @@ function typedArrayTag(x: unknown): string | undefined {
 /**
  * Scores a batch of assessments held in a typed array.
  *
- * @param answers - row-major, one row per enterprise, columns in `criterionOrder(framework)`.
+ * @param answers - row-major, one row per enterprise, columns in `criterionOrder(framework)` (with
+ *   its `sector` where the framework has sector parts): each cell the points of its answer, `NaN`
+ *   (in a `Float64Array`) for "not applicable" where the criterion allows it.
+ * @param options - `sector`: the sector of every row, where the framework has sector parts (one
+ *   batch per sector).
  * @throws {@link ValidationError} when the array's length is not a whole number of rows, or for a
- *   framework beyond points per criterion summed (questionnaire, "not applicable", sectors, mean or
- *   weighted aggregation): score those with `scoreDbi`. Percentage-band level rules are supported.
+ *   sector the framework does not accept.
  * @example
  * ```ts
  * const columns = criterionOrder('dbi-2021-sme').length; // 60
@@ -145,17 +172,10 @@ function typedArrayTag(x: unknown): string | undefined {
  * r.pillarPoints.subarray(0, 6); // [39, 15, 48, 39, 30, 21]
  * ```
  */
-export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Array | Float64Array): DbiBatchResult {
+export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Array | Float64Array, options?: { readonly sector?: string }): DbiBatchResult {
   const f = resolveDbiFramework(frameworkOrId);
-  if (beyondPoints(f)) {
-    // answers here are points in a typed array: option ids, "n/a", sectors and percentage-based
-    // aggregation have no place in it, so such frameworks are scored one assessment at a time
-    throw new ValidationError([makeIssue(['framework'], 'invalid_option', {
-      detail: `bộ chỉ số ${f.id} có câu hỏi, câu trả lời "không áp dụng", phần theo ngành hoặc cách cộng điểm theo trung bình, trọng số mà tính theo lô không hỗ trợ; hãy chấm từng phiếu bằng scoreDbi`,
-      detailEn: `framework ${f.id} has questions, "not applicable" answers, sector parts or a mean or weighted aggregation that batch scoring does not support; score each assessment with scoreDbi`,
-    })]);
-  }
-  const c = compileDbi(f);
+  options = readOnce(options, ['options']);
+  const c = f.sectors || options?.sector !== undefined ? compileDbi(f, sectorOf(f, options?.sector, ['options', 'sector']).sector) : compileDbi(f);
   const t = tablesOf(c);
   // the typed array's own tag getter reads its internal slot: a Proxy (whose traps may throw) or a
   // look-alike object gets `undefined`, without any of its code running
@@ -164,12 +184,12 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
     throw new ValidationError([makeIssue(['answers'], 'invalid_type', { expected: 'Uint8Array | Float64Array', received: answers })]);
   }
   const cols = t.columns;
-  if (answers.length % cols !== 0) {
+  if (cols === 0 ? answers.length !== 0 : answers.length % cols !== 0) {
     throw new ValidationError([makeIssue(['answers', 'length'], 'invalid_option', {
       detail: `độ dài ${answers.length} không chia hết cho ${cols} cột`, detailEn: `length ${answers.length} is not a multiple of ${cols} columns`,
     })]);
   }
-  const rows = answers.length / cols;
+  const rows = cols === 0 ? 0 : answers.length / cols;
   const P = c.framework.pillars.length;
   const total = new Float64Array(rows);
   const level = new Int8Array(rows).fill(-1);
@@ -179,11 +199,13 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
   const invalid: BatchRowIssue[] = [];
   const sums = new Int32Array(P);
   const levels = new Int8Array(P);
-  const { lut, span, pillarOf, pillarLevelLut, percentLevels } = t;
+  const { lut, span, pillarLevelLut, percentLevels, caps, notApplicable, tallied } = t;
   const factor = c.factor;
   const overall = t.overall;
   const integral = factor === 1;
   const integerInput = tag === 'Uint8Array' && span === 256;
+  const pillarMaxUnits = c.pillarMaxUnits;
+  const canBeNa = notApplicable.includes(1) && tag === 'Float64Array';
 
   const { pillarStart } = t;
   for (let r = 0; r < rows; r++) {
@@ -220,15 +242,40 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
       invalid.push({ row: r, column: bad, criterion: c.items[bad]!.id, value: v, code: problem(c, bad, v) });
       continue;
     }
+    const o = r * P;
+    let hasNa = false;
+    if (canBeNa) for (let col = 0; col < cols && !hasNa; col++) hasNa = notApplicable[col] === 1 && answers[base + col] !== answers[base + col];
+    if (tallied || hasNa) {
+      // "n/a" changes the maxima, and means or weights are not sums: the scorer's own tally
+      const units = new Array<number | null>(cols);
+      for (let col = 0; col < cols; col++) {
+        const v = answers[base + col]!;
+        units[col] = v !== v ? null : unitsOf(c, t, col, v);
+      }
+      const tl = tally(c, units);
+      if (!tl.overall()) {
+        invalid.push({ row: r, column: 0, criterion: c.items[0]!.id, value: answers[base]!, code: 'invalid_option' });
+        continue;
+      }
+      const lv = levelsOf(c.framework, tl);
+      valid[r] = 1;
+      for (let p = 0; p < P; p++) {
+        pillarPoints[o + p] = tl.pillarUnits[p]! / factor;
+        pillarLevel[o + p] = lv.pillarLevels[p] ?? -1;
+      }
+      total[r] = tl.totalUnits / factor;
+      level[r] = lv.level ?? -1;
+      continue;
+    }
     valid[r] = 1;
     let rowTotal = 0;
-    const o = r * P;
     for (let p = 0; p < P; p++) {
       const u = sums[p]!;
       rowTotal += u;
       pillarPoints[o + p] = integral ? u : u / factor;
     }
     total[r] = integral ? rowTotal : rowTotal / factor;
+    let lv = -1;
     if (pillarLevelLut && overall) {
       // the same rule as overallLevelOf, on precomputed arrays: highest level whose total is
       // exceeded with enough pillars at that level or higher
@@ -237,7 +284,7 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
         levels[p] = l;
         pillarLevel[o + p] = l;
       }
-      let lv = overall.base;
+      lv = overall.base;
       for (let k = 0; k < overall.level.length; k++) {
         if (rowTotal <= overall.totalAboveUnits[k]!) continue;
         const target = overall.level[k]!;
@@ -248,11 +295,30 @@ export function scoreDbiBatch(frameworkOrId: DbiFrameworkRef, answers: Uint8Arra
           break;
         }
       }
-      level[r] = lv;
     } else if (percentLevels) {
-      level[r] = percentLevels.total[rowTotal]!;
-      if (percentLevels.pillars) for (let p = 0; p < P; p++) pillarLevel[o + p] = percentLevels.pillars[p]![sums[p]!]!;
+      lv = percentLevels.total[rowTotal]!;
+      if (percentLevels.pillars) {
+        for (let p = 0; p < P; p++) {
+          const l = pillarMaxUnits[p]! > 0 ? percentLevels.pillars[p]![sums[p]!]! : -1;
+          levels[p] = l;
+          pillarLevel[o + p] = l;
+        }
+      }
     }
+    // the level conditions: at most `atMost` while a pillar (that applies) is below its floor
+    for (let k = 0; k < caps.length; k++) {
+      const cap = caps[k]!;
+      if (lv <= cap.atMost) continue;
+      for (let q = 0; q < cap.pillars.length; q++) {
+        const p = cap.pillars[q]!;
+        if (!(pillarMaxUnits[p]! > 0)) continue;
+        if (cap.floorUnits ? sums[p]! < cap.floorUnits[p]! : levels[p]! < cap.belowLevel) {
+          lv = cap.atMost;
+          break;
+        }
+      }
+    }
+    level[r] = lv;
   }
   return { framework: c.framework.id, rows, pillarCount: P, pillars: c.framework.pillars.map((p) => p.id), total, level, pillarPoints, pillarLevel, valid, invalid };
 }

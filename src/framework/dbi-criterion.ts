@@ -4,7 +4,28 @@
  * Code that works on points (the numeric input check, gap analysis, batch scoring) uses this, so it
  * works on every framework.
  */
-import type { DbiAnswer, DbiCriterion, DbiScale } from './schema.js';
+import type { DbiAnswer, DbiComponent, DbiCriterion, DbiScale } from './schema.js';
+
+/** A part of a questionnaire: a pillar, or a sector's part. */
+export interface DbiPart {
+  readonly components: readonly DbiComponent[];
+  readonly criteria?: readonly DbiCriterion[];
+}
+
+/** Every criterion of a part: those directly under it, then its components', in order. */
+export function partCriteria(part: DbiPart): DbiCriterion[] {
+  return [...(part.criteria ?? []), ...part.components.flatMap((c) => c.criteria)];
+}
+
+/**
+ * The option an answer names: by its id, else by its letter (an id wins: `defineFramework` refuses
+ * a letter that is another option's id). Compared in Unicode NFC, so that a decomposed `ă` typed on
+ * another system names the same option.
+ */
+export function findOption<O extends { readonly id: string; readonly letter?: string }>(options: readonly O[], given: string): O | undefined {
+  const text = given.normalize('NFC');
+  return options.find((o) => o.id === text) ?? options.find((o) => o.letter === text);
+}
 
 function decimalsOf(n: number): number {
   if (Number.isInteger(n)) return 0;

@@ -8,7 +8,22 @@
 import { viNumber, type ValidationIssue } from '../errors.js';
 import { criterionMax } from './dbi-criterion.js';
 import { duplicates, exactSum, invariant, plain, sameNumber, sumMismatch, type Path } from './define-issues.js';
-import type { DbiAnswer, DbiComponent, DbiCriterion, DbiFramework, DbiScale } from './schema.js';
+import type { DbiAnswer, DbiComponent, DbiCriterion, DbiFramework, DbiLevelCap, DbiScale } from './schema.js';
+
+/**
+ * An id as a column header compares it: without case or diacritics (`đ` as `d`). Two criterion ids
+ * equal in this form would be one column of a spreadsheet.
+ */
+function foldedId(id: string): string {
+  return id.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+/** An id or letter that is not in Unicode NFC (typed on a system that decomposes `ă` into `a` and a breve). */
+function notNfc(value: string, path: Path): ValidationIssue[] {
+  return value === value.normalize('NFC')
+    ? []
+    : [invariant(path, `"${value}" phải ở dạng Unicode NFC (chữ có dấu dựng sẵn, như "ă", "đ")`, `"${value}" must be in Unicode NFC (precomposed letters such as "ă", "đ")`, { received: value })];
+}
 
 /** Highest points of a scale. */
 export function scaleMax(scale: DbiScale): number {
@@ -48,7 +63,17 @@ function answerIssues(answer: DbiAnswer, path: Path): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (answer.kind === 'single' || answer.kind === 'multiple') {
     issues.push(...duplicates(answer.options.map((o, i) => [o.id, [...path, 'options', i, 'id']] as const)));
+    issues.push(...duplicates(answer.options.flatMap((o, i) => (o.letter === undefined ? [] : [[o.letter, [...path, 'options', i, 'letter']] as const]))));
+    const ids = new Map(answer.options.map((o, i) => [o.id, i]));
     answer.options.forEach((o, i) => {
+      issues.push(...notNfc(o.id, [...path, 'options', i, 'id']));
+      if (o.letter !== undefined) {
+        issues.push(...notNfc(o.letter, [...path, 'options', i, 'letter']));
+        const other = ids.get(o.letter);
+        if (other !== undefined && other !== i) {
+          issues.push(invariant([...path, 'options', i, 'letter'], `chữ "${o.letter}" là mã của phương án khác (${other + 1}): một câu trả lời "${o.letter}" sẽ không rõ chỉ phương án nào`, `the letter "${o.letter}" is the id of another option (${other + 1}): an answer "${o.letter}" would be ambiguous`, { received: o.letter }));
+        }
+      }
       if (decimalsOf(o.points) > 4) issues.push(invariant([...path, 'options', i, 'points'], 'điểm có quá 4 chữ số thập phân', 'points have more than 4 decimals', { received: o.points }));
       if (answer.kind === 'single' && o.exclusive !== undefined) {
         issues.push(invariant([...path, 'options', i, 'exclusive'], '"exclusive" chỉ dùng cho câu hỏi nhiều lựa chọn', '"exclusive" applies to multiple choice only'));
@@ -85,32 +110,43 @@ function criterionIssues(criterion: DbiCriterion, path: Path): ValidationIssue[]
   if (hasScale === hasAnswer) {
     return [invariant(path, 'tiêu chí cần đúng một trong hai trường "scale" (chấm điểm trực tiếp) hoặc "answer" (câu hỏi)', 'a criterion needs exactly one of "scale" (answered in points) or "answer" (a question)')];
   }
-  return criterion.scale ? scaleIssues(criterion.scale, [...path, 'scale']) : answerIssues(criterion.answer!, [...path, 'answer']);
+  return [...notNfc(criterion.id, [...path, 'id']), ...(criterion.scale ? scaleIssues(criterion.scale, [...path, 'scale']) : answerIssues(criterion.answer!, [...path, 'answer']))];
 }
 
-/** Checks components and criteria; returns the criterion maxima. */
+/** Checks a list of criteria (a component's, or a part's own); returns their maxima where valid. */
+function criteriaIssues(criteria: readonly DbiCriterion[], path: Path, ids: [string, Path][], issues: ValidationIssue[]): number[] {
+  const maxima: number[] = [];
+  criteria.forEach((criterion, ki) => {
+    const kPath: Path = [...path, ki];
+    ids.push([criterion.id, [...kPath, 'id']]);
+    const own = criterionIssues(criterion, kPath);
+    issues.push(...own);
+    if (own.length === 0) maxima.push(criterionMax(criterion));
+  });
+  return maxima;
+}
+
+/**
+ * Checks a part of the questionnaire (a pillar's, or a sector's): its components and criteria, and
+ * the criteria directly under it; returns their maxima and counts.
+ */
 function componentsIssues(
   components: readonly DbiComponent[],
   path: Path,
   ids: [string, Path][],
   issues: ValidationIssue[],
+  direct: readonly DbiCriterion[] = [],
+  directPath: Path = [],
 ): { criterionMaxima: number[]; componentMaxima: (number | null)[]; criteria: number } {
-  const criterionMaxima: number[] = [];
+  const criterionMaxima: number[] = criteriaIssues(direct, directPath, ids, issues);
   const componentMaxima: (number | null)[] = [];
-  let criteria = 0;
+  let criteria = direct.length;
   components.forEach((component, ci) => {
     const cPath: Path = [...path, ci];
     ids.push([component.id, [...cPath, 'id']]);
     componentMaxima.push(component.max);
-    const maxima: number[] = [];
     criteria += component.criteria.length;
-    component.criteria.forEach((criterion, ki) => {
-      const kPath: Path = [...cPath, 'criteria', ki];
-      ids.push([criterion.id, [...kPath, 'id']]);
-      const own = criterionIssues(criterion, kPath);
-      issues.push(...own);
-      if (own.length === 0) maxima.push(criterionMax(criterion));
-    });
+    const maxima = criteriaIssues(component.criteria, [...cPath, 'criteria'], ids, issues);
     criterionMaxima.push(...maxima);
     if (component.criteria.length > 0) {
       if (component.criterionCount !== null && component.criterionCount !== component.criteria.length) {
@@ -132,6 +168,7 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
   const codes: [string, Path][] = [];
   let componentTotal = 0;
   let criterionTotal = 0;
+  const sectorCriterionIds: [string, Path][] = [];
   const sectorPillars = f.pillars.map((p, i) => [p, i] as const).filter(([p]) => p.sectorSpecific === true);
   f.pillars.forEach((pillar, pi) => {
     const pPath: Path = ['pillars', pi];
@@ -140,14 +177,17 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
     componentTotal += pillar.components.length;
     if (pillar.sectorSpecific) {
       if (pillar.components.length > 0) issues.push(invariant([...pPath, 'components'], 'trụ cột theo ngành lấy chỉ số thành phần từ "sectors"; danh sách này phải để trống', 'the sector pillar takes its components from "sectors"; leave this list empty'));
+      if (pillar.criteria !== undefined) issues.push(invariant([...pPath, 'criteria'], 'trụ cột theo ngành lấy tiêu chí từ "sectors"; bỏ trường này', 'the sector pillar takes its criteria from "sectors"; leave this field out'));
       if (pillar.max !== null) issues.push(invariant([...pPath, 'max'], 'điểm tối đa của trụ cột theo ngành là của từng ngành ("sectors"); để null', 'the sector pillar\'s maximum is each sector\'s ("sectors"); set it to null'));
       return;
     }
-    const { criterionMaxima, componentMaxima, criteria } = componentsIssues(pillar.components, [...pPath, 'components'], ids, issues);
+    const direct = pillar.criteria ?? [];
+    const { criterionMaxima, componentMaxima, criteria } = componentsIssues(pillar.components, [...pPath, 'components'], ids, issues, direct, [...pPath, 'criteria']);
     criterionTotal += criteria;
     const knownComponents = componentMaxima.filter((m): m is number => m !== null);
-    if (pillar.components.length > 0 && knownComponents.length === pillar.components.length && pillar.max !== null) {
-      const sum = exactSum(knownComponents);
+    const directMaxima = direct.map((c) => criterionMax(c));
+    if (pillar.components.length > 0 && knownComponents.length === pillar.components.length && pillar.max !== null && criterionMaxima.length === criteria) {
+      const sum = exactSum([...knownComponents, ...directMaxima]);
       if (!sameNumber(sum, pillar.max)) issues.push(sumMismatch([...pPath, 'max'], 'điểm tối đa các chỉ số thành phần', "the components' maxima", sum, pillar.max));
     }
     if (f.inputLevel === 'criterion') {
@@ -176,7 +216,10 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
     issues.push(...duplicates(f.sectors.map((s, i) => [s.id, ['sectors', i, 'id']] as const)));
     f.sectors.forEach((sector, si) => {
       const sectorIds: [string, Path][] = [];
-      const { criterionMaxima, criteria } = componentsIssues(sector.components, ['sectors', si, 'components'], sectorIds, issues);
+      const { criterionMaxima, criteria } = componentsIssues(sector.components, ['sectors', si, 'components'], sectorIds, issues, sector.criteria ?? [], ['sectors', si, 'criteria']);
+      componentTotal += sector.components.length;
+      criterionTotal += criteria;
+      sectorCriterionIds.push(...sectorIds.filter(([, path]) => path.includes('criteria')));
       // ids must not clash with the common part's (they are answer keys beside it)
       issues.push(...duplicates([...ids, ...sectorIds]).filter((i) => i.path[0] === 'sectors'));
       if (criteria === 0) issues.push(invariant(['sectors', si, 'components'], 'phần của ngành không có tiêu chí nào', 'the sector part lists no criterion'));
@@ -188,7 +231,19 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
   } else if (sectorPillars.length > 0) {
     issues.push(invariant(['pillars', sectorPillars[0]![1], 'sectorSpecific'], 'trụ cột theo ngành cần danh sách "sectors"', 'a sector pillar needs a "sectors" list'));
   }
+  if (f.sectorRules && !f.sectors) issues.push(invariant(['sectorRules'], '"sectorRules" chỉ dùng khi có phần theo ngành ("sectors")', '"sectorRules" applies only with sector parts ("sectors")'));
   issues.push(...duplicates(ids), ...duplicates(codes));
+  // criterion ids are column headers too, compared without case or diacritics: "7.2.đ" and "7.2.d" would be one column
+  const criterionIds = ids.filter(([, path]) => path.includes('criteria'));
+  const folded = new Map<string, string>();
+  for (const [id, path] of [...criterionIds, ...sectorCriterionIds]) {
+    const key = foldedId(id);
+    const before = folded.get(key);
+    if (before === undefined) folded.set(key, id);
+    else if (before !== id) {
+      issues.push(invariant(path, `mã "${id}" trùng với "${before}" khi bỏ dấu và chữ hoa (tiêu đề cột so sánh như vậy)`, `id "${id}" is the same as "${before}" once case and diacritics are ignored (as column headers are compared)`, { received: id }));
+    }
+  }
 
   const pillarMaxima = f.pillars.map((p) => p.max);
   const known = pillarMaxima.every((m) => m !== null);
@@ -196,11 +251,14 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
   if (f.totalMax !== null && known && !sameNumber(pillarSum, f.totalMax)) {
     issues.push(sumMismatch(['totalMax'], 'điểm tối đa các trụ cột', 'the pillar maxima', pillarSum, f.totalMax));
   }
-  if (!f.sectors && componentTotal > 0 && f.componentCount !== null && f.componentCount !== componentTotal) {
-    issues.push(invariant(['componentCount'], `componentCount là ${f.componentCount} nhưng có ${componentTotal} chỉ số thành phần`, `componentCount is ${f.componentCount} but ${componentTotal} components are listed`));
+  // one meaning with or without sectors: every part counted (the common part and each sector's)
+  const parts = f.sectors ? ' (kể cả phần của mọi ngành)' : '';
+  const partsEn = f.sectors ? ' (every sector\'s part included)' : '';
+  if (componentTotal > 0 && f.componentCount !== null && f.componentCount !== componentTotal) {
+    issues.push(invariant(['componentCount'], `componentCount là ${f.componentCount} nhưng có ${componentTotal} chỉ số thành phần${parts}`, `componentCount is ${f.componentCount} but ${componentTotal} components are listed${partsEn}`));
   }
-  if (!f.sectors && criterionTotal > 0 && f.criterionCount !== null && f.criterionCount !== criterionTotal) {
-    issues.push(invariant(['criterionCount'], `criterionCount là ${f.criterionCount} nhưng có ${criterionTotal} tiêu chí`, `criterionCount is ${f.criterionCount} but ${criterionTotal} criteria are listed`));
+  if (criterionTotal > 0 && f.criterionCount !== null && f.criterionCount !== criterionTotal) {
+    issues.push(invariant(['criterionCount'], `criterionCount là ${f.criterionCount} nhưng có ${criterionTotal} tiêu chí${parts}`, `criterionCount is ${f.criterionCount} but ${criterionTotal} criteria are listed${partsEn}`));
   }
 
   // aggregation
@@ -275,6 +333,42 @@ export function dbiInvariantIssues(f: DbiFramework): ValidationIssue[] {
     if (top.fromPercent === 100 && !top.fromInclusive) {
       issues.push(invariant(['levelRule', 'bands', last, 'fromInclusive'], 'dải cao nhất bắt đầu từ 100% phải tính cả 100% (nếu không, không thể đạt)', 'a top band from 100% must include 100% (otherwise it is unreachable)'));
     }
+  }
+  if (rule.kind !== 'none' && rule.caps) {
+    const ruleLevels = rule.kind === 'pillar-bands-and-count' ? rule.overall.map((o) => o.level) : rule.bands.map((b) => b.level);
+    const pillarLevels = rule.kind === 'pillar-bands-and-count' ? rule.pillarBands.map((b) => b.level) : rule.pillarLevels ? rule.bands.map((b) => b.level) : [];
+    rule.caps.forEach((cap, i) => issues.push(...capIssues(f, cap, ['levelRule', 'caps', i], ruleLevels, pillarLevels, mustExist)));
+  }
+  return issues;
+}
+
+/** The invariants of one level condition (a cap). */
+function capIssues(f: DbiFramework, cap: DbiLevelCap, path: Path, ruleLevels: readonly number[], pillarLevels: readonly number[], mustExist: (level: number, path: Path) => void): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  mustExist(cap.atMost, [...path, 'atMost']);
+  const top = Math.max(...ruleLevels);
+  if (cap.atMost >= top) {
+    issues.push(invariant([...path, 'atMost'], `mức ${cap.atMost} không thấp hơn mức cao nhất của quy tắc (${top}): điều kiện này không giới hạn gì`, `level ${cap.atMost} is not below the rule's highest level (${top}): the condition caps nothing`, { received: cap.atMost }));
+  }
+  const byPercent = cap.anyPillarBelowPercent !== undefined;
+  const byLevel = cap.anyPillarBelowLevel !== undefined;
+  if (byPercent === byLevel) {
+    issues.push(invariant(path, 'điều kiện cần đúng một trong hai trường "anyPillarBelowPercent" hoặc "anyPillarBelowLevel"', 'a condition needs exactly one of "anyPillarBelowPercent" or "anyPillarBelowLevel"'));
+  } else if (byPercent && decimalsOf(cap.anyPillarBelowPercent!) > 4) {
+    issues.push(invariant([...path, 'anyPillarBelowPercent'], 'tỷ lệ có quá 4 chữ số thập phân', 'the percentage has more than 4 decimals', { received: cap.anyPillarBelowPercent }));
+  } else if (byLevel) {
+    if (pillarLevels.length === 0) {
+      issues.push(invariant([...path, 'anyPillarBelowLevel'], 'quy tắc không cho mức của từng trụ cột (cần "pillarLevels": true): hãy dùng "anyPillarBelowPercent"', 'the rule gives no pillar levels (it needs "pillarLevels": true): use "anyPillarBelowPercent"'));
+    } else if (!pillarLevels.includes(cap.anyPillarBelowLevel!)) {
+      issues.push(invariant([...path, 'anyPillarBelowLevel'], `trụ cột không có mức ${cap.anyPillarBelowLevel} (các mức trụ cột: ${pillarLevels.join(', ')})`, `no pillar has a level ${cap.anyPillarBelowLevel} (pillar levels: ${pillarLevels.join(', ')})`, { received: cap.anyPillarBelowLevel }));
+    }
+  }
+  if (cap.pillars) {
+    const known = new Set(f.pillars.map((p) => p.id));
+    cap.pillars.forEach((id, k) => {
+      if (!known.has(id)) issues.push(invariant([...path, 'pillars', k], `không có trụ cột "${id}"`, `there is no pillar "${id}"`, { received: id }));
+    });
+    issues.push(...duplicates(cap.pillars.map((id, k) => [id, [...path, 'pillars', k]] as const)));
   }
   return issues;
 }

@@ -8,7 +8,7 @@
  * compares every list here with the data at run time, so the registry cannot drift from it.
  */
 import type { NumericInput } from '../assessment/numeric.js';
-import type { DbiAnswerInput } from '../score/score-dbi-general.js';
+import type { DbiAnswerInput } from '../assessment/dbi-answers.js';
 import type { DbiComponent, DbiCriterion, DbiFramework, DbiPillar, DtiFramework, DtiMainIndicator, DtiPillarId } from './schema.js';
 
 /** Every bundled framework by id, with the ids that make up its inputs. */

@@ -26,13 +26,18 @@ const boundedId = (pattern: RegExp) => z.string().max(MAX_ID_LENGTH, { abort: tr
 const shortText = () => z.string().min(1).max(MAX_ID_LENGTH);
 const longText = () => z.string().min(1).max(MAX_TEXT_LENGTH);
 
-/** Vietnamese text with its English label. */
+/**
+ * Vietnamese text with its English label. A decision's appendix is Vietnamese only: `en` may be
+ * left out, and the framework then carries the Vietnamese in its place (an English output shows the
+ * Vietnamese text where no translation is given). Everything past `defineFramework` sees both.
+ */
 export const localizedSchema = z
   .strictObject({
     vi: longText().describe('Vietnamese, as the decision writes it.'),
-    en: longText().describe('English.'),
+    en: longText().optional().describe('English; where absent, English outputs show the Vietnamese.'),
   })
-  .meta({ id: 'Localized', description: 'A text in Vietnamese and English.' });
+  .transform((t): { vi: string; en: string } => ({ vi: t.vi, en: t.en ?? t.vi }))
+  .meta({ id: 'Localized', description: 'A text in Vietnamese, and in English where a translation is given.' });
 
 /** How well a fact is established in the public record (see ../shared/reference). */
 export const factStatusSchema = z
@@ -207,10 +212,23 @@ export const dbiScaleSchema = z
   .meta({ id: 'DbiScale', description: 'The points a criterion answered directly in points may take.' });
 export type DbiScale = z.infer<typeof dbiScaleSchema>;
 
+/**
+ * Ids a Vietnamese appendix writes: letters (Vietnamese included, `đ`, `ă`, `ơ`) and digits. The
+ * pattern lets combining marks through so that `defineFramework` can say what is wrong with a
+ * decomposed `ă` (it must be in Unicode NFC).
+ */
+const VIETNAMESE_ID = /^[\p{L}\p{M}\p{N}_-]+$/u;
+
 /** One answer option of a questionnaire criterion. */
 export const dbiAnswerOptionSchema = z
   .strictObject({
-    id: boundedId(/^[a-zA-Z0-9_-]+$/).describe('The id an answer gives, unique within the criterion, e.g. `weekly`.'),
+    id: boundedId(VIETNAMESE_ID).describe('The id an answer gives, unique within the criterion, e.g. `weekly` or `đ`: letters (Vietnamese ones in NFC), digits, `_` and `-`.'),
+    letter: z
+      .string()
+      .max(3, { abort: true })
+      .regex(/^[\p{L}\p{M}\p{N}]+$/u)
+      .optional()
+      .describe('The letter the appendix gives the option (`a`, `b`, … `đ`): an answer may name the option by it instead of its id. Unique within the criterion, and never another option\'s id.'),
     text: localizedSchema.describe('The option as the form shows it.'),
     points: z.number().nonnegative().describe('Points the option gives (up to 4 decimals).'),
     exclusive: z.boolean().optional().describe('Multiple choice only: the option cannot be chosen with another one (e.g. "Không sử dụng").'),
@@ -267,7 +285,7 @@ export type DbiAnswer = z.infer<typeof dbiAnswerSchema>;
 export const dbiCriterionSchema = z
   .strictObject({
     /** e.g. `3.2.4` */
-    id: boundedId(/^\d+(\.\d+)+$/).describe('Position in the decision, e.g. `3.2.4`: the key of its answer.'),
+    id: boundedId(/^[\p{L}\p{M}\p{N}]+(?:[._-][\p{L}\p{M}\p{N}]+)*$/u).describe('Position in the decision, e.g. `3.2.4` or `7.2.đ`: the key of its answer and the header of its column. Letters (Vietnamese ones in NFC) and digits, parts joined by `.`, `_` or `-`; unique in the file also when case and diacritics are ignored (as column headers are compared).'),
     name: localizedSchema.describe('The criterion as the decision names it.'),
     question: localizedSchema.optional().describe('The question a form asks, where it differs from the name.'),
     scale: dbiScaleSchema.optional().describe('For a criterion answered directly in points. Give `scale` or `answer`, not both.'),
@@ -283,7 +301,7 @@ export const dbiComponentSchema = z
     id: boundedId(/^\d+\.\d+$/).describe('Position in the decision, e.g. `3.2`.'),
     name: localizedSchema.describe('The component indicator (chỉ số thành phần) or group as the decision names it.'),
     max: z.number().nonnegative().nullable().describe('Maximum points; `null` where no source gives it. With criteria, the sum of their maxima.'),
-    criterionCount: z.number().int().nonnegative().nullable().describe('Number of criteria the decision states; `null` where unknown.'),
+    criterionCount: z.number().int().nonnegative().nullable().describe('Number of criteria the decision states for this component; `null` where unknown. Where criteria are listed, their number.'),
     criteria: z.array(dbiCriterionSchema).describe('The criteria, where known (empty otherwise).'),
   })
   .meta({ id: 'DbiComponent', description: 'A component indicator (chỉ số thành phần), or a group of questions.' });
@@ -300,6 +318,7 @@ export const dbiPillarSchema = z
     maxStatus: factStatusSchema.describe('How well the maximum is established.'),
     nameStatus: factStatusSchema.describe('How well the name is established.'),
     components: z.array(dbiComponentSchema).describe('Component indicators, where known.'),
+    criteria: z.array(dbiCriterionSchema).optional().describe('Criteria (questions) directly under the pillar, without a component: they count in the pillar (and, under `mean`, each is one part of its mean, beside the components).'),
     sectorSpecific: z.boolean().optional().describe('`true`: the pillar holds the sector part; its components come from the assessed sector (`sectors`).'),
   })
   .meta({ id: 'DbiPillar', description: 'A pillar (trụ cột), or a group of the questionnaire.' });
@@ -313,6 +332,27 @@ export const dbiLevelSchema = z
   })
   .meta({ id: 'DbiLevel', description: 'A maturity level.' });
 export type DbiLevel = z.infer<typeof dbiLevelSchema>;
+
+const pillarIdSchema = () => boundedId(/^[a-z][a-zA-Z0-9]*$/);
+
+/**
+ * A level condition beside the bands: "no higher than level L while any pillar is below x %" (or
+ * below pillar level k). The overall level is the lower of the bands' level and `atMost` of every
+ * condition that holds. Percentages are compared unrounded.
+ */
+export const dbiLevelCapSchema = z
+  .strictObject({
+    atMost: z.number().int().min(0).describe('The highest overall level while the condition holds.'),
+    anyPillarBelowPercent: z.number().positive().max(100).optional().describe('The condition: a pillar\'s percentage, unrounded, is below this (strictly: a pillar at exactly this percentage meets the floor). Give this or `anyPillarBelowLevel`.'),
+    anyPillarBelowLevel: z.number().int().min(1).optional().describe('The condition: a pillar\'s level is below this. Needs pillar levels (`pillar-bands-and-count`, or `pillarLevels: true`).'),
+    pillars: z.array(pillarIdSchema()).min(1).optional().describe('The pillars the condition looks at; when absent, every pillar. A pillar that does not apply (every criterion "n/a", or the sector part of an enterprise of an unlisted sector) is never below.'),
+    basis: localizedSchema.optional().describe('Where the condition comes from.'),
+  })
+  .meta({ id: 'DbiLevelCap', description: 'A level condition: the overall level is at most `atMost` while any (listed) pillar is below a percentage or a pillar level.' });
+export type DbiLevelCap = z.infer<typeof dbiLevelCapSchema>;
+
+const capsField = () =>
+  z.array(dbiLevelCapSchema).min(1).optional().describe('Level conditions beside the bands ("no higher than level L while any pillar is below x %"): the overall level is capped by every condition that holds.');
 
 /**
  * How points become a maturity level, as data:
@@ -354,6 +394,7 @@ export const dbiLevelRuleSchema = z
               .meta({ id: 'DbiOverallCondition', description: 'The conditions of one overall level.' }),
           )
           .describe('Ascending by level; the highest level whose conditions hold is given, else the lowest band level.'),
+        caps: capsField(),
         status: factStatusSchema.describe('How well the rule is established.'),
         basis: localizedSchema.optional().describe('Where the rule comes from.'),
       })
@@ -374,6 +415,7 @@ export const dbiLevelRuleSchema = z
           .min(1)
           .describe('Ascending; the first starts at 0, inclusive. The level is that of the highest band the percentage reaches.'),
         pillarLevels: z.boolean().optional().describe('`true`: each pillar also gets the level of its own percentage by the same bands.'),
+        caps: capsField(),
         status: factStatusSchema.describe('How well the rule is established.'),
         basis: localizedSchema.optional().describe('Where the rule comes from.'),
       })
@@ -407,7 +449,7 @@ export const dbiAggregationSchema = z
         weights: z
           .array(
             z.strictObject({
-              pillar: boundedId(/^[a-z][a-zA-Z0-9]*$/).describe('A pillar id.'),
+              pillar: pillarIdSchema().describe('A pillar id.'),
               weight: z.number().positive().describe('Its weight (any positive numbers; they are divided by their sum).'),
             }),
           )
@@ -425,10 +467,28 @@ export const dbiSectorSchema = z
     id: boundedId(/^[a-z0-9-]+$/).describe('Sector id the assessment names, e.g. `retail`.'),
     name: localizedSchema.describe('The sector (ngành) as the decision names it.'),
     max: z.number().positive().describe('Maximum points of the sector part: the sum of its criteria maxima.'),
-    components: z.array(dbiComponentSchema).min(1).describe('The sector part\'s components and criteria.'),
+    components: z.array(dbiComponentSchema).describe('The sector part\'s components and criteria.'),
+    criteria: z.array(dbiCriterionSchema).optional().describe('Criteria (questions) of the sector part directly, without a component.'),
   })
   .meta({ id: 'DbiSector', description: 'The part of the questionnaire for one sector, with its own maximum.' });
 export type DbiSector = z.infer<typeof dbiSectorSchema>;
+
+/**
+ * What a framework with sector parts does with an enterprise whose sector is not listed, and with
+ * answers to another sector's questions. Absent: both are refused.
+ */
+export const dbiSectorRulesSchema = z
+  .strictObject({
+    unlistedSector: z
+      .enum(['refuse', 'common-part-only'])
+      .describe('An enterprise whose sector is not in `sectors`: `refuse` the assessment, or score it on the common part only (`common-part-only`: the sector pillar does not apply, and the percentage and weights re-normalise over the pillars that do).'),
+    otherSectorAnswers: z
+      .enum(['refuse', 'ignore'])
+      .describe('Answers to questions of a sector other than the enterprise\'s: `refuse` the assessment, or `ignore` them (the result lists them in `notices`).'),
+    basis: localizedSchema.optional().describe('Where the rules come from (the decision, or the province\'s own reading).'),
+  })
+  .meta({ id: 'DbiSectorRules', description: 'The declared rules for enterprises of unlisted sectors and for answers to another sector\'s questions.' });
+export type DbiSectorRules = z.infer<typeof dbiSectorRulesSchema>;
 
 export const dbiFrameworkSchema = z
   .strictObject({
@@ -440,13 +500,14 @@ export const dbiFrameworkSchema = z
     /** The scale of a pillar-level answer, where `inputLevel` is `pillar`. */
     pillarInputDecimals: z.number().int().min(0).max(4).describe('Decimals of a pillar-level answer.'),
     totalMax: z.number().positive().nullable().describe('Maximum total points: the sum of the pillar maxima; `null` where unknown or, with sectors, per sector.'),
-    componentCount: z.number().int().positive().nullable().describe('Number of component indicators the decision states.'),
-    criterionCount: z.number().int().positive().nullable().describe('Number of criteria the decision states.'),
+    componentCount: z.number().int().positive().nullable().describe('Number of component indicators the decision states, every part counted (the common part and each sector\'s); where components are listed, their number.'),
+    criterionCount: z.number().int().positive().nullable().describe('Number of criteria the decision states, every part counted (the common part, questions directly under a pillar, and each sector\'s); where criteria are listed, their number.'),
     pillars: z.array(dbiPillarSchema).min(1).describe('The pillars, in the decision\'s order.'),
     levels: z.array(dbiLevelSchema).describe('The maturity levels, ascending.'),
     levelRule: dbiLevelRuleSchema,
     aggregation: dbiAggregationSchema.optional().describe('How points add up; `sum` when absent.'),
     sectors: z.array(dbiSectorSchema).min(1).optional().describe('Sector parts: the pillar marked `sectorSpecific` takes the assessed sector\'s components.'),
+    sectorRules: dbiSectorRulesSchema.optional().describe('With sector parts: the rules for an enterprise of an unlisted sector and for answers to another sector\'s questions; both `refuse` when absent.'),
   })
   .meta({ id: 'DbiFramework', description: 'An enterprise digital-transformation index (DBI).' });
 export type DbiFramework = z.infer<typeof dbiFrameworkSchema>;

@@ -1,8 +1,10 @@
 /**
  * dbiGap on frameworks written in the file format (test/frameworks/dbi-*.json), property-tested:
- * for random valid assessments and target levels, either re-scoring the plan with scoreDbi reaches
- * the target (and the plan is minimal, never touches an "n/a" answer, only raises), or the target
- * is reported unreachable with a reason, and every answer at its best indeed stays below it.
+ * for random valid assessments and target levels, either re-scoring the plan with scoreDbi gives
+ * the level the plan reports, never below its target, under every level condition (and the plan
+ * is minimal, never touches an "n/a" answer, only raises), or the target is reported unreachable
+ * with a reason, and every answer at its best indeed stays below it. Level conditions are also
+ * drawn at random onto the test frameworks.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +49,8 @@ function meanNaWithPillarBands(): DbiFramework {
 }
 
 const FRAMEWORKS: [string, DbiFramework][] = [
+  ['dbi-questionnaire-998 (caps, sector rules, weights, letters)', load('dbi-questionnaire-998')],
+  ['dbi-level-caps (caps on the 1970 rule)', load('dbi-level-caps')],
   ['dbi-questionnaire', load('dbi-questionnaire')],
   ['dbi-questionnaire-fictional', load('dbi-questionnaire-fictional')],
   ['dbi-mean-na', load('dbi-mean-na')],
@@ -86,7 +90,10 @@ function bestOf(c: DbiCriterion, current: unknown): unknown {
 }
 
 function criteria(f: DbiFramework, sector: string | undefined): DbiCriterion[] {
-  return f.pillars.flatMap((p) => (p.sectorSpecific ? f.sectors!.find((s) => s.id === sector)!.components : p.components).flatMap((c) => c.criteria));
+  return f.pillars.flatMap((p) => {
+    const part = p.sectorSpecific ? f.sectors!.find((s) => s.id === sector) : p;
+    return part ? [...(part.criteria ?? []), ...part.components.flatMap((c) => c.criteria)] : [];
+  });
 }
 
 function levelsOf(f: DbiFramework): number[] {
@@ -96,7 +103,8 @@ function levelsOf(f: DbiFramework): number[] {
 
 type Input = { sector?: string; answers: Record<string, unknown> };
 function assessment(f: DbiFramework): fc.Arbitrary<Input> {
-  const sectors = f.sectors?.map((s) => s.id);
+  // an enterprise of a sector the framework does not list, where its rules score it on the common part
+  const sectors = f.sectors?.map((s) => s.id).concat(f.sectorRules?.unlistedSector === 'common-part-only' ? ['dich-vu'] : []);
   const sectorArb: fc.Arbitrary<string | undefined> = sectors ? fc.constantFrom(...sectors) : fc.constant(undefined);
   return sectorArb.chain((sector): fc.Arbitrary<Input> => {
     if (f.inputLevel === 'pillar') {
@@ -110,66 +118,108 @@ function assessment(f: DbiFramework): fc.Arbitrary<Input> {
   });
 }
 
+/** What a plan must be: the property, for one assessment and target (counts the plans reached and refused). */
+function checkGap(f: DbiFramework, input: Input, targetLevel: number | undefined, count: { reached: number; unreachable: number }): void {
+    const scorable = (() => {
+      try {
+        return scoreDbi(f, input as never);
+      } catch {
+        return null; // every criterion "n/a": scoring refuses, and so does the gap analysis
+      }
+    })();
+    if (!scorable) {
+      expect(() => dbiGap(f, input as never)).toThrow();
+      return;
+    }
+    const gap = dbiGap(f, input as never, targetLevel === undefined ? {} : { targetLevel });
+    const target = targetLevel ?? scorable.level! + 1;
+    expect(gap.currentLevel).toBe(scorable.level);
+    expect(gap.targetLevel).toBe(target);
+    if (gap.reachable) {
+      const rescored = scoreDbi(f, { ...input, answers: gap.improvedAnswers! } as never);
+      expect(rescored.level!).toBeGreaterThanOrEqual(target);
+      expect(rescored).toEqual(gap.result);
+      // no level condition holds the re-scored answers below the target
+      for (const hit of rescored.levelCap?.hits ?? []) expect(hit.atMost).toBeGreaterThanOrEqual(target);
+      if (target <= scorable.level!) {
+        expect(gap.steps).toEqual([]);
+        return;
+      }
+      count.reached++;
+      expect(gap.steps.length).toBeGreaterThan(0);
+      for (const step of gap.steps) {
+        expect(input.answers[step.criterion]).not.toBe('n/a');
+        expect(step.gain).toBeGreaterThan(0);
+        expect(step.to).toBeGreaterThan(step.from);
+        expect(gap.improvedAnswers![step.criterion]).toEqual(step.toAnswer ?? step.to);
+        // minimal: undoing any one step misses the target
+        const undone = { ...gap.improvedAnswers!, [step.criterion]: input.answers[step.criterion] };
+        expect(scoreDbi(f, { ...input, answers: undone } as never).level!).toBeLessThan(target);
+      }
+      // answers without a step are unchanged
+      for (const [id, v] of Object.entries(input.answers)) if (!gap.steps.some((s) => s.criterion === id)) expect(gap.improvedAnswers![id]).toEqual(v);
+      expect(gap.pointsAdded).toBeCloseTo(gap.steps.reduce((s, x) => s + x.gain, 0), 9);
+    } else {
+      count.unreachable++;
+      expect(gap.reason?.vi.length).toBeGreaterThan(0);
+      expect(gap.reason?.en.length).toBeGreaterThan(0);
+      expect(gap.steps).toEqual([]);
+      if (!levelsOf(f).includes(target)) return;
+      const best =
+        f.inputLevel === 'pillar'
+          ? Object.fromEntries(f.pillars.map((p) => [p.id, p.max]))
+          : Object.fromEntries(criteria(f, input.sector).map((c) => [c.id, bestOf(c, input.answers[c.id])]));
+      expect(scoreDbi(f, { ...input, answers: best } as never).level!).toBeLessThan(target);
+    }
+}
+
 describe.each(FRAMEWORKS)('dbiGap on %s', (_name, f) => {
   it('re-scoring the plan reaches the target; an unreachable target is one that every answer at its best misses', () => {
-    let reached = 0;
-    let unreachable = 0;
+    const count = { reached: 0, unreachable: 0 };
     fc.assert(
-      fc.property(assessment(f), fc.constantFrom(undefined, ...levelsOf(f)), (input, targetLevel) => {
-        const scorable = (() => {
-          try {
-            return scoreDbi(f, input as never);
-          } catch {
-            return null; // every criterion "n/a": scoring refuses, and so does the gap analysis
-          }
-        })();
-        if (!scorable) {
-          expect(() => dbiGap(f, input as never)).toThrow();
-          return;
-        }
-        const gap = dbiGap(f, input as never, targetLevel === undefined ? {} : { targetLevel });
-        const target = targetLevel ?? scorable.level! + 1;
-        expect(gap.currentLevel).toBe(scorable.level);
-        expect(gap.targetLevel).toBe(target);
-        if (gap.reachable) {
-          const rescored = scoreDbi(f, { ...input, answers: gap.improvedAnswers! } as never);
-          expect(rescored.level!).toBeGreaterThanOrEqual(target);
-          expect(rescored).toEqual(gap.result);
-          if (target <= scorable.level!) {
-            expect(gap.steps).toEqual([]);
-            return;
-          }
-          reached++;
-          expect(gap.steps.length).toBeGreaterThan(0);
-          for (const step of gap.steps) {
-            expect(input.answers[step.criterion]).not.toBe('n/a');
-            expect(step.gain).toBeGreaterThan(0);
-            expect(step.to).toBeGreaterThan(step.from);
-            expect(gap.improvedAnswers![step.criterion]).toEqual(step.toAnswer ?? step.to);
-            // minimal: undoing any one step misses the target
-            const undone = { ...gap.improvedAnswers!, [step.criterion]: input.answers[step.criterion] };
-            expect(scoreDbi(f, { ...input, answers: undone } as never).level!).toBeLessThan(target);
-          }
-          // answers without a step are unchanged
-          for (const [id, v] of Object.entries(input.answers)) if (!gap.steps.some((s) => s.criterion === id)) expect(gap.improvedAnswers![id]).toEqual(v);
-          expect(gap.pointsAdded).toBeCloseTo(gap.steps.reduce((s, x) => s + x.gain, 0), 9);
-        } else {
-          unreachable++;
-          expect(gap.reason?.vi.length).toBeGreaterThan(0);
-          expect(gap.reason?.en.length).toBeGreaterThan(0);
-          expect(gap.steps).toEqual([]);
-          if (!levelsOf(f).includes(target)) return;
-          const best =
-            f.inputLevel === 'pillar'
-              ? Object.fromEntries(f.pillars.map((p) => [p.id, p.max]))
-              : Object.fromEntries(criteria(f, input.sector).map((c) => [c.id, bestOf(c, input.answers[c.id])]));
-          expect(scoreDbi(f, { ...input, answers: best } as never).level!).toBeLessThan(target);
-        }
-      }),
+      fc.property(assessment(f), fc.constantFrom(undefined, ...levelsOf(f)), (input, targetLevel) => checkGap(f, input, targetLevel, count)),
       { numRuns: 150, seed: 10 },
     );
-    expect(reached).toBeGreaterThan(0);
-    if (_name === 'dbi-mean-na under pillar bands') expect(unreachable).toBeGreaterThan(0);
+    expect(count.reached).toBeGreaterThan(0);
+    if (_name === 'dbi-mean-na under pillar bands') expect(count.unreachable).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Level conditions drawn at random onto the test frameworks: "no higher than L while any pillar (or
+ * one of those listed) is below x %" or "below pillar level k". The plan must hold under them all.
+ */
+describe.each([
+  ['dbi-questionnaire', raw('dbi-questionnaire')],
+  ['dbi-mean-na', raw('dbi-mean-na')],
+  ['dbi-sectors', raw('dbi-sectors')],
+  ['dbi-questionnaire-998', raw('dbi-questionnaire-998')],
+  ['dbi-level-caps', raw('dbi-level-caps')],
+] as const)('dbiGap under random level conditions on %s', (name, file) => {
+  const ruleLevels: number[] = file.levelRule.kind === 'total-percent-bands' ? file.levelRule.bands.map((b: any) => b.level) : file.levelRule.overall.map((o: any) => o.level);
+  const pillarLevels = file.levelRule.kind === 'pillar-bands-and-count' ? file.levelRule.pillarBands.map((b: any) => b.level) : file.levelRule.pillarLevels ? ruleLevels : [];
+  const pillarIds: string[] = file.pillars.map((p: any) => p.id);
+  const top = Math.max(...ruleLevels);
+  const capArb = fc.record({
+    atMost: fc.constantFrom(...file.levels.map((l: any) => l.level).filter((l: number) => l < top)),
+    floor: pillarLevels.length > 1
+      ? fc.oneof(fc.integer({ min: 1, max: 9999 }).map((x) => ({ anyPillarBelowPercent: x / 100 })), fc.constantFrom(...pillarLevels.slice(1)).map((k: number) => ({ anyPillarBelowLevel: k })))
+      : fc.integer({ min: 1, max: 9999 }).map((x) => ({ anyPillarBelowPercent: x / 100 })),
+    pillars: fc.option(fc.subarray(pillarIds, { minLength: 1 }), { nil: undefined }),
+  }).map(({ atMost, floor, pillars }) => ({ atMost, ...floor, ...(pillars ? { pillars } : {}) }));
+  it('every plan re-scores to the level it reports, never below its target, and is minimal', () => {
+    const count = { reached: 0, unreachable: 0 };
+    const withCaps = fc.array(capArb, { minLength: 1, maxLength: 3 }).map((caps) => {
+      const f = JSON.parse(JSON.stringify(file));
+      f.id = `${name}-caps`;
+      f.levelRule.caps = caps;
+      return defineDbiFramework(f);
+    });
+    fc.assert(
+      fc.property(withCaps.chain((f) => fc.tuple(fc.constant(f), assessment(f), fc.constantFrom(undefined, ...levelsOf(f)))), ([f, input, targetLevel]) => checkGap(f, input, targetLevel, count)),
+      { numRuns: 120, seed: 19 },
+    );
+    expect(count.reached).toBeGreaterThan(0);
   });
 });
 

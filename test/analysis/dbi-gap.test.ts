@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { criterionOrder, dbiGap, getFramework, scoreDbi, type DbiFramework } from '../../src/index.js';
+import { withDbiLevelRule } from '../../src/schema.js';
 import { fixture, type DbiFixtureRow } from '../fixtures.js';
 
 const order = criterionOrder('dbi-2021-sme');
@@ -98,6 +99,31 @@ describe('dbiGap', () => {
         checkPlan(answers, target);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('under random level conditions on the SME rule, every plan re-scores to the level it reports, never below its target, and is minimal (property)', () => {
+    const rule = sme.levelRule as Extract<DbiFramework['levelRule'], { kind: 'pillar-bands-and-count' }>;
+    const cap = fc.record({
+      atMost: fc.integer({ min: 0, max: 4 }),
+      floor: fc.oneof(fc.integer({ min: 1, max: 9000 }).map((x) => ({ anyPillarBelowPercent: x / 100 })), fc.integer({ min: 1, max: 5 }).map((k) => ({ anyPillarBelowLevel: k }))),
+      pillars: fc.option(fc.subarray(sme.pillars.map((p) => p.id), { minLength: 1 }), { nil: undefined }),
+    }).map(({ atMost, floor, pillars }) => ({ atMost, ...floor, ...(pillars ? { pillars } : {}) }));
+    fc.assert(
+      fc.property(fc.array(cap, { minLength: 1, maxLength: 3 }), fc.array(fc.constantFrom(0, 1, 2, 3, 4, 5), { minLength: 60, maxLength: 60 }), fc.integer({ min: 1, max: 5 }), (caps, values, target) => {
+        const f = withDbiLevelRule(sme, { ...rule, caps });
+        const answers = Object.fromEntries(order.map((id, i) => [id, id === '2.1.1' ? values[i]! * 5 : values[i]!]));
+        const current = scoreDbi(f, { answers }).level!;
+        const gap = dbiGap(f, { answers }, { targetLevel: target });
+        if (target <= current) return;
+        // every answer at its best (5, 25) reaches level 5: every target is reachable
+        expect(gap.reachable).toBe(true);
+        const rescored = scoreDbi(f, { answers: gap.improvedAnswers as Record<string, number> });
+        expect(rescored).toEqual(gap.result);
+        expect(rescored.level!).toBeGreaterThanOrEqual(target);
+        for (const s of gap.steps) expect(scoreDbi(f, { answers: { ...(gap.improvedAnswers as Record<string, number>), [s.criterion]: s.from } }).level!).toBeLessThan(target);
+      }),
+      { numRuns: 60, seed: 7 },
     );
   });
 });

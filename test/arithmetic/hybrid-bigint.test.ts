@@ -140,7 +140,7 @@ describe('hybrid arithmetic beyond scaled integers, against decimal.js', () => {
     expect(H.toPlainString(H.add(third, third))).toBe(`0.${'6'.repeat(40)}`);
     expect(H.toPlainString(H.divide(H.exact(2), 3))).toBe(`0.${'6'.repeat(39)}7`);
     expect(H.toPlainString(H.multiply(third, 3))).toBe(`0.${'9'.repeat(40)}`);
-    // a quotient of integers past 2^53 (score-dbi-general's percentages of big maxima)
+    // a quotient of integers past 2^53 (the DBI scorer's percentages of big maxima)
     const big = H.divide(H.exact('123456789012345678901234567890'), H.exact('987654321098765432109876543210'));
     expect(H.toPlainString(big)).toBe(D.toPlainString(D.divide(D.exact('123456789012345678901234567890'), D.exact('987654321098765432109876543210'))));
     for (const [a, b] of [[1, 3], [2, 7], [1, 700], [-1, 3], [10, -7], [1, 9007199254740993]] as const) {

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defineDtiFramework, frameworkIssues } from '../../src/schema.js';
 import { runFrameworkCommand } from '../../src/presentation/cli/framework-command.js';
+import { runCli } from '../helpers.js';
 
 const guide = readFileSync(join(__dirname, '../../docs/encoding-a-new-decision.md'), 'utf8');
 const blocks = [...guide.matchAll(/```(\w+)[^\n]*\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, text: m[2]! }));
@@ -82,5 +83,27 @@ describe('docs/encoding-a-new-decision.md', () => {
     const { __checks } = (await import(pathToFileURL(file).href)) as { __checks: { line: number; code: string; actual: unknown; expected: unknown }[] };
     expect(__checks).toHaveLength(count);
     for (const c of __checks) expect(c.actual, `line ${c.line}: ${c.code}`).toEqual(c.expected);
+  });
+});
+
+describe('docs/encoding-a-new-decision.md, §6: a DBI questionnaire to a scored spreadsheet', () => {
+  const dbiFile = join(dir, 'dbi-998.json');
+  writeFileSync(dbiFile, block('json', 1));
+
+  it('its framework file is test/frameworks/dbi-questionnaire-998.json (scored by hand in the tests), and is valid', () => {
+    const { $schema: _guide, ...guide } = JSON.parse(block('json', 1));
+    const { $schema: _test, ...tested } = JSON.parse(readFileSync(join(__dirname, '../frameworks/dbi-questionnaire-998.json'), 'utf8'));
+    expect(guide).toEqual(tested);
+    const shown = block('text', 2).trim().replace('dbi-998.json', dbiFile);
+    expect(run('validate', dbiFile)).toEqual({ code: 0, stdout: `${shown}\n`, stderr: '' });
+  });
+
+  it('vndi scores the spreadsheet as the guide shows', async () => {
+    const csv = join(dir, 'phieu-998.csv');
+    writeFileSync(csv, block('csv'));
+    const r = await runCli(['score', csv, '--framework-file', dbiFile, '--format', 'table']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe(block('text', 3));
+    expect(r.err).toContain('vndi: dòng 4 (DN03): Ngành Dịch vụ không có phần riêng trong bộ chỉ số');
   });
 });

@@ -15,7 +15,7 @@ import { DBI_2025_CANDIDATE_LEVEL_RULES, safeScoreDbi, type DbiCriterion, type D
 import { defineDbiFramework, inputJsonSchema, withDbiLevelRule } from '../../src/schema.js';
 
 const raw = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${name}.json`), 'utf8')) as any;
-const NAMES = ['dbi-questionnaire', 'dbi-questionnaire-fictional', 'dbi-mean-na', 'dbi-sectors', 'dbi-weighted'];
+const NAMES = ['dbi-questionnaire', 'dbi-questionnaire-fictional', 'dbi-mean-na', 'dbi-sectors', 'dbi-weighted', 'dbi-questionnaire-998'];
 const compile = (f: DbiFramework) => new Ajv2020({ strict: true, allErrors: true }).compile(inputJsonSchema(f));
 
 /** Answers of every kind for one criterion, valid and not (but never a form only the run time checks). */
@@ -30,18 +30,22 @@ function candidates(c: DbiCriterion): unknown[] {
     }
     return [...common, s.min, s.max, (s.min + s.max) / 2, s.max + 1, String(s.max), `${s.min}.${'0'.repeat(s.decimals + 2)}`, `0.${'1'.repeat(s.decimals + 1)}`, '-0', '.5', '5.'];
   }
-  if (a.kind === 'single') return [...common, ...a.options.map((o) => o.id), 0, [a.options[0]!.id], a.options[0]!.id.toUpperCase()];
+  // options by letter too (and a letter in upper case, which names no option)
+  const letters = 'options' in a ? a.options.flatMap((o) => (o.letter === undefined ? [] : [o.letter])) : [];
+  if (a.kind === 'single') return [...common, ...a.options.map((o) => o.id), ...letters, ...letters.map((l) => l.toUpperCase()), 0, [a.options[0]!.id], a.options[0]!.id.toUpperCase()];
   if (a.kind === 'multiple') {
     const ids = a.options.map((o) => o.id);
-    return [...common, [], ...ids.map((id) => [id]), ids, ids.slice(1), [ids[0], ids[0]], [...ids.slice(-1), 'zzz'], [1], ids[0]];
+    return [...common, [], ...ids.map((id) => [id]), ids, ids.slice(1), [ids[0], ids[0]], [...ids.slice(-1), 'zzz'], [1], ids[0], ...letters.map((l) => [l]), letters.slice(1)];
   }
   const t = a.thresholds.map((x) => x.from);
   return [...common, a.min, a.max, ...t, ...t.map(String), a.max + 0.5, a.min - 1, `${a.max}.${'0'.repeat(a.decimals)}5`, ' 12.5 ', '-0', '1e1'];
 }
 
 function criteriaOf(f: DbiFramework, sector: string | undefined): DbiCriterion[] {
-  return f.pillars.flatMap((p) =>
-    (p.sectorSpecific ? f.sectors!.find((s) => s.id === sector)?.components ?? [] : p.components).flatMap((c) => c.criteria));
+  return f.pillars.flatMap((p) => {
+    const part = p.sectorSpecific ? f.sectors!.find((s) => s.id === sector) : p;
+    return part ? [...(part.criteria ?? []), ...part.components.flatMap((c) => c.criteria)] : [];
+  });
 }
 
 /** A random assessment: one candidate per criterion, then perhaps a missing, extra or bad key. */

@@ -37,7 +37,7 @@ describe('the published JSON Schema of the framework format', () => {
     ['a misspelt field', (f: any) => { f.pillars[0].maxx = 5; }],
     ['a missing field', (f: any) => { delete f.levels; }],
     ['a bad date', (f: any) => { f.legalBasis.date = '13/12/2021'; }],
-    ['a criterion id that is not a position', (f: any) => { f.pillars[0].components[0].criteria[0].id = 'one'; }],
+    ['a criterion id with a space (ids are letters and digits joined by . _ -)', (f: any) => { f.pillars[0].components[0].criteria[0].id = 'câu 1'; }],
     ['a level rule of unknown kind', (f: any) => { f.levelRule.kind = 'bands'; }],
   ])('rejects %s', (_name, mutate) => {
     const f = file(DBI_FRAMEWORKS.find((x) => x.id === 'dbi-2021-sme'));
@@ -58,7 +58,7 @@ describe('docs/framework-format.md', () => {
 describe('the examples of docs/framework-format.md', () => {
   const page = readFileSync(DOC_PATH, 'utf8');
   const blocks = [...page.matchAll(/```json(?:[ \t][^\n]*)?\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]!) as unknown);
-  const files = ['dbi-questionnaire', 'dbi-mean-na', 'dbi-weighted', 'dbi-sectors'].map((n) =>
+  const files = ['dbi-questionnaire', 'dbi-mean-na', 'dbi-weighted', 'dbi-sectors', 'dbi-level-caps', 'dbi-questionnaire-998'].map((n) =>
     JSON.parse(readFileSync(join(__dirname, '..', 'frameworks', `${n}.json`), 'utf8')) as unknown);
   const parts: string[] = [];
   const walk = (v: unknown) => {

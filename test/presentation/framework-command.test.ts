@@ -121,7 +121,29 @@ describe('vndi framework template', () => {
   });
 
   it('rejects anything else with exit 2', () => {
-    expect(run('template', 'xyz')).toMatchObject({ code: 2, stderr: 'vndi framework: cần dbi, dti hoặc mã một bộ chỉ số có sẵn, nhận "xyz" / expected dbi, dti or a bundled framework id, got "xyz" (vndi framework --help)\n' });
+    expect(run('template', 'xyz')).toMatchObject({ code: 2, stderr: 'vndi framework: cần dbi, dti, dbi-questionnaire hoặc mã một bộ chỉ số có sẵn, nhận "xyz" / expected dbi, dti, dbi-questionnaire or a bundled framework id, got "xyz" (vndi framework --help)\n' });
+  });
+
+  it('prints a questionnaire with every feature that validates, shows its conditions and sector rules, and scores', () => {
+    const r = run('template', 'dbi-questionnaire');
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout);
+    const file = write('template-questionnaire.json', r.stdout);
+    expect(run('validate', file)).toMatchObject({ code: 0, stdout: `${file}: hợp lệ / valid — my-dbi-questionnaire (DBI, 4 trụ cột / pillars)\n` });
+    const f = defineFramework(data) as DbiFramework;
+    // every feature is there
+    expect(f.sectorRules).toMatchObject({ unlistedSector: 'common-part-only', otherSectorAnswers: 'ignore' });
+    expect(f.levelRule.kind === 'total-percent-bands' && f.levelRule.caps?.length).toBe(2);
+    expect(f.pillars[0]!.criteria?.map((c) => c.id)).toEqual(['1.1', '1.2']);
+    expect(f.aggregation?.kind).toBe('weighted');
+    const shown = run('show', file).stdout;
+    expect(shown).toContain('điều kiện / condition: không cao hơn mức 2 khi có trụ cột dưới 20% / no higher than level 2 while any pillar is below 20%');
+    expect(shown).toContain("ngành không có trong danh sách / an unlisted sector: chấm trên phần chung / scored on the common part");
+    expect(shown).toContain('đ) [hoàn-thành] Đã hoàn thành: 4 điểm / points');
+    // strategy: c = 2 and Có = 2 → 4/6; customer: b + d = 2.5, 35 % → 2, n/a → 4.5/5; data: 3 + 1 = 4/6;
+    // trade: POS + kho = 4/4. (3 × 66.67 + 3 × 90 + 2 × 66.67 + 2 × 100) / 10 = 80.33 %, level 4
+    const s = scoreDbi(f, { sector: 'thuong-mai', answers: { '1.1': 'c', '1.2': 'có', '2.1.1': ['b', 'd'], '2.1.2': 35, '2.1.3': 'n/a', '3.1.1': 3, '3.1.2': 'b', '4.1.1': ['a', 'b'] } });
+    expect(s).toMatchObject({ total: 16.5, percent: 80.33, level: 4 });
   });
 });
 
@@ -178,6 +200,8 @@ Ngành / Sectors:
   retail Bán lẻ / Retail — tối đa / max 5
     2.1 Bán lẻ số / Digital retail — tối đa / max 5 — 1 tiêu chí / criteria
       2.1.1 Thanh toán số / Digital payments — thang / scale 0, 5
+  ngành không có trong danh sách / an unlisted sector: từ chối / refused
+  câu trả lời cho câu hỏi của ngành khác / answers to another sector's questions: từ chối / refused
 
 Quy tắc xếp mức / Level rule: total-percent-bands [tái dựng / reconstructed]
   mức / level 1: ≥ 0%
@@ -234,7 +258,7 @@ describe('the published JSON Schema', () => {
     const schema = JSON.parse(readFileSync(join(__dirname, '../../schema/framework.schema.json'), 'utf8'));
     // formats (date, uri) are not checked here: defineFramework checks them
     const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
-    for (const kind of ['dti', 'dbi']) {
+    for (const kind of ['dti', 'dbi', 'dbi-questionnaire']) {
       const data = JSON.parse(run('template', kind).stdout);
       expect(data.$schema).toBe(schema.$id);
       expect(validate(data), JSON.stringify(validate.errors)).toBe(true);

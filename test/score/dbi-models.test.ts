@@ -177,17 +177,18 @@ describe('sector parts', () => {
   });
 });
 
-describe('scoreDbiBatch on frameworks beyond points per criterion', () => {
+describe('scoreDbiBatch on frameworks beyond points per criterion (each cell the points of its answer; see test/trust/batch.test.ts)', () => {
   it.each([
-    ['a questionnaire', questionnaire],
-    ['mean aggregation with n/a', meanNa],
-    ['weighted aggregation', weighted],
-    ['sector parts', sectors],
-  ])('refuses %s with a ValidationError pointing to scoreDbi', (_name, f) => {
-    const issue = issuesOf(() => scoreDbiBatch(f, new Uint8Array(0)))[0]!;
-    expect(issue).toMatchObject({ path: ['framework'], code: 'invalid_option' });
-    expect(issue.message.en).toContain('scoreDbi');
-    expect(issue.message.vi).toContain('scoreDbi');
+    ['a questionnaire', questionnaire, {}, { '1.1.1': 'planning', '1.1.2': ['email', 'app', 'chatbot'], '2.1.1': 25, '2.1.2': 1 }],
+    ['mean aggregation with n/a', meanNa, {}, { '1.1.1': 4, '1.1.2': 2, '1.2.1': 0, '2.1.1': 4, '2.1.2': 'n/a', '2.1.3': 1 }],
+    ['weighted aggregation', weighted, {}, { '1.1.1': 2.5, '1.1.2': '5', '2.1.1': 2 }],
+    ['sector parts', sectors, { sector: 'retail' }, { '1.1.1': 'dashboard', '1.1.2': 'full', '7.1.1': ['pos', 'ecommerce'], '7.1.2': 0.5 }],
+  ] as const)('scores %s as scoreDbi does', (_name, f, options, answers) => {
+    const one = scoreDbi(f, { ...options, answers } as never);
+    const points = Float64Array.from(one.criteria!, (c) => (c.points === null ? Number.NaN : c.points));
+    const batch = scoreDbiBatch(f, points, options);
+    expect(batch.invalid).toEqual([]);
+    expect([batch.total[0], batch.level[0], Array.from(batch.pillarPoints)]).toEqual([one.total, one.level ?? -1, one.pillars.map((p) => p.points)]);
   });
 });
 
@@ -257,7 +258,7 @@ describe('dbiGap on frameworks beyond the 1970 model (plans of answer changes; s
 describe('percentage band tables (batch) agree with the exact rule (scoreDbi)', () => {
   it('for random bands, bounds and maxima, at every unit count', async () => {
     const fc = (await import('fast-check')).default;
-    const { percentBandLevel, percentBandTable } = await import('../../src/score/score-dbi-general.js');
+    const { percentBandLevel, percentBandTable } = await import('../../src/level/dbi-level.js');
     fc.assert(fc.property(
       fc.uniqueArray(fc.integer({ min: 1, max: 10000 }), { maxLength: 5 }).map((xs) => xs.sort((a, b) => a - b).map((x) => x / 100)),
       fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),

@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DBI_FRAMEWORKS, criterionOrder, getFramework, scoreDbi, scoreDbiBatch, ValidationError, type DbiFramework } from '../../src/index.js';
+import { DBI_FRAMEWORKS, NotScorableError, criterionOrder, getFramework, scoreDbi, scoreDbiBatch, ValidationError, type DbiCriterion, type DbiFramework } from '../../src/index.js';
+import { defineDbiFramework } from '../../src/schema.js';
+import { readFrameworkJson } from '../frameworks/load.js';
 
 const sme = getFramework('dbi-2021-sme') as DbiFramework;
 const order = criterionOrder(sme);
@@ -104,3 +107,87 @@ describe('scoreDbiBatch agrees with scoreDbi on every row (differential, random 
     expect(b.total[0]).toBe(371);
   });
 });
+
+/**
+ * The batch path is one path of the one model: on every bundled framework, and on questionnaire
+ * frameworks (test/frameworks/dbi-*.json: options, "n/a" as NaN, sector parts one batch per sector,
+ * mean and weighted aggregation, level conditions), each row gives what scoreDbi gives for the
+ * assessment whose answers' points the row holds.
+ */
+describe('scoreDbiBatch agrees with scoreDbi on every bundled framework and on questionnaire frameworks (differential)', () => {
+  it.each(DBI_FRAMEWORKS.map((f) => [f.id, f] as const))('%s: random points, or the same NotScorableError', (_id, f) => {
+    const scorable = (() => {
+      try {
+        return criterionOrder(f) && scoreDbiBatch(f, new Uint8Array(0)) && true;
+      } catch (e) {
+        expect(e).toBeInstanceOf(NotScorableError);
+        expect(() => scoreDbi(f, { answers: {} })).toThrow(NotScorableError);
+        return false;
+      }
+    })();
+    if (!scorable) return;
+    const ids = criterionOrder(f);
+    const maxima = f.inputLevel === 'pillar' ? f.pillars.map((p) => p.max!) : ids.map(() => 5);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(...maxima.map((m) => fc.integer({ min: 0, max: m * 100 }))), { minLength: 1, maxLength: 10 }), (rows) => {
+        const values = rows.map((row) => row.map((v, c) => (f.inputLevel === 'pillar' ? v / 100 : ids[c] === '2.1.1' && f.id === 'dbi-2021-sme' ? Math.floor(v / 100) * 5 : Math.floor(v / 100))));
+        expectSameAsObjectPath(f, Float64Array.from(values.flat()));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  const files = readdirSync(new URL('../frameworks/', import.meta.url)).filter((n) => n.startsWith('dbi-') && n.endsWith('.json'));
+  it.each(files)('%s: the points of random answers, row by row', (name) => {
+    const f = defineDbiFramework(readFrameworkJson(name));
+    const sectors: (string | undefined)[] = f.sectors ? [...f.sectors.map((s) => s.id), ...(f.sectorRules?.unlistedSector === 'common-part-only' ? ['dich-vu'] : [])] : [undefined];
+    for (const sector of sectors) {
+      const list = criteriaOf(f, sector);
+      fc.assert(
+        fc.property(fc.array(fc.tuple(...list.map((c) => fc.constantFrom(...answersOf(c)))), { minLength: 1, maxLength: 8 }), (rows) => {
+          const scored = rows.flatMap((values) => {
+            const input = { ...(sector === undefined ? {} : { sector }), answers: Object.fromEntries(list.map((c, i) => [c.id, values[i]])) };
+            try {
+              const one = scoreDbi(f, input as never);
+              // the points of each answer: listed in a questionnaire's result; the answers themselves where they are points
+              return [{ one, points: one.criteria ? one.criteria.map((c) => (c.points === null ? Number.NaN : c.points)) : (values as number[]) }];
+            } catch {
+              return []; // every criterion "n/a": nothing to score (the batch marks such a row invalid)
+            }
+          });
+          if (scored.length === 0) return;
+          const points = Float64Array.from(scored.flatMap((r) => r.points));
+          const batch = scoreDbiBatch(f, points, sector === undefined ? undefined : { sector });
+          expect(batch.invalid).toEqual([]);
+          const P = f.pillars.length;
+          scored.forEach(({ one }, r) => {
+            expect(batch.total[r]).toBe(one.total);
+            expect(batch.level[r]).toBe(one.level ?? -1);
+            for (let p = 0; p < P; p++) {
+              expect(batch.pillarPoints[r * P + p]).toBe(one.pillars[p]!.points);
+              expect(batch.pillarLevel[r * P + p]).toBe(one.pillars[p]!.level ?? -1);
+            }
+          });
+        }),
+        { numRuns: 40, seed: 3 },
+      );
+    }
+  });
+});
+
+function criteriaOf(f: DbiFramework, sector: string | undefined): DbiCriterion[] {
+  return f.pillars.flatMap((p) => {
+    const part = p.sectorSpecific ? f.sectors!.find((s) => s.id === sector) : p;
+    return part ? [...(part.criteria ?? []), ...part.components.flatMap((c) => c.criteria)] : [];
+  });
+}
+
+/** Valid answers of one criterion ("n/a" often, where allowed). */
+function answersOf(c: DbiCriterion): unknown[] {
+  const na = c.notApplicable ? ['n/a', 'n/a'] : [];
+  const a = c.answer;
+  if (!a) return [...na, ...(c.scale!.kind === 'steps' ? c.scale!.values : [c.scale!.min, c.scale!.max, Number(((c.scale!.min + c.scale!.max) / 3).toFixed(c.scale!.decimals))])];
+  if (a.kind === 'single') return [...na, ...a.options.map((o) => o.id)];
+  if (a.kind === 'multiple') return [...na, [], ...a.options.map((o) => [o.id]), a.options.filter((o) => !o.exclusive).map((o) => o.id)];
+  return [...na, a.min, a.max, ...a.thresholds.map((t) => t.from).filter((x) => x >= a.min && x <= a.max)];
+}

@@ -10,7 +10,7 @@ import { ratioHalfUp } from '../../arithmetic/scaled.js';
 import { compileDbi, type CompiledDbi } from '../../assessment/dbi-input.js';
 import { coverage, histogramSum, levelTallies, stats, summarize, type CohortSummary, type GroupSummary } from '../../analysis/summarize.js';
 import { ValidationError, makeIssue } from '../../errors.js';
-import { dbiFrameworkOf, type DbiResult } from '../../score/score-dbi.js';
+import { dbiFrameworkOf, extendedResult, type DbiResult } from '../../score/score-dbi.js';
 import { BatchScoredRow, type ScoredRow } from './score-rows.js';
 
 // the same limit as summarize's: above it, summarize keeps sorted arrays instead of histograms
@@ -47,7 +47,9 @@ export class CohortStream {
     if (!this.c) {
       this.c = batch ? batch.compiled : compileDbi(dbiFrameworkOf(row.result as DbiResult));
       this.frameworkId = this.c.framework.id;
-      if (this.c.totalMaxUnits > HISTOGRAM_LIMIT) this.fallback = [];
+      // a framework whose maxima vary by row ("n/a", sectors) or whose percentage is not the sum's
+      // (mean, weighted) is summarised as summarize does it, from the results themselves
+      if (this.c.totalMaxUnits > HISTOGRAM_LIMIT || extendedResult(this.c.framework)) this.fallback = [];
     }
     const c = this.c;
     const frameworkId = batch ? batch.compiled.framework.id : row.result.framework.id;

@@ -11,7 +11,8 @@ import { ValidationError, VndiError, type Localized } from '../../errors.js';
 import { getFramework } from '../../framework/catalog.js';
 import { defineFramework, frameworkIssues } from '../../framework/define.js';
 import type { DbiFramework, DtiFramework, FactStatus, Framework } from '../../framework/schema.js';
-import { FRAMEWORK_SCHEMA_URL, dbiTemplate, dtiTemplate } from './framework-templates.js';
+import { FRAMEWORK_SCHEMA_URL, dbiQuestionnaireTemplate, dbiTemplate, dtiTemplate } from './framework-templates.js';
+import { capText } from '../../level/dbi-level.js';
 import { terminalLines } from '../format/safety.js';
 
 /** Where a command writes. */
@@ -111,6 +112,9 @@ const USAGE = `vndi framework — bộ chỉ số dưới dạng tệp / framewo
 Usage:
   vndi framework validate FILE        kiểm tra một tệp bộ chỉ số / check a framework file (exit 0 valid, 1 invalid, 2 unreadable)
   vndi framework template dbi|dti     in một tệp mẫu hợp lệ để bắt đầu / print a valid starting file
+  vndi framework template dbi-questionnaire
+                                      một bộ câu hỏi mẫu đủ mọi tính năng (phương án, ngành, điều kiện mức)
+                                      / a questionnaire with every feature (options, sectors, level conditions)
   vndi framework template ID          in một bộ chỉ số có sẵn dưới dạng tệp / print a bundled framework as a file
   vndi framework show ID|FILE         cây chỉ số với điểm tối đa và trạng thái / the tree with maxima and statuses
 
@@ -197,7 +201,7 @@ function answerLines(k: DbiCriterionDef, indent: string): string[] {
   } else {
     const kind = a.kind === 'single' ? 'chọn một / single choice' : `chọn nhiều / multiple choice${a.cap === undefined ? '' : `, tối đa / cap ${a.cap}`}`;
     lines.push(`${indent}${k.id} ${both(k.name)} — ${kind}${na}`);
-    for (const o of a.options) lines.push(`${indent}  [${o.id}] ${both(o.text)}: ${o.points} điểm / points${o.exclusive ? ' (loại trừ / exclusive)' : ''}`);
+    for (const o of a.options) lines.push(`${indent}  ${o.letter === undefined ? '' : `${o.letter}) `}[${o.id}] ${both(o.text)}: ${o.points} điểm / points${o.exclusive ? ' (loại trừ / exclusive)' : ''}`);
   }
   if (k.question) lines.splice(1, 0, `${indent}  ? ${both(k.question)}`);
   return lines;
@@ -210,23 +214,31 @@ function componentLines(c: DbiFramework['pillars'][number]['components'][number]
   ];
 }
 
-function levelRuleLines(rule: DbiFramework['levelRule']): string[] {
-  switch (rule.kind) {
-    case 'none':
-      return [`Quy tắc xếp mức / Level rule: none — ${both(rule.reason)}`];
-    case 'pillar-bands-and-count':
-      return [
-        `Quy tắc xếp mức / Level rule: pillar-bands-and-count [${STATUS[rule.status]}]${rule.basis ? ` — ${both(rule.basis)}` : ''}`,
-        `  trụ cột / pillar bands: ${rule.pillarBands.map((b) => `mức / level ${b.level} ≤ ${b.upToPercent}%`).join('; ')}`,
-        ...rule.overall.map((o) => `  mức / level ${o.level}: tổng / total > ${o.totalAbove} và / and ≥ ${o.minPillarsAtLevel} trụ cột / pillars at ${o.level}+`),
-      ];
-    case 'total-percent-bands':
-      return [
-        `Quy tắc xếp mức / Level rule: total-percent-bands [${STATUS[rule.status]}]${rule.basis ? ` — ${both(rule.basis)}` : ''}`,
-        ...rule.bands.map((b) => `  mức / level ${b.level}: ${b.fromInclusive ? '≥' : '>'} ${b.fromPercent}%`),
-      ];
+function levelRuleLines(f: DbiFramework): string[] {
+  const rule = f.levelRule;
+  if (rule.kind === 'none') return [`Quy tắc xếp mức / Level rule: none — ${both(rule.reason)}`];
+  // the level conditions beside the bands, each in words
+  const caps = (rule.caps ?? []).map((c) => {
+    const t = capText(f, c);
+    return `  điều kiện / condition: ${t.vi} / ${t.en}${c.basis ? ` — ${both(c.basis)}` : ''}`;
+  });
+  if (rule.kind === 'pillar-bands-and-count') {
+    return [
+      `Quy tắc xếp mức / Level rule: pillar-bands-and-count [${STATUS[rule.status]}]${rule.basis ? ` — ${both(rule.basis)}` : ''}`,
+      `  trụ cột / pillar bands: ${rule.pillarBands.map((b) => `mức / level ${b.level} ≤ ${b.upToPercent}%`).join('; ')}`,
+      ...rule.overall.map((o) => `  mức / level ${o.level}: tổng / total > ${o.totalAbove} và / and ≥ ${o.minPillarsAtLevel} trụ cột / pillars at ${o.level}+`),
+      ...caps,
+    ];
   }
+  return [
+    `Quy tắc xếp mức / Level rule: total-percent-bands [${STATUS[rule.status]}]${rule.basis ? ` — ${both(rule.basis)}` : ''}${rule.pillarLevels ? ' — mức từng trụ cột theo cùng các dải / pillar levels by the same bands' : ''}`,
+    ...rule.bands.map((b) => `  mức / level ${b.level}: ${b.fromInclusive ? '≥' : '>'} ${b.fromPercent}%`),
+    ...caps,
+  ];
 }
+
+const UNLISTED = { refuse: 'từ chối / refused', 'common-part-only': 'chấm trên phần chung / scored on the common part' } as const;
+const OTHER_ANSWERS = { refuse: 'từ chối / refused', ignore: 'bỏ qua, có ghi chú / ignored with a notice' } as const;
 
 function dbiTree(f: DbiFramework): string[] {
   const aggregation = f.aggregation === undefined || f.aggregation.kind === 'sum'
@@ -241,16 +253,23 @@ function dbiTree(f: DbiFramework): string[] {
   for (const p of f.pillars) {
     const sector = p.sectorSpecific ? ' — theo ngành / sector part' : '';
     lines.push(`  ${p.code} ${both(p.name)} [${p.id}] — ${max(p.max)} [${STATUS[p.maxStatus]}] — tên / name [${STATUS[p.nameStatus]}]${sector}`);
+    for (const k of p.criteria ?? []) lines.push(...answerLines(k, '    '));
     for (const c of p.components) lines.push(...componentLines(c, '    '));
   }
   if (f.sectors) {
     lines.push('', 'Ngành / Sectors:');
     for (const sector of f.sectors) {
       lines.push(`  ${sector.id} ${both(sector.name)} — ${max(sector.max)}`);
+      for (const k of sector.criteria ?? []) lines.push(...answerLines(k, '    '));
       for (const c of sector.components) lines.push(...componentLines(c, '    '));
     }
+    const rules = f.sectorRules ?? { unlistedSector: 'refuse', otherSectorAnswers: 'refuse' } as const;
+    lines.push(
+      `  ngành không có trong danh sách / an unlisted sector: ${UNLISTED[rules.unlistedSector]}`,
+      `  câu trả lời cho câu hỏi của ngành khác / answers to another sector's questions: ${OTHER_ANSWERS[rules.otherSectorAnswers]}`,
+    );
   }
-  lines.push('', ...levelRuleLines(f.levelRule));
+  lines.push('', ...levelRuleLines(f));
   if (f.levels.length > 0) lines.push('', 'Mức / Levels:', ...f.levels.map((l) => `  ${l.level} ${both(l.name)}: ${both(l.description)}`));
   return lines;
 }
@@ -326,11 +345,11 @@ export function runFrameworkCommand(args: readonly string[], io: CommandIo): num
         return 0;
       }
       case 'template': {
-        const bad = one('dbi|dti|ID');
+        const bad = one('dbi|dti|dbi-questionnaire|ID');
         if (bad !== undefined) return bad;
         const kind = rest[0]!;
-        if (kind === 'dbi' || kind === 'dti') {
-          io.stdout(JSON.stringify(kind === 'dti' ? dtiTemplate() : dbiTemplate(), null, 2) + '\n');
+        if (kind === 'dbi' || kind === 'dti' || kind === 'dbi-questionnaire') {
+          io.stdout(JSON.stringify(kind === 'dti' ? dtiTemplate() : kind === 'dbi' ? dbiTemplate() : dbiQuestionnaireTemplate(), null, 2) + '\n');
           return 0;
         }
         // a bundled framework as a file: the start for its next revision, or for the appendix's full table
@@ -338,7 +357,7 @@ export function runFrameworkCommand(args: readonly string[], io: CommandIo): num
           io.stdout(JSON.stringify({ $schema: FRAMEWORK_SCHEMA_URL, ...getFramework(kind) }, null, 2) + '\n');
           return 0;
         }
-        return usage(`cần dbi, dti hoặc mã một bộ chỉ số có sẵn, nhận "${kind}"`, `expected dbi, dti or a bundled framework id, got "${kind}"`);
+        return usage(`cần dbi, dti, dbi-questionnaire hoặc mã một bộ chỉ số có sẵn, nhận "${kind}"`, `expected dbi, dti, dbi-questionnaire or a bundled framework id, got "${kind}"`);
       }
       case 'show': {
         const bad = one('ID|FILE');

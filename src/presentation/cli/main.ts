@@ -31,7 +31,7 @@ import { CliError, ioError } from '../io/cli-error.js';
 import { parseEncodingName } from '../io/decode.js';
 import { frameworkColumns, headerKey, metaField, type ColumnPlan } from '../io/headers.js';
 import { progressMeter } from '../io/progress.js';
-import { mapCells, rowFromFields, type InputRow } from '../io/rows.js';
+import { rowFromFields, type InputRow } from '../io/rows.js';
 import { openOutput, removeTemporaryFilesOnSignals, stdoutSink, type OutputSink } from '../io/safe-write.js';
 import { openRows, type ReadOptions, type RowChunk, type RowSource } from '../io/source.js';
 import { renderReport } from '../report/html.js';
@@ -45,7 +45,7 @@ import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
 import { FORMATS, csvHeader, csvRow, csvTrailer, formatFromName, languageOf, render, renderBytes, type Format, type Lang, type Tabular, type TabularCell } from './output.js';
-import { BatchScoredRow, frameworkById, scoreChunk, scoresColumn, writtenInputColumns, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
+import { BatchScoredRow, dbiAssessmentOfRow, frameworkById, scoreChunk, scoresColumn, writtenInputColumns, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
 
 const USAGE = `vndi — chấm điểm chỉ số chuyển đổi số (DTI, DBI) / score Vietnam's digital-transformation indices
 
@@ -59,7 +59,7 @@ Commands
   summary <file>             cohort summary of DBI rows (--group-by district,size --registered file.csv --target 0.5)
   schema <framework>         JSON Schema of a framework's input (or of --framework-file FILE)
   framework validate FILE    check a framework file (exit 0 valid, 1 invalid with each problem's path)
-  framework template dbi|dti a starting framework file with every field explained
+  framework template dbi|dti|dbi-questionnaire  a starting framework file (a questionnaire with every feature)
   framework show ID|FILE     a framework's tree with maxima and statuses
   demo                       run on the bundled fixtures (--lang vi, the default, or en)
 
@@ -593,8 +593,7 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
       const known = framework.levels.map((l) => l.level).join(', ') || '—';
       throw new UsageError(`--target: ${framework.id} không có mức ${target} (các mức: ${known})`, `--target: ${framework.id} has no level ${target} (levels: ${known})`);
     }
-    const answers = original.explicit?.answers ?? mapCells(original, framework, 'answers').record;
-    const gap = dbiGap(framework, { answers: answers as Record<string, number> }, target === undefined ? {} : { targetLevel: target });
+    const gap = dbiGap(framework, dbiAssessmentOfRow(original, framework).assessment, target === undefined ? {} : { targetLevel: target });
     // the heading in the output's one language (its numbers in that language's style too)
     const heading = [
       lang === 'vi' ? `${row.id} ${row.meta.name ?? ''}: mức ${gap.currentLevel ?? '—'} → mục tiêu ${gap.targetLevel ?? '—'}` : `${row.id} ${row.meta.name ?? ''}: level ${gap.currentLevel ?? '—'} → target ${gap.targetLevel ?? '—'}`,
@@ -746,6 +745,7 @@ async function streamRows(
 ): Promise<number> {
   const tally: Tally = { read: 0, scored: 0, rejected: 0, blank: 0 };
   const report = new ErrorReport(errSink);
+  const notices = new RowNotices();
   const tick = progressMeter(source.size);
   const excel = o.excel ?? false;
   const lang = o.lang as Lang | undefined;
@@ -814,6 +814,7 @@ async function streamRows(
       throw new StrictStop();
     }
     for (const s of scored) provenance.add(s);
+    notices.add(scored);
     if (command === 'score') {
       if (streamed) {
         await sink.drain();
@@ -912,6 +913,7 @@ async function streamRows(
     // the DBI ranking report has no table form: it holds every kept row
     rowsOut = table.rows.length || (format === 'html' ? kept.length : 0);
   }
+  notices.print();
   printTally(tally);
   if (sink.path) say(`đã ghi ${sink.path} (${count(rowsOut, 'vi')} dòng)`, `wrote ${sink.path} (${count(rowsOut, 'en')} rows)`);
   if (errSink?.path) say(`đã ghi các dòng bị từ chối vào ${errSink.path}`, `wrote the rejected rows to ${errSink.path}`);
@@ -930,6 +932,31 @@ function reportTooLong(format: Format): CliError {
     `báo cáo ${vi} dành cho tối đa ${count(MAX_REPORT_ROWS, 'vi')} dòng, tệp này có nhiều hơn: hãy ghi CSV hoặc Excel (--out ket-qua.csv hoặc --out ket-qua.xlsx)`,
     `a ${en} report is for at most ${count(MAX_REPORT_ROWS, 'en')} rows and this file has more: write CSV or Excel instead (--out results.csv or --out results.xlsx)`,
   );
+}
+
+/**
+ * What scoring a row did that the officer should know (a DBI result's `notices`: answers to another
+ * sector's questions ignored, a sector scored on the common part): the first ones on stderr with
+ * their line, and how many rows had each.
+ */
+class RowNotices {
+  readonly #first: string[][] = [];
+  readonly #count = new Map<string, number>();
+  add(scored: readonly ScoredRow[]): void {
+    for (const s of scored) {
+      // a batch row has no notices (a framework answered in points); its result is built only on demand
+      if (s instanceof BatchScoredRow || s.result.kind !== 'dbi') continue;
+      for (const n of s.result.notices ?? []) {
+        this.#count.set(n.code, (this.#count.get(n.code) ?? 0) + 1);
+        if (this.#first.length < 20) this.#first.push([`dòng ${s.line} (${s.id}): ${n.message.vi}`, `line ${s.line} (${s.id}): ${n.message.en}`]);
+      }
+    }
+  }
+  print(): void {
+    for (const [vi, en] of this.#first) say(vi!, en!);
+    const total = [...this.#count.values()].reduce((a, b) => a + b, 0);
+    if (total > this.#first.length) say(`… và ${count(total - this.#first.length, 'vi')} lưu ý khác`, `… and ${count(total - this.#first.length, 'en')} more notices`);
+  }
 }
 
 function printTally(t: Tally): void {

@@ -9,12 +9,13 @@
  */
 import { compileDbi, type CompiledDbi } from '../../assessment/dbi-input.js';
 import { dtiInputFromRecord, hasDtiComponents } from '../../assessment/dti-input.js';
+import { NOT_APPLICABLE } from '../../assessment/dbi-answers.js';
+import { partCriteria } from '../../framework/dbi-criterion.js';
 import { scoreDbiBatch } from '../../batch/score-dbi-batch.js';
 import { ValidationError, NotScorableError, makeIssue, type ValidationIssue } from '../../errors.js';
 import { getFramework } from '../../framework/catalog.js';
-import type { DbiFramework, DtiFramework, Framework } from '../../framework/schema.js';
-import { dbiResultFromUnits, scoreDbi, type DbiResult } from '../../score/score-dbi.js';
-import { beyondPoints } from '../../score/score-dbi-general.js';
+import type { DbiCriterion, DbiFramework, DtiFramework, Framework } from '../../framework/schema.js';
+import { beyondPoints, dbiResultFromUnits, extendedResult, scoreDbi, type DbiAnswerInput, type DbiAssessment, type DbiResult } from '../../score/score-dbi.js';
 import { scoreDti, type DtiResult } from '../../score/score-dti.js';
 import { frameworkColumnIds, frameworkColumns, headerKey, type ColumnPlan } from '../io/headers.js';
 import { cellValue, mapCells, rowFromFields, type InputRow } from '../io/rows.js';
@@ -120,14 +121,111 @@ function scoreOne(row: InputRow, framework: Framework | undefined, options: Scor
         result = scoreDti(framework, { [mode]: record });
       }
     }
-  } else if (row.explicit?.answers) {
-    result = scoreDbi(framework, { answers: row.explicit.answers as never });
   } else {
-    const { record, issues } = mapCells(withFrameworkColumns(row, framework), framework, 'answers');
+    const { assessment, issues } = dbiAssessmentOfRow(row, framework);
     if (issues.length) throw new ValidationError(issues);
-    result = scoreDbi(framework, { answers: record });
+    result = scoreDbi(framework, assessment as never);
   }
   return { line: row.line, id: row.id, meta: row.meta, result };
+}
+
+// ---------------------------------------------------------------- DBI answer cells
+
+/**
+ * A cell that says "not applicable" (`n/a`, `N/A`, `NA`, `Không áp dụng`, `KAD`), compared as
+ * headers are: without case, spacing or diacritics.
+ */
+const NOT_APPLICABLE_CELLS = new Set(['n/a', 'na', 'khong ap dung', 'kad'].map(headerKey));
+/** A multiple-choice cell that chooses nothing. */
+const NOTHING_CHOSEN = new Set(['-', '–', '—']);
+
+/** Every criterion of a framework by id, the sector parts' included. */
+const criteriaById = new WeakMap<DbiFramework, Map<string, DbiCriterion>>();
+function criterionById(framework: DbiFramework, id: string): DbiCriterion | undefined {
+  let m = criteriaById.get(framework);
+  if (!m) {
+    m = new Map();
+    for (const part of [...framework.pillars, ...(framework.sectors ?? [])]) for (const c of partCriteria(part)) if (!m.has(c.id)) m.set(c.id, c);
+    criteriaById.set(framework, m);
+  }
+  return m.get(id);
+}
+
+/**
+ * The option a cell names, as the framework writes it: the id or letter as typed, else the one id
+ * or letter that matches without case (`B` for `b`; `Đ` for `đ`, never `d`).
+ */
+function optionOfCell(criterion: DbiCriterion, text: string): string {
+  const answer = criterion.answer;
+  if (!answer || answer.kind === 'figure') return text;
+  const t = text.normalize('NFC');
+  if (answer.options.some((o) => o.id === t || o.letter === t)) return t;
+  const lower = t.toLocaleLowerCase('vi');
+  const names = answer.options.flatMap((o) => [o.id, ...(o.letter === undefined ? [] : [o.letter])]).filter((n) => n.toLocaleLowerCase('vi') === lower);
+  return names.length === 1 ? names[0]! : t;
+}
+
+/**
+ * One answer cell as `scoreDbi` reads it, by the criterion's kind (the cell syntax of
+ * docs/cli.md): on a framework beyond points, `n/a`, `Không áp dụng` or `KAD` for "not
+ * applicable"; a multiple-choice cell lists options by id or letter separated by `;` or `,`
+ * (`b; c`), `-` for none chosen; a single-choice cell names one option; points and figures may
+ * have a decimal comma (`41,6`). A spreadsheet's number in an option cell is the option whose id
+ * is that number. A JSON row's answers are typed already: only its option cells given as text
+ * (`"b; c"`) and its "not applicable" words are read so.
+ */
+export function answerOfCell(framework: DbiFramework, criterion: DbiCriterion | undefined, raw: unknown, json = false): unknown {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return raw;
+  const text = typeof raw === 'string' ? raw.trim() : String(raw);
+  if (typeof raw === 'string' && beyondPoints(framework) && NOT_APPLICABLE_CELLS.has(headerKey(text))) return NOT_APPLICABLE;
+  const answer = criterion?.answer;
+  if (!answer || answer.kind === 'figure') return json || typeof raw === 'number' ? raw : cellValue(text);
+  if (json && typeof raw === 'number') return raw;
+  if (answer.kind === 'single') return optionOfCell(criterion!, text);
+  if (NOTHING_CHOSEN.has(text)) return [];
+  return text.split(/[;,]/).map((x) => x.trim()).filter((x) => x !== '').map((x) => optionOfCell(criterion!, x));
+}
+
+/** The sector a row names (`sector` / `Ngành` column or key), as the framework's id where it names one of its sectors by id or name. */
+function sectorOfRow(row: InputRow, framework: DbiFramework): string | undefined {
+  const given = (row.meta.sector ?? '').trim();
+  if (given === '' || !framework.sectors) return undefined;
+  const exact = framework.sectors.find((s) => s.id === given);
+  if (exact) return exact.id;
+  const key = headerKey(given);
+  return framework.sectors.find((s) => headerKey(s.id) === key || headerKey(s.name.vi) === key || headerKey(s.name.en) === key)?.id ?? given;
+}
+
+/**
+ * A DBI row as an assessment: its answers by criterion id (whatever the file named its columns, a
+ * JSON row's `answers` object included), each cell read by its criterion's kind, and its sector
+ * where the framework has sector parts.
+ */
+export function dbiAssessmentOfRow(row: InputRow, framework: DbiFramework): { assessment: DbiAssessment; issues: ValidationIssue[] } {
+  const sector = sectorOfRow(row, framework);
+  let given: Record<string, unknown>;
+  let issues: ValidationIssue[] = [];
+  if (row.explicit?.answers) {
+    given = row.explicit.answers;
+  } else {
+    // the raw cells (a decimal comma of a multiple-choice cell "1,2" is a separator, not a decimal)
+    const withColumns = withFrameworkColumns(row, framework);
+    const index = frameworkColumns(framework);
+    const mapped = mapCells(withColumns, framework, 'answers');
+    issues = mapped.issues;
+    given = {};
+    for (const [header, raw] of Object.entries(withColumns.cells)) {
+      const id = index.get(headerKey(header));
+      if (id !== undefined && Object.hasOwn(mapped.record, id) && !Object.hasOwn(given, id)) given[id] = raw;
+    }
+  }
+  const answers: Record<string, DbiAnswerInput> = {};
+  const isPlain = typeof given === 'object' && given !== null && !Array.isArray(given);
+  const json = row.explicit?.answers !== undefined;
+  // defined, not assigned: a JSON row's own "__proto__" key stays a key (an unknown one, reported), never a prototype
+  if (isPlain) for (const [id, raw] of Object.entries(given)) Object.defineProperty(answers, id, { value: answerOfCell(framework, criterionById(framework, id), raw, json), enumerable: true, writable: true, configurable: true });
+  const assessment = (isPlain ? { answers } : { answers: given }) as DbiAssessment;
+  return { assessment: sector === undefined ? assessment : { ...assessment, sector }, issues };
 }
 
 /**
@@ -245,8 +343,9 @@ function batchPlanOf(plan: ColumnPlan, framework: DbiFramework): BatchPlan | nul
   let bp: BatchPlan | null = null;
   try {
     // a framework beyond points per criterion (questions, "n/a", sector parts, mean or weighted
-    // aggregation: a framework file may have any of them) is scored row by row
-    if (beyondPoints(framework)) {
+    // aggregation: a framework file may have any of them) is scored row by row, and so is one whose
+    // results list each criterion (percentage bands on criteria): pillar sums alone do not give them
+    if (beyondPoints(framework) || (extendedResult(framework) && framework.inputLevel === 'criterion')) {
       m.set(framework, null);
       return null;
     }

@@ -69,7 +69,12 @@ export function frameworkColumns(framework: Framework): Map<string, string> {
   } else if (framework.inputLevel === 'pillar') {
     for (const p of framework.pillars) add(p.id, p.name.vi);
   } else {
-    for (const c of framework.pillars.flatMap((p) => p.components.flatMap((k) => k.criteria))) add(c.id, c.name.vi);
+    // every criterion: the common part's, those directly under a pillar, and every sector's (a file
+    // of several sectors has a column per sector question; a row answers its own sector's); ids
+    // first, so that a criterion's name never shadows another's id
+    const all = [...framework.pillars, ...(framework.sectors ?? [])].flatMap((part) => [...(part.criteria ?? []), ...part.components.flatMap((k) => k.criteria)]);
+    for (const c of all) add(c.id);
+    for (const c of all) if (!index.has(headerKey(c.name.vi))) add(c.id, c.name.vi);
   }
   indexCache.set(framework, index);
   return index;

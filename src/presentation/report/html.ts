@@ -16,6 +16,8 @@ import { rankDti, type DtiRanking } from '../../analysis/rank-dti.js';
 import type { CohortSummary } from '../../analysis/summarize.js';
 import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../../errors.js';
 import type { DbiFramework, Framework } from '../../framework/schema.js';
+import { findOption, partCriteria } from '../../framework/dbi-criterion.js';
+import { exactText, roundingHidesBound } from '../../level/dbi-level.js';
 import { recordedFramework } from '../../score/provenance.js';
 import { dbiFrameworkOf, type DbiResult } from '../../score/score-dbi.js';
 import { dtiFrameworkOf, type DtiResult } from '../../score/score-dti.js';
@@ -273,13 +275,24 @@ function enterprise(input: Extract<ReportInput, { kind: 'enterprise' }>, options
     series.push({ name: label, values: r.pillars.map((p, i) => mean(input.cohort!.flatMap((c) => (c.pillars[i] && !c.pillars[i].notApplicable ? [c.pillars[i].percent] : [])))) });
   }
   const badge = statusBadge(ctx.provenance, ctx.lang);
-  let body = `<div class="figures">${figure(ctx.t(W.overallLevel), esc(levelText(ctx, r.level, r.levelName)) + badge)}${figure(ctx.t(W.total), esc(`${ctx.n(r.total)}/${ctx.n(r.max)}`))}${figure(ctx.t(W.percent), esc(ctx.pct(r.percent)))}</div>`;
+  // levels are decided on the unrounded percentage: where rounding hides a bound (75,00 shown,
+  // 74,9996 decided), the exact figure stands beside the rounded one
+  const f = dbiFrameworkOf(r);
+  const pct = (scope: 'overall' | 'pillar', shown: number, exact: string) =>
+    ctx.pct(shown) + (roundingHidesBound(f, scope, exact, shown) ? ` (${ctx.lang === 'vi' ? 'chính xác' : 'exactly'} ${ctx.lang === 'vi' ? exactText(exact).replace('.', ',') : exactText(exact)}%)` : '');
+  let body = `<div class="figures">${figure(ctx.t(W.overallLevel), esc(levelText(ctx, r.level, r.levelName)) + badge)}${figure(ctx.t(W.total), esc(`${ctx.n(r.total)}/${ctx.n(r.max)}`))}${figure(ctx.t(W.percent), esc(pct('overall', r.percent, r.exact.percent)))}</div>`;
   if (r.noLevelReason) body += `<p class="note">${esc(r.noLevelReason[ctx.lang])}</p>`;
+  if (r.levelCap) {
+    const names = (ids: readonly string[]) => ids.map((id) => r.pillars.find((p) => p.id === id)?.name[ctx.lang] ?? id).join(', ');
+    const hits = r.levelCap.hits.map((h) => `${h.rule[ctx.lang]} (${names(h.pillars)})`).join('; ');
+    body += `<p class="note">${esc(ctx.lang === 'vi' ? `Các dải cho mức ${r.levelCap.bandLevel}, nhưng điều kiện giới hạn mức: ${hits}.` : `The bands give level ${r.levelCap.bandLevel}, but a level condition holds: ${hits}.`)}</p>`;
+  }
+  for (const notice of r.notices ?? []) body += `<p class="note">${esc(notice.message[ctx.lang])}</p>`;
   body += `<h2>${esc(ctx.t(W.pillarProfile))}</h2><div class="charts">${radarChart({ title: ctx.t(W.radarTitle), axes: r.pillars.map((p) => p.name[ctx.lang]), series })}`;
   const pillarLevels = r.pillars.some((p) => p.level !== null);
   body += table(
     [ctx.t(W.pillar), ctx.t(W.points), ctx.t(W.max), '%', ...(pillarLevels ? [ctx.t(W.level)] : [])],
-    r.pillars.map((p) => [p.name[ctx.lang], num(ctx.n(p.points)), num(ctx.n(p.max)), p.notApplicable ? ctx.t(W.notApplicable) : num(ctx.pct(p.percent)), ...(pillarLevels ? [p.level === null ? null : num(String(p.level))] : [])]),
+    r.pillars.map((p) => [p.name[ctx.lang], num(ctx.n(p.points)), num(ctx.n(p.max)), p.notApplicable ? ctx.t(W.notApplicable) : num(pct('pillar', p.percent, p.exact.percent)), ...(pillarLevels ? [p.level === null ? null : num(String(p.level))] : [])]),
   ) + '</div>';
   if (input.gap) {
     const g = input.gap;
@@ -288,7 +301,6 @@ function enterprise(input: Extract<ReportInput, { kind: 'enterprise' }>, options
     if (!g.reachable || g.steps.length === 0) body += `<p>${esc(g.reason?.[ctx.lang] ?? '')}</p>`;
     else {
       // on a questionnaire, the answers themselves (option texts, figures) beside their points
-      const f = dbiFrameworkOf(r);
       const answer = (criterion: string, a: unknown, points: number) => (a === undefined ? num(ctx.n(points)) : `${answerText(ctx, f, r.sector?.id, criterion, a)} (${ctx.n(points)})`);
       body += table([ctx.t(W.criterion), ctx.t(W.content), ctx.t(W.from), ctx.t(W.to), ctx.t(W.gain)], g.steps.map((s) => [s.criterion, s.name[ctx.lang], answer(s.criterion, s.fromAnswer, s.from), answer(s.criterion, s.toAnswer, s.to), num(ctx.n(s.gain))]));
     }
@@ -300,9 +312,9 @@ function enterprise(input: Extract<ReportInput, { kind: 'enterprise' }>, options
 function answerText(ctx: Ctx, f: DbiFramework, sector: string | undefined, criterion: string, answer: unknown): string {
   // the assessed sector's criteria first: sectors may number their questions alike
   const own = (f.sectors ?? []).filter((s) => s.id === sector);
-  const c = [...f.pillars.flatMap((p) => p.components), ...own.flatMap((s) => s.components)].flatMap((k) => k.criteria).find((k) => k.id === criterion);
+  const c = [...own, ...f.pillars].flatMap(partCriteria).find((k) => k.id === criterion);
   const options = c?.answer && c.answer.kind !== 'figure' ? c.answer.options : [];
-  const text = (id: string) => options.find((o) => o.id === id)?.text[ctx.lang] ?? id;
+  const text = (id: string) => findOption(options, id)?.text[ctx.lang] ?? id;
   if (answer === 'n/a') return ctx.t(W.notApplicable);
   if (Array.isArray(answer)) return answer.length === 0 ? '—' : answer.map((id) => text(String(id))).join(', ');
   return typeof answer === 'number' ? ctx.n(answer) : text(String(answer));
