@@ -202,6 +202,14 @@ describe('the sheet read, its text and its numbers (issue #22’s workbook items
     expect(missing.err).toMatch(/no sheet named "Dữ liệu"; the sheets are: "Bìa", "Điểm DTI"/);
   });
 
+  it('a sheet whose elements carry a namespace prefix (<x:row>, as the Open XML SDK writes them) reads the same', async () => {
+    const plain = sheetXml([HEADER, DAK_LAK]);
+    const prefixed = plain.replace(/<(\/?)(worksheet|sheetData|row|c|is|t|v)\b/g, '<$1x:$2').replace('<x:worksheet xmlns=', '<x:worksheet xmlns:x=');
+    expect(prefixed).toContain('<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>66</x:t>');
+    const r = await dti(await workbook('prefixed.xlsx', workbookParts([{ name: 'S', xml: prefixed }])));
+    expect(r.rows.map((x) => [x.id, x.result.total])).toEqual([['66', 398.49]]);
+  });
+
   it('a hidden first sheet is passed over as Excel does', async () => {
     const p = await workbook('hidden-first.xlsx', workbookParts([{ name: 'Cũ', rows: [HEADER, QUANG_NINH], state: 'hidden' }, { name: 'Mới', rows: [HEADER, DAK_LAK] }]));
     expect((await dti(p)).rows.map((x) => x.id)).toEqual(['66']);

@@ -556,6 +556,7 @@ export class Workbook {
     const ready: SheetRow[] = [];
     let inData = false;
     let rowNumber = 0;
+    let rowText = '0';
     let cells: (string | null)[] = [];
     let col = 0;
     // the cell being read
@@ -601,7 +602,21 @@ export class Workbook {
           // r, t and s are not names Object.prototype has: read directly (a hot path, a cell at a time)
           const attributes = tag.attributes;
           const ref = attributes.r;
-          if (ref !== undefined) {
+          // the usual address: up to three letters, then this row's number (no object made for it)
+          const letters = ref === undefined ? 0 : ref.length - rowText.length;
+          let fast = 0;
+          if (letters >= 1 && letters <= 3 && ref!.endsWith(rowText)) {
+            for (let i = 0; i < letters; i++) {
+              const c = ref!.charCodeAt(i);
+              if (c < 65 || c > 90) {
+                fast = 0;
+                break;
+              }
+              fast = fast * 26 + c - 64;
+            }
+          }
+          if (fast > col && fast <= EXCEL_LIMITS.columns) col = fast;
+          else if (ref !== undefined) {
             const at = parseAddress(ref);
             if (!at) throw refuse(file, `địa chỉ ô ${quoted(ref, 40)} không hợp lệ`, `the cell address ${quoted(ref, 40)} is not one`);
             if (at.col > EXCEL_LIMITS.columns || at.row > EXCEL_LIMITS.rows) throw beyond('cell', ref);
@@ -634,6 +649,7 @@ export class Workbook {
           if (n > EXCEL_LIMITS.rows) throw beyond('row', r ?? String(n));
           if (n <= rowNumber) throw refuse(file, `dòng ${n} đứng sau dòng ${rowNumber}`, `row ${n} comes after row ${rowNumber}`);
           rowNumber = n;
+          rowText = String(n);
           cells = [];
           col = 0;
         } else if (name === 'sheetData') inData = true;
