@@ -310,7 +310,8 @@ const results = [];
       const tiedWithPrevious = j > 0 && keys[j - 1] === key;
       if (!tiedWithPrevious) r = j + 1;
       const e = list[packed[j] - key * span];
-      out[j] = { id: e.id, score: e.score, rank: r, tied: tiedWithPrevious || (j + 1 < n && keys[j + 1] === key), missing: false };
+      // none missing: every rank is certain, its bounds the rank itself
+      out[j] = { id: e.id, score: e.score, rank: r, tied: tiedWithPrevious || (j + 1 < n && keys[j + 1] === key), missing: false, best: r, worst: r, certain: true };
     }
     return out;
   };

@@ -50,14 +50,15 @@ const percentOf = (total) => String(Math.floor((total * 20000 + totalMax) / (2 *
 /** The score table written to `outFile`, row by row: `onRow(cells)`, then `await finish()`. */
 export function scoreTable(outFile) {
   const out = createWriteStream(outFile);
-  const head = ['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName'];
+  // the officer's own columns come back beside the id and name (here the district)
+  const head = ['id', 'name', 'district', 'framework', 'total', 'max', 'percent', 'level', 'levelName'];
   for (const p of framework.pillars) head.push(p.id, `${p.id}.level`);
   let buf = [head.join(',')];
   const pending = [];
   return {
     onRow(r) {
       const [total, level] = scoreRow(r);
-      let line = `${cell(r[1])},${cell(r[2])},${framework.id},${total},${totalMax},${percentOf(total)},${level},${levelName.get(level)}`;
+      let line = `${cell(r[1])},${cell(r[2])},${cell(r[3])},${framework.id},${total},${totalMax},${percentOf(total)},${level},${levelName.get(level)}`;
       for (let p = 0; p < P; p++) line += `,${pillarPoints[p]},${pillarLevel[p]}`;
       buf.push(line);
       if (buf.length === 10_000) {

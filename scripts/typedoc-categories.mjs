@@ -7,7 +7,7 @@
 import { Comment, CommentTag, Converter, ReflectionKind } from 'typedoc';
 
 const STAGES = [
-  [/\/src\/errors\.ts$/, 'Errors'],
+  [/\/src\/errors(-in-apps)?\.ts$/, 'Errors'],
   [/\/src\/framework\//, 'Framework'],
   [/\/src\/assessment\//, 'Assessment'],
   [/\/src\/(score|level|batch|arithmetic)\//, 'Scoring'],

@@ -96,7 +96,14 @@ function isKind(ctor: object, x: unknown): boolean {
  *
  * @example
  * ```ts
- * try { scoreDbi('dbi-2021-sme', input); } catch (e) { if (!(e instanceof VndiError)) throw e; }
+ * let caught: unknown;
+ * try {
+ *   scoreDbi('dbi-2021-sme', { answers: { '1.1.1': 9 } });
+ * } catch (e) {
+ *   if (!(e instanceof VndiError)) throw e; // anything else is a bug: let it surface
+ *   caught = e;
+ * }
+ * caught instanceof ValidationError; // true
  * ```
  */
 export class VndiError extends Error {
@@ -108,8 +115,8 @@ export class VndiError extends Error {
 
   override name = 'VndiError';
 
-  constructor(message?: string) {
-    super(message);
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
     brand(this, 'VndiError');
   }
 }
@@ -148,6 +155,17 @@ export function capIssues(issues: readonly ValidationIssue[], total = issues.len
 }
 
 /**
+ * A {@link ValidationError} as JSON: what `JSON.stringify(error)` writes (its `toJSON()`), what a
+ * server sends, and what `rebuildError` reads back.
+ */
+export interface ValidationErrorJson {
+  readonly name: string;
+  /** One line, Vietnamese first: `path: tiếng Việt / English`. */
+  readonly message: string;
+  readonly issues: readonly ValidationIssue[];
+}
+
+/**
  * Bad input. `issues` lists every broken rule found, each with its path, code and bilingual
  * message; it always holds at least one issue.
  *
@@ -156,8 +174,11 @@ export function capIssues(issues: readonly ValidationIssue[], total = issues.len
  * try {
  *   scoreDti('dti-province-2022', { points: { awareness: 120 } });
  * } catch (e) {
- *   if (e instanceof ValidationError) console.log(e.issues[0].pathString, e.issues[0].message.en);
+ *   if (e instanceof ValidationError) console.log(e.issues[0].pathString, e.issues[0].message.vi); // points.awareness Giá trị 120 …
  * }
+ * const r = safeScoreDti('dti-province-2022', { points: { awareness: 120 } });
+ * if (!r.success) r.error.issues.length; // 8: the value out of range, and the 7 main indicators missing
+ * if (!r.success) r.error.message; // 'points.awareness: Giá trị 120 nằm ngoài khoảng cho phép [0, 100] / Value 120 is outside the allowed range [0, 100] (+7 more)'
  * ```
  */
 export class ValidationError extends VndiError {
@@ -169,13 +190,42 @@ export class ValidationError extends VndiError {
   constructor(issues: readonly ValidationIssue[]) {
     const list = capIssues(issues.length > 0 ? issues : [makeIssue([], 'invalid_type', { expected: 'valid input', received: undefined })]);
     const first = list[0]!;
-    const summary = `${first.pathString || '(input)'}: ${first.message.en} / ${first.message.vi}`;
+    const summary = `${first.pathString || '(input)'}: ${first.message.vi} / ${first.message.en}`;
     const last = list[list.length - 1]!;
     const more = list.length - 1 + (last.code === 'too_many_issues' ? (last.params!.omitted as number) - 1 : 0);
-    super(more > 0 ? `${summary} (+${more} more)` : summary);
+    // the issues again, as plain data, in `cause`: the one own field besides the message that
+    // structured clone (postMessage, a worker, structuredClone) keeps on an Error
+    super(more > 0 ? `${summary} (+${more} more)` : summary, { cause: { issues: list.map(plainIssue) } });
     brand(this, 'ValidationError');
     this.issues = Object.freeze(list);
   }
+
+  /**
+   * The error as JSON (`JSON.stringify(error)`, `res.json(error)`): `name`, `message` and the
+   * `issues`, whose `params` hold only JSON values (a received BigInt, NaN or object is described as
+   * text). {@link rebuildError} turns it back into an error.
+   */
+  toJSON(): ValidationErrorJson {
+    return { name: this.name, message: this.message, ...(this.cause as { issues: readonly ValidationIssue[] }) };
+  }
+}
+
+/**
+ * An issue as JSON and structured clone carry it. Only `received` holds a caller's value; it stays
+ * when it is a number (a non-finite one as text), a string, a boolean, null or a list of them, and
+ * is otherwise described as the message describes it (a BigInt, an object, a function, a Proxy).
+ * The other parameters are the library's own numbers, strings and lists.
+ */
+function plainIssue(i: ValidationIssue): ValidationIssue {
+  const plain = (v: unknown, item?: 1): unknown => {
+    try {
+      if (!item && Array.isArray(v)) return v.slice(0, MAX_ISSUES * 2).map((x) => plain(x, 1));
+    } catch {
+      // a Proxy whose traps throw: described below
+    }
+    return typeof v === 'number' ? (isFinite(v) ? v : `${v}`) : v == null || typeof v === 'string' || typeof v === 'boolean' ? v : fmt(v);
+  };
+  return i.params && 'received' in i.params ? { ...i, params: { ...i.params, received: plain(i.params.received) } } : i;
 }
 
 /**
@@ -187,9 +237,10 @@ export class ValidationError extends VndiError {
  * @example
  * ```ts
  * const r = safeScoreDbi('dbi-2023-sme-readiness', { answers: {} });
- * if (!r.success) console.log(r.error.issues[0].code); // 'not_scorable'
- * if (!r.success && r.error instanceof NotScorableError) console.log(r.error.reason.en);
- * // 'The pillar maxima (…) are not published in any source found. Supply them with overrideDbiPillarMaxima(…)'
+ * if (!r.success) r.error.issues[0].code; // 'not_scorable'
+ * if (!r.success && r.error instanceof NotScorableError) r.error.frameworkId; // 'dbi-2023-sme-readiness'
+ * // the reason says what to supply (for the person scoring), the hint which function supplies it
+ * if (!r.success) r.error.issues[0].hint; // 'Call overrideDbiPillarMaxima(framework, { strategy: …, customer: …, supplyChain: …, informationSystems: …, riskAndSecurity: …, pillar6: …, pillar7: … }) and score with the framework it returns.'
  * ```
  */
 export class NotScorableError extends ValidationError {
@@ -211,7 +262,7 @@ export class NotScorableError extends ValidationError {
       },
     ]);
     brand(this, 'NotScorableError');
-    this.message = `${frameworkId}: ${reason.en} / ${reason.vi}`;
+    this.message = `${frameworkId}: ${reason.vi} / ${reason.en}`;
     this.frameworkId = frameworkId;
     this.reason = reason;
   }
@@ -222,7 +273,9 @@ export class NotScorableError extends ValidationError {
  *
  * @example
  * ```ts
- * try { rank([{ id: 'A', score: 'abc' }]); } catch (e) { isVndiError(e); } // true
+ * let caught: unknown;
+ * try { rank([{ id: 'A', score: 'abc' }]); } catch (e) { caught = e; }
+ * isVndiError(caught); // true
  * isVndiError(new TypeError('x')); // false
  * ```
  */

@@ -2,21 +2,36 @@
  * vn-digital-index: exact scoring of Vietnam's official digital-transformation indices.
  *
  * The pipeline reads top to bottom: framework → assessment (validated input) → score → level →
- * analyses → presentation.
+ * analyses → presentation; so does this reference, by category.
+ *
+ * @example
+ * ```ts
+ * import { scoreDti } from 'vn-digital-index';
+ * const r = scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63,
+ *   cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } });
+ * r.value; // 0.3985
+ * ```
  *
  * @packageDocumentation
+ * @module vn-digital-index
  */
 
 // errors
 export { VndiError, ValidationError, NotScorableError } from './errors.js';
 export { isVndiError, isValidationError } from './errors.js';
 export { MAX_ISSUES } from './errors.js';
-export type { IssueCode, Localized, SafeResult, ValidationIssue } from './errors.js';
+export { rebuildError, flattenError } from './errors-in-apps.js';
+export type { IssueCode, Localized, SafeResult, ValidationIssue, ValidationErrorJson } from './errors.js';
+export type { FlatErrors } from './errors-in-apps.js';
 
 // framework
 export { listFrameworks, getFramework, frameworkForYear } from './framework/catalog.js';
 export { frameworkInForce } from './framework/catalog.js';
-export type { FrameworkSummary } from './framework/catalog.js';
+export type {
+  FrameworkSummary, FrameworkEncoded, FrameworkNotEncoded, FrameworkChangeover, FrameworkPeriod, FrameworkOnDay, FrameworkOfYear, EnterpriseSize,
+} from './framework/catalog.js';
+export { DTI_DECISIONS, DBI_DECISIONS } from './framework/decisions.js';
+export type { DecisionRecord, DecisionSet, DecisionSize, AssessmentYear, Evidence, Evidenced, ReferenceQuote, NotEncodedReason } from './framework/decisions.js';
 export type {
   FrameworkId, DtiFrameworkId, DbiFrameworkId, BundledFrameworks, BundledFramework, DtiInputFor, DbiInputFor, DbiAnswerId,
   DtiInputKey, DbiInputKey, TypedDtiInput, TypedDbiInput, KeyedValues, CheckedRef, DtiFrameworkOf, DbiFrameworkOf, MaximaFor,
@@ -57,9 +72,9 @@ export type { Province, MergedProvince, RegionId } from './framework/units/provi
 
 // analyses
 export { rank, rankChange } from './analysis/rank.js';
-export type { RankEntry, Ranked, RankMethod, RankOptions, RankChange } from './analysis/rank.js';
+export type { RankEntry, Ranked, RankMethod, RankOptions, RankChange, RankPlace } from './analysis/rank.js';
 export { rankDti } from './analysis/rank-dti.js';
-export type { DtiUnit, DtiRanking, RankDtiOptions } from './analysis/rank-dti.js';
+export type { DtiUnit, DtiRanking, RankDtiOptions, RankingUniverse } from './analysis/rank-dti.js';
 export { dtiMeasure, dbiMeasure } from './analysis/measure.js';
 export type { DtiMeasure, DbiMeasure } from './analysis/measure.js';
 export { dbiGap } from './analysis/dbi-gap.js';

@@ -9,11 +9,18 @@
  *
  * @example
  * ```ts
- * import { defineFramework } from 'vn-digital-index/schema';
- * import { scoreDti } from 'vn-digital-index';
+ * import { defineDtiFramework } from 'vn-digital-index/schema';
+ * import { dtiProvince2022, scoreDti } from 'vn-digital-index';
+ *
+ * // a framework file (here 922's, copied): checked once, then accepted everywhere
+ * const mine = defineDtiFramework(JSON.parse(JSON.stringify(dtiProvince2022)));
+ * const r = scoreDti(mine, { values: { awareness: 0.5, institutions: 0.5, infrastructure: 0.5, humanResources: 0.5,
+ *   cybersecurity: 0.5, digitalGovernment: 0.5, digitalEconomy: 0.5, digitalSociety: 0.5 } });
+ * r.value; // 0.5
  * ```
  *
  * @packageDocumentation
+ * @module vn-digital-index/schema
  */
 
 export {
@@ -25,3 +32,4 @@ export {
 } from './framework/schema.js';
 export { dtiInputSchema } from './assessment/dti-input-schema.js';
 export { inputJsonSchema } from './assessment/json-schema.js';
+export type { InputJsonSchema, InputJsonSchemaOptions } from './assessment/json-schema.js';

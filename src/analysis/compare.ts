@@ -49,8 +49,13 @@ export interface Change {
  *
  * @example
  * ```ts
- * compareResults(dti2021, dti2022, { rank: [17, 12] });
- * // [{ field: 'value', from: 0.3985, to: 0.5123, delta: 0.1138 }, …, { field: 'rank', from: 17, to: 12, delta: -5 }]
+ * const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54,
+ *   digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
+ * const before = scoreDti('dti-province-2022', { points });
+ * const after = scoreDti('dti-province-2022', { points: { ...points, awareness: 90 } });
+ * const changes = compareResults(before, after, { rank: [17, 12] });
+ * changes[1]; // { field: 'value', from: 0.3985, to: 0.4145, delta: 0.016 }
+ * changes[changes.length - 1]; // { field: 'rank', from: 17, to: 12, delta: -5 }
  * ```
  */
 export function compareResults(

@@ -290,15 +290,15 @@ function multipleCandidates(answer: Extract<DbiAnswer, { kind: 'multiple' }>, gi
  *
  * @example
  * ```ts
+ * // an SME at level 2: every criterion answered 2, criterion 2.1.1 (0–25 by 5) 10
+ * const answers = { ...Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, 2])), '2.1.1': 10 };
  * const gap = dbiGap('dbi-2021-sme', { answers }, { targetLevel: 3 });
- * gap.why?.message.en; // 'Level 3 needs at least 4 pillars at level 3 or higher (now 2).'
- * gap.steps; // [{ criterion: '2.1.1', from: 5, to: 15, … }, { criterion: '6.1.1', from: 1, to: 5, … }]
- * gap.result?.level; // 3
- *
- * // a questionnaire framework: steps change answers (option ids, figures); "n/a" is never changed
- * const q = dbiGap(defineFramework(questionnaireFile), { answers: { '1.1.1': 'none', '1.1.2': ['none'], '2.1.1': 0, '2.1.2': 0 } });
- * q.steps.map((s) => [s.criterion, s.fromAnswer, s.toAnswer]); // [['1.1.1', 'none', 'planning'], ['2.1.1', 0, 50]]
- * scoreDbi(defineFramework(questionnaireFile), { answers: q.improvedAnswers! }).level; // 2
+ * gap.why?.message.en; // 'Level 3 needs a total above 128 points (now 128) and at least 4 pillars at level 3 or higher (now 0).'
+ * gap.steps.length; // 4
+ * gap.steps[0]; // { criterion: '1.1.1', pillar: 'customer', from: 2, to: 3, gain: 1, … }
+ * gap.result?.level; // 3 — re-scoring the improved answers reaches the target
+ * // for a questionnaire framework (a framework file), steps change answers (option ids, figures:
+ * // `fromAnswer`, `toAnswer`), never an "n/a" answer
  * ```
  */
 export function dbiGap(frameworkOrId: DbiFrameworkRef, input: DbiInput | DbiAssessment, options: DbiGapOptions = {}): DbiGap {

@@ -120,10 +120,24 @@ interface Item {
  * @throws {@link ValidationError} for a pillar-input framework or a target outside 0…max (0…1).
  * @example
  * ```ts
- * const r = scoreDti(framework, { points: { digitalSociety: 88.2 }, components: { awareness: { a1: 30, a2: 0.75 }, … } });
- * const gap = dtiComponentGap(r, { target: { value: 0.6 } });
- * gap.losses[0];       // { id: 'g1', mainIndicator: 'digitalGovernment', points: 48, max: 120, lost: 72, … }
- * gap.plan?.steps[0];  // { id: 'i1', scoring: 'ratio', from: 0.62, to: 1, points: 19, … }
+ * // a framework file (here 922's, copied) whose digitalGovernment (200 points) is given by two components
+ * const file = JSON.parse(JSON.stringify(dtiProvince2022));
+ * const dg = file.mainIndicators.find((m: { id: string }) => m.id === 'digitalGovernment');
+ * file.id = 'dti-tinh-minh-hoa';
+ * file.status = 'reconstructed'; // only the bundled frameworks are `official`
+ * file.componentCount -= dg.componentCount - 2;
+ * dg.componentCount = 2;
+ * dg.components = [
+ *   { id: 'g1', code: '7.1', name: { vi: 'Tỷ lệ hồ sơ trực tuyến toàn trình', en: 'Share of applications fully online' }, max: 120, maxStatus: 'confirmed', scoring: 'ratio', scoringStatus: 'confirmed' },
+ *   { id: 'g2', code: '7.2', name: { vi: 'Khai thác dữ liệu', en: 'Use of data' }, max: 80, maxStatus: 'confirmed', scoring: 'points', scoringStatus: 'confirmed' },
+ * ];
+ * const r = scoreDti(defineDtiFramework(file), {
+ *   points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalEconomy: 61.62, digitalSociety: 46.17 },
+ *   components: { digitalGovernment: { g1: 0.4, g2: 30.47 } },
+ * });
+ * const gap = dtiComponentGap(r, { target: { value: 0.45 } });
+ * gap.losses.find((l) => l.id === 'g1'); // { id: 'g1', mainIndicator: 'digitalGovernment', scoring: 'ratio', points: 48, max: 120, lost: 72, … }
+ * gap.plan?.steps[0];                   // { id: 'humanResources', from: 12.63, to: 64.14, points: 51.51, … }
  * ```
  */
 export function dtiComponentGap(result: DtiResult, options: DtiComponentGapOptions = {}): DtiComponentGap {

@@ -142,9 +142,12 @@ function r(x: X.Exact, decimals: number): number {
  *
  * @example
  * ```ts
+ * // Đắk Lắk's DTI 2021 points: 398.49 of 1,000
+ * const dakLak = scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63,
+ *   cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } });
  * const gap = dtiGap(dakLak, { value: 0.5 });
  * gap.pointsNeeded; // 101.51
- * gap.indicators[0]; // { id: 'awareness', headroom: 26, perPoint: { value: 0.001, government: 0.0014, … }, needed: 26 }
+ * gap.indicators[0]; // { id: 'humanResources', points: 12.63, max: 100, headroom: 87.37, perPoint: { value: 0.001, government: 0.001429, … }, needed: 87.37, … }
  * ```
  */
 export function dtiGap(result: DtiResult, target: DtiTarget, options: DtiGapOptions = {}): DtiGap {

@@ -42,6 +42,8 @@ export function dtiMeasureExact(result: DtiResult, by: DtiMeasure): string | nul
  *
  * @example
  * ```ts
+ * const result = scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63,
+ *   cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } });
  * dtiMeasure(result, 'value'); // 0.3985
  * dtiMeasure(result, 'government'); // 0.4153
  * dtiMeasure(result, 'awareness'); // 0.74
@@ -68,6 +70,7 @@ export type DbiMeasure = 'total' | 'percent' | 'level' | (string & {});
  *
  * @example
  * ```ts
+ * const result = scoreDbi('dbi-2021-sme', { answers: Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, id === '2.1.1' ? 15 : 3])) });
  * dbiMeasure(result, 'level'); // 3
  * dbiMeasure(result, 'customer'); // 39
  * ```

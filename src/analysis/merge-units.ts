@@ -32,8 +32,13 @@ export interface MergedUnit {
  *   in one merge), a result does not add up, or the frameworks differ.
  * @example
  * ```ts
- * const merged = mergeUnits(units2024, { '48': ['48', '49'] });
- * merged[0].result.value; // 0.7069  (Đà Nẵng 0.8335 and Quảng Nam 0.5803)
+ * // DTI 2024: Đà Nẵng 0.8335 and Quảng Nam 0.5803 (as published; here each main indicator at that value)
+ * const at = (v: number) => ({ values: Object.fromEntries(dtiProvince2025.mainIndicators.map((m) => [m.id, v])) });
+ * const units = [
+ *   { id: '48', result: scoreDti('dti-province-2025', at(0.8335)) },
+ *   { id: '49', result: scoreDti('dti-province-2025', at(0.5803)) },
+ * ];
+ * mergeUnits(units, { '48': ['48', '49'] })[0]?.result.value; // 0.7069 (the new Đà Nẵng, as published)
  * ```
  */
 export function mergeUnits(

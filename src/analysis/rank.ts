@@ -2,6 +2,11 @@
  * Ranking as dti.gov.vn ranks: descending, ties decided at a declared precision (default the
  * published 4 decimals), tied units share a rank and the next rank is skipped (competition
  * ranking, "1-2-2-4"). Dense and ordinal ranking are available; missing scores rank last, flagged.
+ *
+ * A rank is certain only when every unit of the ranking universe has a value. Where some have none
+ * (a missing score, or units of the universe not among the entries), each rank carries its bounds:
+ * the best rank it could have (every unit without a value below it) and the worst (every one above
+ * it), and a rank change carries the range those bounds allow.
  */
 import { readPlain, unreadableIssue } from '../assessment/snapshot.js';
 import { compareDigits, decimalDigits, roundDigits, scaledInteger, type DecimalDigits } from '../arithmetic/decimal-string.js';
@@ -18,7 +23,11 @@ export interface RankEntry {
   readonly score: number | string | null | undefined;
 }
 
-/** A ranked entry. `rank` is `null` for a missing score. */
+/**
+ * A ranked entry. `rank` is the rank among the entries with a value (`null` for a missing score);
+ * where units of the universe have no value it is only the best possible rank: read `best`,
+ * `worst` and `certain`.
+ */
 export interface Ranked {
   readonly id: string;
   readonly score: number | string | null;
@@ -26,6 +35,18 @@ export interface Ranked {
   /** Whether another entry shares this rank. */
   readonly tied: boolean;
   readonly missing: boolean;
+  /**
+   * The best rank the entry could have if the units without a value had one: `rank` (every one
+   * below it). For a missing entry, 1.
+   */
+  readonly best: number;
+  /**
+   * The worst rank it could have: `rank` plus the number of units without a value (every one above
+   * it). For a missing entry, the size of the universe.
+   */
+  readonly worst: number;
+  /** `true` only when every unit of the universe has a value (`best === worst === rank`). */
+  readonly certain: boolean;
 }
 
 export type RankMethod = 'competition' | 'dense' | 'ordinal';
@@ -45,6 +66,12 @@ export interface RankOptions {
    * Return a negative number when `a` ranks before `b`.
    */
   readonly tieBreaker?: (a: RankEntry, b: RankEntry) => number;
+  /**
+   * The number of units in the ranking universe (e.g. 63 provinces), where the entries do not list
+   * every one: the units not listed have no value, and widen every rank's bounds as a missing
+   * score does. At least the number of entries; default: the entries are the universe.
+   */
+  readonly universe?: number;
 }
 
 /** The checks of {@link RankOptions}, shared with the functions that take rank options. */
@@ -55,6 +82,7 @@ export const rankOptionsShape = {
   ),
   order: optional(oneOf(['desc', 'asc'] as const)),
   tieBreaker: optional(func<(a: RankEntry, b: RankEntry) => number>()),
+  universe: optional(num({ integer: true, min: 0 })),
 };
 const rankOptionsCheck = /* @__PURE__ */ obj(rankOptionsShape);
 /* @__PURE__ */ sameType<Equal<Infer<typeof rankOptionsCheck>, RankOptions>>();
@@ -266,10 +294,14 @@ function columnsOf(entries: readonly RankEntry[]): Columns {
   return { ids, scores };
 }
 
-function assign(ordered: OrderedEntries, method: RankMethod): Ranked[] {
+function assign(ordered: OrderedEntries, method: RankMethod, universe: number | undefined): Ranked[] {
   const { order, sortedKeys, missing, ids, scores } = ordered;
   const m = order.length;
   const out: Ranked[] = new Array(m + missing.length);
+  const size = universe ?? m + missing.length;
+  // the units of the universe without a value: the missing entries and the units not listed
+  const unknown = size - m;
+  const certain = unknown === 0;
   let currentRank = 0;
   let dense = 0;
   for (let j = 0; j < m; j++) {
@@ -281,10 +313,13 @@ function assign(ordered: OrderedEntries, method: RankMethod): Ranked[] {
       currentRank = method === 'dense' ? dense : j + 1;
     }
     const o = order[j]!;
-    out[j] = { id: ids[o]!, score: scores[o] as number | string, rank: currentRank, tied: tiedWithPrev || (j + 1 < m && sortedKeys[j + 1] === key), missing: false };
+    out[j] = {
+      id: ids[o]!, score: scores[o] as number | string, rank: currentRank, tied: tiedWithPrev || (j + 1 < m && sortedKeys[j + 1] === key), missing: false,
+      best: currentRank, worst: currentRank + unknown, certain,
+    };
   }
   for (let k = 0; k < missing.length; k++) {
-    out[m + k] = { id: ids[missing[k]!]!, score: null, rank: null, tied: false, missing: true };
+    out[m + k] = { id: ids[missing[k]!]!, score: null, rank: null, tied: false, missing: true, best: 1, worst: size, certain: false };
   }
   return out;
 }
@@ -337,12 +372,16 @@ function readEntries(entries: unknown, issues: ValidationIssue[]): Columns {
 }
 
 /**
- * Ranks entries by score.
+ * Ranks entries by score. Every entry carries the bounds of its rank: where units of the universe
+ * have no value (a `null` score, or `options.universe` larger than the entries), `best`–`worst`
+ * is what the rank could be, and `certain` is `false`.
  *
  * @example
  * ```ts
  * rank([{ id: 'Thanh Hóa', score: 0.4880 }, { id: 'Hà Nội', score: 0.5712 }, { id: 'Vĩnh Phúc', score: '0.4880' }, { id: 'Huế', score: 0.4501 }]);
  * // [{ id: 'Hà Nội', rank: 1 }, { id: 'Thanh Hóa', rank: 2, tied: true }, { id: 'Vĩnh Phúc', rank: 2, tied: true }, { id: 'Huế', rank: 4 }]
+ * rank([{ id: 'A', score: 0.61 }, { id: 'B', score: 0.52 }, { id: 'C', score: null }], { universe: 5 })[1];
+ * // { id: 'B', rank: 2, best: 2, worst: 5, certain: false, … }: C and two unlisted units have no value
  * ```
  */
 export function rank(entries: readonly RankEntry[], options: RankOptions = {}): Ranked[] {
@@ -352,6 +391,9 @@ export function rank(entries: readonly RankEntry[], options: RankOptions = {}): 
   // a tie-breaker may read any field of an entry: it gets a plain copy of each, read once
   const tieEntries = issues.length === 0 && options.tieBreaker !== undefined ? readPlain(entries, ['entries']) : undefined;
   const columns = readEntries(tieEntries ?? entries, issues);
+  if (issues.length === 0 && options.universe !== undefined && options.universe < columns.ids.length) {
+    issues.push(makeIssue(['options', 'universe'], 'out_of_range', { received: options.universe, min: columns.ids.length, max: '∞' }));
+  }
   throwIfAny(issues);
   return rankColumns(columns, options, tieEntries);
 }
@@ -373,13 +415,13 @@ function rankColumns(columns: Columns, options: RankOptions, entries: readonly R
     if (precision !== 'exact') {
       const factor = 10 ** precision;
       const fast = integerKeyOrder(columns, (score) => roundedKey(score as number, factor, precision), desc, true);
-      if (fast) return assign(fast, method);
+      if (fast) return assign(fast, method, options.universe);
     }
     // decimal strings (and exact ranking): integer keys read from the digits, no decimal arithmetic
     const keyed = digitKeys(scores, precision);
     if (keyed) {
       const fast = integerKeyOrder(columns, (_score, i) => keyed[i], desc, false);
-      if (fast) return assign(fast, method);
+      if (fast) return assign(fast, method, options.universe);
     }
   }
   const present: number[] = [];
@@ -401,59 +443,100 @@ function rankColumns(columns: Columns, options: RankOptions, entries: readonly R
   // tie classes as keys: equal exactly where the scores compare equal
   const sortedKeys = new Float64Array(order.length);
   for (let j = 1; j < order.length; j++) sortedKeys[j] = sortedKeys[j - 1]! + (cmp(order[j - 1]!, order[j]!) === 0 ? 0 : 1);
-  return assign({ order, sortedKeys, missing, ids, scores }, method);
+  return assign({ order, sortedKeys, missing, ids, scores }, method, options.universe);
 }
 
 // every call marked: esbuild does not carry check.ts's @__NO_SIDE_EFFECTS__ across modules, and an
 // unmarked argument kept this check (and arrayOf, str, nullable) in bundles without rankChange
-const rankListCheck = /* @__PURE__ */ arrayOf(/* @__PURE__ */ obj({ id: /* @__PURE__ */ str(), rank: /* @__PURE__ */ nullable(/* @__PURE__ */ num({ integer: true, min: 1 })) }, { extraKeys: true }));
+const rankListCheck = /* @__PURE__ */ arrayOf(/* @__PURE__ */ obj({
+  id: /* @__PURE__ */ str(),
+  rank: /* @__PURE__ */ nullable(/* @__PURE__ */ num({ integer: true, min: 1 })),
+  best: /* @__PURE__ */ optional(/* @__PURE__ */ num({ integer: true, min: 1 })),
+  worst: /* @__PURE__ */ optional(/* @__PURE__ */ num({ integer: true, min: 1 })),
+}, { extraKeys: true }));
+
+/** A rank in a ranking to compare: `best` and `worst` where it is not certain (as {@link Ranked} and `rankDti` give them). */
+export interface RankPlace {
+  readonly id: string;
+  readonly rank: number | null;
+  readonly best?: number;
+  readonly worst?: number;
+}
 
 /** How a unit's rank moved between two rankings. */
 export interface RankChange {
   readonly id: string;
   readonly rank: number | null;
   readonly previousRank: number | null;
-  /** Positive: moved up (a smaller rank number). `null` when new or missing in either year. */
+  /**
+   * Positive: moved up (a smaller rank number). A single number only when both ranks are certain;
+   * `null` when new, missing in either year, or uncertain (see `changeBounds`).
+   */
   readonly change: number | null;
-  readonly direction: 'up' | 'down' | 'same' | 'new' | 'missing';
-  /** `up 3`, `down 2`, `=`, `new`, `missing`. */
+  /**
+   * The least and the most the unit can have moved, from the bounds of both ranks (positive: up):
+   * `{ min: 1, max: 3 }` is "up 1 to 3". Equal to `change` when certain; `null` when new or missing.
+   */
+  readonly changeBounds: { readonly min: number; readonly max: number } | null;
+  /** `uncertain`: the bounds allow both a rise and a fall (or no move and a move). */
+  readonly direction: 'up' | 'down' | 'same' | 'uncertain' | 'new' | 'missing';
+  /** `up 3`, `down 2`, `=`, `up 1–3` (`up 0–3` where it may have stayed), `down 2 to up 3`, `new`, `missing`. */
   readonly label: string;
   readonly labelVi: string;
 }
 
+const moveEn = (x: number) => (x > 0 ? `up ${x}` : x < 0 ? `down ${-x}` : '=');
+const moveVi = (x: number) => (x > 0 ? `tăng ${x}` : x < 0 ? `giảm ${-x}` : 'giữ nguyên');
+
 /**
- * Compares a ranking with an earlier one, unit by unit (in the current ranking's order).
+ * Compares a ranking with an earlier one, unit by unit (in the current ranking's order). Where a
+ * rank is not certain (units of its universe had no value), give its `best` and `worst` (as
+ * {@link rank} and `rankDti` return them): the change is then a range, and a single number only
+ * when both ranks are certain.
  *
  * @example
  * ```ts
- * rankChange([{ id: 'A', rank: 5 }, { id: 'B', rank: 2 }], [{ id: 'A', rank: 2 }, { id: 'B', rank: 4 }, { id: 'C', rank: 1 }]);
- * // A: up 3, B: down 2, C: new
+ * rankChange([{ id: 'A', rank: 2 }, { id: 'B', rank: 4 }, { id: 'C', rank: 1 }], [{ id: 'A', rank: 5 }, { id: 'B', rank: 2 }]);
+ * // A: down 3, B: up 2
+ * rankChange([{ id: 'A', rank: 6 }], [{ id: 'A', rank: 2, best: 2, worst: 4 }])[0].label; // 'up 2–4'
  * ```
  */
-export function rankChange(
-  previous: readonly { readonly id: string; readonly rank: number | null }[],
-  current: readonly { readonly id: string; readonly rank: number | null }[],
-): RankChange[] {
+export function rankChange(previous: readonly RankPlace[], current: readonly RankPlace[]): RankChange[] {
   previous = readPlain(previous, ['previous']);
   current = readPlain(current, ['current']);
   const issues: ValidationIssue[] = [];
   rankListCheck(previous, ['previous'], issues);
   rankListCheck(current, ['current'], issues);
-  if (issues.length === 0) issues.push(...duplicateIds(previous.map((p) => p.id), ['previous']), ...duplicateIds(current.map((c) => c.id), ['current']));
+  if (issues.length === 0) {
+    issues.push(...duplicateIds(previous.map((p) => p.id), ['previous']), ...duplicateIds(current.map((c) => c.id), ['current']));
+    const bounds = (list: readonly RankPlace[], at: string) => list.forEach((p, i) => {
+      if (p.rank === null) return;
+      const best = p.best ?? p.rank;
+      const worst = p.worst ?? p.rank;
+      if (best > p.rank || worst < p.rank) issues.push(makeIssue([at, i, best > p.rank ? 'best' : 'worst'], 'out_of_range', { received: best > p.rank ? best : worst, min: best > p.rank ? 1 : p.rank, max: best > p.rank ? p.rank : '∞' }));
+    });
+    bounds(previous, 'previous');
+    bounds(current, 'current');
+  }
   throwIfAny(issues);
-  const before = new Map(previous.map((p) => [p.id, p.rank]));
+  const before = new Map(previous.map((p) => [p.id, p]));
   return current.map((c) => {
-    const prev = before.has(c.id) ? (before.get(c.id) ?? null) : undefined;
-    if (prev === undefined) return { id: c.id, rank: c.rank, previousRank: null, change: null, direction: 'new', label: 'new', labelVi: 'mới' };
-    if (prev === null || c.rank === null) {
-      return { id: c.id, rank: c.rank, previousRank: prev, change: null, direction: 'missing', label: 'missing', labelVi: 'thiếu số liệu' };
+    const p = before.get(c.id);
+    if (p === undefined) return { id: c.id, rank: c.rank, previousRank: null, change: null, changeBounds: null, direction: 'new', label: 'new', labelVi: 'mới' };
+    if (p.rank === null || c.rank === null) {
+      return { id: c.id, rank: c.rank, previousRank: p.rank, change: null, changeBounds: null, direction: 'missing', label: 'missing', labelVi: 'thiếu số liệu' };
     }
-    const change = prev - c.rank;
-    const direction = change > 0 ? 'up' : change < 0 ? 'down' : 'same';
-    return {
-      id: c.id, rank: c.rank, previousRank: prev, change, direction,
-      label: change > 0 ? `up ${change}` : change < 0 ? `down ${-change}` : '=',
-      labelVi: change > 0 ? `tăng ${change}` : change < 0 ? `giảm ${-change}` : 'giữ nguyên',
-    };
+    // least move: from its best previous rank to its worst current one; most: the other way round
+    const min = (p.best ?? p.rank) - (c.worst ?? c.rank);
+    const max = (p.worst ?? p.rank) - (c.best ?? c.rank);
+    if (min === max) {
+      const direction = min > 0 ? 'up' : min < 0 ? 'down' : 'same';
+      return { id: c.id, rank: c.rank, previousRank: p.rank, change: min, changeBounds: { min, max }, direction, label: moveEn(min), labelVi: moveVi(min) };
+    }
+    const direction = min > 0 ? 'up' : max < 0 ? 'down' : 'uncertain';
+    // "up 0–3" where it may have stayed; "down 2 to up 3" where it may have gone either way
+    const label = min >= 0 ? `up ${min}–${max}` : max <= 0 ? `down ${-max}–${-min}` : `down ${-min} to up ${max}`;
+    const labelVi = min >= 0 ? `tăng ${min}–${max}` : max <= 0 ? `giảm ${-max}–${-min}` : `từ giảm ${-min} đến tăng ${max}`;
+    return { id: c.id, rank: c.rank, previousRank: p.rank, change: null, changeBounds: { min, max }, direction, label, labelVi };
   });
 }

@@ -62,8 +62,12 @@ function frameworkIdOf(result: unknown): string {
  *
  * @example
  * ```ts
- * const sw = strengthsAndWeaknesses(dakLak, allProvinces, { top: 2 });
+ * import provinces from 'vn-digital-index/fixtures/dti-2021';
+ * // Đắk Lắk (the first row, its published 2021 points) among the 63 units of the sample file
+ * const all = provinces.map((p) => scoreDti(p.framework, { points: p.points ?? {} }));
+ * const sw = strengthsAndWeaknesses(all[0]!, all, { top: 2 });
  * sw.strengths.map((s) => s.name.vi); // ['Nhận thức số', 'An toàn thông tin mạng']
+ * sw.weaknesses.map((s) => s.name.vi); // ['Nhân lực số', 'Thể chế số']
  * ```
  */
 export function strengthsAndWeaknesses(

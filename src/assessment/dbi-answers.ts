@@ -24,7 +24,9 @@ import { checkNumeric, type NumericInput } from './numeric.js';
  *
  * @example
  * ```ts
- * scoreDbi(myFramework, { answers: { '1.1.1': NOT_APPLICABLE, '1.1.2': 3 } }); // NOT_APPLICABLE is 'n/a'
+ * NOT_APPLICABLE; // 'n/a'
+ * // the answer of a criterion that a framework file marks `"notApplicable": true`:
+ * // scoreDbi(defineFramework(file), { answers: { '1.1.1': NOT_APPLICABLE, '1.1.2': 3 } })
  * ```
  */
 export const NOT_APPLICABLE = 'n/a';

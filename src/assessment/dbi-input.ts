@@ -14,7 +14,9 @@ import { checkNumeric, type NumericInput, type NumericRule } from './numeric.js'
  *
  * @example
  * ```ts
- * const input: DbiInput = { answers: { '1.1.1': 3, '1.1.2': '4', …, '6.1.7': 2 } };
+ * // by criterion id (or pillar id for a pillar-level framework): a number, or a decimal string
+ * const input: DbiInput = { answers: { '1.1.1': 3, '1.1.2': '4', '2.1.1': 15 } };
+ * safeScoreDbi('dbi-2021-sme', input).success; // false: the other 57 criteria are missing
  * ```
  */
 export interface DbiInput {
@@ -114,6 +116,21 @@ function decimalsOfFramework(framework: DbiFramework): number {
 }
 
 /**
+ * The error of a framework scored without the maxima of some pillars (no source publishes them).
+ * The message says what the person scoring can do (supply each maximum; on the command line, in a
+ * framework file given with `--framework-file`); the `hint` names the function a developer calls.
+ *
+ * @internal
+ */
+export function missingPillarMaxima(framework: DbiFramework, missing: readonly { readonly id: string }[]): NotScorableError {
+  const ids = missing.map((p) => p.id).join(', ');
+  return new NotScorableError(framework.id, {
+    vi: `Chưa có điểm tối đa của trụ cột (${ids}) vì chưa tìm thấy trong văn bản đã công bố. Hãy cung cấp điểm tối đa của từng trụ cột này (với lệnh vndi: trong một tệp bộ chỉ số, dùng --framework-file).`,
+    en: `The pillar maxima (${ids}) are not published in any source found. Supply the maximum of each of these pillars (with the vndi command: in a framework file, given with --framework-file).`,
+  }, `Call overrideDbiPillarMaxima(framework, { ${missing.map((p) => `${p.id}: …`).join(', ')} }) and score with the framework it returns.`);
+}
+
+/**
  * The answer slots of a framework in framework order (criteria, or pillars for pillar-level input):
  * in each pillar its direct criteria, then its components' criteria; the sector pillar takes the
  * given sector's part (none for an unlisted sector).
@@ -171,13 +188,7 @@ export function compileDbi(framework: DbiFramework, sector: DbiSector | null = n
   const cached = bySector?.get(key);
   if (cached) return cached;
   const missing = framework.pillars.filter((p) => p.max === null && !p.sectorSpecific);
-  if (missing.length > 0) {
-    const ids = missing.map((p) => p.id).join(', ');
-    throw new NotScorableError(framework.id, {
-      vi: `Chưa có điểm tối đa của trụ cột (${ids}) vì chưa tìm thấy trong văn bản đã công bố. Hãy cung cấp bằng overrideDbiPillarMaxima(framework, { … }).`,
-      en: `The pillar maxima (${ids}) are not published in any source found. Supply them with overrideDbiPillarMaxima(framework, { … }).`,
-    }, `Call overrideDbiPillarMaxima(framework, { ${missing.map((p) => `${p.id}: …`).join(', ')} }) and score with the framework it returns.`);
-  }
+  if (missing.length > 0) throw missingPillarMaxima(framework, missing);
   const decimals = decimalsOfFramework(framework);
   const factor = 10 ** decimals;
   const { items, components } = layout(framework, sector, factor);

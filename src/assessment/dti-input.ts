@@ -15,9 +15,12 @@ import { snapshotInput } from './snapshot.js';
  *
  * @example
  * ```ts
- * const input: DtiInput = { values: { awareness: 0.9581, institutions: 0.9, … } };
- * // a component-tree framework: digitalGovernment by its components, the rest directly
- * const mixed: DtiInput = { points: { awareness: 75, … }, components: { digitalGovernment: { g1: 0.4, g2: 33.33 } } };
+ * // Quảng Ninh's DTI 2022 values, as dti.gov.vn publishes them
+ * const input: DtiInput = { values: { awareness: 0.9581, institutions: 0.9, infrastructure: 0.7648, humanResources: 0.625,
+ *   cybersecurity: 0.5382, digitalGovernment: 0.8385, digitalEconomy: 0.5904, digitalSociety: 0.4505 } };
+ * scoreDti('dti-province-2022', input).value; // 0.7024
+ * // a framework whose main indicators list components also takes them, one main indicator each:
+ * // { points: { awareness: 75, … }, components: { digitalGovernment: { g1: 0.4, g2: 33.33 } } }
  * ```
  */
 export interface DtiInput {
@@ -59,9 +62,10 @@ export function dtiComponentRule(component: DtiComponent): NumericRule {
  *
  * @example
  * ```ts
- * dtiInputFromRecord(framework, { digitalSociety: 88.2, g1: 0.4, g2: 33.33 }, 'points');
+ * dtiInputFromRecord(dtiProvince2022, { awareness: 74, digitalSociety: '46.17' }, 'points'); // { points: { awareness: 74, digitalSociety: '46.17' } }
+ * // with a framework whose digitalGovernment lists components g1 and g2 (a framework file), a flat row
+ * // { digitalSociety: 88.2, g1: 0.4, g2: 33.33 } becomes
  * // { points: { digitalSociety: 88.2 }, components: { digitalGovernment: { g1: 0.4, g2: 33.33 } } }
- * dtiInputFromRecord(dtiProvince2022, { awareness: 74 }, 'points'); // { points: { awareness: 74 } }
  * ```
  */
 export function dtiInputFromRecord(

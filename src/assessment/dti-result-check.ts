@@ -1,29 +1,30 @@
 /**
  * Checks a DTI result passed back to the library (by an analysis, a report, a CSV writer), including
- * one rebuilt from JSON: its framework id resolves to a DTI framework, every figure is finite and
- * within its maximum, the total is exactly the sum of the main-indicator (or pillar) points, each
- * pillar's points the sum of its indicators, and every rounded figure the half-up rounding of its
- * exact string. A result that does not add up is a {@link ValidationError} naming the field.
+ * one rebuilt from JSON: its framework id resolves to a bundled DTI framework, and the public scorer
+ * `scoreDti`, given that framework and the result's own inputs (the points or values of its main
+ * indicators, or of its pillars for DTI 2020, and the figures of any components), gives back exactly
+ * the same result: every figure, exact string, name, code, maximum and label. Any difference — an
+ * edited total, a level of 999, swapped pillar names, a status changed to `official` — is a
+ * {@link ValidationError} naming each field, with what it says and what the scorer gives.
  *
- * Cheap: O(main indicators) BigInt operations on short strings, no decimal.js; results this process
- * scored (and results already checked) are not re-checked.
+ * Results this process scored are frozen and recorded with the framework that scored them, so they
+ * are trusted without re-scoring; any other object (a copy, a JSON round trip) is re-scored.
  *
  * Exported for the presentation layer (reports, CSV) and for callers who store results.
  */
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { DTI_FRAMEWORKS } from '../framework/dti/index.js';
 import type { DtiFramework } from '../framework/schema.js';
-import type { DtiResult } from '../score/score-dti.js';
+import { scoreDti, type DtiResult } from '../score/score-dti.js';
 import { recordedFramework } from '../score/provenance.js';
 import { readOnce } from './snapshot.js';
 import { isPlainObject, pathCheck, throwIfAny, type Path, isArray } from './check.js';
-import { addDecimal, compareDecimal, equalsNumber, ratioDecimal, readDecimal, roundDecimal, type PlainDecimal } from './plain-decimal.js';
+import { matchesRescore } from './result-check-differences.js';
 
 const checked = new WeakSet<object>();
 /** The developer hint of every `inconsistent_result` issue. */
 const RESULT_HINT = 'Pass results back as the scoring functions returned them (a JSON round trip is fine); a result whose figures were edited, or that another framework version produced, is refused.';
 const PILLAR_IDS = ['government', 'economy', 'society'] as const;
-const ZERO: PlainDecimal = { n: 0n, s: 0 };
 
 type Obj = Record<string, unknown>;
 
@@ -55,66 +56,102 @@ export function frameworkOfDtiResult(result: unknown, path: Path, issues: Valida
   return f;
 }
 
+/** The mode and key of a scored figure in an input: `values` keys hold values, the others points. */
+const exactKey = (mode: string) => (mode === 'values' ? 'value' : 'points');
+
+/** `o.exact[key]`, checked to be a string (the scorer then reads it as a number, exactly). */
+function exactText(o: unknown, key: string, at: Path, issues: ValidationIssue[]): string | undefined {
+  const exact = isPlainObject(o) ? field(o, 'exact') : undefined;
+  const text = isPlainObject(exact) ? field(exact, key) : undefined;
+  if (typeof text === 'string') return text;
+  issues.push(makeIssue([...at, 'exact', key], 'invalid_type', { expected: 'exact decimal string', received: text }, RESULT_HINT));
+  return undefined;
+}
+
 /**
- * Checks one figure: `exact[key]` a plain decimal string within [0, max], `rounded` its half-up
- * rounding at `decimals`. Returns the exact value (or `undefined` after pushing an issue).
+ * The result's own inputs, as `scoreDti` takes them: the figure of each main indicator (or pillar,
+ * DTI 2020) exactly as the result holds it — its points, or its value where the result was scored
+ * from values — and, for a main indicator scored from components, each component's figure.
+ * `undefined` (with issues) where the result does not hold them in the right shape.
  */
-function figure(o: Obj, key: string, decimals: number, max: number, path: Path, issues: ValidationIssue[]): PlainDecimal | undefined {
-  const exactObj = field(o, 'exact');
-  if (!isPlainObject(exactObj)) {
-    issues.push(makeIssue([...path, 'exact'], 'invalid_type', { expected: 'object of exact decimal strings', received: exactObj }));
+function inputsOf(r: Obj, f: DtiFramework, path: Path, issues: ValidationIssue[]): Record<string, unknown> | undefined {
+  const start = issues.length;
+  const mode = field(r, 'input');
+  if (mode !== 'points' && mode !== 'values' && mode !== 'components') {
+    issues.push(makeIssue([...path, 'input'], 'invalid_option', { received: mode, allowed: ['points', 'values', 'components'] }));
     return undefined;
   }
-  const text = field(exactObj, key);
-  const d = readDecimal(text);
-  if (!d) {
-    issues.push(makeIssue([...path, 'exact', key], 'not_a_number', { received: text }));
-    return undefined;
+  const direct: Record<string, string> = {};
+  const components: Record<string, Record<string, string>> = {};
+  if (f.inputKeys === 'pillars') {
+    const pillars = field(r, 'pillars');
+    if (!isPlainObject(pillars)) {
+      issues.push(makeIssue([...path, 'pillars'], 'invalid_type', { expected: 'object { government, economy, society }', received: pillars }));
+      return undefined;
+    }
+    for (const id of PILLAR_IDS) {
+      const text = exactText(field(pillars, id), exactKey(mode), [...path, 'pillars', id], issues);
+      if (text !== undefined) direct[id] = text;
+    }
+  } else {
+    const list = field(r, 'mainIndicators');
+    if (!isArray(list)) {
+      issues.push(makeIssue([...path, 'mainIndicators'], 'invalid_type', { expected: 'array', received: list }));
+      return undefined;
+    }
+    list.forEach((m: unknown, i) => {
+      const at = [...path, 'mainIndicators', i];
+      const id = isPlainObject(m) ? field(m, 'id') : undefined;
+      if (typeof id !== 'string') {
+        issues.push(makeIssue([...at, 'id'], 'invalid_type', { expected: 'main indicator id', received: id }, RESULT_HINT));
+        return;
+      }
+      const parts = field(m as Obj, 'components');
+      if (parts !== undefined) {
+        if (!isArray(parts)) {
+          issues.push(makeIssue([...at, 'components'], 'invalid_type', { expected: 'array', received: parts }, RESULT_HINT));
+          return;
+        }
+        const given: Record<string, string> = {};
+        parts.forEach((c: unknown, j) => {
+          const cid = isPlainObject(c) ? field(c, 'id') : undefined;
+          const key = isPlainObject(c) && field(c, 'scoring') === 'ratio' ? 'value' : 'points';
+          const text = typeof cid === 'string' ? exactText(c, key, [...at, 'components', j], issues) : undefined;
+          if (typeof cid !== 'string') issues.push(makeIssue([...at, 'components', j, 'id'], 'invalid_type', { expected: 'component id', received: cid }, RESULT_HINT));
+          else if (text !== undefined) given[cid] = text;
+        });
+        components[id] = given;
+        return;
+      }
+      // an indicator not given has no value (its points are 0): it is left out of the inputs
+      const exact = field(m as Obj, 'exact');
+      if (isPlainObject(exact) && field(exact, 'value') === null) return;
+      const text = exactText(m, exactKey(mode), at, issues);
+      if (text !== undefined) direct[id] = text;
+    });
   }
-  if (d.n < 0n || compareDecimal(d, readDecimal(String(max)) ?? ZERO) > 0) {
-    issues.push(makeIssue([...path, 'exact', key], 'out_of_range', { received: text, min: 0, max }));
-    return undefined;
-  }
-  const rounded = field(o, key);
-  if (typeof rounded !== 'number' || !Number.isFinite(rounded)) {
-    issues.push(makeIssue([...path, key], typeof rounded === 'number' ? 'not_finite' : 'invalid_type', { expected: 'number', received: rounded }));
-    return undefined;
-  }
-  const expected = roundDecimal(d, decimals);
-  if (!equalsNumber(expected, rounded)) {
-    issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received: rounded, expected: Number(String(expected.n)) / 10 ** expected.s }, RESULT_HINT));
-    return undefined;
-  }
-  return d;
+  if (issues.length !== start) return undefined;
+  const input: Record<string, unknown> = {};
+  if (mode !== 'components') input[mode] = direct;
+  if (Object.keys(components).length > 0) input.components = components;
+  return input;
 }
 
-function sameNumber(o: Obj, key: string, expected: number, path: Path, issues: ValidationIssue[]): void {
-  const v = field(o, key);
-  if (v !== expected) issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received: v, expected }, RESULT_HINT));
-}
-
-/** `points / max` rounded at 4 decimals must be the stated value (where a value is stated). */
-function valueOf(o: Obj, points: PlainDecimal, max: number, path: Path, issues: ValidationIssue[], nullable: boolean): void {
-  const v = field(o, 'value');
-  if (v === null && nullable) {
-    const exactObj = field(o, 'exact');
-    const ev = isPlainObject(exactObj) ? field(exactObj, 'value') : undefined;
-    if (ev !== null) issues.push(makeIssue([...path, 'exact', 'value'], 'inconsistent_result', { field: 'exact.value', received: ev, expected: null }, RESULT_HINT));
-    return;
+/** A scorer's issue about an input, placed at the figure of the result it was read from. */
+function atResult(i: ValidationIssue, r: Obj, f: DtiFramework, path: Path): ValidationIssue {
+  const [mode, id, cid] = i.path;
+  let at: Path = [...path, ...i.path];
+  if (f.inputKeys === 'pillars' && typeof id === 'string') at = [...path, 'pillars', id, 'exact', exactKey(String(mode))];
+  else if (typeof id === 'string') {
+    const list = field(r, 'mainIndicators') as unknown[];
+    const k = list.findIndex((m) => isPlainObject(m) && field(m, 'id') === id);
+    if (k >= 0 && mode === 'components' && typeof cid === 'string') {
+      const parts = field(list[k] as Obj, 'components') as unknown[];
+      const j = parts.findIndex((c) => isPlainObject(c) && field(c, 'id') === cid);
+      at = [...path, 'mainIndicators', k, 'components', j >= 0 ? j : cid, 'exact'];
+    } else if (k >= 0) at = [...path, 'mainIndicators', k, 'exact', exactKey(String(mode))];
   }
-  const d = figure(o, 'value', 4, 1, path, issues);
-  if (!d || max <= 0) return;
-  const expected = ratioDecimal(points, max, 4);
-  if (compareDecimal(expected, roundDecimal(d, 4)) !== 0) {
-    issues.push(makeIssue([...path, 'value'], 'inconsistent_result', { field: 'value', received: v, expected: Number(String(expected.n)) / 1e4 }, RESULT_HINT));
-  }
-}
-
-function sumIssue(path: Path, key: string, received: PlainDecimal, expected: PlainDecimal, issues: ValidationIssue[]): void {
-  if (compareDecimal(received, expected) !== 0) {
-    const show = (d: PlainDecimal) => Number(String(d.n)) / 10 ** d.s;
-    issues.push(makeIssue([...path, key], 'inconsistent_result', { field: key, received: show(received), expected: show(expected) }, RESULT_HINT));
-  }
+  return makeIssue(at, i.code, i.params as Record<string, unknown>, RESULT_HINT);
 }
 
 /** Pushes every issue of a DTI result; returns its framework when the result is sound. */
@@ -123,81 +160,24 @@ export function inspectDtiResult(result: unknown, path: Path, issues: Validation
   const f = frameworkOfDtiResult(result, path, issues);
   if (!f) return undefined;
   const r = result as Obj;
+  // scored in this process (and frozen since): its figures are the scorer's own
   if (recordedFramework(r) || checked.has(r)) return f;
-
-  const input = field(r, 'input');
-  if (input !== 'points' && input !== 'values') issues.push(makeIssue([...path, 'input'], 'invalid_option', { received: input, allowed: ['points', 'values'] }));
-  sameNumber(r, 'max', f.totalMax, path, issues);
-  const total = figure(r, 'total', 2, f.totalMax, path, issues);
-
-  // pillars
-  const pillars = field(r, 'pillars');
-  const pillarPoints = new Map<string, PlainDecimal>();
-  if (!isPlainObject(pillars)) issues.push(makeIssue([...path, 'pillars'], 'invalid_type', { expected: 'object { government, economy, society }', received: pillars }));
-  else {
-    for (const id of PILLAR_IDS) {
-      const p = field(pillars, id);
-      const pp = [...path, 'pillars', id];
-      const def = f.pillars.find((x) => x.id === id);
-      if (!isPlainObject(p) || !def) {
-        issues.push(makeIssue(pp, 'invalid_type', { expected: 'pillar score object', received: p }));
-        continue;
-      }
-      sameNumber(p, 'max', def.max, pp, issues);
-      const points = figure(p, 'points', 2, def.max, pp, issues);
-      if (!points) continue;
-      pillarPoints.set(id, points);
-      valueOf(p, points, def.max, pp, issues, false);
-    }
-  }
-
-  // main indicators, in framework order
-  const list = field(r, 'mainIndicators');
-  const expectedIds = f.inputKeys === 'pillars' ? [] : f.mainIndicators.filter((m) => m.max !== null);
-  if (!isArray(list)) issues.push(makeIssue([...path, 'mainIndicators'], 'invalid_type', { expected: 'array', received: list }));
-  else if (list.length !== expectedIds.length) {
-    issues.push(makeIssue([...path, 'mainIndicators'], 'inconsistent_result', { field: 'mainIndicators.length', received: list.length, expected: expectedIds.length }, RESULT_HINT));
-  } else if (issues.length === start) {
-    let sum = ZERO;
-    const perPillar = new Map<string, PlainDecimal>(PILLAR_IDS.map((id) => [id, ZERO]));
-    for (let i = 0; i < list.length; i++) {
-      const m = list[i] as unknown;
-      const def = expectedIds[i]!;
-      const mp = [...path, 'mainIndicators', i];
-      if (!isPlainObject(m)) {
-        issues.push(makeIssue(mp, 'invalid_type', { expected: 'main indicator score object', received: m }));
-        continue;
-      }
-      if (field(m, 'id') !== def.id) {
-        issues.push(makeIssue([...mp, 'id'], 'inconsistent_result', { field: 'id', received: field(m, 'id'), expected: def.id }, RESULT_HINT));
-        continue;
-      }
-      const max = def.max as number;
-      sameNumber(m, 'max', max, mp, issues);
-      const points = figure(m, 'points', 2, max, mp, issues);
-      if (!points) continue;
-      valueOf(m, points, max, mp, issues, true);
-      sum = addDecimal(sum, points);
-      for (const pid of def.pillars) perPillar.set(pid, addDecimal(perPillar.get(pid)!, points));
-    }
-    if (issues.length === start && f.inputKeys === 'mainIndicators') {
-      if (total) sumIssue(path, 'total', total, sum, issues);
-      for (const id of PILLAR_IDS) {
-        const got = pillarPoints.get(id);
-        if (got) sumIssue([...path, 'pillars', id], 'points', got, perPillar.get(id)!, issues);
-      }
-    }
-  }
-  if (issues.length === start && f.inputKeys === 'pillars' && total) {
-    let sum = ZERO;
-    for (const id of PILLAR_IDS) sum = addDecimal(sum, pillarPoints.get(id) ?? ZERO);
-    sumIssue(path, 'total', total, sum, issues);
-  }
-  // the DTI value last: a total that does not add up is reported as the total, not as its value
-  if (issues.length === start && total) valueOf(r, total, f.totalMax, path, issues, false);
-  if (issues.length !== start) return undefined;
+  if (!matchesDtiScorer(r, f, path, issues) || issues.length !== start) return undefined;
   checked.add(r);
   return f;
+}
+
+/**
+ * Whether a result is exactly what `scoreDti` gives on `f` for the result's own inputs; pushes
+ * every difference.
+ *
+ * @internal
+ */
+export function matchesDtiScorer(r: Obj, f: DtiFramework, path: Path, issues: ValidationIssue[]): boolean {
+  const input = inputsOf(r, f, path, issues);
+  if (!input) return false;
+  // recomputed by the public scorer, from the framework and the result's own inputs
+  return matchesRescore(r, path, issues, () => scoreDti(f, input as never), (i) => atResult(i, r, f, path), RESULT_HINT);
 }
 
 /**
@@ -206,9 +186,12 @@ export function inspectDtiResult(result: unknown, path: Path, issues: Validation
  *
  * @example
  * ```ts
- * const r = scoreDti('dti-province-2022', input);
- * checkDtiResult(JSON.parse(JSON.stringify(r)), ['result']); // passes, returns the framework
- * checkDtiResult({ ...r, total: r.total + 1 }, ['result']);   // throws: result.total
+ * const r = scoreDti('dti-province-2022', { points: { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63,
+ *   cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 } });
+ * checkDtiResult(JSON.parse(JSON.stringify(r)), ['result']).id; // 'dti-province-2022' (it passes and returns the framework)
+ * let error: unknown;
+ * try { checkDtiResult({ ...r, total: r.total + 1 }, ['result']); } catch (e) { error = e; }
+ * isValidationError(error) && error.issues[0]?.pathString; // 'result.total'
  * ```
  */
 export function checkDtiResult(result: unknown, path: Path = ['result']): DtiFramework {

@@ -10,7 +10,8 @@ import { readGuarded } from './snapshot.js';
 import { ValidationError, makeIssue } from '../errors.js';
 import { resolveDtiFramework } from '../framework/dti/index.js';
 import { resolveDbiFramework } from '../framework/dbi/index.js';
-import { isPlainObject } from './check.js';
+import { isPlainObject, obj, oneOf, optional, parse } from './check.js';
+import { readPlain } from './snapshot.js';
 import { MAX_NUMERIC_LENGTH } from './numeric.js';
 import * as z from 'zod';
 import type { DbiFramework, DtiFramework, Framework } from '../framework/schema.js';
@@ -39,7 +40,8 @@ function field(rule: NumericRule, description: string): z.ZodType {
 }
 
 function dtiSchema(f: DtiFramework): z.ZodType {
-  const units = dtiInputUnits(f);
+  // a main indicator listed but not scored (smartCity, maximum 0) is no input: left out, as the types leave it out
+  const units = dtiInputUnits(f).filter((u) => u.required);
   const names = new Map([...f.mainIndicators.map((m) => [m.id, m.name] as const), ...f.pillars.map((p) => [p.id, p.name] as const)]);
   // A main indicator with components may be given by them instead; that "exactly once" rule is
   // checked at run time.
@@ -136,32 +138,64 @@ function resolveFramework(ref: unknown): Framework {
   ]);
 }
 
+/** Options of {@link inputJsonSchema}. */
+export interface InputJsonSchemaOptions {
+  /**
+   * The JSON Schema draft: `'2020-12'` (the default; Ajv's `Ajv2020`, OpenAPI 3.1) or `'07'`
+   * (draft-07: Ajv's default class, which Fastify uses, and most validators in other languages).
+   * Both describe the same inputs.
+   */
+  readonly draft?: '2020-12' | '07';
+}
+
+/** A JSON Schema document (the schema of one framework's input). */
+export interface InputJsonSchema {
+  /** The draft: `https://json-schema.org/draft/2020-12/schema` or `http://json-schema.org/draft-07/schema#`. */
+  readonly $schema: string;
+  /** `https://www.npmjs.com/package/vn-digital-index/schemas/<framework id>.json` */
+  readonly $id: string;
+  /** `<framework id> input` */
+  readonly title: string;
+  readonly [keyword: string]: unknown;
+}
+
+const optionsCheck = /* @__PURE__ */ obj({ draft: optional(oneOf(['2020-12', '07'] as const)) });
+
+const DRAFT_URI = { '2020-12': 'https://json-schema.org/draft/2020-12/schema', '07': 'http://json-schema.org/draft-07/schema#' } as const;
+
 /**
- * The JSON Schema (draft 2020-12) of a framework's input. String answers are limited to
- * 64 characters (`maxLength`), as at run time. For a questionnaire framework, each answer is
- * described as `scoreDbi` reads it: option ids (`oneOf` titled constants, Vietnamese `title`,
- * English `description`, so that an app renders the form), arrays of them, figures, `"n/a"` where
- * allowed, and one branch per sector where the framework has sector parts.
+ * The JSON Schema of a framework's input, in draft 2020-12 or, with `{ draft: '07' }`, draft-07.
+ * String answers are limited to 64 characters (`maxLength`), as at run time. A main indicator that
+ * is listed but not scored (`smartCity` in 922, maximum 0) is not an input and is left out. For a
+ * questionnaire framework, each answer is described as `scoreDbi` reads it: option ids (`oneOf`
+ * titled constants, Vietnamese `title`, English `description`, so that an app renders the form),
+ * arrays of them, figures, `"n/a"` where allowed, and one branch per sector where the framework has
+ * sector parts.
+ *
+ * The schema accepts no input that scoring refuses; scoring checks a few rules JSON Schema cannot
+ * express (the range of a decimal string, the number of decimals, exact comparison beyond double
+ * precision), so validate with the schema where a validator is at hand and let the library's
+ * bilingual error answer the rest (docs/backends.md shows it for Fastify).
  *
  * @example
  * ```ts
  * const schema = inputJsonSchema(getFramework('dbi-2021-sme'));
- * schema.properties.answers.required.length; // 60
- * // a questionnaire: option ids as titled constants, one branch per sector
- * const form = inputJsonSchema(defineFramework(sectorFile));
- * form.oneOf[0].properties.answers.properties['1.1.1'].oneOf[0]; // { const: 'no', title: 'Không', description: 'No (0 points)' }
+ * schema.$schema; // 'https://json-schema.org/draft/2020-12/schema'
+ * (schema.properties as { answers: { required: string[] } }).answers.required.length; // 60
+ * // draft-07, for Fastify's and most other validators
+ * inputJsonSchema('dti-province-2022', { draft: '07' }).$schema; // 'http://json-schema.org/draft-07/schema#'
  * ```
  */
-export function inputJsonSchema(frameworkOrId: Framework | string): Record<string, unknown> {
+export function inputJsonSchema(frameworkOrId: Framework | string, options: InputJsonSchemaOptions = {}): InputJsonSchema {
   const framework = resolveFramework(frameworkOrId);
+  const { draft = '2020-12' } = parse(optionsCheck, readPlain(options, ['options']), ['options']);
+  const head = { $id: `https://www.npmjs.com/package/vn-digital-index/schemas/${framework.id}.json`, title: `${framework.id} input` };
   if (framework.kind === 'dbi' && extendedResult(framework)) {
-    // questionnaires, "n/a", sectors: answers as option ids, figures or "n/a" (not as points)
-    return { ...dbiGeneralJsonSchema(framework), $id: `https://www.npmjs.com/package/vn-digital-index/schemas/${framework.id}.json`, title: `${framework.id} input` };
+    // questionnaires, "n/a", sectors: answers as option ids, figures or "n/a" (not as points); the
+    // keywords it uses (const, oneOf, if/then, contains, not) mean the same in both drafts
+    return { ...dbiGeneralJsonSchema(framework), $schema: DRAFT_URI[draft], ...head };
   }
   const schema = framework.kind === 'dti' ? dtiSchema(framework) : dbiSchema(framework);
-  return {
-    ...(z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>),
-    $id: `https://www.npmjs.com/package/vn-digital-index/schemas/${framework.id}.json`,
-    title: `${framework.id} input`,
-  };
+  const json = z.toJSONSchema(schema, { target: draft === '07' ? 'draft-7' : 'draft-2020-12' }) as Record<string, unknown>;
+  return { ...json, $schema: DRAFT_URI[draft], ...head };
 }

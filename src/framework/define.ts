@@ -13,6 +13,8 @@ import { dtiInvariantIssues } from './define-dti.js';
 import { frameworkZodIssue, type Path } from './define-issues.js';
 import { deepFreeze } from './freeze.js';
 import { markDefined } from './registry.js';
+import { DBI_FRAMEWORKS } from './dbi/index.js';
+import { DTI_FRAMEWORKS } from './dti/index.js';
 
 export { isDefinedFramework } from './registry.js';
 import { MAX_URL_LENGTH, frameworkSchema, type DbiFramework, type DtiFramework, type Framework } from './schema.js';
@@ -114,7 +116,44 @@ function plainCopy(data: unknown): unknown {
   return copy(data);
 }
 
-function check(rawData: unknown, prefix: Path): { framework?: Framework; issues: ValidationIssue[] } {
+/** Plain data equal, key order aside (a framework file against a bundled framework). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * What a framework file may not claim: the id of a bundled framework (its outputs would then say
+ * "Decision 922/QĐ-BTTTT" for figures the decision does not give), or the status `official`,
+ * which says that every fact scoring uses was checked against the public record — as the bundled
+ * official sets were, against ../shared/reference; a file's facts are its author's. A file equal
+ * to a bundled framework (a copy printed by `vndi framework template ID`) claims nothing it is not.
+ * A framework an override helper derives from a bundled one keeps its id and is `reconstructed`.
+ */
+function claimIssues(f: Framework, derivedFrom: string | undefined, prefix: Path): ValidationIssue[] {
+  const bundled = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].find((b) => b.id === f.id);
+  if (bundled && sameData(f, bundled)) return [];
+  const issues: ValidationIssue[] = [];
+  if (bundled && derivedFrom !== f.id) {
+    issues.push(makeIssue([...prefix, 'id'], 'invalid_framework', {
+      detail: `"${f.id}" là mã của bộ chỉ số có sẵn (Quyết định ${bundled.legalBasis.decision}); tệp có nội dung khác cần mã riêng, ví dụ "${f.id}-tinh"`,
+      detailEn: `"${f.id}" is the id of a bundled framework (Decision ${bundled.legalBasis.decision}); a file with other content needs its own id, e.g. "${f.id}-province"`,
+    }));
+  }
+  if (f.status === 'official') {
+    issues.push(makeIssue([...prefix, 'status'], 'invalid_framework', {
+      detail: '"official" chỉ dành cho bộ chỉ số có sẵn đã đối chiếu từng dữ kiện với nguồn công khai; tệp bộ chỉ số ghi "reconstructed" (kết quả ghi rõ bộ chỉ số của tệp)',
+      detailEn: '"official" is reserved for the bundled frameworks, each fact checked against the public record; a framework file says "reconstructed" (its outputs name the file\'s framework)',
+    }));
+  }
+  return issues;
+}
+
+function check(rawData: unknown, prefix: Path, derivedFrom?: string): { framework?: Framework; issues: ValidationIssue[] } {
   let data: unknown;
   try {
     data = plainCopy(rawData);
@@ -148,6 +187,7 @@ function check(rawData: unknown, prefix: Path): { framework?: Framework; issues:
   const f = parsed.data;
   const invariants = f.kind === 'dbi' ? dbiInvariantIssues(f) : dtiInvariantIssues(f);
   issues.push(...invariants.map((i) => (prefix.length === 0 ? i : makeIssue([...prefix, ...i.path], i.code, i.params as Record<string, unknown>))));
+  issues.push(...claimIssues(f, derivedFrom, prefix));
   return issues.length > 0 ? { issues: capIssues(issues) } : { framework: f, issues };
 }
 
@@ -175,16 +215,15 @@ export function frameworkIssues(data: unknown): ValidationIssue[] {
  * deep-frozen framework that every function of the library accepts: scoring, batch, gap, rank,
  * reports. A `"$schema"` key is accepted and left out.
  *
- * @throws {@link index!ValidationError | ValidationError} (of the main entry) listing every problem, each with its path into the file.
+ * @throws {@link vn-digital-index!ValidationError | ValidationError} (of the main entry) listing every problem, each with its path into the file.
  * @example
  * ```ts
- * import { readFileSync } from 'node:fs';
- * const mine = defineDbiFramework(JSON.parse(readFileSync('my-decision.json', 'utf8')));
- * criterionOrder(mine); // the answer ids of the file's criteria
- *
- * const copy = defineFramework(JSON.parse(JSON.stringify(dbi2021Sme)));
- * copy.id; // 'dbi-2021-sme'
- * Object.isFrozen(copy.pillars[0]); // true
+ * // a framework file, e.g. JSON.parse(readFileSync('my-decision.json', 'utf8')); here 1970's SME set copied
+ * const data: unknown = JSON.parse(JSON.stringify(dbi2021Sme));
+ * const mine = defineFramework(data);
+ * mine.id; // 'dbi-2021-sme'
+ * Object.isFrozen(mine); // true
+ * mine.kind === 'dbi' && criterionOrder(mine).length; // 60 (the answer ids of the file's criteria)
  * ```
  */
 export function defineFramework(data: unknown): Framework {
@@ -237,6 +276,18 @@ function expectKind<K extends 'dbi' | 'dti'>(f: Framework, kind: K): Extract<Fra
     throw new ValidationError([makeIssue(['kind'], 'wrong_framework_kind', { id: f.id, actual: f.kind, expected: kind })]);
   }
   return f as Extract<Framework, { kind: K }>;
+}
+
+/**
+ * {@link defineFramework} for the override helpers: a framework they derive from `base` (a bundled
+ * or defined one) keeps its id, marked `reconstructed` with a note of what was overridden.
+ *
+ * @internal
+ */
+export function defineDerivedFramework<F extends Framework>(data: unknown, base: F): F {
+  const { framework, issues } = check(data, [], base.id);
+  if (!framework) throw new ValidationError(issues);
+  return expectKind(trustFramework(framework), base.kind) as F;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface BundledFrameworks {
     inputKeys: 'mainIndicators';
     mainIndicators: 'awareness' | 'institutions' | 'infrastructure' | 'humanResources' | 'cybersecurity' | 'smartCity'
       | 'digitalGovernment' | 'digitalEconomy' | 'digitalSociety';
+    // listed in the decision but not scored (maximum 0): not an input key
+    unscored: 'smartCity';
   };
   'dti-province-2025': {
     kind: 'dti';
@@ -135,13 +137,19 @@ export type DbiFrameworkOf<R> = R extends DbiFrameworkId ? BundledFramework<R> :
  */
 export type CheckedRef<R, Id extends string, F> = R extends Id ? R : R extends F ? R : string extends R ? R : Id;
 
+/** The main indicators a bundled framework lists but does not score (`smartCity` in 922), by the framework's id. */
+type UnscoredOf<F> = F extends { readonly id: infer Id extends FrameworkId }
+  ? BundledFrameworks[Id] extends { readonly unscored: infer U } ? U : never
+  : never;
+
 /**
  * The keys of a DTI input for a framework type: its pillar ids for a pillar-input framework (DTI
- * 2020), else its main-indicator ids (`string` for a framework the compiler knows nothing precise of).
+ * 2020), else its scored main-indicator ids (`string` for a framework the compiler knows nothing
+ * precise of). A main indicator listed but not scored (`smartCity`, maximum 0) is not a key.
  */
 export type DtiInputKey<F> = F extends { readonly inputKeys: 'pillars' }
   ? F extends { readonly pillars: readonly { readonly id: infer P }[] } ? P : DtiPillarId
-  : F extends { readonly mainIndicators: readonly { readonly id: infer M }[] } ? M : string;
+  : F extends { readonly mainIndicators: readonly { readonly id: infer M }[] } ? Exclude<M, UnscoredOf<F>> : string;
 
 /** The keys of a DBI input for a framework type: its pillar ids or its criterion ids. */
 export type DbiInputKey<F> = F extends { readonly inputLevel: 'pillar' }

@@ -6,7 +6,7 @@
 import { readGuarded, readOnce } from '../assessment/snapshot.js';
 import { ValidationError, makeIssue, type ValidationIssue } from '../errors.js';
 import { DBI_FRAMEWORKS, resolveDbiFramework, type DbiFrameworkRef } from './dbi/index.js';
-import { defineDbiFramework, defineDtiFramework } from './define.js';
+import { defineDbiFramework, defineDerivedFramework, defineDtiFramework } from './define.js';
 import { exactSum, plain } from './define-issues.js';
 import { DTI_FRAMEWORKS, resolveDtiFramework, type DtiFrameworkRef } from './dti/index.js';
 import type { DbiFramework, DbiLevelRule, DtiFramework } from './schema.js';
@@ -70,7 +70,12 @@ const overrideNote = (what: string) => ({
  * @example
  * ```ts
  * const dti2025 = overrideDtiMaxima('dti-province-2025', { digitalGovernment: 250, digitalSociety: 100 });
- * scoreDti(dti2025, { values: { … } });
+ * dti2025.totalMax; // 1000
+ * // the maxima are the weights: the same values give another DTI
+ * const values = { awareness: 0.74, institutions: 0.74, infrastructure: 0.74, humanResources: 0.74, cybersecurity: 0.74,
+ *   digitalGovernment: 0.9, digitalEconomy: 0.6, digitalSociety: 0.3 };
+ * scoreDti(dti2025, { values }).value; // 0.715
+ * scoreDti('dti-province-2025', { values }).value; // 0.685
  * ```
  */
 export function overrideDtiMaxima<const F extends DtiFramework>(framework: F, maxima: MaximaFor<F['mainIndicators'][number]['id']>): F;
@@ -100,14 +105,15 @@ export function overrideDtiMaxima(frameworkOrId: DtiFrameworkRef, maxima: Partia
     maxima[m.id] === undefined ? { ...m } : { ...m, max: maxima[m.id] as number, maxStatus: 'reconstructed' as const },
   );
   const pillarMax = (id: string) => mainIndicators.reduce((s, m) => s + (m.pillars.includes(id as never) ? (m.max ?? 0) : 0), 0);
-  return defineDtiFramework({
+  // derived from its source: it keeps the source's id, marked reconstructed
+  return defineDerivedFramework({
     ...framework,
     status: 'reconstructed',
     mainIndicators,
     pillars: framework.pillars.map((p) => ({ ...p, max: pillarMax(p.id) })),
     totalMax: mainIndicators.reduce((s, m) => s + (m.max ?? 0), 0),
     notes: [...framework.notes, overrideNote(`maxima ${JSON.stringify(maxima)}`)],
-  });
+  }, framework);
 }
 
 /**
@@ -139,13 +145,14 @@ export function overrideDbiPillarMaxima(frameworkOrId: DbiFrameworkRef, maxima: 
     maxima[p.id] === undefined ? p : { ...p, max: maxima[p.id] as number, maxStatus: 'reconstructed' as const },
   );
   const complete = pillars.every((p) => p.max !== null);
-  return defineDbiFramework({
+  // derived from its source: it keeps the source's id, marked reconstructed
+  return defineDerivedFramework({
     ...framework,
     status: 'reconstructed',
     pillars,
     totalMax: complete ? Number(plain(exactSum(pillars.map((p) => p.max as number)))) : null,
     notes: [...framework.notes, overrideNote(`pillar maxima ${JSON.stringify(maxima)}`)],
-  });
+  }, framework);
 }
 
 /**
@@ -154,7 +161,14 @@ export function overrideDbiPillarMaxima(frameworkOrId: DbiFrameworkRef, maxima: 
  *
  * @example
  * ```ts
- * const strict = withDbiLevelRule(dbi2021Sme, { ...dbi2021Sme.levelRule, overall: [...] });
+ * // level 5 only above 300 points (instead of 256), all else as 1970's rule
+ * const rule = dbi2021Sme.levelRule;
+ * if (rule.kind === 'pillar-bands-and-count') {
+ *   const stricter = withDbiLevelRule(dbi2021Sme, { ...rule, overall: rule.overall.map((o) => (o.level === 5 ? { ...o, totalAbove: 300 } : o)) });
+ *   const answers = Object.fromEntries(criterionOrder('dbi-2021-sme').map((id, i) => [id, id === '2.1.1' ? 25 : i % 3 === 0 ? 4 : 5]));
+ *   scoreDbi('dbi-2021-sme', { answers }).level; // 5 (300 points)
+ *   scoreDbi(stricter, { answers }).level;       // 4
+ * }
  * ```
  */
 export function withDbiLevelRule<const F extends DbiFramework>(framework: F, rule: DbiLevelRule): F;
@@ -164,10 +178,11 @@ export function withDbiLevelRule(frameworkOrId: DbiFrameworkRef, rule: DbiLevelR
   rule = readOnce(rule, ['levelRule']);
   // checked with the whole framework: within the file bounds (a rule of a million bands is one
   // issue, not a million checked), issues at `levelRule.…`, the list capped like any other
-  return defineDbiFramework({
+  // derived from its source: it keeps the source's id, marked reconstructed
+  return defineDerivedFramework({
     ...framework,
     status: 'reconstructed',
     levelRule: rule,
     notes: [...framework.notes, overrideNote('level rule')],
-  });
+  }, framework);
 }

@@ -91,3 +91,19 @@ export function frameworkKindIssue(path: readonly (string | number)[], actual: u
       : { receivedText: `an object whose \`kind\` is not a string (${typeof actual})`, receivedTextVi: `một đối tượng có \`kind\` không phải chuỗi (${typeof actual})` }),
   });
 }
+
+/**
+ * The issue of a framework id that is not among `known` (the bundled ids of the `expected` kind).
+ * A bundled id starts with its kind (`dti-…`, `dbi-…`), so an id of the other kind is named as such,
+ * `wrong_framework_kind` ("has kind dti; dbi is needed"), rather than as no framework at all; any
+ * other id is `unknown_framework`. Decided by the prefix, because a DBI-only bundle does not carry
+ * the DTI ids (nor the reverse).
+ *
+ * @internal
+ */
+export function frameworkIdIssue(id: string, expected: 'dbi' | 'dti', known: readonly string[]) {
+  const other = expected === 'dbi' ? 'dti' : 'dbi';
+  if (!id.startsWith(`${other}-`)) return makeIssue(['framework'], 'unknown_framework', { id, known: [...known] });
+  return makeIssue(['framework'], 'wrong_framework_kind', { id, actual: other, expected, known: [...known] },
+    `"${id}" names a ${other.toUpperCase()} framework: pass it to the ${other.toUpperCase()} functions (score${other === 'dti' ? 'Dti' : 'Dbi'} …). ${expected.toUpperCase()} frameworks: ${known.join(', ')}.`);
+}

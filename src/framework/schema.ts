@@ -45,10 +45,13 @@ export const factStatusSchema = z
   .meta({ id: 'FactStatus', description: '`confirmed`: read in the decision or an official page; `reconstructed`: inferred or taken from secondary sources; `not-found`: looked for and not found.' });
 export type FactStatus = z.infer<typeof factStatusSchema>;
 
-/** `official`: every fact scoring uses is confirmed. `reconstructed`: some are inferred or assumed. */
+/**
+ * `official`: every fact scoring uses is confirmed (reserved to the bundled frameworks, checked
+ * against the public record). `reconstructed`: some are inferred or assumed; every framework file.
+ */
 export const frameworkStatusSchema = z
   .enum(['official', 'reconstructed'])
-  .meta({ id: 'FrameworkStatus', description: '`official`: every fact scoring uses is confirmed; `reconstructed`: some are inferred or assumed (list them in `assumptions`).' });
+  .meta({ id: 'FrameworkStatus', description: '`official`: every fact scoring uses is confirmed, reserved to the bundled frameworks (checked against the public record); `reconstructed`: some are inferred or assumed (list them in `assumptions`), and every framework file, which defineFramework refuses as `official` or under the id of a bundled framework.' });
 export type FrameworkStatus = z.infer<typeof frameworkStatusSchema>;
 
 export const sourceSchema = z
@@ -143,8 +146,11 @@ export const dtiMainIndicatorSchema = z
     /** Position in the decision's table (1…9). */
     code: shortText().describe('Position in the decision\'s table, e.g. `1`.'),
     name: localizedSchema.describe('Name, as the decision writes it.'),
-    /** `foundation` (nhóm chỉ số nền tảng chung), `activity` (nhóm chỉ số hoạt động), or `unscored`. */
-    group: z.enum(['foundation', 'activity', 'unscored']).describe('`foundation` (nhóm chỉ số nền tảng), `activity` (nhóm chỉ số hoạt động), or `unscored` (listed, not scored: maximum 0 or null).'),
+    /**
+     * `foundation` (nhóm chỉ số nền tảng chung), `activity` (nhóm chỉ số hoạt động), `ungrouped`
+     * (scored in its pillar, in no group the decision states: Decision 1726), or `unscored`.
+     */
+    group: z.enum(['foundation', 'activity', 'ungrouped', 'unscored']).describe('`foundation` (nhóm chỉ số nền tảng), `activity` (nhóm chỉ số hoạt động), `ungrouped` (scored within its pillar, in no group the decision states, as Decision 1726\'s indicators; its maximum may be `null` where not published), or `unscored` (listed, not scored: maximum 0 or null).'),
     /** Maximum points; `null` where no source gives it (the indicator is then not an input). */
     max: z.number().int().nonnegative().nullable().describe('Maximum points; `null` where no source gives it (the indicator is then not an input).'),
     maxStatus: factStatusSchema.describe('How well the maximum is established.'),

@@ -484,8 +484,8 @@ export function safeScoreDbi(frameworkOrId: DbiFrameworkRef, input: DbiInput | D
  * criterionOrder('dbi-2021-sme').length; // 60
  * criterionOrder('dbi-2021-sme')[0]; // '1.1.1'
  * criterionOrder('dbi-2021-large'); // ['customer', 'strategy', …] (pillar-level input)
- * // a framework with sector parts: the common criteria, then the named sector's
- * criterionOrder(defineFramework(sectorFile), { sector: 'retail' });
+ * // for a framework file with sector parts, criterionOrder(framework, { sector: 'retail' }) lists the
+ * // common criteria, then the named sector's
  * ```
  */
 export function criterionOrder<const R extends DbiFrameworkId | DbiFramework | (string & {})>(frameworkOrId: CheckedRef<R, DbiFrameworkId, DbiFramework>, options?: { readonly sector?: string }): DbiAnswerId<R>[];

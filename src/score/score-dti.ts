@@ -42,7 +42,7 @@ export interface DtiMainIndicatorScore {
   readonly id: string;
   readonly code: string;
   readonly name: Localized;
-  readonly group: 'foundation' | 'activity' | 'unscored';
+  readonly group: 'foundation' | 'activity' | 'ungrouped' | 'unscored';
   /** Points, 2 decimals. */
   readonly points: number;
   readonly max: number;
@@ -137,12 +137,12 @@ export function scoreDti(frameworkOrId: DtiFrameworkRef, rawInput: DtiInput): Dt
       const points = X.sum(scores.map((x) => x.points));
       unitPoints.set(unit.id, points);
       unitValues.set(unit.id, ratio(points, unit.max));
-      unitComponents.set(unit.id, scores.map(({ c, points: p, value: v }) => ({
+      unitComponents.set(unit.id, Object.freeze(scores.map(({ c, points: p, value: v }) => Object.freeze({
         id: c.id, code: c.code, name: c.name, scoring: c.scoring, max: c.max,
         points: X.toRoundedNumber(p, POINT_DECIMALS),
         value: X.toRoundedNumber(v, VALUE_DECIMALS),
-        exact: { points: X.toPlainString(p), value: X.toPlainString(v) },
-      })));
+        exact: Object.freeze({ points: X.toPlainString(p), value: X.toPlainString(v) }),
+      }))) as DtiComponentScore[]);
       continue;
     }
     const raw = given[unit.id];
@@ -166,12 +166,13 @@ export function scoreDti(frameworkOrId: DtiFrameworkRef, rawInput: DtiInput): Dt
     const p = framework.pillars.find((x) => x.id === id)!;
     const points = pillarPoints(id);
     const value = ratio(points, p.max);
-    return {
+    // frozen as built (the result is frozen whole): cheaper than walking it afterwards
+    return Object.freeze({
       id, code: p.code, name: p.name, max: p.max,
       points: X.toRoundedNumber(points, POINT_DECIMALS),
       value: X.toRoundedNumber(value, VALUE_DECIMALS),
-      exact: { points: X.toPlainString(points), value: X.toPlainString(value) },
-    };
+      exact: Object.freeze({ points: X.toPlainString(points), value: X.toPlainString(value) }),
+    });
   };
 
   const mainIndicators: DtiMainIndicatorScore[] =
@@ -183,27 +184,27 @@ export function scoreDti(frameworkOrId: DtiFrameworkRef, rawInput: DtiInput): Dt
             const points = unitPoints.get(m.id) ?? X.ZERO;
             const value = unitValues.get(m.id) ?? null;
             const components = unitComponents.get(m.id);
-            return {
+            return Object.freeze({
               id: m.id, code: m.code, name: m.name, group: m.group, max: m.max as number,
               points: X.toRoundedNumber(points, POINT_DECIMALS),
               value: value === null ? null : X.toRoundedNumber(value, VALUE_DECIMALS),
-              exact: { points: X.toPlainString(points), value: value === null ? null : X.toPlainString(value) },
+              exact: Object.freeze({ points: X.toPlainString(points), value: value === null ? null : X.toPlainString(value) }),
               ...(components ? { components } : {}),
-            };
+            });
           });
 
   const value = ratio(total, framework.totalMax);
-  return recordFramework<DtiResult>({
+  return recordFramework<DtiResult>(Object.freeze({
     kind: 'dti',
-    framework: { id: framework.id, decision: framework.legalBasis.decision, status: framework.status },
+    framework: Object.freeze({ id: framework.id, decision: framework.legalBasis.decision, status: framework.status }),
     input: mode,
     total: X.toRoundedNumber(total, POINT_DECIMALS),
     max: framework.totalMax,
     value: X.toRoundedNumber(value, VALUE_DECIMALS),
-    pillars: { government: pillarScore('government'), economy: pillarScore('economy'), society: pillarScore('society') },
-    mainIndicators,
-    exact: { total: X.toPlainString(total), value: X.toPlainString(value) },
-  }, framework);
+    pillars: Object.freeze({ government: pillarScore('government'), economy: pillarScore('economy'), society: pillarScore('society') }),
+    mainIndicators: Object.freeze(mainIndicators),
+    exact: Object.freeze({ total: X.toPlainString(total), value: X.toPlainString(value) }),
+  }), framework);
 }
 
 /**

@@ -86,7 +86,7 @@ describe('analyses keep the framework the caller scored with', () => {
     const s = summarize(results);
     expect(s.overall.total.median).toBe(70);
     expect(s.overall.meanPercent).toBe(50);
-    // rebuilt from JSON, the result falls back to the bundled framework, which has no maxima
+    // rebuilt from JSON, the result falls back to the bundled framework, which has no maxima: re-scoring it says so
     expect(() => summarize(results.map((r) => ({ result: JSON.parse(JSON.stringify(r.result)) })))).toThrow(/pillar maxima/);
   });
 });

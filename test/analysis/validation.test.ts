@@ -174,19 +174,22 @@ describe('results passed back are checked', () => {
     const r0 = json(scored[0]!.result);
     const over = { ...r0, pillars: r0.pillars.map((p, i) => (i === 0 ? { ...p, points: 999, exact: { ...p.exact, points: '999' } } : p)) };
     expect(firstIssue(() => summarize([{ result: over }]))).toMatchObject({ pathString: 'entries.0.result.pillars.0.exact.points', code: 'out_of_range' });
+    // points no answers give: 7 of the strategy pillar (one criterion, 0–25 in steps of 5)
+    const seven = { ...r0, pillars: r0.pillars.map((p, i) => (i === 1 ? { ...p, points: 7, exact: { ...p.exact, points: '7' } } : p)) };
+    expect(firstIssue(() => summarize([{ result: seven }]))).toMatchObject({ pathString: 'entries.0.result.pillars.1.exact.points', code: 'not_on_scale', params: { allowed: [0, 5] } });
     expect(firstIssue(() => dtiGap({ ...json(dakLak), value: Number.NaN }, { value: 0.5 })).pathString).toBe('result.value');
     expect(firstIssue(() => dtiGap({ ...json(dakLak), framework: { ...dakLak.framework, id: 'dti-9999' } }, { value: 0.5 }))).toMatchObject({ pathString: 'result.framework.id', code: 'unknown_framework' });
     expect(firstIssue(() => dtiGap(scored[0]!.result as never, { value: 0.5 }))).toMatchObject({ pathString: 'result.kind', code: 'wrong_framework_kind' });
     expect(firstIssue(() => compareResults(dakLak, scored[0]!.result))).toMatchObject({ pathString: 'b.kind', code: 'wrong_framework_kind' });
   });
 
-  it('results of models beyond summed points (marked with an aggregation) get the shape check', () => {
+  it('a result marked with another aggregation than its framework scores by is refused (it was not made by the scorer)', () => {
     const general = { ...json(scored[0]!.result), aggregation: 'mean' as const, percent: 61.5 };
-    expect(summarize([{ result: general }]).overall.count).toBe(1);
-    const over = { ...general, pillars: general.pillars.map((p, i) => (i === 1 ? { ...p, points: p.max + 1 } : p)) };
-    expect(firstIssue(() => summarize([{ result: over }]))).toMatchObject({ pathString: 'entries.0.result.pillars.1.points', code: 'out_of_range' });
-    expect(firstIssue(() => summarize([{ result: { ...general, level: 9 } }]))).toMatchObject({ pathString: 'entries.0.result.level', code: 'out_of_range' });
-    expect(firstIssue(() => summarize([{ result: { ...general, total: Number.NaN } }]))).toMatchObject({ pathString: 'entries.0.result.total', code: 'not_finite' });
+    const issues = issuesOf(() => summarize([{ result: general }]));
+    expect(issues.map((i) => i.pathString)).toEqual(['entries.0.result.percent', 'entries.0.result.aggregation']);
+    expect(issues.every((i) => i.code === 'inconsistent_result')).toBe(true);
+    expect(firstIssue(() => summarize([{ result: { ...json(scored[0]!.result), level: 9 } }]))).toMatchObject({ pathString: 'entries.0.result.level', code: 'inconsistent_result' });
+    expect(firstIssue(() => summarize([{ result: { ...json(scored[0]!.result), total: Number.NaN } }]))).toMatchObject({ pathString: 'entries.0.result.total', code: 'inconsistent_result' });
   });
 
   it('a hand-built level outside the framework is refused', () => {

@@ -63,7 +63,12 @@ describe('one error shape', () => {
     expect(r.error).toBeInstanceOf(ValidationError);
     expect(r.error).toBeInstanceOf(VndiError);
     expect((r.error as NotScorableError).reason.en).toBe(issue!.message.en);
-    expect(r.error.message).toMatch(/^dbi-2023-sme-readiness: The pillar maxima/);
+    // what the person scoring can do is in the message; the function a developer calls, in the hint
+    expect(issue!.message.en).toMatch(/Supply the maximum of each of these pillars \(with the vndi command: in a framework file, given with --framework-file\)\.$/);
+    expect(issue!.message.vi).toMatch(/Hãy cung cấp điểm tối đa của từng trụ cột này \(với lệnh vndi: trong một tệp bộ chỉ số, dùng --framework-file\)\.$/);
+    expect(`${issue!.message.vi} ${issue!.message.en}`).not.toMatch(/override|\(framework/);
+    // Vietnamese first, as on the command line and in the docs
+    expect(r.error.message).toBe(`dbi-2023-sme-readiness: ${issue!.message.vi} / ${issue!.message.en}`);
   });
 
   it('params are structured: lists are arrays', () => {

@@ -27,9 +27,15 @@ describe('DTI input validation', () => {
     expect(i.message.en).toContain('dti-province-2022');
   });
 
-  it('rejects a DBI id passed to scoreDti', () => {
+  it('names a DBI id passed to scoreDti as a DBI framework, not as no framework', () => {
     // @ts-expect-error -- a DBI id is not a DTI framework id
-    expectIssue(issuesOf(() => scoreDti('dbi-2021-sme', { points: dti })), 'framework', 'unknown_framework');
+    const i = expectIssue(issuesOf(() => scoreDti('dbi-2021-sme', { points: dti })), 'framework', 'wrong_framework_kind');
+    expect(i.message).toEqual({
+      vi: 'Bộ chỉ số "dbi-2021-sme" có loại (kind) "dbi"; cần bộ chỉ số loại "dti"',
+      en: 'Framework "dbi-2021-sme" has kind "dbi"; a framework of kind "dti" is needed',
+    });
+    expect(i.params).toEqual({ id: 'dbi-2021-sme', actual: 'dbi', expected: 'dti', known: ['dti-province-2020', 'dti-province-2022', 'dti-province-2025'] });
+    expect(i.hint).toBe('"dbi-2021-sme" names a DBI framework: pass it to the DBI functions (scoreDbi …). DTI frameworks: dti-province-2020, dti-province-2022, dti-province-2025.');
   });
 
   it('rejects an unknown main indicator', () => {
@@ -131,6 +137,17 @@ describe('DBI input validation', () => {
   it('rejects an unknown DBI framework', () => {
     // @ts-expect-error -- an unknown id is a compile error too
     expectIssue(issuesOf(() => scoreDbi('dbi-1999', { answers: dbi })), 'framework', 'unknown_framework');
+  });
+
+  it('names a DTI id passed to a DBI function as a DTI framework', () => {
+    // @ts-expect-error -- a DTI id is not a DBI framework id
+    const i = expectIssue(issuesOf(() => scoreDbi('dti-province-2022', { answers: dbi })), 'framework', 'wrong_framework_kind');
+    expect(i.message.en).toBe('Framework "dti-province-2022" has kind "dti"; a framework of kind "dbi" is needed');
+    expect(i.message.vi).toBe('Bộ chỉ số "dti-province-2022" có loại (kind) "dti"; cần bộ chỉ số loại "dbi"');
+    expect(i.hint).toMatch(/^"dti-province-2022" names a DTI framework: pass it to the DTI functions \(scoreDti …\)\. DBI frameworks: dbi-2021-sme, /);
+    // every function that resolves a DBI id answers the same
+    // @ts-expect-error -- a DTI id is not a DBI framework id
+    expectIssue(issuesOf(() => criterionOrder('dti-province-2025')), 'framework', 'wrong_framework_kind');
   });
 
   it('does not mutate the answers and leaves the prototype alone', () => {

@@ -1,100 +1,83 @@
 /**
- * Docs that run: every TypeScript block of the README and the guides is a standalone program that
- * imports 'vn-digital-index' (mapped to src/index.ts), type-checks under `strict` (one TypeScript
- * program for all blocks), and runs, with each `expression; // result` comment checked against the
- * actual value. A deliberately misspelt id and input key must fail to compile, so the type check is
- * known to bite.
+ * Docs that run, from the packed tarball: every TypeScript and JavaScript block of the README and
+ * the guides runs against the package installed in fresh ES module and CommonJS projects
+ * (test/trust/packed.ts), and each `expression; // result` comment is checked against the value.
  *
- * Blocks fenced as `ts check-only` need a host that is not installed here (Express, NestJS, a
- * notebook kernel): they are type-checked against minimal declarations of that host, not run.
+ * - Programs are compiled by tsc under `--strict` in both projects, with the current TypeScript and
+ *   with the oldest supported (5.0, and 5.4 without skipLibCheck) where CI installed them, then run
+ *   by Node: in both projects, except a block using syntax only ES modules have (top-level `await`).
+ * - Servers (`ts server`: Express, Fastify, NestJS) start for real on 127.0.0.1 in both projects and
+ *   answer the blocks after them, which send a valid and an invalid request and state the JSON.
+ * - REPL sessions are typed into `node -i`.
+ * - Notebook cells run in real Jupyter kernels (tslab, Deno), with the notebook guide's programs.
+ *
+ * No block is only type-checked: a block whose fence names no way to run fails, and the last test
+ * counts that every block ran.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { docFiles, extractBlocks, instrument, mismatch, parseResult, MORE } from './blocks.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { packed, root, type Packed } from '../trust/packed.js';
+import { KERNEL_FOOTER, RESULTS_MARKER, docFiles, extractBlocks, headerLines, instrument, mismatch, parseResult, unmet, MORE, type CodeBlock, type ResultComment } from './blocks.js';
+import { ESM_ONLY, REQUIRE_TOOLS, compile, compilers, kernels, runProgram, runRepl, withServer, type Diagnostic, type Kernels, type Project } from './harness.js';
 
-const root = join(__dirname, '..', '..');
 const blocks = extractBlocks(root, docFiles(root));
-const work = mkdtempSync(join(root, '.docs-check-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const compiled = blocks.filter((b) => b.kind === 'program' || b.kind === 'server');
+const projects: readonly Project[] = ['esm', 'cjs'];
 
-/** What check-only blocks may use that is not installed here: only the surface the guides call. */
-const HOSTS = `
-declare module 'express' {
-  // express types a parsed body as any
-  interface Request { params: Record<string, string>; body: any }
-  interface Response { json(body: unknown): Response; status(code: number): Response }
-  interface App { use(handler: unknown): void; post(path: string, handler: (req: Request, res: Response) => unknown): void }
-  interface Express { (): App; json(options?: { limit?: string }): unknown }
-  const express: Express;
-  export default express;
+/** The server block a program block runs under: the last one before it in its file, if any. */
+function serverOf(block: CodeBlock): CodeBlock | undefined {
+  const before = blocks.slice(0, blocks.indexOf(block)).filter((b) => b.file === block.file);
+  return before.reverse().find((b) => b.kind === 'server');
 }
-declare module 'fastify' {
-  interface Reply { code(status: number): Reply; send(body: unknown): Reply }
-  interface App { post(path: string, options: { schema?: { body?: unknown } }, handler: (req: { body: unknown }, reply: Reply) => Promise<unknown>): void }
-  export default function Fastify(): App;
-}
-declare module '@nestjs/common' {
-  export class BadRequestException extends Error { constructor(body: unknown) }
-  export function Controller(prefix: string): ClassDecorator;
-  export function Post(path: string): MethodDecorator;
-  export function Body(): ParameterDecorator;
-  export function Param(name: string): ParameterDecorator;
-}
-declare module 'tslab' {
-  export const display: { html(html: string): void; markdown(text: string): void; text(text: string): void };
-}
-declare const Deno: { jupyter: { html(strings: TemplateStringsArray, ...values: unknown[]): unknown } };
-`;
-const HOST_USE = /from '(express|fastify|@nestjs\/common|tslab)'|\bDeno\./;
+const served = (server: CodeBlock) => compiled.filter((b) => b.kind === 'program' && serverOf(b) === server);
 
-function compilerOptions(): ts.CompilerOptions {
-  return {
-    strict: true,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    resolveJsonModule: true,
-    esModuleInterop: true,
-    skipLibCheck: true,
-    experimentalDecorators: true,
-    noEmit: true,
-    types: ['node'],
-    typeRoots: [join(root, 'node_modules', '@types')],
-    paths: {
-      'vn-digital-index': [join(root, 'src', 'index.ts')],
-      'vn-digital-index/schema': [join(root, 'src', 'schema.ts')],
-      'npm:vn-digital-index': [join(root, 'src', 'index.ts')],
-      'vn-digital-index/fixtures/*': [join(root, 'fixtures', '*')],
-    },
-  };
-}
+let pkg: Packed;
+const results = new Map<string, ResultComment[]>();
+const sources: Record<string, string> = {};
+/** Blocks each project cannot compile because they use ES-module-only syntax. */
+const esmOnly = new Set<string>();
+const diagnostics = new Map<string, Diagnostic[]>();
+const ran = new Map<string, string[]>();
+let kernelsHere: Kernels;
+let work: string;
+const SUB = 'docs';
 
-/** Type-checks files in one program; returns the diagnostics of each, as text. */
-function typeCheck(files: Record<string, string>): Record<string, string[]> {
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(work, name), text);
-  const paths = Object.keys(files).map((f) => join(work, f));
-  const program = ts.createProgram(paths, compilerOptions());
-  const out: Record<string, string[]> = {};
-  for (const [name] of Object.entries(files)) {
-    const sf = program.getSourceFile(join(work, name))!;
-    const diagnostics = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
-    out[name] = diagnostics.map((d) => {
-      const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-      return `line ${where}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-    });
+const noted = (block: CodeBlock, how: string) => ran.set(block.name, [...(ran.get(block.name) ?? []), how]);
+const out = (project: Project, block: CodeBlock) => join(pkg[project], SUB, 'out', `${block.slug}.js`);
+
+beforeAll(() => {
+  pkg = packed();
+  work = mkdtempSync(join(inject('packDir'), 'docs-'));
+  for (const b of compiled) {
+    const { code, results: r } = instrument(b);
+    sources[`${b.slug}.ts`] = code;
+    results.set(b.name, r);
   }
-  return out;
-}
+  const { list } = compilers();
+  for (const compiler of list) {
+    for (const project of projects) {
+      const sub = compiler.emits ? SUB : `${SUB}-${compiler.label.replace(/\W+/g, '-')}`;
+      for (const [file, found] of compile(compiler, pkg[project], project, sub, sources)) {
+        const b = compiled.find((x) => `${x.slug}.ts` === file);
+        const shift = b ? headerLines('node') : 0;
+        const list = found.map((d) => ({ ...d, line: d.line - shift }));
+        // ES-module-only syntax in the CommonJS project: the block runs in the ES module project only
+        if (b && project === 'cjs' && list.every((d) => ESM_ONLY.has(d.code))) {
+          esmOnly.add(b.name);
+          continue;
+        }
+        const key = `${compiler.label}, ${project}: ${b?.name ?? '(declarations)'}`;
+        diagnostics.set(key, list);
+      }
+    }
+  }
+  kernelsHere = kernels(work);
+}, 20 * 60_000);
 
-const TYPO = `import { scoreDti, scoreDbi } from 'vn-digital-index';
-scoreDti('dti-provinse-2022', { points: { awareness: 74 } });
-scoreDti('dti-province-2022', { points: { awarenes: 74 } });
-scoreDbi('dbi-2021-sme', { answers: { '7.1.1': 3 } });
-`;
+afterAll(() => {
+  // the run's folder is removed by test/trust/pack-setup.ts
+});
 
 describe('the result-comment reader', () => {
   it('reads a literal and ignores the prose after it', () => {
@@ -113,54 +96,116 @@ describe('the result-comment reader', () => {
     expect(mismatch({ a: 1, b: 2 }, { a: 1 })).toMatch(/unexpected keys b/);
     expect(mismatch(new Float64Array([1, 2]), [1, 2])).toBeUndefined();
   });
+
+  it('refuses a block that would only be type-checked', () => {
+    const dir = mkdtempSync(join(inject('packDir'), 'fence-'));
+    const file = join(dir, 'x.md');
+    writeFileSync(file, "```ts check-only\nconst x = 1;\n```\n");
+    expect(() => extractBlocks(dir, [file])).toThrow(/x\.md:1: every block runs/);
+    writeFileSync(file, '```js\nconsole.log(1)\n```\n');
+    expect(() => extractBlocks(dir, [file])).toThrow(/a JavaScript block is a REPL session/);
+  });
 });
 
-describe('README and guide code blocks', () => {
-  it('there are blocks to check (README, backends, methodology, notebooks)', () => {
-    expect(blocks.filter((b) => b.name.startsWith('README.md')).length).toBeGreaterThanOrEqual(5);
-    for (const guide of ['docs/backends.md', 'docs/notebooks.md', 'docs/methodology.md']) {
-      expect(blocks.some((b) => b.name.startsWith(guide)), guide).toBe(true);
+describe('README and guide code blocks, from the installed tarball', () => {
+  it('there are blocks of every kind to run, none check-only', () => {
+    const count = (kind: string) => blocks.filter((b) => b.kind === kind).length;
+    expect(blocks.filter((b) => b.file === 'README.md').length).toBeGreaterThanOrEqual(5);
+    for (const guide of ['docs/backends.md', 'docs/notebooks.md', 'docs/methodology.md', 'docs/errors.md']) {
+      expect(blocks.some((b) => b.file === guide), guide).toBe(true);
     }
+    expect(blocks.filter((b) => b.kind === 'server').map((b) => /from '(express|fastify|@nestjs\/common)'/.exec(b.code)?.[1])).toEqual(['express', 'fastify', '@nestjs/common']);
+    expect(count('repl')).toBeGreaterThanOrEqual(1);
+    expect(blocks.filter((b) => b.kind === 'kernel').map((b) => b.kernel).sort()).toEqual(['deno', 'tslab']);
+    // every server is asked by at least one block after it
+    for (const s of blocks.filter((b) => b.kind === 'server')) expect(served(s).length, s.name).toBeGreaterThan(0);
   });
 
-  it('only blocks that need an absent host are check-only', () => {
-    for (const b of blocks) expect(HOST_USE.test(b.code), `${b.name}: check-only exactly when it uses a host`).toBe(b.checkOnly);
+  it('every program compiles under --strict, in the ES module and CommonJS projects, with each TypeScript version', () => {
+    const { list, missing } = compilers();
+    if (REQUIRE_TOOLS) expect(missing, 'VNDI_REQUIRE_CI_TOOLS=1: run .ci/run (npm ci --prefix .ci/tools)').toEqual([]);
+    else if (missing.length) console.warn(`docs: not compiled with ${missing.join(', ')}: not installed (npm ci --prefix .ci/tools)`);
+    expect(list.length).toBeGreaterThanOrEqual(1);
+    const problems = [...diagnostics].filter(([, d]) => d.length > 0).map(([k, d]) => `${k}\n  ${d.map((x) => x.text).join('\n  ')}`);
+    expect(problems).toEqual([]);
+    // only blocks with top-level await are left to the ES module project
+    for (const name of esmOnly) expect(blocks.find((b) => b.name === name)!.code, name).toMatch(/^(?!\s*\/\/).*\bawait\b/m);
   });
 
-  it('every block type-checks under strict, standalone; a misspelt id or key does not', () => {
-    const files: Record<string, string> = { 'hosts.d.ts': HOSTS, 'typo.ts': TYPO };
-    for (const b of blocks) files[`${b.slug}.ts`] = `${b.code}\nexport {};\n`;
-    const diagnostics = typeCheck(files);
-    for (const b of blocks) expect(diagnostics[`${b.slug}.ts`], b.name).toEqual([]);
-    const typo = diagnostics['typo.ts']!;
-    expect(typo).toHaveLength(3);
-    expect(typo[0]).toMatch(/^line 2: TS2345 Argument of type '"dti-provinse-2022"'/);
-    expect(typo[1]).toMatch(/^line 3: TS2561 .*'awarenes' does not exist.*Did you mean to write 'awareness'\?/);
-    expect(typo[2]).toMatch(/^line 4: TS2353 .*''7\.1\.1'' does not exist/);
+  const standalone = compiled.filter((b) => b.kind === 'program' && !serverOf(b));
+  it.each(standalone.map((b) => [b.name, b] as const))('%s runs and gives the results its comments state', (_name, block) => {
+    for (const project of projects) {
+      if (project === 'cjs' && esmOnly.has(block.name)) continue;
+      const cwd = join(work, `${block.slug}-${project}`);
+      mkdirSync(cwd, { recursive: true });
+      // the files its guide shows by name, in the folder where it runs
+      for (const f of block.files) writeFileSync(join(cwd, f.name), f.content);
+      const r = runProgram(out(project, block), cwd);
+      expect(r.status, `${block.name} (${project}) exited with ${r.status}:\n${r.stderr}`).toBe(0);
+      expect(unmet(`${block.name} (${project})`, results.get(block.name)!, r.recorded)).toEqual([]);
+      noted(block, project);
+    }
   }, 120_000);
 
-  const runnable = blocks.filter((b) => !b.checkOnly);
-  it.each(runnable.map((b) => [b.name, b] as const))('%s runs and gives the results its comments state', async (_name, block) => {
-    const { code, results } = instrument(block);
-    const file = join(work, `${block.slug}.run.ts`);
-    writeFileSync(file, code);
-    // the files its guide shows by name, in a folder of their own where the block runs
-    const folder = mkdtempSync(join(work, `${block.slug}-`));
-    for (const f of block.files) writeFileSync(join(folder, f.name), f.content);
-    const quiet = [vi.spyOn(console, 'log').mockImplementation(() => {}), vi.spyOn(console, 'table').mockImplementation(() => {})];
-    const cwd = process.cwd();
-    let mod: { __results: [number, unknown][] };
-    try {
-      process.chdir(folder);
-      mod = (await import(pathToFileURL(file).href)) as typeof mod;
-    } finally {
-      process.chdir(cwd);
-      for (const s of quiet) s.mockRestore();
+  const servers = blocks.filter((b) => b.kind === 'server');
+  it.each(servers.map((b) => [b.name, b] as const))('%s starts on 127.0.0.1 and answers the requests of the blocks after it', async (_name, server) => {
+    for (const project of projects) {
+      await withServer(out(project, server), pkg[project], (url) => {
+        for (const client of served(server)) {
+          // a block with top-level await runs from the ES module project against either server
+          const from: Project = project === 'cjs' && esmOnly.has(client.name) ? 'esm' : project;
+          const r = runProgram(out(from, client), pkg[from], { API_URL: url });
+          expect(r.status, `${client.name} against the ${project} server exited with ${r.status}:\n${r.stderr}`).toBe(0);
+          expect(unmet(`${client.name} (${project} server)`, results.get(client.name)!, r.recorded)).toEqual([]);
+          noted(client, `${from} against the ${project} server`);
+        }
+      });
+      noted(server, project);
     }
-    for (const r of results) {
-      const seen = mod.__results.filter(([id]) => id === r.id);
-      expect(seen.length, `${block.name} line ${r.line}: \`${r.expression}\` never ran`).toBeGreaterThan(0);
-      expect(mismatch(seen[seen.length - 1]![1], r.expected), `${block.name} line ${r.line}: \`${r.expression}\` // ${r.comment}`).toBeUndefined();
+  }, 180_000);
+
+  const repls = blocks.filter((b) => b.kind === 'repl');
+  it.each(repls.map((b) => [b.name, b] as const))('%s: the REPL session prints what the guide shows', async (_name, block) => {
+    for (const project of projects) {
+      const r = await runRepl(block.code, pkg[project]);
+      expect(r.missing, `${block.name} (${project}) printed:\n${r.output}`).toEqual([]);
+      noted(block, `node -i (${project})`);
     }
-  }, 60_000);
+  }, 120_000);
+
+  // the notebook guide's cells: its kernel blocks, and its programs, which it says run in notebooks
+  const cells = blocks.filter((b) => b.kind === 'kernel' || (b.kind === 'program' && b.file === 'docs/notebooks.md'));
+  const runs = cells.flatMap((b) => (b.kernel ? [b.kernel] : (['tslab', 'deno'] as const)).map((k) => [`${b.name} in ${k}`, b, k] as const));
+  it.each(runs)('%s: the cell runs in a real Jupyter kernel', (_name, block, kernel) => {
+    if (!kernelsHere.available.has(kernel)) {
+      if (REQUIRE_TOOLS) expect(kernelsHere.missing, 'VNDI_REQUIRE_CI_TOOLS=1: .ci/run installs the kernels').toEqual([]);
+      console.warn(`docs: ${block.name} not run in ${kernel}: ${kernelsHere.missing.join(', ')} not installed (see .ci/run)`);
+      return;
+    }
+    const { code, results: comments } = instrument(block, 'kernel');
+    // tslab compiles to CommonJS and requires from its folder; Deno reads the ES module project's node_modules
+    const outputs = kernelsHere.run(kernel, pkg[kernel === 'tslab' ? 'cjs' : 'esm'], [code, KERNEL_FOOTER]).flat();
+    const errors = outputs.filter((o) => o.output_type === 'error' || (o.output_type === 'stream' && /^(Error|\d+:\d+ - )/m.test(o.text ?? '')));
+    expect(errors.map((e) => `${e.ename ?? ''} ${e.evalue ?? ''} ${e.text ?? ''}`), `${block.name} in ${kernel}`).toEqual([]);
+    const marker = outputs.map((o) => o.text ?? '').join('').split('\n').find((l) => l.includes(RESULTS_MARKER));
+    expect(marker, `${block.name} in ${kernel}: the cell did not finish`).toBeDefined();
+    const recorded = JSON.parse(marker!.slice(marker!.indexOf(RESULTS_MARKER) + RESULTS_MARKER.length)) as [number, unknown][];
+    expect(unmet(`${block.name} (${kernel})`, comments, recorded)).toEqual([]);
+    if (block.kind === 'kernel') {
+      // its rich output: the result card as HTML
+      const html = outputs.map((o) => o.data?.['text/html'] ?? '').join('');
+      expect(html, `${block.name}: no HTML shown`).toMatch(/<div[^>]*>[\s\S]*(398,49|192)/);
+    }
+    noted(block, kernel);
+  }, 300_000);
+
+  it('every block ran', () => {
+    const notRun = blocks.filter((b) => !ran.has(b.name));
+    const onlyKernels = notRun.every((b) => b.kind === 'kernel') && !REQUIRE_TOOLS && kernelsHere.available.size < 2;
+    if (notRun.length > 0 && onlyKernels) {
+      console.warn(`docs: ${notRun.map((b) => b.name).join(', ')} need a Jupyter kernel that is not installed here; CI runs them`);
+      return;
+    }
+    expect(notRun.map((b) => b.name)).toEqual([]);
+  });
 });

@@ -36,7 +36,8 @@ function checkedModule(ts: string): { source: string; count: number } {
   const lines = ts.split('\n').map((line, n) => {
     if (line.startsWith('import ')) {
       return line
-        .replace("from 'vn-digital-index'", `from ${JSON.stringify(pathToFileURL(join(__dirname, '../../src/index.ts')).href)}`);
+        .replace("from 'vn-digital-index'", `from ${JSON.stringify(pathToFileURL(join(__dirname, '../../src/index.ts')).href)}`)
+        .replace("from 'vn-digital-index/schema'", `from ${JSON.stringify(pathToFileURL(join(__dirname, '../../src/schema.ts')).href)}`);
     }
     const m = /^([^/].*?);\s*\/\/\s*(.+)$/.exec(line);
     if (m && !/^(const|let|import)\b/.test(m[1]!)) {

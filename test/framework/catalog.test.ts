@@ -17,44 +17,50 @@ describe('framework catalog', () => {
     expect(listFrameworks({ kind: 'dti' })).toHaveLength(3);
   });
 
+  /** The id an answer gives, or its outcome where no framework is given. */
+  const idOf = (a: { outcome: string; framework?: { id: string } }) => (a.outcome === 'encoded' ? a.framework!.id : a.outcome);
+
   it('finds frameworks by id and by year', () => {
     expect(getFramework('dbi-2021-sme').kind).toBe('dbi');
-    expect(frameworkForYear('dti', 2020)?.id).toBe('dti-province-2020');
-    expect(frameworkForYear('dti', 2023)?.id).toBe('dti-province-2022');
-    expect(frameworkForYear('dti', 2024)?.id).toBe('dti-province-2025');
-    expect(frameworkForYear('dbi', 2022, 'large')?.id).toBe('dbi-2021-large');
-    expect(frameworkForYear('dti', 2019)).toBeUndefined();
+    expect(idOf(frameworkForYear('dti', 2020))).toBe('dti-province-2020');
+    expect(idOf(frameworkForYear('dti', 2023))).toBe('dti-province-2022');
+    expect(idOf(frameworkForYear('dti', 2024))).toBe('dti-province-2025');
+    expect(idOf(frameworkForYear('dbi', 2022, 'large'))).toBe('dbi-2021-large');
+    expect(idOf(frameworkForYear('dti', 2019))).toBe('not-encoded');
   });
 
   it('keeps DTI years honest: 405 for DTI 2024 only (inferred), no set claims DTI 2025', () => {
     expect(getFramework('dti-province-2025').years).toEqual([2024]);
-    expect(frameworkForYear('dti', 2021)?.id).toBe('dti-province-2022');
-    expect(frameworkForYear('dti', 2025)).toBeUndefined();
+    expect(idOf(frameworkForYear('dti', 2021))).toBe('dti-province-2022');
+    const y2025 = frameworkForYear('dti', 2025);
+    expect(y2025).toMatchObject({ outcome: 'not-encoded', why: 'year-not-known' });
+    expect(frameworkForYear('dti', 2024)).toMatchObject({ outcome: 'encoded', evidence: 'inferred' });
+    expect(frameworkForYear('dti', 2022)).toMatchObject({ outcome: 'encoded', evidence: 'confirmed' });
   });
 
   it('answers by date where a DBI decision changed mid-year (1567 from 30/06/2025, 2158 from 07/11/2023)', () => {
-    expect(frameworkInForce('dbi', '2025-06-29', 'large')?.id).toBe('dbi-2023-large');
-    expect(frameworkInForce('dbi', '2025-06-30', 'large')?.id).toBe('dbi-2025-large');
-    expect(frameworkInForce('dbi', '2023-11-06', 'sme')?.id).toBe('dbi-2021-sme');
-    expect(frameworkInForce('dbi', '2023-11-07', 'sme')?.id).toBe('dbi-2023-sme-readiness');
-    expect(frameworkInForce('dbi', '2023-11-06', 'group')?.id).toBe('dbi-2021-group');
-    // 2158 has no group index and 1567's SME set is not encoded: no answer rather than a replaced set
-    expect(frameworkInForce('dbi', '2023-11-07', 'group')).toBeUndefined();
-    expect(frameworkInForce('dbi', '2025-06-30', 'sme')).toBeUndefined();
-    expect(frameworkInForce('dbi', '2021-12-12', 'sme')).toBeUndefined();
-    expect(frameworkInForce('dbi', '2021-12-13', 'sme')?.id).toBe('dbi-2021-sme');
-    expect(frameworkInForce('dti', '2020-10-12')?.id).toBe('dti-province-2020');
-    expect(frameworkInForce('dti', '2022-05-19')?.id).toBe('dti-province-2020');
-    expect(frameworkInForce('dti', '2022-05-20')?.id).toBe('dti-province-2022');
-    expect(frameworkInForce('dti', '2025-04-03')?.id).toBe('dti-province-2025');
+    expect(idOf(frameworkInForce('dbi', '2025-06-29', 'large'))).toBe('dbi-2023-large');
+    expect(idOf(frameworkInForce('dbi', '2025-06-30', 'large'))).toBe('dbi-2025-large');
+    expect(idOf(frameworkInForce('dbi', '2023-11-06', 'sme'))).toBe('dbi-2021-sme');
+    expect(idOf(frameworkInForce('dbi', '2023-11-07', 'sme'))).toBe('dbi-2023-sme-readiness');
+    expect(idOf(frameworkInForce('dbi', '2023-11-06', 'group'))).toBe('dbi-2021-group');
+    // 2158 has no group index and 1567's SME set is not encoded: a typed answer rather than a replaced set
+    expect(frameworkInForce('dbi', '2023-11-07', 'group')).toMatchObject({ outcome: 'not-encoded', why: 'no-set-for-size' });
+    expect(frameworkInForce('dbi', '2025-06-30', 'sme')).toMatchObject({ outcome: 'not-encoded', why: 'content-not-found' });
+    expect(frameworkInForce('dbi', '2021-12-12', 'sme')).toMatchObject({ outcome: 'not-encoded', why: 'no-decision' });
+    expect(idOf(frameworkInForce('dbi', '2021-12-13', 'sme'))).toBe('dbi-2021-sme');
+    expect(idOf(frameworkInForce('dti', '2020-10-12'))).toBe('dti-province-2020');
+    expect(idOf(frameworkInForce('dti', '2022-05-19'))).toBe('dti-province-2020');
+    expect(idOf(frameworkInForce('dti', '2022-05-20'))).toBe('dti-province-2022');
+    expect(idOf(frameworkInForce('dti', '2025-04-03'))).toBe('dti-province-2025');
   });
 
   it('reads a Date or an ISO date-time on the Vietnamese calendar (UTC+7)', () => {
     // 29/06/2025 17:00 UTC is 30/06/2025 00:00 in Hà Nội: Decision 1567 is in force
-    expect(frameworkInForce('dbi', new Date('2025-06-29T17:00:00Z'), 'large')?.id).toBe('dbi-2025-large');
-    expect(frameworkInForce('dbi', new Date('2025-06-29T16:59:59Z'), 'large')?.id).toBe('dbi-2023-large');
-    expect(frameworkInForce('dbi', '2025-06-30T06:00:00+07:00', 'large')?.id).toBe('dbi-2025-large');
-    expect(frameworkInForce('dbi', '2025-06-29T23:30:00Z', 'large')?.id).toBe('dbi-2025-large');
+    expect(idOf(frameworkInForce('dbi', new Date('2025-06-29T17:00:00Z'), 'large'))).toBe('dbi-2025-large');
+    expect(idOf(frameworkInForce('dbi', new Date('2025-06-29T16:59:59Z'), 'large'))).toBe('dbi-2023-large');
+    expect(idOf(frameworkInForce('dbi', '2025-06-30T06:00:00+07:00', 'large'))).toBe('dbi-2025-large');
+    expect(idOf(frameworkInForce('dbi', '2025-06-29T23:30:00Z', 'large'))).toBe('dbi-2025-large');
   });
 
   it('rejects a bad date, kind or size with a ValidationError', () => {
@@ -68,27 +74,27 @@ describe('framework catalog', () => {
     expect(codeOf(() => frameworkInForce('dbi', new Date('nonsense')))).toEqual(['date:invalid_type']);
     expect(codeOf(() => frameworkInForce('dbi', 20250630 as unknown as string))).toEqual(['date:invalid_type']);
     expect(codeOf(() => frameworkInForce('dbi', null as unknown as string))).toEqual(['date:invalid_type']);
-    expect(frameworkInForce('dbi', '2024-02-29', 'large')?.id).toBe('dbi-2023-large');
+    expect(idOf(frameworkInForce('dbi', '2024-02-29', 'large'))).toBe('dbi-2023-large');
     expect(codeOf(() => frameworkInForce('xyz' as 'dti', '2024-01-01'))).toEqual(['kind:invalid_option']);
     expect(codeOf(() => frameworkInForce('dbi', '2024-01-01', 'huge' as 'sme'))).toEqual(['enterpriseSize:invalid_option']);
     expect(codeOf(() => frameworkForYear('dbi', 2024.5))).toEqual(['year:invalid_type']);
     expect(codeOf(() => frameworkForYear('dti', Number.NaN))).toEqual(['year:invalid_type']);
   });
 
-  it('gives, for a DBI changeover year, the framework in force on 31 December', () => {
-    expect(frameworkForYear('dbi', 2025, 'large')?.id).toBe('dbi-2025-large');
-    expect(frameworkForYear('dbi', 2024, 'large')?.id).toBe('dbi-2023-large');
-    expect(frameworkForYear('dbi', 2023, 'sme')?.id).toBe('dbi-2023-sme-readiness');
-    expect(frameworkForYear('dbi', 2023, 'large')?.id).toBe('dbi-2023-large');
-    expect(frameworkForYear('dbi', 2021, 'sme')?.id).toBe('dbi-2021-sme');
-    expect(frameworkForYear('dbi', 2025, 'sme')).toBeUndefined();
-    expect(frameworkForYear('dbi', 2020, 'sme')).toBeUndefined();
+  it('answers a DBI changeover year with its periods, never one set silently', () => {
+    const periods = (a: ReturnType<typeof frameworkForYear>) => (a.outcome === 'changeover' ? a.periods.map((p) => [p.from, p.to, idOf(p.answer)]) : a.outcome);
+    expect(periods(frameworkForYear('dbi', 2025, 'large'))).toEqual([['2025-01-01', '2025-06-29', 'dbi-2023-large'], ['2025-06-30', '2025-12-31', 'dbi-2025-large']]);
+    expect(periods(frameworkForYear('dbi', 2023, 'sme'))).toEqual([['2023-01-01', '2023-11-06', 'dbi-2021-sme'], ['2023-11-07', '2023-12-31', 'dbi-2023-sme-readiness']]);
+    expect(periods(frameworkForYear('dbi', 2025))).toEqual([['2025-01-01', '2025-06-29', 'dbi-2023-sme-readiness'], ['2025-06-30', '2025-12-31', 'not-encoded']]);
+    expect(idOf(frameworkForYear('dbi', 2024, 'large'))).toBe('dbi-2023-large');
+    expect(idOf(frameworkForYear('dbi', 2021, 'sme'))).toBe('dbi-2021-sme');
+    expect(frameworkForYear('dbi', 2020, 'sme')).toMatchObject({ outcome: 'not-encoded', why: 'no-decision' });
   });
 
   it('lists in `years` of each DBI framework only years in which its decision was in force', () => {
     for (const f of DBI_FRAMEWORKS) {
       for (const y of f.years) {
-        const inForceSomeDay = [`${y}-01-01`, `${y}-12-31`].some((d) => frameworkInForce('dbi', d, f.enterpriseSize)?.id === f.id)
+        const inForceSomeDay = [`${y}-01-01`, `${y}-12-31`].some((d) => idOf(frameworkInForce('dbi', d, f.enterpriseSize)) === f.id)
           || (f.legalBasis.date.startsWith(String(y)));
         expect(inForceSomeDay, `${f.id} ${y}`).toBe(true);
       }
@@ -281,13 +287,15 @@ describe('provenance labels (issue #11)', () => {
     expect(years.en).toMatch(/No source says which set DTI 2025/);
   });
 
-  it('922: official for 2021–2023, with the 2022-only verification noted; row 9 and the CQS pillar stated', () => {
+  it('922: official, its use for 2021 and 2023 an inferred assumption (verified on 2022 figures only); row 9 and the CQS pillar stated', () => {
     const f = getFramework('dti-province-2022') as DtiFramework;
     expect(f.status).toBe('official');
     expect(f.years).toEqual([2021, 2022, 2023]);
+    const assumption = f.assumptions.find((a) => a.id === 'formula-2021-2023')!;
+    expect(assumption.status).toBe('reconstructed');
+    expect(assumption.description.en).toMatch(/verified to 4 decimals on published DTI 2022 figures/);
+    expect(assumption.description.en).toMatch(/computed by the same formula is inferred/);
     const text = f.notes.map((n) => n.en).join('\n');
-    expect(text).toMatch(/verified to 4 decimals on 2022 figures/);
-    expect(text).toMatch(/2021 and DTI 2023 is inferred/);
     expect(text).toMatch(/Row 9 of Bảng I.1 \(Hoạt động xã hội số: 8 components, 150 points\) is stated/);
     expect(text).toMatch(/7 main indicators .* 78 components, 700 points/);
     expect(text).not.toMatch(/8 components are inferred/);

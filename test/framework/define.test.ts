@@ -122,6 +122,7 @@ describe('defineFramework', () => {
     it('sums decimal maxima exactly (no float drift)', () => {
       const f = file(DBI_FRAMEWORKS.find((x) => x.id === 'dbi-2025-large'));
       // 0.1 + 0.2 is 0.30000000000000004 in floating point, exactly 0.3 here
+      f.id = 'large-decimal-maxima';
       f.pillars = f.pillars.slice(0, 2).map((p: any, i: number) => ({ ...p, max: i === 0 ? 0.1 : 0.2 }));
       f.totalMax = 0.3;
       f.componentCount = 10;

@@ -38,7 +38,8 @@ describe('the 1970 levels on the 2158 and 1567 large sets (#11)', () => {
   it('the 2158 set lists the reported averaging rule as an assumption with its override', () => {
     const a = fw('dbi-2023-large').assumptions.find((x) => x.id === 'aggregation')!;
     expect(a.description.en).toContain('arithmetic means');
-    const mean = defineFramework({ ...JSON.parse(JSON.stringify(fw('dbi-2023-large'))), aggregation: { kind: 'mean' } }) as DbiFramework;
+    // a framework of its own (a bundled id with other content is refused)
+    const mean = defineFramework({ ...JSON.parse(JSON.stringify(fw('dbi-2023-large'))), id: 'dbi-2023-large-mean', aggregation: { kind: 'mean' } }) as DbiFramework;
     // pillars at 100, 50, 0, 0, 0, 0 % → mean 25% (a sum would give 187.5/695 = 26.98%)
     const r = scoreDbi(mean, { answers: { customer: 125, strategy: 60, technology: 0, operations: 0, culture: 0, data: 0 } });
     expect(r).toMatchObject({ percent: 25, aggregation: 'mean', total: 185 });

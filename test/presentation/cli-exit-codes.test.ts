@@ -110,14 +110,14 @@ describe('an empty input file is exit 2 (an input problem), and nothing is writt
     const header = write('header.csv', 'id,awareness,institutions\n\n');
     const out = join(dir, 'o.csv');
     expect((await usage(['score', header, '--framework', 'dti-province-2022', '--out', out])).line).toBe(
-      `${header}: tệp không có dòng dữ liệu nào (chỉ có tiêu đề hoặc dòng trống) / ${header}: the file has no data rows (only a header or blank lines)`,
+      `${header}: tệp không có dòng dữ liệu nào (chỉ có tiêu đề, dòng trống hoặc dòng tổng cộng) / ${header}: the file has no data rows (only a header, blank lines or totals rows)`,
     );
     expect(existsSync(out)).toBe(false);
     const array = write('none.json', '[]');
     expect((await usage(['rank', array, '--format', 'csv'])).line).toBe(`${array}: tệp không có dòng dữ liệu nào / ${array}: the file has no data rows`);
     const xlsx = join(dir, 'header.xlsx');
     await writeXlsxFile([[{ value: 'id' }, { value: 'awareness' }]] as never, {}).toFile(xlsx);
-    expect((await usage(['summary', xlsx])).en).toBe(`${xlsx}: the file has no data rows (only a header or blank lines)`);
+    expect((await usage(['summary', xlsx])).en).toBe(`${xlsx}: the file has no data rows (only a header, blank lines or totals rows)`);
   });
 });
 

@@ -2,7 +2,8 @@
  * The officer-files suite: files as provincial offices really have them, written by the tests into a
  * temporary folder and run through the command line. Each case checks the scored totals (Đắk Lắk
  * DTI 2021 on the 2022 framework: 398.49 / 0.3985; Quảng Ninh: 702.45 / 0.7024, as published) or
- * the rejected line, and that every row read is accounted for: scored + rejected + blank.
+ * the rejected line, and that every row read is accounted for: scored + rejected + blank (+ set
+ * aside: totals rows and resubmissions, which the office-file suite, cli-office-suite.test.ts, covers).
  */
 import { chmodSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,13 +25,14 @@ function withoutProvenance(out: string): unknown {
   return rest;
 }
 
-/** The run's closing line, parsed: read = scored + rejected + blank. */
+/** The run's closing line, parsed: read = scored + rejected + blank + set aside (none in these files). */
 function tally(err: string): { read: number; scored: number; rejected: number; blank: number } {
-  const m = /read ([\d,]+) rows?: ([\d,]+) scored, ([\d,]+) rejected, ([\d,]+) blank/.exec(err);
+  const m = /read ([\d,]+) rows?: ([\d,]+) scored, ([\d,]+) rejected, ([\d,]+) blank, ([\d,]+) set aside/.exec(err);
   if (!m) throw new Error(`no summary line in: ${err}`);
-  const [read, scored, rejected, blank] = m.slice(1).map((x) => Number(x.replace(/,/g, '')));
-  expect(read).toBe(scored! + rejected! + blank!);
-  expect(err).toMatch(/đã đọc [\d.]+ dòng: [\d.]+ đã chấm, [\d.]+ bị từ chối, [\d.]+ trống/);
+  const [read, scored, rejected, blank, setAside] = m.slice(1).map((x) => Number(x.replace(/,/g, '')));
+  expect(setAside).toBe(0);
+  expect(read).toBe(scored! + rejected! + blank! + setAside!);
+  expect(err).toMatch(/đã đọc [\d.]+ dòng: [\d.]+ đã chấm, [\d.]+ bị từ chối, [\d.]+ trống, [\d.]+ để riêng/);
   return { read: read!, scored: scored!, rejected: rejected!, blank: blank! };
 }
 
@@ -299,7 +301,7 @@ describe('the batch path and the streaming summary give what the library gives',
     expect(trailer).toMatch(/^# Framework: dbi-2021-sme — Decision 1970\/QĐ-BTTTT .* — Status: tái lập \/ reconstructed\n# Assumptions in force:/);
     valid().forEach((r, k) => {
       const x = scoreDbi('dbi-2021-sme', { answers: r.answers });
-      const expected = [r.id, '', 'dbi-2021-sme', x.total, x.max, x.percent, x.level, x.levelName?.en, ...x.pillars.flatMap((p) => [p.points, p.level])].map((v) => String(v ?? ''));
+      const expected = [r.id, '', r.district, r.size, 'dbi-2021-sme', x.total, x.max, x.percent, x.level, x.levelName?.en, ...x.pillars.flatMap((p) => [p.points, p.level])].map((v) => String(v ?? ''));
       expect(lines[k + 1]!.split(',')).toEqual(expected);
     });
   });
@@ -317,11 +319,19 @@ describe('the batch path and the streaming summary give what the library gives',
     expect(withoutProvenance(all.out)).toEqual(JSON.parse(JSON.stringify(summarize(entries))));
   });
 
-  it('rank: the compact ranking equals ranking the exact totals', async () => {
+  it('rank: the compact ranking equals ranking the exact totals, the rejected rows as units without a value', async () => {
     const path = file('many3.csv', csv());
     const r = await run(['rank', path, '--framework', 'dbi-2021-sme', '--format', 'json']);
     const results = new Map(valid().map((v) => [v.id, scoreDbi('dbi-2021-sme', { answers: v.answers })]));
-    const expected = rank(valid().map((v) => ({ id: v.id, score: results.get(v.id)!.exact.total })), { precision: 'exact' }).map((x) => ({ rank: x.rank, id: x.id, total: results.get(x.id)!.total, percent: results.get(x.id)!.percent, level: results.get(x.id)!.level }));
+    const ranked = rank(rows.map((v) => ({ id: v.id, score: results.get(v.id)?.exact.total ?? null })), { precision: 'exact' });
+    const without = rows.length - valid().length;
+    const text = (x: (typeof ranked)[number], lang: 'vi' | 'en') => (x.rank === null ? (lang === 'vi' ? 'chưa có số liệu' : 'no result') : `${x.best}–${x.worst}/${rows.length}, ${without} ${lang === 'vi' ? 'đơn vị chưa có số liệu' : 'units without data'}`);
+    const expected = ranked.map((x) => ({
+      rank: x.rank, best: x.best, worst: x.worst, certain: x.certain, id: x.id,
+      total: results.get(x.id)?.total ?? null, percent: results.get(x.id)?.percent ?? null, level: results.get(x.id)?.level ?? null,
+      label: text(x, 'en'), labelVi: text(x, 'vi'),
+    }));
+    expect(without).toBeGreaterThan(0);
     expect(JSON.parse(r.out).rows).toEqual(expected);
   });
 });
@@ -398,7 +408,7 @@ describe('row details', () => {
     expect(twice.err).toMatch(/line 1 \(66\): points\.awareness: [^\n]+ \/ Give only one of the fields: "awareness", "Nhận thức số"/);
     const unknown = await run(['score', file('fw.csv', ['id', 'Bộ chỉ số', ...INDICATORS].join(';') + '\n66;dti-2099;' + DAK_LAK.join(';') + '\n'), '--format', 'json']);
     expect(unknown.code).toBe(1);
-    expect(unknown.err).toMatch(/line 2 \(66\): framework: [^\n]+ \/ No framework "dti-2099"/);
+    expect(unknown.err).toMatch(/line 2 \(66\): framework \(Bộ chỉ số\): [^\n]+ \/ No framework "dti-2099"/);
     const group = await run(['rank', join(dir, 'fw.csv'), '--framework', 'dti-province-2022', '--group-by', 'Vùng miền']);
     expect(group.code).toBe(2);
     expect(group.err).toMatch(/no column "Vùng miền"; the columns are: id, Bộ chỉ số \(framework\)/);

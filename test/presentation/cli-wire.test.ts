@@ -184,22 +184,23 @@ describe('every output says what it rests on (officer files, #11)', () => {
     expect(r.out).toMatch(/MINH HỌA/);
     for (const a of f.assumptions) expect(r.out).toContain(`${a.id}: ${a.description.vi}`);
     expect(r.out).toMatch(/^MH01 +Tỉnh Minh Họa 01 .* 228,46 +0,2285 .*minh họa \/ illustrative$/m);
-    expect(r.out).toMatch(/Mã +Tên +Bộ chỉ số +Tổng điểm +Giá trị DTI/);
+    // the officer's own columns (region by its name, year, any other) between the name and the figures
+    expect(r.out).toMatch(/Mã +Tên +Vùng +Năm +nameEn +Bộ chỉ số +Tổng điểm +Giá trị DTI/);
     const en = await run(args('table', '--lang', 'en'));
     expect(en.out.split('\n')[0]).toBe(`Framework: dti-province-2025 — Decision 405/QĐ-BKHCN (${f.legalBasis.date}) — Status: ${reconstructed}`);
-    expect(en.out).toMatch(/ID +Name +Framework +Total points +DTI value/);
+    expect(en.out).toMatch(/ID +Name +Region +Year +nameEn +Framework +Total points +DTI value/);
     expect(en.out).toMatch(/^MH01 .* 228\.46 +0\.2285 /m);
   });
 
   it('csv --excel: Vietnamese headers, decimal commas, a source column, the provenance trailer written once', async () => {
     const r = await run(args('csv', '--excel'));
     expect(r.code).toBe(0);
-    expect(r.out.startsWith('\uFEFFMã;Tên;Bộ chỉ số;Tổng điểm;Giá trị DTI;')).toBe(true);
+    expect(r.out.startsWith('\uFEFFMã;Tên;Vùng;Năm;nameEn;Bộ chỉ số;Tổng điểm;Giá trị DTI;')).toBe(true);
     const [table, trailer] = r.out.slice(1).split('\r\n\r\n');
     const lines = table!.split('\r\n');
     expect(lines).toHaveLength(64);
     expect(lines[0]!.split(';').at(-1)).toBe('Nguồn số liệu');
-    expect(lines[2]).toMatch(/^MH01;Tỉnh Minh Họa 01;dti-province-2025;228,46;0,2285;0,2395;.*;minh họa \/ illustrative$/);
+    expect(lines[2]).toMatch(/^MH01;Tỉnh Minh Họa 01;Đồng bằng sông Hồng;2021;Illustrative Province 01;dti-province-2025;228,46;0,2285;0,2395;.*;minh họa \/ illustrative$/);
     expect(trailer!.split('\r\n')[0]).toBe(`# Bộ chỉ số: dti-province-2025 — Quyết định 405/QĐ-BKHCN (${f.legalBasis.date}) — Tình trạng: ${reconstructed}`);
     for (const a of f.assumptions) expect(trailer).toContain(a.id);
     expect(r.out.match(/# Bộ chỉ số:/g)).toHaveLength(1);
@@ -213,9 +214,9 @@ describe('every output says what it rests on (officer files, #11)', () => {
     const sheets = await readXlsxFile(readFileSync(out));
     expect(sheets.map((s) => s.sheet)).toEqual(['Kết quả', 'Nguồn - Sources']);
     const data = sheets[0]!.data;
-    expect(data[0]!.slice(0, 5)).toEqual(['Mã', 'Tên', 'Bộ chỉ số', 'Tổng điểm', 'Giá trị DTI']);
+    expect(data[0]!.slice(0, 8)).toEqual(['Mã', 'Tên', 'Vùng', 'Năm', 'nameEn', 'Bộ chỉ số', 'Tổng điểm', 'Giá trị DTI']);
     expect(data[0]!.at(-1)).toBe('Nguồn số liệu');
-    expect(data[2]!.slice(0, 5)).toEqual(['MH01', 'Tỉnh Minh Họa 01', 'dti-province-2025', 228.46, 0.2285]);
+    expect(data[2]!.slice(0, 8)).toEqual(['MH01', 'Tỉnh Minh Họa 01', 'Đồng bằng sông Hồng', '2021', 'Illustrative Province 01', 'dti-province-2025', 228.46, 0.2285]);
     expect(data[2]!.at(-1)).toBe('minh họa / illustrative');
     const status = data.slice(64).flat().filter((c) => typeof c === 'string').join('\n');
     expect(status).toContain(`405/QĐ-BKHCN (${f.legalBasis.date}) — Tình trạng: ${reconstructed}`);
@@ -261,7 +262,7 @@ describe('every output says what it rests on (officer files, #11)', () => {
     const r = await run(args('md', '--lang', 'vi'));
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toBe(`> Bộ chỉ số: dti-province-2025 — Quyết định 405/QĐ-BKHCN (${f.legalBasis.date}) — Tình trạng: ${reconstructed}`);
-    expect(r.out).toMatch(/^\| MH01 \| Tỉnh Minh Họa 01 \| dti-province-2025 \| 228,46 \| 0,2285 \|.*\| minh họa \/ illustrative \|$/m);
+    expect(r.out).toMatch(/^\| MH01 \| Tỉnh Minh Họa 01 \| Đồng bằng sông Hồng \| 2021 \| Illustrative Province 01 \| dti-province-2025 \| 228,46 \| 0,2285 \|.*\| minh họa \/ illustrative \|$/m);
     expect(r.out).toMatch(/\*\*Giả định đang áp dụng:\*\*/);
     for (const a of f.assumptions) expect(r.out).toContain(`- ${a.id}:`);
   });

@@ -96,7 +96,8 @@ describe('vndi', () => {
     expect(r.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.slice(1).split('\r\n')[0]).toMatch(/^Mã;Tên;Bộ chỉ số;Tổng điểm;Điểm tối đa;Tỷ lệ \(%\);Mức;/);
+    // the officer's own columns (district, sector, size, year) come back between the name and the figures
+    expect(text.slice(1).split('\r\n')[0]).toMatch(/^Mã;Tên;Huyện;Ngành;Quy mô;Năm;Bộ chỉ số;Tổng điểm;Điểm tối đa;Tỷ lệ \(%\);Mức;/);
     expect(readdirSync(dir).some((f) => f.endsWith('.tmp'))).toBe(false);
   });
 

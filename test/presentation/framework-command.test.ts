@@ -154,19 +154,19 @@ describe('vndi framework show', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('dti-fictional-components — DTI hư cấu / Fictional DTI');
     expect(lines).toContain('Quyết định / Decision: 998/QĐ-XYZ (2026-01-15), Phụ lục I — Bộ Hư cấu (không có thật) / Ministry of Fiction (not real)');
-    expect(lines).toContain('Trạng thái / Status: tái dựng / reconstructed');
+    expect(lines).toContain('Trạng thái / Status: tái lập / reconstructed');
     expect(lines).toContain('  CQS Chính quyền số / Digital government — tối đa / max 400');
     expect(lines).toContain('  4 Hoạt động kinh tế số / Digital economy activity [digitalEconomy] — tối đa / max 150 [xác nhận / confirmed] — hoạt động / activity — KTS — 2 chỉ số thành phần / components');
-    expect(lines).toContain('    4.1 Tỷ lệ doanh nghiệp dùng hóa đơn điện tử / Share of enterprises using e-invoices [e1] — tối đa / max 90 [tái dựng / reconstructed] — tỷ lệ × tối đa / ratio × max [xác nhận / confirmed]');
+    expect(lines).toContain('    4.1 Tỷ lệ doanh nghiệp dùng hóa đơn điện tử / Share of enterprises using e-invoices [e1] — tối đa / max 90 [tái lập / reconstructed] — tỷ lệ × tối đa / ratio × max [xác nhận / confirmed]');
     expect(lines).toContain('    1.1 Tuyên truyền về chuyển đổi số / Outreach on digital transformation [a1] — tối đa / max 40 [xác nhận / confirmed] — điểm / points [xác nhận / confirmed]');
-    expect(lines).toContain('  - fictional-e1-max [tái dựng / reconstructed]: Điểm tối đa 90 của chỉ số thành phần e1 là giả định (hư cấu). / The 90-point maximum of component e1 is an assumption (fictional).');
+    expect(lines).toContain('  - fictional-e1-max [tái lập / reconstructed]: Điểm tối đa 90 của chỉ số thành phần e1 là giả định (hư cấu). / The 90-point maximum of component e1 is an assumption (fictional).');
   });
 
   it('prints a bundled framework by id, DTI and DBI', () => {
     const dti = run('show', 'dti-province-2025');
     expect(dti.code).toBe(0);
-    expect(dti.stdout).toContain('Trạng thái / Status: tái dựng / reconstructed');
-    expect(dti.stdout).toContain('  1 Nhận thức số / Digital awareness [awareness] — tối đa / max 100 [tái dựng / reconstructed] — nền tảng / foundation — CQS, KTS, XHS');
+    expect(dti.stdout).toContain('Trạng thái / Status: tái lập / reconstructed');
+    expect(dti.stdout).toContain('  1 Nhận thức số / Digital awareness [awareness] — tối đa / max 100 [tái lập / reconstructed] — nền tảng / foundation — CQS, KTS, XHS');
     const dbi = run('show', 'dbi-2021-sme');
     expect(dbi.code).toBe(0);
     expect(dbi.stdout).toContain('      3.2.4 ');
@@ -203,7 +203,7 @@ Ngành / Sectors:
   ngành không có trong danh sách / an unlisted sector: từ chối / refused
   câu trả lời cho câu hỏi của ngành khác / answers to another sector's questions: từ chối / refused
 
-Quy tắc xếp mức / Level rule: total-percent-bands [tái dựng / reconstructed]
+Quy tắc xếp mức / Level rule: total-percent-bands [tái lập / reconstructed]
   mức / level 1: ≥ 0%
   mức / level 2: ≥ 100%
 

@@ -124,7 +124,7 @@ describe('one decimal style and one language per output (format × lang)', () =>
       expect(data[0]).toContain(lang === 'vi' ? 'Giá trị DTI' : 'DTI value');
       expect(data[0]).not.toContain(lang === 'vi' ? 'DTI value' : 'Giá trị DTI');
       const dakLak = data.find((row) => row[0] === '66')!;
-      expect(dakLak.slice(3, 5)).toEqual([398.49, 0.3985]);
+      expect(dakLak.slice(6, 8)).toEqual([398.49, 0.3985]);
       const text = data.flat().filter((c): c is string => typeof c === 'string').join('\n');
       expect(wrongDecimals(text, lang)).toEqual([]);
       const status = data.flat().find((c) => typeof c === 'string' && /^(Bộ chỉ số|Framework): /.test(c));
@@ -139,8 +139,8 @@ describe('one decimal style and one language per output (format × lang)', () =>
     const ndjson = await run([...commands.score, '--format', 'ndjson', '--lang', 'vi']);
     expect(ndjson.out).toContain('"value":0.3985');
     const csv = await run([...commands.score, '--format', 'csv']);
-    expect(csv.out.split('\n')[0]).toMatch(/^id,name,framework,total,value,/);
-    expect(csv.out).toContain('66,Đắk Lắk,dti-province-2022,398.49,0.3985,');
+    expect(csv.out.split('\n')[0]).toMatch(/^id,name,region,year,nameEn,framework,total,value,/);
+    expect(csv.out).toContain('66,Đắk Lắk,Central Highlands,2021,,dti-province-2022,398.49,0.3985,');
   });
 });
 

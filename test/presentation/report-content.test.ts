@@ -113,10 +113,12 @@ describe('what the page rests on', () => {
   it('an official framework says so; a framework without assumptions says it has none', () => {
     const html = province();
     expect(text(html.slice(0, html.indexOf('<div class="figures">')))).toMatch(/922\/QĐ-BTTTT.*chính thức/);
-    expect(html).not.toContain('tái lập');
+    // the page is not marked reconstructed; its one inferred assumption (922 for 2021 and 2023) is in the footer
+    expect(html.slice(0, html.indexOf('<footer>'))).not.toContain('tái lập');
     const f = getFramework('dti-province-2022');
     const footer = text(html.slice(html.indexOf('<footer>')));
     if (f.assumptions.length === 0) expect(footer).toContain('Không có giả định');
+    for (const a of f.assumptions) expect(footer).toContain(a.description.vi);
     for (const s of f.sources) expect(footer).toContain(s.title);
   });
 

@@ -153,8 +153,10 @@ describe('frameworks without a published level rule', () => {
     try {
       scoreDbi('dbi-2023-sme-readiness', { answers: {} });
     } catch (e) {
-      expect((e as NotScorableError).reason.en).toContain('overrideDbiPillarMaxima');
+      // the reason says what the person scoring supplies; the function a developer calls is in the hint
+      expect((e as NotScorableError).reason.en).toContain('Supply the maximum of each of these pillars');
       expect((e as NotScorableError).reason.vi).toContain('Chưa có điểm tối đa');
+      expect((e as NotScorableError).issues[0]!.hint).toContain('overrideDbiPillarMaxima');
     }
     const base = getFramework('dbi-2023-sme-readiness') as DbiFramework;
     const supplied = overrideDbiPillarMaxima(base, Object.fromEntries(base.pillars.map((p) => [p.id, 20])));

@@ -46,6 +46,8 @@ export function apiSpecs(): Record<string, readonly (readonly unknown[])[]> {
   return {
     isVndiError: [[new ValidationError([])]],
     isValidationError: [[new Error('x')]],
+    rebuildError: [[JSON.parse(JSON.stringify(new ValidationError([])))], [{ issues: [{ path: ['framework'], code: 'not_scorable', message: { vi: 'v', en: 'e' }, params: { id: 'x' } }] }]],
+    flattenError: [[{ issues: [{ pathString: 'points.awareness', message: { vi: 'v', en: 'e' } }, { pathString: '', message: { vi: 'v', en: 'e' } }] }, { lang: 'en' }], [new ValidationError([])]],
     isDefinedFramework: [[sme21]],
     listFrameworks: [[], [{ kind: 'dbi' }]],
     getFramework: [['dti-province-2022']],

@@ -229,7 +229,8 @@ describe('fuzzing every export of the public API', () => {
     const args = [...tuples[m.tuple % tuples.length]!];
     const pos = args.length === 0 ? 0 : m.pos % (args.length + (m.mode === 'replace' ? 1 : 0));
     const setKey = (o: unknown, key: string | number, value: unknown): unknown => {
-      if (typeof o !== 'object' || o === null || ArrayBuffer.isView(o)) return value;
+      // an array's `length` cannot hold any value: the whole array is replaced instead
+      if (typeof o !== 'object' || o === null || ArrayBuffer.isView(o) || (Array.isArray(o) && key === 'length')) return value;
       const c = Array.isArray(o) ? [...o] : { ...o };
       Object.defineProperty(c, key, { value, enumerable: true, configurable: true, writable: true });
       return c;

@@ -1,50 +1,49 @@
 /**
- * The published package: built, packed, and checked as a user would receive it — publint and
- * arethetypeswrong on the tarball, only what users need inside it, tree-shaking that leaves the DBI
- * data out of a DTI-only bundle, and both module formats loading.
+ * The published package: packed as `npm pack` packs a fresh clone (nothing built before: `prepack`
+ * builds it), installed with `npm install` into fresh ES module and CommonJS projects, and checked
+ * as a user receives it — publint and arethetypeswrong on the tarball, only what users need inside
+ * it, tree-shaking that leaves the DBI data out of a DTI-only bundle, both module formats loading,
+ * the sample data without import attributes, and the `vndi` command npm linked.
+ * (test/docs/* run every documented block against the same installed package.)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packed, root, type Packed } from './packed.js';
 
-const root = join(__dirname, '..', '..');
-const npm = (args: string[], cwd = root) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-let work: string;
+let pkg: Packed;
 let tarball: string;
-/** A consumer project: the tarball unpacked into node_modules as npm would, with the two runtime dependencies beside it. */
+/** The ES module project that installed the tarball. */
 let consumer: string;
 
 beforeAll(() => {
-  npm(['run', 'build', '--silent']);
-  work = mkdtempSync(join(root, '.package-check-'));
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work])) as { filename: string; files: { path: string }[] }[];
-  tarball = join(work, packed[0]!.filename);
-  writeFileSync(join(work, 'files.json'), JSON.stringify(packed[0]!.files.map((f) => f.path)));
-  consumer = join(work, 'consumer');
-  const modules = join(consumer, 'node_modules');
-  mkdirSync(modules, { recursive: true });
-  execFileSync('tar', ['-xzf', tarball, '-C', modules]);
-  execFileSync('mv', [join(modules, 'package'), join(modules, 'vn-digital-index')]);
-  for (const dep of ['zod', 'decimal.js']) symlinkSync(join(root, 'node_modules', dep), join(modules, dep), 'dir');
-  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-}, 120_000);
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
+  pkg = packed();
+  tarball = pkg.tarball;
+  consumer = pkg.esm;
+}, 15 * 60_000);
 
 describe('the packed tarball', () => {
+  it('is built by `npm pack` itself on a fresh clone: prepack, not prepare (npm ci builds nothing)', () => {
+    expect(pkg.builtBefore).toBe(false);
+    const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.prepack).toMatch(/^npm run build\b/);
+    expect(scripts.prepare).toBeUndefined();
+    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/schema.js', 'dist/schema.cjs', 'dist/cli.js', 'dist/presentation.cjs', 'dist/modules/index.js']) {
+      expect(pkg.files).toContain(f);
+    }
+  });
+
   it('holds only what users need', () => {
-    const files = JSON.parse(readFileSync(join(work, 'files.json'), 'utf8')) as string[];
-    for (const f of files) expect(f).toMatch(/^(dist\/((index|schema|presentation)\.cjs|[\w-]+\.d\.c?ts|([\w-]+\/)*[\w-]+\.js)|fixtures\/[\w-]+\.json|schema\/(framework\.schema|package)\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/);
-    expect(files).toContain('dist/index.js');
-    expect(files).toContain('dist/index.cjs');
-    expect(files).toContain('dist/index.d.ts');
-    expect(files).toContain('dist/cli.js');
-    expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toBe(false);
+    const files = pkg.files;
+    for (const f of files) expect(f).toMatch(/^(dist\/((index|schema|presentation)\.cjs|[\w-]+\.d\.c?ts|([\w-]+\/)*[\w-]+\.js)|fixtures\/[\w-]+\.(json|js|cjs|d\.ts|d\.cts)|schema\/(framework\.schema|package)\.json|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/);
+    expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/') || (f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.d.cts')))).toBe(false);
+    // every JSON fixture ships with its modules (for CommonJS, TypeScript 5.0 and tslab: no import attributes)
+    const json = files.filter((f) => /^fixtures\/[\w-]+\.json$/.test(f));
+    expect(json.length).toBeGreaterThanOrEqual(7);
+    for (const f of json) for (const ext of ['js', 'cjs', 'd.ts', 'd.cts']) expect(files).toContain(f.replace(/json$/, ext));
   });
 
   it('passes publint', () => {
@@ -97,13 +96,9 @@ describe('tree-shaking', () => {
     expect(code).toContain('dti-province-2022');
     for (const dbi of ['dbi-2021-sme', 'dbi-2021-large', 'dbi-2025-large', '1970/Q', '2158/Q', '1567/Q']) expect(code).not.toContain(dbi);
     // the bundle still runs and scores
-    const out = join(root, 'dist', '.tree-shake-check.mjs');
+    const out = join(consumer, 'tree-shaken.mjs');
     writeFileSync(out, code);
-    try {
-      expect(execFileSync(process.execPath, [out], { encoding: 'utf8' }).trim()).toBe('0.3985');
-    } finally {
-      rmSync(out, { force: true });
-    }
+    expect(execFileSync(process.execPath, [out], { cwd: consumer, encoding: 'utf8' }).trim()).toBe('0.3985');
     // and a bundle of everything does hold the DBI data (the check above is not vacuous)
     writeFileSync(entry, `import * as all from 'vn-digital-index';\nconsole.log(Object.keys(all).length);\n`);
     const full = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', write: false, external: ['zod', 'decimal.js'] });
@@ -113,16 +108,17 @@ describe('tree-shaking', () => {
 
 describe('module formats', () => {
   it('loads from CommonJS and ESM with the same API', () => {
-    const cjs = execFileSync(process.execPath, ['-e', `const m = require(${JSON.stringify(join(root, 'dist', 'index.cjs'))}); console.log(typeof m.scoreDbi, typeof m.scoreDti, m.listFrameworks().length)`], { encoding: 'utf8' });
+    const script = 'console.log(typeof m.scoreDbi, typeof m.scoreDti, m.listFrameworks().length)';
+    const cjs = execFileSync(process.execPath, ['-e', `const m = require('vn-digital-index'); ${script}`], { cwd: pkg.cjs, encoding: 'utf8' });
     expect(cjs.trim()).toBe('function function 9');
-    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(join(root, 'dist', 'index.js'))}); console.log(typeof m.scoreDbi, typeof m.scoreDti, m.listFrameworks().length)`], { encoding: 'utf8' });
+    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `const m = await import('vn-digital-index'); ${script}`], { cwd: pkg.esm, encoding: 'utf8' });
     expect(esm.trim()).toBe('function function 9');
   });
 
   it('an error thrown by one build is instanceof the classes of the other (dual-package hazard)', () => {
     const script = `
-      const cjs = require(${JSON.stringify(join(root, 'dist', 'index.cjs'))});
-      import(${JSON.stringify(join(root, 'dist', 'index.js'))}).then((esm) => {
+      const cjs = require('vn-digital-index');
+      import('vn-digital-index').then((esm) => {
         const fromCjs = cjs.safeScoreDbi('dbi-2023-sme-readiness', { answers: {} }).error;
         let fromEsm;
         try { esm.rank([{ id: 'A', score: 'x' }]); } catch (e) { fromEsm = e; }
@@ -132,10 +128,11 @@ describe('module formats', () => {
           esm.isVndiError(fromCjs), esm.isValidationError(fromCjs),
           fromEsm instanceof cjs.ValidationError, fromEsm instanceof cjs.VndiError, fromEsm instanceof cjs.NotScorableError,
           cjs.isValidationError(fromEsm), fromEsm instanceof Error, new TypeError('x') instanceof esm.VndiError,
+          esm.rebuildError(structuredClone(fromCjs)) instanceof cjs.NotScorableError,
         ]));
       });`;
-    const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual([false, true, true, true, true, true, true, true, false, true, true, false]);
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: pkg.cjs, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([false, true, true, true, true, true, true, true, false, true, true, false, true]);
   });
 });
 
@@ -154,7 +151,7 @@ describe('a consumer project that installed the tarball', () => {
       const r = await build({
         stdin: { contents: "export { rank } from 'vn-digital-index';", resolveDir: consumer }, bundle: true, format: 'esm', platform, write: false, metafile: true, logLevel: 'silent',
       });
-      expect(Object.keys(r.metafile.inputs).filter((f) => f.includes('vn-digital-index/dist/'))).toContain('node_modules/vn-digital-index/dist/modules/analysis/rank.js'.replace(/^/, `${consumer.slice(root.length + 1)}/`));
+      expect(Object.keys(r.metafile.inputs).filter((f) => f.endsWith('node_modules/vn-digital-index/dist/modules/analysis/rank.js'))).toHaveLength(1);
     }
   });
 
@@ -185,6 +182,7 @@ import { defineFramework } from 'vn-digital-index/schema';
 const cjs = createRequire(import.meta.url)('vn-digital-index');
 const data = JSON.parse(JSON.stringify(esm.dtiProvince2022));
 data.id = 'tinh-minh-hoa-dti';
+data.status = 'reconstructed'; // a framework file is never 'official'
 const defined = defineFramework(data);
 const points = { awareness: 74, institutions: 30, infrastructure: 41.6, humanResources: 12.63, cybersecurity: 54, digitalGovernment: 78.47, digitalEconomy: 61.62, digitalSociety: 46.17 };
 const fromEsm = esm.scoreDti(defined, { points });
@@ -266,20 +264,56 @@ console.log(rows.length, scoreDbi(rows[0].framework, { answers: rows[0].answers 
     expect(out).toEqual([String(rows.length), '262', 'true', 'dti-province-2022']);
   });
 
-  it("`npx vndi` runs on the installed fixtures (as the README's commands do)", () => {
-    // npm links the `bin` entry into node_modules/.bin on install; the tarball's cli.js carries its shebang
-    mkdirSync(join(consumer, 'node_modules', '.bin'), { recursive: true });
-    symlinkSync('../vn-digital-index/dist/cli.js', join(consumer, 'node_modules', '.bin', 'vndi'));
-    const out = execFileSync('npx', ['--no-install', 'vndi', 'score', 'node_modules/vn-digital-index/fixtures/dti-2021.json', '--format', 'json'], { cwd: consumer, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const { rows } = JSON.parse(out) as { rows: unknown[] };
-    const fixtureRows = JSON.parse(readFileSync(join(root, 'fixtures', 'dti-2021.json'), 'utf8')) as unknown[];
-    expect(rows).toHaveLength(fixtureRows.length);
-    expect(out).toContain('dti-province-2022');
+  it('imports and requires every fixture without import attributes: the same data as its JSON, one copy of it', () => {
+    const names = pkg.files.filter((f) => /^fixtures\/[\w-]+\.json$/.test(f)).map((f) => f.slice('fixtures/'.length, -'.json'.length));
+    const script = (load: string) => `
+const names = ${JSON.stringify(names)};
+const out = {};
+for (const n of names) {
+  const viaModule = ${load};
+  const json = JSON.parse(require('node:fs').readFileSync(require.resolve('vn-digital-index/fixtures/' + n + '.json'), 'utf8'));
+  out[n] = JSON.stringify(viaModule) === JSON.stringify(json) && (Array.isArray(json) ? json.length : Object.keys(json).length);
+}
+`;
+    writeFileSync(join(pkg.cjs, 'fixtures.js'), `${script("require('vn-digital-index/fixtures/' + n)")}
+console.log(JSON.stringify([out, require('vn-digital-index/fixtures/dbi-sme-daklak') === require('vn-digital-index/fixtures/dbi-sme-daklak.json')]));`);
+    writeFileSync(join(pkg.esm, 'fixture-modules.mjs'), `import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const loaded = {};
+for (const n of ${JSON.stringify(names)}) loaded[n] = (await import('vn-digital-index/fixtures/' + n)).default;
+${script('loaded[n]')}
+const rows = (await import('vn-digital-index/fixtures/dbi-sme-daklak')).default;
+const json = (await import('vn-digital-index/fixtures/dbi-sme-daklak.json', { with: { type: 'json' } })).default;
+console.log(JSON.stringify([out, rows === require('vn-digital-index/fixtures/dbi-sme-daklak'), rows.length === json.length]));`);
+    const [fromCjs, same] = JSON.parse(execFileSync(process.execPath, ['fixtures.js'], { cwd: pkg.cjs, encoding: 'utf8' })) as [Record<string, number | false>, boolean];
+    const [fromEsm, shared, counted] = JSON.parse(execFileSync(process.execPath, ['fixture-modules.mjs'], { cwd: pkg.esm, encoding: 'utf8' })) as [Record<string, number | false>, boolean, boolean];
+    expect(Object.keys(fromCjs)).toEqual(names);
+    for (const n of names) expect([n, fromCjs[n]]).toEqual([n, expect.any(Number)]);
+    expect(fromEsm).toEqual(fromCjs);
+    // the CommonJS module is the JSON itself (require caches it), the ES module re-exports it
+    expect([same, shared, counted]).toEqual([true, true, true]);
+  });
+
+  it("`npx vndi` runs on the installed fixtures (npm linked the bin; as the README's commands do)", () => {
+    for (const dir of [pkg.esm, pkg.cjs]) {
+      const out = execFileSync('npx', ['--no-install', 'vndi', 'score', 'node_modules/vn-digital-index/fixtures/dti-2021.json', '--format', 'json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const { rows } = JSON.parse(out) as { rows: unknown[] };
+      const fixtureRows = JSON.parse(readFileSync(join(root, 'fixtures', 'dti-2021.json'), 'utf8')) as unknown[];
+      expect(rows).toHaveLength(fixtureRows.length);
+      expect(out).toContain('dti-province-2022');
+    }
   }, 60_000);
 
+  /** Diagnostics of a TypeScript file of a consumer project, as `line: TScode`. */
+  function diagnostics(dir: string, name: string, text: string, options: ts.CompilerOptions): string[] {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    const program = ts.createProgram([file], { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, esModuleInterop: true, types: [], ...options });
+    return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? d.file.getLineAndCharacterOfPosition(d.start!).line + 1 : '-'}: TS${d.code} ${d.file?.fileName.slice(dir.length + 1) ?? ''}`.trim());
+  }
+
   it('types from the built declarations: ids and keys checked, typos refused, fixtures typed', () => {
-    const file = join(consumer, 'typed.ts');
-    writeFileSync(file, `
+    const messages = diagnostics(consumer, 'typed.ts', `
 import { getFramework, scoreDbi, scoreDti, type DbiFramework } from 'vn-digital-index';
 import rows from 'vn-digital-index/fixtures/dbi-sme-daklak.json' with { type: 'json' };
 const sme: DbiFramework = getFramework('dbi-2021-sme');
@@ -289,12 +323,21 @@ scoreDti('dti-province-2022', { points: { awareness: 74 } });
 scoreDti('dti-provinse-2022', { points: { awareness: 74 } });
 scoreDti('dti-province-2022', { points: { awarenes: 74 } });
 export { sme, id };
-`);
-    const program = ts.createProgram([file], {
-      strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext, resolveJsonModule: true, skipLibCheck: true, types: [],
-    });
-    const messages = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? d.file.getLineAndCharacterOfPosition(d.start!).line + 1 : '-'}: TS${d.code}`);
-    expect(messages).toEqual(['8: TS2345', '9: TS2561']);
+`, { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, resolveJsonModule: true, skipLibCheck: true });
+    expect(messages).toEqual(['8: TS2345 typed.ts', '9: TS2561 typed.ts']);
+  }, 60_000);
+
+  it('the declared types of every fixture module hold its JSON (ES module and CommonJS declarations)', () => {
+    const names = pkg.files.filter((f) => /^fixtures\/[\w-]+\.json$/.test(f)).map((f) => f.slice('fixtures/'.length, -'.json'.length));
+    const camel = (n: string) => n.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()).replace(/^(\d)/, '_$1');
+    const text = (json: boolean) => names.map((n) => json
+      ? `import ${camel(n)}Json from 'vn-digital-index/fixtures/${n}.json' with { type: 'json' };\nimport ${camel(n)} from 'vn-digital-index/fixtures/${n}';\nexport const ${camel(n)}Holds: typeof ${camel(n)} = ${camel(n)}Json;`
+      : `import ${camel(n)} from 'vn-digital-index/fixtures/${n}';\nexport const ${camel(n)}Rows: typeof ${camel(n)} = ${camel(n)};`).join('\n');
+    const nodenext = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, resolveJsonModule: true, skipLibCheck: false };
+    // the JSON (as TypeScript infers it) is assignable to the declared type, in both kinds of project
+    expect(diagnostics(pkg.esm, 'fixture-types.ts', text(true), nodenext)).toEqual([]);
+    expect(diagnostics(pkg.cjs, 'fixture-types.ts', text(false), nodenext)).toEqual([]);
+    // CommonJS with the classic resolution (no exports map: tslab, older setups) finds the declarations beside the modules
+    expect(diagnostics(pkg.cjs, 'fixture-node10.ts', text(false), { module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, ignoreDeprecations: '6.0', skipLibCheck: true })).toEqual([]);
   }, 60_000);
 });

@@ -16,7 +16,7 @@ const registry = {
     'economyAwareness', 'economyInstitutions', 'economyInfrastructure', 'economyData', 'economyActivity', 'economyCybersecurity', 'economyHumanResources',
     'societyAwareness', 'societyInstitutions', 'societyInfrastructure', 'societyData', 'societyActivity', 'societyCybersecurity', 'societyHumanResources',
   ] },
-  'dti-province-2022': { kind: 'dti', inputKeys: 'mainIndicators', mainIndicators: ['awareness', 'institutions', 'infrastructure', 'humanResources', 'cybersecurity', 'smartCity', 'digitalGovernment', 'digitalEconomy', 'digitalSociety'] },
+  'dti-province-2022': { kind: 'dti', inputKeys: 'mainIndicators', mainIndicators: ['awareness', 'institutions', 'infrastructure', 'humanResources', 'cybersecurity', 'smartCity', 'digitalGovernment', 'digitalEconomy', 'digitalSociety'], unscored: ['smartCity'] },
   'dti-province-2025': { kind: 'dti', inputKeys: 'mainIndicators', mainIndicators: ['awareness', 'institutions', 'infrastructure', 'humanResources', 'cybersecurity', 'digitalGovernment', 'digitalEconomy', 'digitalSociety'] },
   'dbi-2021-sme': { kind: 'dbi', inputLevel: 'criterion', pillars: ['customer', 'strategy', 'technology', 'operations', 'culture', 'data'], criteria: ['1.1.1', '1.1.2', '1.1.3', '1.1.4', '1.1.5', '1.1.6', '1.1.7', '1.1.8', '1.1.9', '1.2.1', '1.2.2', '1.2.3', '1.2.4', '2.1.1', '3.1.1', '3.1.2', '3.2.1', '3.2.2', '3.2.3', '3.2.4', '3.2.5', '3.2.6', '3.2.7', '3.2.8', '3.2.9', '3.2.10', '3.2.11', '3.2.12', '3.2.13', '3.2.14', '4.1.1', '4.1.2', '4.1.3', '4.1.4', '4.1.5', '4.1.6', '4.2.1', '4.2.2', '4.2.3', '4.2.4', '4.2.5', '4.2.6', '4.2.7', '5.1.1', '5.1.2', '5.1.3', '5.1.4', '5.1.5', '5.2.1', '5.2.2', '5.2.3', '5.2.4', '5.2.5', '6.1.1', '6.1.2', '6.1.3', '6.1.4', '6.1.5', '6.1.6', '6.1.7'] },
   'dbi-2021-large': { kind: 'dbi', inputLevel: 'pillar', pillars: ['customer', 'strategy', 'technology', 'operations', 'culture', 'data'], criteria: [] },
@@ -49,6 +49,9 @@ describe('the type-level framework registry', () => {
     if (f.kind !== 'dti' || r.kind !== 'dti') return;
     expect(r.inputKeys).toBe(f.inputKeys);
     expect(r.mainIndicators).toEqual(f.mainIndicators.map((m) => m.id));
+    // the listed but unscored main indicators (not input keys) of a framework whose inputs are main indicators
+    const unscored = f.inputKeys === 'mainIndicators' ? f.mainIndicators.filter((m) => m.group === 'unscored').map((m) => m.id) : [];
+    expect('unscored' in r ? r.unscored : []).toEqual(unscored);
   });
 
   it.each(DBI_FRAMEWORKS.map((f) => f.id))('%s: kind, input level, pillars and criteria as in the data', (id) => {

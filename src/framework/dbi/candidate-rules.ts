@@ -23,7 +23,7 @@ export interface CandidateLevelRule {
 
 const DX_OS: Source = { id: 'dx-os', title: '"DX-OS" e-book on GitHub, section 2.2, quoting "QĐ 1567" (its author also writes that the original questionnaire was not at hand)' };
 const STUDENT_2158: Source = { id: 'student-2158', title: 'University student project applying the 2158 large-enterprise index to banks (states its own rubric is unofficial)' };
-const APP_1567: Source = { id: 'G6', title: 'Unofficial TypeScript app encoding Decision 1567 Phụ lục II (constants: 695 points, level bands)' };
+const APP_1567: Source = { id: 'G6', title: 'Unofficial TypeScript app that says it encodes the large-enterprise index of Decision 1567 ("Phụ lục II"; constants: 695 points, level bands)' };
 
 const fiveLevels = (basis: Localized): DbiLevelRule => ({
   kind: 'total-percent-bands',
@@ -41,7 +41,7 @@ const fiveLevels = (basis: Localized): DbiLevelRule => ({
 const FIVE_LEVELS_NAME = { vi: '5 mức, bước 25% (Dẫn dắt chỉ ở 100%)', en: 'Five levels in 25% steps (Dẫn dắt only at 100%)' } as const;
 
 /**
- * Candidate level rules for the large-enterprise index of Decision 1567/QĐ-BKHCN (Phụ lục II,
+ * Candidate level rules for the large-enterprise index of Decision 1567/QĐ-BKHCN (numbered Phụ lục II by unofficial code only;
  * `dbi-2025-large`). Opt in with `withDbiLevelRule('dbi-2025-large', candidate.rule)`.
  *
  * @example
@@ -78,7 +78,7 @@ export const DBI_2025_CANDIDATE_LEVEL_RULES: readonly CandidateLevelRule[] = /* 
     rule: {
       kind: 'total-percent-bands',
       status: 'reconstructed',
-      basis: { vi: 'Một ứng dụng không chính thức cho Quyết định 1567, Phụ lục II; chưa được xác nhận.', en: 'One unofficial app for Decision 1567, Phụ lục II; unconfirmed.' },
+      basis: { vi: 'Một ứng dụng không chính thức cho bộ chỉ số doanh nghiệp lớn của Quyết định 1567; chưa được xác nhận.', en: 'One unofficial app for the large-enterprise index of Decision 1567; unconfirmed.' },
       bands: [
         { level: 0, fromPercent: 0, fromInclusive: true },
         { level: 1, fromPercent: 10, fromInclusive: true },

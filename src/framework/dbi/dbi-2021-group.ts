@@ -1,3 +1,4 @@
+import { dbiFrameworkYears } from '../decisions.js';
 import { bundledFramework } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
@@ -19,7 +20,8 @@ export const dbi2021Group: DbiFramework = /* @__PURE__ */ (() =>
     },
     shortTitle: { vi: 'DBI 2021 – Tập đoàn, TCT', en: 'DBI 2021 – groups' },
     legalBasis: { ...LEGAL_BASIS_1970, issuer: { ...LEGAL_BASIS_1970.issuer } },
-    years: [2021, 2022, 2023],
+    // which years: the decisions table, the one place that says which decision applies when
+    years: dbiFrameworkYears('dbi-2021-group'),
     status: 'reconstructed',
     sources: [
       { id: 'S3', title: 'dbi.gov.vn (2021): group index, aggregation from member units (Bước 1)', url: 'https://dbi.gov.vn/(X(1)S(2ir5ipog5x4prqlz41lfgrey))/chi-tiet-bo-chi-so?Tinbai=tap-doan-tong-cong-ty&AspxAutoDetectCookieSupport=1' },

@@ -1,3 +1,4 @@
+import { dbiFrameworkYears } from '../decisions.js';
 import { bundledFramework } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure } from './large.js';
@@ -18,7 +19,8 @@ export const dbi2021Large: DbiFramework = /* @__PURE__ */ (() =>
     },
     shortTitle: { vi: 'DBI 2021 – DN lớn', en: 'DBI 2021 – large enterprises' },
     legalBasis: { ...LEGAL_BASIS_1970, issuer: { ...LEGAL_BASIS_1970.issuer } },
-    years: [2021, 2022, 2023],
+    // which years: the decisions table, the one place that says which decision applies when
+    years: dbiFrameworkYears('dbi-2021-large'),
     status: 'reconstructed',
     sources: [
       { id: 'S4', title: 'Large-enterprise index: 25 components, 139 criteria', url: 'http://hoitinhocxaydung.vn/2023/05/31/bo-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep/' },

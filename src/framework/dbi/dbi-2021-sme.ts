@@ -1,3 +1,4 @@
+import { dbiFrameworkYears } from '../decisions.js';
 import { bundledFramework } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LEVELS_1970, LEVEL_TEXTS_1970_NOTE, LEGAL_BASIS_1970, PILLARS_1970, SCALE_0_25_BY_5, component as comp, criterion as c } from './shared.js';
@@ -7,9 +8,11 @@ import { LEVELS_1970, LEVEL_TEXTS_1970_NOTE, LEGAL_BASIS_1970, PILLARS_1970, SCA
  * 10 component indicators, 60 criteria, 320 points, maturity levels 0–5.
  *
  * The decision's appendix could not be read; pillars and counts are confirmed by the 2021
- * dbi.gov.vn pages, the criteria, points and level rule come from consistent re-encodings of the
- * questionnaire (reference dbi-2021.md §2A, §3); the level names come from secondary sources and
- * the Vietnamese level descriptions are back-translations. The framework is therefore `reconstructed`.
+ * dbi.gov.vn pages; the criteria and points come from re-encodings of the questionnaire in An
+ * Giang student projects on GitHub (application code and an SQL database dump, which agree with each
+ * other and with the official counts), and the level rule from one of them (reference dbi-2021.md
+ * §2A, §3); the level names come from secondary sources and the Vietnamese level descriptions are
+ * back-translations. The framework is therefore `reconstructed`.
  */
 export const dbi2021Sme: DbiFramework = /* @__PURE__ */ (() =>
   bundledFramework<DbiFramework>({
@@ -21,14 +24,15 @@ export const dbi2021Sme: DbiFramework = /* @__PURE__ */ (() =>
     },
     shortTitle: { vi: 'DBI 2021 – DN nhỏ và vừa', en: 'DBI 2021 – SMEs' },
     legalBasis: { ...LEGAL_BASIS_1970, issuer: { ...LEGAL_BASIS_1970.issuer } },
-    years: [2021, 2022, 2023],
+    // which years: the decisions table, the one place that says which decision applies when
+    years: dbiFrameworkYears('dbi-2021-sme'),
     status: 'reconstructed',
     sources: [
       { id: 'S1', title: 'Decision 1970/QĐ-BTTTT (header and Article 1)', url: 'https://thuvienphapluat.vn/van-ban/doanh-nghiep/quyet-dinh-1970-qd-btttt-2021-xac-dinh-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep-497354.aspx' },
       { id: 'S2', title: 'dbi.gov.vn (2021 version): 6 pillars, 10 components, 60 criteria', url: 'https://dbi.gov.vn/(X(1)S(lppq5zmg0kcatmza1aeqy0xp))/chi-tiet-bo-chi-so?Tinbai=doanh-nghiep-vua-va-nho&AspxAutoDetectCookieSupport=1' },
       { id: 'S4', title: 'Three indices; SME 10 components, 60 criteria', url: 'http://hoitinhocxaydung.vn/2023/05/31/bo-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep/' },
-      { id: 'G1', title: 'GitHub huynhhonghuan/project-cds-main: Bảng 1, Bảng 2, overall level rule (citing 1970)' },
-      { id: 'G4', title: 'GitHub SQL dump (An Giang): full SME tree, maxima per pillar and component' },
+      { id: 'G1', title: 'Unofficial: the code of a student application on GitHub (huynhhonghuan/project-cds-main, an An Giang DBI app) that says it follows Decision 1970; its forms give Bảng 1, Bảng 2 and the overall level rule. Not the decision\'s text, and not seen on an official page' },
+      { id: 'G4', title: 'Unofficial: an SQL database dump (phpMyAdmin, 12/04/2023) of another An Giang student project on GitHub, repository not identified; gives the SME tree and the maxima per pillar and component. Not the decision\'s text' },
     ],
     assumptions: [
       {
@@ -52,8 +56,8 @@ export const dbi2021Sme: DbiFramework = /* @__PURE__ */ (() =>
       {
         id: 'level-rule',
         description: {
-          vi: 'Quy tắc mức: trụ cột theo % điểm tối đa (≤10, ≤20, ≤40, ≤60, ≤80, ≤100); tổng thể cần tổng điểm > 20/64/128/192/256 VÀ ít nhất 4/4/4/5/6 trụ cột đạt mức tương ứng. Nguồn: bản mã hóa GitHub trích Quyết định 1970.',
-          en: 'Level rule: pillars by % of maximum (≤10, ≤20, ≤40, ≤60, ≤80, ≤100); overall needs a total above 20/64/128/192/256 AND at least 4/4/4/5/6 pillars at that level. Source: GitHub re-encoding citing Decision 1970.',
+          vi: 'Quy tắc mức: trụ cột theo % điểm tối đa (≤10, ≤20, ≤40, ≤60, ≤80, ≤100); tổng thể cần tổng điểm > 20/64/128/192/256 VÀ ít nhất 4/4/4/5/6 trụ cột đạt mức tương ứng. Nguồn duy nhất: mã nguồn của một ứng dụng sinh viên (An Giang) trên GitHub (G1), tự nhận làm theo Quyết định 1970; không phải nguyên văn quyết định, chưa thấy trên trang chính thức nào. Quy tắc được áp dụng mặc định.',
+          en: 'Level rule: pillars by % of maximum (≤10, ≤20, ≤40, ≤60, ≤80, ≤100); overall needs a total above 20/64/128/192/256 AND at least 4/4/4/5/6 pillars at that level. Its one source is the code of a student application (An Giang) on GitHub (G1) that says it follows Decision 1970: not the decision\'s text, and not seen on any official page. The rule is applied by default.',
         },
         status: 'reconstructed',
         override: 'withDbiLevelRule(framework, rule)',

@@ -1,3 +1,4 @@
+import { dbiFrameworkYears } from '../decisions.js';
 import { bundledFramework } from '../freeze.js';
 import type { DbiFramework } from '../schema.js';
 import { LARGE_MAXIMA_ASSUMPTION, largeEnterpriseStructure, levelsCarriedOverAssumption, pillarNamesAssumption } from './large.js';
@@ -18,7 +19,8 @@ export const dbi2023Large: DbiFramework = /* @__PURE__ */ (() =>
     },
     shortTitle: { vi: 'DBI 2023 – DN lớn', en: 'DBI 2023 – large enterprises' },
     legalBasis: { decision: '2158/QĐ-BTTTT', date: '2023-11-07', issuer: { ...MIC }, part: 'Phụ lục 2' },
-    years: [2024, 2025],
+    // which years: the decisions table, the one place that says which decision applies when
+    years: dbiFrameworkYears('dbi-2023-large'),
     status: 'reconstructed',
     sources: [
       { id: 'vbpl-2158', title: 'Decision 2158/QĐ-BTTTT', url: 'https://vanbanphapluat.co/quyet-dinh-2158-qd-btttt-2023-xac-dinh-chi-so-danh-gia-muc-do-chuyen-doi-so-doanh-nghiep' },
@@ -49,7 +51,7 @@ export const dbi2023Large: DbiFramework = /* @__PURE__ */ (() =>
           en: 'Points are summed (pillar points ÷ 695). A secondary source (a student project) reports that Decision 2158 averages criterion → group → pillar → overall by arithmetic means, leaving criteria outside the firm\'s functions out of the denominator; unconfirmed.',
         },
         status: 'reconstructed',
-        override: "defineFramework({ ...framework, aggregation: { kind: 'mean' } })",
+        override: "defineFramework({ ...framework, id: 'dbi-2023-large-mean', aggregation: { kind: 'mean' } })",
       },
     ],
     notes: [

@@ -1,3 +1,4 @@
+import { dbiFrameworkYears } from '../decisions.js';
 import { bundledFramework } from '../freeze.js';
 import type { DbiFramework, DbiPillar } from '../schema.js';
 import { MIC } from './shared.js';
@@ -22,7 +23,8 @@ export const dbi2023SmeReadiness: DbiFramework = /* @__PURE__ */ (() =>
     },
     shortTitle: { vi: 'DBI 2023 – Sẵn sàng DNNVV', en: 'DBI 2023 – SME readiness' },
     legalBasis: { decision: '2158/QĐ-BTTTT', date: '2023-11-07', issuer: { ...MIC }, part: 'Phụ lục 1' },
-    years: [2024, 2025],
+    // which years: the decisions table, the one place that says which decision applies when
+    years: dbiFrameworkYears('dbi-2023-sme-readiness'),
     status: 'reconstructed',
     sources: [
       { id: 'dbi-chi-tiet', title: 'dbi.gov.vn: 7 pillars with their assessment content', url: 'https://dbi.gov.vn/chi-tiet-bo-chi-so?Tinbai=doanh-nghiep-vua-va-nho' },

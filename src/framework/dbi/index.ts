@@ -1,6 +1,6 @@
 /** The DBI frameworks, kept apart from the DTI data so that DBI-only code bundles without it. */
 import { ValidationError, makeIssue } from '../../errors.js';
-import { checkedFramework } from '../registry.js';
+import { checkedFramework, frameworkIdIssue } from '../registry.js';
 import type { DbiFramework } from '../schema.js';
 import { dbi2021Group } from './dbi-2021-group.js';
 import { dbi2021Large } from './dbi-2021-large.js';
@@ -31,16 +31,15 @@ export type DbiFrameworkRef = DbiFramework | string;
  * never swapped for the bundled framework of its id: a wrong or misspelt `kind` is a
  * `wrong_framework_kind` issue.
  *
- * @throws {@link ValidationError} naming the known ids for an unknown id, or every problem of an
+ * @throws {@link ValidationError} naming the known ids for an unknown id (`wrong_framework_kind` for
+ *   an id of the other kind), or every problem of an
  *   unchecked framework object (paths start with `framework`).
  */
 export function resolveDbiFramework(ref: DbiFrameworkRef): DbiFramework {
   if (typeof ref === 'string') {
     const found = DBI_FRAMEWORKS.find((f) => f.id === ref);
     if (found) return found;
-    throw new ValidationError([
-      makeIssue(['framework'], 'unknown_framework', { id: ref, known: DBI_FRAMEWORKS.map((f) => f.id) }),
-    ]);
+    throw new ValidationError([frameworkIdIssue(ref, 'dbi', DBI_FRAMEWORKS.map((f) => f.id))]);
   }
   if (typeof ref === 'object' && ref !== null) {
     return checkedFramework(ref, 'dbi');

@@ -13,7 +13,7 @@ import { LEVELS_1970, PILLARS_1970, namedComponent as nc } from './shared.js';
  */
 const LARGE_MAXIMA = { customer: 125, strategy: 120, technology: 145, operations: 110, culture: 110, data: 85 } as const;
 
-/** The 25 groups of the 1567 Phụ lục II as encoded by an unofficial app (sub-criteria counts sum to 140). */
+/** The 25 groups of the 1567 large-enterprise index as encoded by an unofficial app (sub-criteria counts sum to 140). */
 export const LARGE_COMPONENTS_1567: Record<keyof typeof LARGE_MAXIMA, DbiComponent[]> = /* @__PURE__ */ (() => ({
   customer: [
     nc('1.1', 'Góc nhìn của khách hàng đối với sản phẩm/dịch vụ', 'Customer view of products and services', 9),
@@ -57,8 +57,8 @@ export const LARGE_COMPONENTS_1567: Record<keyof typeof LARGE_MAXIMA, DbiCompone
 export const LARGE_MAXIMA_ASSUMPTION: Assumption = {
   id: 'pillar-maxima',
   description: {
-    vi: 'Điểm tối đa trụ cột 125/120/145/110/110/85 (tổng 695 = 139 tiêu chí × 5 điểm) là suy luận: số tiêu chí của trụ cột 1–2 (25, 24) được xác nhận, thang 0–5 và các trụ cột còn lại lấy từ bản mã hóa không chính thức của Phụ lục II Quyết định 1567.',
-    en: 'Pillar maxima 125/120/145/110/110/85 (695 = 139 criteria × 5) are inferred: the criterion counts of pillars 1–2 (25, 24) are confirmed; the 0–5 scale and the other pillars come from an unofficial encoding of Decision 1567 Phụ lục II.',
+    vi: 'Điểm tối đa trụ cột 125/120/145/110/110/85 (tổng 695 = 139 tiêu chí × 5 điểm) là suy luận: số tiêu chí của trụ cột 1–2 (25, 24) được xác nhận, thang 0–5 và các trụ cột còn lại lấy từ một bản mã hóa không chính thức (ứng dụng trên GitHub) của bộ chỉ số doanh nghiệp lớn Quyết định 1567.',
+    en: 'Pillar maxima 125/120/145/110/110/85 (695 = 139 criteria × 5) are inferred: the criterion counts of pillars 1–2 (25, 24) are confirmed; the 0–5 scale and the other pillars come from an unofficial encoding (an app on GitHub) of the large-enterprise index of Decision 1567.',
   },
   status: 'reconstructed',
   override: 'overrideDbiPillarMaxima(framework, { customer: …, … })',
@@ -84,7 +84,7 @@ export function levelsCarriedOverAssumption(decision: string): Assumption {
       en: `Levels Mức 0–5 (names and descriptions) are those of Decision 1970, assumed to carry over to the large-enterprise index of Decision ${decision}: no source publishes this set's levels. Two secondary sources give a five-level alternative (Mức 1 Khởi động … Mức 5 Dẫn dắt in 25% steps, Dẫn dắt only at 100%); one app gives six levels by 10/25/50/75/90% bands. No rule is applied by default.`,
     },
     status: 'reconstructed',
-    override: 'withDbiLevelRule(framework, DBI_2025_CANDIDATE_LEVEL_RULES[i].rule), or defineFramework({ ...framework, levels: […] })',
+    override: "withDbiLevelRule(framework, DBI_2025_CANDIDATE_LEVEL_RULES[i].rule), or defineFramework({ ...framework, id: '<its own id>', levels: […] })",
   };
 }
 
@@ -100,7 +100,7 @@ export function pillarNamesAssumption(decision: string, vi: string, en: string):
       en: `The six pillar names of Decision 1970 are used for the large-enterprise index of Decision ${decision}: ${en}`,
     },
     status: 'reconstructed',
-    override: 'defineFramework({ ...framework, pillars: [ … names … ] })',
+    override: "defineFramework({ ...framework, id: '<its own id>', pillars: [ … names … ] })",
   };
 }
 

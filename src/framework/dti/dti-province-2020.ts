@@ -1,3 +1,4 @@
+import { dtiFrameworkYears } from '../decisions.js';
 import { bundledFramework } from '../freeze.js';
 import type { DtiFramework, DtiMainIndicator } from '../schema.js';
 import { MIC, dtiPillars } from './shared.js';
@@ -21,7 +22,11 @@ const KNOWN_COMPONENTS: Record<string, number> = {
   societyAwareness: 4, societyInstitutions: 4, societyInfrastructure: 3, societyData: 3,
 };
 
-/** One pillar's own seven main indicators: 21 in all, not 7 shared by the three pillars. */
+/**
+ * One pillar's own seven main indicators: 21 in all, not 7 shared by the three pillars. Each is
+ * scored within its pillar (the pillar points are their sum); only its maximum is not published, so
+ * it is `ungrouped` with `max: null`, never "unscored".
+ */
 function pillarMainIndicators(pillar: PillarId, code: string): DtiMainIndicator[] {
   return SEVEN.map(([suffix, vi, en], i) => {
     const id = `${pillar}${suffix}`;
@@ -30,7 +35,7 @@ function pillarMainIndicators(pillar: PillarId, code: string): DtiMainIndicator[
       ? { vi: 'Hoạt động chính quyền số', en: 'Digital government activity' }
       : { vi, en };
     return {
-      id, code: `${code}.${i + 1}`, name, group: 'unscored' as const, max: null, maxStatus: 'not-found' as const,
+      id, code: `${code}.${i + 1}`, name, group: 'ungrouped' as const, max: null, maxStatus: 'not-found' as const,
       componentCount: KNOWN_COMPONENTS[id] ?? null, pillars: [pillar],
     };
   });
@@ -55,7 +60,8 @@ export const dtiProvince2020: DtiFramework = /* @__PURE__ */ (() =>
     },
     shortTitle: { vi: 'DTI cấp tỉnh 2020', en: 'Provincial DTI 2020' },
     legalBasis: { decision: '1726/QĐ-BTTTT', date: '2020-10-12', issuer: { ...MIC } },
-    years: [2020],
+    // which years: the decisions table, the one place that says which decision applies when
+    years: dtiFrameworkYears('dti-province-2020'),
     status: 'official',
     sources: [
       { id: 'tvpl-1726', title: 'Decision 1726/QĐ-BTTTT', url: 'https://thuvienphapluat.vn/van-ban/Cong-nghe-thong-tin/Decision-1726-QD-BTTTT-2020-scheme-for-creation-of-digital-transformation-indexes-applicable-to-ministries-457069.aspx' },

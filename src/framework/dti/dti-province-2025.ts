@@ -1,3 +1,4 @@
+import { dtiFrameworkYears } from '../decisions.js';
 import { bundledFramework } from '../freeze.js';
 import type { DtiFramework } from '../schema.js';
 import { MOST, dtiPillars, mainIndicators922 } from './shared.js';
@@ -23,7 +24,8 @@ export const dtiProvince2025: DtiFramework = /* @__PURE__ */ (() =>
     },
     shortTitle: { vi: 'DTI cấp tỉnh 2024', en: 'Provincial DTI 2024' },
     legalBasis: { decision: '405/QĐ-BKHCN', date: '2025-04-03', issuer: { ...MOST } },
-    years: [2024],
+    // which years: the decisions table, the one place that says which decision applies when
+    years: dtiFrameworkYears('dti-province-2025'),
     status: 'reconstructed',
     sources: [
       { id: 'tvpl-405', title: 'Decision 405/QĐ-BKHCN (bulletin)', url: 'https://thuvienphapluat.vn/bulletin/document.aspx?bid=80c046b9-9fe8-4f3f-8c21-09a875e66f3c&key=CbEyTxFir7vKATT7XIRXAw%3D%3D' },

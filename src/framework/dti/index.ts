@@ -1,6 +1,6 @@
 /** The provincial DTI frameworks, kept apart from the DBI data so that DTI-only code bundles without it. */
 import { ValidationError, makeIssue } from '../../errors.js';
-import { checkedFramework } from '../registry.js';
+import { checkedFramework, frameworkIdIssue } from '../registry.js';
 import type { DtiFramework } from '../schema.js';
 import { dtiProvince2020 } from './dti-province-2020.js';
 import { dtiProvince2022 } from './dti-province-2022.js';
@@ -24,16 +24,15 @@ export type DtiFrameworkRef = DtiFramework | string;
  * never swapped for the bundled framework of its id: a wrong or misspelt `kind` is a
  * `wrong_framework_kind` issue.
  *
- * @throws {@link ValidationError} naming the known ids for an unknown id, or every problem of an
+ * @throws {@link ValidationError} naming the known ids for an unknown id (`wrong_framework_kind` for
+ *   an id of the other kind), or every problem of an
  *   unchecked framework object (paths start with `framework`).
  */
 export function resolveDtiFramework(ref: DtiFrameworkRef): DtiFramework {
   if (typeof ref === 'string') {
     const found = DTI_FRAMEWORKS.find((f) => f.id === ref);
     if (found) return found;
-    throw new ValidationError([
-      makeIssue(['framework'], 'unknown_framework', { id: ref, known: DTI_FRAMEWORKS.map((f) => f.id) }),
-    ]);
+    throw new ValidationError([frameworkIdIssue(ref, 'dti', DTI_FRAMEWORKS.map((f) => f.id))]);
   }
   if (typeof ref === 'object' && ref !== null) {
     return checkedFramework(ref, 'dti');

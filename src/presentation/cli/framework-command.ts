@@ -124,16 +124,17 @@ and the JSON Schema named by "$schema" in the file.
 
 const STATUS: Record<FactStatus, string> = {
   confirmed: 'xác nhận / confirmed',
-  reconstructed: 'tái dựng / reconstructed',
+  reconstructed: 'tái lập / reconstructed',
   'not-found': 'không tìm thấy / not found',
 };
 const FRAMEWORK_STATUS: Record<Framework['status'], string> = {
   official: 'chính thức / official',
-  reconstructed: 'tái dựng / reconstructed',
+  reconstructed: 'tái lập / reconstructed',
 };
 const GROUP: Record<DtiFramework['mainIndicators'][number]['group'], string> = {
   foundation: 'nền tảng / foundation',
   activity: 'hoạt động / activity',
+  ungrouped: 'tính điểm trong trụ cột, không thuộc nhóm nào / scored in its pillar, no group',
   unscored: 'không tính điểm / unscored',
 };
 const SCORING = { points: 'điểm / points', ratio: 'tỷ lệ × tối đa / ratio × max' } as const;

@@ -15,23 +15,24 @@ import Papa from 'papaparse';
 import { formatUnits, ratioHalfUp, ratioString } from '../../arithmetic/scaled.js';
 import { dbiGap } from '../../analysis/dbi-gap.js';
 import { dtiGap, type DtiTarget } from '../../analysis/dti-gap.js';
-import { rank, rankChange, type RankChange, type RankMethod } from '../../analysis/rank.js';
-import { rankDti } from '../../analysis/rank-dti.js';
-import { summarize, type CohortSummary } from '../../analysis/summarize.js';
+import { rank, rankChange, type RankChange, type RankMethod, type Ranked } from '../../analysis/rank.js';
+import { rankDti, type RankingUniverse } from '../../analysis/rank-dti.js';
+import { summarize, type CohortSummary, type GroupSummary } from '../../analysis/summarize.js';
 import { inputJsonSchema } from '../../assessment/json-schema.js';
 import { ValidationError, type ValidationIssue } from '../../errors.js';
 import { DBI_FRAMEWORKS } from '../../framework/dbi/index.js';
 import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
-import { getFramework, listFrameworks } from '../../framework/catalog.js';
-import { findProvince } from '../../framework/units/provinces.js';
+import { calendarDayOf, frameworkForYear, frameworkInForce, getFramework, listFrameworks } from '../../framework/catalog.js';
+import { dayBefore, decisionsOf } from '../../framework/decisions.js';
+import { REGIONS, findProvince, type RegionId } from '../../framework/units/provinces.js';
 import type { DbiFramework, Framework } from '../../framework/schema.js';
 import type { DbiResult } from '../../score/score-dbi.js';
 import type { DtiResult } from '../../score/score-dti.js';
 import { CliError, ioError } from '../io/cli-error.js';
 import { parseEncodingName } from '../io/decode.js';
-import { frameworkColumns, headerKey, metaField, type ColumnPlan } from '../io/headers.js';
+import { META_HEADERS, frameworkColumns, headerKey, metaField, type ColumnPlan } from '../io/headers.js';
 import { progressMeter } from '../io/progress.js';
-import { rowFromFields, type InputRow } from '../io/rows.js';
+import { ID_BY_NAME, cellValue, rowFromFields, type InputRow } from '../io/rows.js';
 import { openOutput, removeTemporaryFilesOnSignals, stdoutSink, type OutputSink } from '../io/safe-write.js';
 import { openRows, type ReadOptions, type RowChunk, type RowSource } from '../io/source.js';
 import { renderReport } from '../report/html.js';
@@ -45,7 +46,11 @@ import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
 import { FORMATS, csvHeader, csvRow, csvTrailer, formatFromName, languageOf, render, renderBytes, type Format, type Lang, type Tabular, type TabularCell } from './output.js';
-import { BatchScoredRow, dbiAssessmentOfRow, frameworkById, scoreChunk, scoresColumn, writtenInputColumns, type FrameworkPicker, type RowError, type ScoredRow } from './score-rows.js';
+import { BatchScoredRow, dbiAssessmentOfRow, frameworkById, pickedFramework, scoreChunk, scoresColumn, writtenInputColumns, type FrameworkPicker, type FrameworkRefusal, type RowError, type ScoredRow } from './score-rows.js';
+import { readRegistered } from './registered.js';
+import { cutShort, everyIssue } from './row-issues.js';
+import { ErrorReport, MAX_ERROR_LINES, SetAsideReport, count, noRowScored, printTally, say, type Tally } from './row-report.js';
+import { UnitLedger, unitKey, type DuplicateRule } from './units.js';
 
 const USAGE = `vndi — chấm điểm chỉ số chuyển đổi số (DTI, DBI) / score Vietnam's digital-transformation indices
 
@@ -64,9 +69,13 @@ Commands
   demo                       run on the bundled fixtures (--lang vi, the default, or en)
 
 Reading
-  --framework <id>           framework of every row (else the row's framework column, else --year)
+  --framework <id>           framework of every row (else the row's framework column, else --date or --year)
   --framework-file <file>    a framework written as a file (vndi framework template): every row is scored on it
-  --year <year>              the framework in force that year (chosen by the file's columns)
+  --year <year>              the set in force that year that has the file's columns (DTI: the assessment
+                             year); a DBI year with a changeover (2023, 2025) needs --date
+  --date <day>               the day of assessment (2023-11-07 or 07/11/2023): the DBI set in force that day;
+                             a row's own "Ngày đánh giá" (date) or "Năm" column does the same per row
+  --size sme|large|group     the enterprise size of DBI rows, for --year and --date (default: by columns)
   --input points|values      what DTI columns hold (default points)
   --encoding <name>          utf-8 | utf-16le | utf-16be | windows-1258 | tcvn3 (default: detected)
   --header-row <n>           the header's row number (default: found under any title rows)
@@ -74,6 +83,9 @@ Reading
                              number (default: the first visible sheet with a header row)
   --columns <map.json>       {"header as written": "field"} for headers vndi does not know
   --strict                   stop at the first bad row
+  --duplicates error|first|last   a unit (id, or a province however its name is spelt) given twice: error
+                             (default) counts the first and rejects the others, exit 1; first or last
+                             counts that submission and sets the others aside with a notice
 
 Writing
   --format table|json|ndjson|csv|md|html|xlsx   output format (default: table on a terminal, json otherwise);
@@ -91,6 +103,9 @@ Analysis
   --group-by <keys>          rank within groups (region, or a column) / summary groups (comma-separated)
   --method competition|dense|ordinal   ranking method (default competition, as dti.gov.vn)
   --previous <file>          earlier year's file, for rank change
+  --universe 63|34           rank among the 63 provinces (DTI 2020–2024) or the 34 of 2025: those not in the
+                             file count as without data (default: the rows of the file); a rejected row is
+                             a unit without data, and every rank then shows its bounds (2–5/5)
   --registered <file>        registered enterprises per group (JSON or CSV: group, count)
   -h, --help                 this help
 
@@ -100,7 +115,7 @@ Exit codes
        written); --strict stopped at the first bad row; a file whose content cannot be read as rows
        (invalid JSON, an unreadable header, a broken .xlsx); a --framework-file with problems
   2    usage or file problem, one line (Vietnamese, then English): an unknown command or option, a
-       bad option value (--by, --target, --lang, --format, --method, --input, --year, --header-row,
+       bad option value (--by, --target, --lang, --format, --method, --input, --year, --date, --header-row,
        --group-by …), a missing argument; an input file that is missing, unreadable or empty (no
        data rows); an output that cannot be written; an unexpected error
   130  interrupted (Ctrl-C; 143 for SIGTERM, 129 SIGHUP, 131 SIGQUIT): no temporary file is left behind
@@ -146,6 +161,9 @@ interface Options {
   'framework-file'?: string;
   lang?: string;
   year?: string;
+  date?: string;
+  size?: string;
+  universe?: string;
   input?: string;
   format?: string;
   out?: string;
@@ -164,6 +182,7 @@ interface Options {
   sheet?: string;
   columns?: string;
   errors?: string;
+  duplicates?: string;
 }
 
 /** A framework given as a file (`--framework-file`), read and checked once per run. */
@@ -176,15 +195,32 @@ function fileFramework(o: Options): Framework | undefined {
   return f;
 }
 
-// every text that reaches the terminal is neutralised like a table cell, and bounded in length
-const say = (vi: string, en: string) => process.stderr.write(`${terminalLine(`vndi: ${vi} / ${en}`)}\n`);
-const count = (n: number, lang: 'vi' | 'en') => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
 
 // ---------------------------------------------------------------- the framework of a run
 
+/** A day as an officer writes it: `2023-11-07`, or `07/11/2023` (day first). `undefined` if neither. */
+function dayOf(text: string): string | undefined {
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  const iso = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}` : text.trim();
+  try {
+    return calendarDayOf(iso);
+  } catch {
+    return undefined;
+  }
+}
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** When a run (or a row) is assessed: an assessment year, or a day. */
+type When = { readonly year: number } | { readonly day: string };
+
 /**
- * The one place where the framework of a run is chosen: `--framework`, else the row's framework
- * column, else the framework in force in `--year` (or the row's year) that has the file's columns.
+ * The one place where the framework of a run is chosen: `--framework` (or `--framework-file`), else
+ * the row's framework column, else the decisions table for `--date`, `--year`, the row's date
+ * column (`Ngày đánh giá`) or its `Năm` column: of the sets in force then, the one that has the
+ * file's columns. Where none has them, or a DBI year holds a changeover, the run (for `--year` /
+ * `--date`) or the row is refused with which decision applied when and which framework the columns
+ * fit; it is never scored under another decision.
  */
 function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPicker {
   let fixed: Framework | undefined = fileFramework(o);
@@ -194,26 +230,113 @@ function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPic
     if (!fixed) throw new UsageError(`không có --framework ${o.framework}; các bộ chỉ số: ${listFrameworks().map((f) => f.id).join(', ')}`, `unknown --framework ${o.framework}; known: ${listFrameworks().map((f) => f.id).join(', ')}`);
   }
   const year = o.year === undefined ? undefined : Number(o.year);
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year phải là một năm, ví dụ 2023', '--year must be a year, e.g. 2023');
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1 && year <= 9999)) throw new UsageError('--year phải là một năm, ví dụ 2023', '--year must be a year, e.g. 2023');
+  const date = o.date === undefined ? undefined : dayOf(o.date);
+  if (o.date !== undefined && date === undefined) throw new UsageError(`--date phải là một ngày, ví dụ 2023-11-07 hoặc 07/11/2023 (nhận được "${o.date}")`, `--date must be a day, e.g. 2023-11-07 or 07/11/2023 (received "${o.date}")`);
+  if (year !== undefined && date !== undefined) throw new UsageError('chỉ dùng một trong --year và --date', 'give --year or --date, not both');
+  const size = o.size;
+  if (size !== undefined && size !== 'sme' && size !== 'large' && size !== 'group') throw new UsageError(`--size phải là sme, large hoặc group (nhận được "${size}")`, `--size must be sme, large or group (received "${size}")`);
   const fileHeaders = plan ? plan.key.filter((_, i) => plan.role[i] === 'cell') : [];
-  const chosen = new Map<string, Framework | undefined>();
-  // the framework in force in year y that has the most of the scoring columns (the file's, or a JSON row's keys)
-  const forYear = (y: number, headers: readonly string[] = fileHeaders): Framework | undefined => {
-    const key = `${y}|${headers.join('\u0000')}`;
-    if (!chosen.has(key)) {
-      if (chosen.size > 1000) chosen.clear();
-      const candidates: Framework[] = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].filter((f) => f.years.includes(y));
+  // --size narrows the DBI sets to one enterprise size (large and group sets share their columns)
+  const all: readonly Framework[] = [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS.filter((f) => size === undefined || f.enterpriseSize === size)];
+
+  // the bundled frameworks that have the most of the columns (ties kept: 922 and 405 share their columns)
+  const fitting = new Map<string, Framework[]>();
+  const fits = (headers: readonly string[]): Framework[] => {
+    const key = headers.join('\u0000');
+    let best = fitting.get(key);
+    if (!best) {
+      if (fitting.size > 1000) fitting.clear();
       const score = (f: Framework) => headers.filter((h) => frameworkColumns(f).has(headerKey(h))).length;
-      chosen.set(key, candidates.sort((a, b) => score(b) - score(a))[0]);
+      const top = Math.max(0, ...all.map(score));
+      best = top === 0 ? [] : all.filter((f) => score(f) === top);
+      fitting.set(key, best);
     }
-    return chosen.get(key);
+    return best;
   };
-  if (year !== undefined && fixed === undefined && !forYear(year)) throw new UsageError(`không có bộ chỉ số nào áp dụng năm ${year}`, `no framework is in force in ${year}`);
-  return (frameworkCell, yearCell, rowHeaders) => {
+  const answerFor = (when: When, f: Framework) => {
+    const size = f.kind === 'dbi' ? f.enterpriseSize : undefined;
+    return 'year' in when ? frameworkForYear(f.kind, when.year, size) : frameworkInForce(f.kind, when.day, size);
+  };
+  const whenText = (when: When, kind: 'dti' | 'dbi'): Localized => ('year' in when
+    ? (kind === 'dti' ? { vi: `DTI ${when.year}`, en: `DTI ${when.year}` } : { vi: `Năm ${when.year}`, en: `${when.year}` })
+    : { vi: `Ngày ${dmy(when.day)}`, en: `On ${dmy(when.day)}` });
+  const fitText = (f: Framework): Localized => {
+    const d = decisionsOf(f.kind).find((x) => x.decision === f.legalBasis.decision);
+    if (f.kind === 'dti' || !d) {
+      const used = f.years.length > 1 ? `${f.years[0]}–${f.years[f.years.length - 1]}` : String(f.years[0]);
+      return { vi: `các cột của tệp khớp bộ ${f.id} (Quyết định ${f.legalBasis.decision}, dùng cho DTI ${used})`, en: `the file's columns fit ${f.id} (Decision ${f.legalBasis.decision}, used for DTI ${used})` };
+    }
+    const until = d.replacedOn === null ? { vi: '', en: '' } : { vi: ` đến ${dmy(dayBefore(d.replacedOn))}`, en: ` to ${dmy(dayBefore(d.replacedOn))}` };
+    return {
+      vi: `các cột của tệp khớp bộ ${f.id} (Quyết định ${d.decision}, áp dụng từ ${dmy(d.inForceFrom)}${until.vi})`,
+      en: `the file's columns fit ${f.id} (Decision ${d.decision}, applied from ${dmy(d.inForceFrom)}${until.en})`,
+    };
+  };
+
+  // the framework of a time and a set of columns, or why none: decided once per (time, columns)
+  const chosen = new Map<string, Framework | FrameworkRefusal>();
+  const choose = (when: When, headers: readonly string[]): Framework | FrameworkRefusal => {
+    const key = `${'year' in when ? when.year : when.day}|${headers.join('\u0000')}`;
+    const known = chosen.get(key);
+    if (known) return known;
+    if (chosen.size > 1000) chosen.clear();
+    const fitted = fits(headers);
+    let picked: Framework | FrameworkRefusal | undefined = fitted.find((f) => {
+      const a = answerFor(when, f);
+      return a.outcome === 'encoded' && a.framework.id === f.id;
+    });
+    if (!picked) {
+      const f = fitted[0];
+      if (!f) {
+        picked = { refusal: { vi: 'Không cột nào của tệp là cột chấm điểm của một bộ chỉ số có sẵn; dùng --framework hoặc --framework-file.', en: 'No column of the file is a scoring column of a bundled framework; give --framework or --framework-file.' } };
+      } else {
+        const a = answerFor(when, f);
+        const w = whenText(when, f.kind);
+        const fit = fitText(f);
+        let vi: string;
+        let en: string;
+        if (a.outcome === 'encoded') {
+          const g = a.framework;
+          const extra = headers.filter((h) => frameworkColumns(f).has(headerKey(h)) && !frameworkColumns(g).has(headerKey(h)));
+          const shown = extra.length > 6 ? `${extra.slice(0, 6).join(', ')} … (${extra.length})` : extra.join(', ');
+          const notIn = extra.length ? { vi: `; ${g.id} không có cột ${shown}`, en: `; ${g.id} has no column ${shown}` } : { vi: '', en: '' };
+          const sure = a.evidence === 'confirmed' ? { vi: '', en: '' } : { vi: ', suy luận', en: ', inferred' };
+          vi = `${w.vi}: bộ chỉ số áp dụng là ${g.id} (Quyết định ${g.legalBasis.decision}${sure.vi}), nhưng ${fit.vi}${notIn.vi}. Nếu tệp chấm theo Quyết định ${f.legalBasis.decision}, dùng --framework ${f.id}; nếu không, sửa các cột theo ${g.id} (vndi schema ${g.id}).`;
+          en = `${w.en}: the set that applies is ${g.id} (Decision ${g.legalBasis.decision}${sure.en}), but ${fit.en}${notIn.en}. If the file is scored under Decision ${f.legalBasis.decision}, give --framework ${f.id}; if not, give it the columns of ${g.id} (vndi schema ${g.id}).`;
+        } else {
+          vi = `${a.message.vi} ${fit.vi[0]!.toUpperCase()}${fit.vi.slice(1)}. ${a.remedy.vi}`;
+          en = `${a.message.en} ${fit.en[0]!.toUpperCase()}${fit.en.slice(1)}. ${a.remedy.en}`;
+          if ('day' in when && a.outcome === 'not-encoded') {
+            vi = `${w.vi}: ${vi}`;
+            en = `${w.en}: ${en}`;
+          }
+        }
+        picked = { refusal: { vi, en } };
+      }
+    }
+    chosen.set(key, picked);
+    return picked;
+  };
+
+  const runWhen: When | undefined = date !== undefined ? { day: date } : year !== undefined ? { year } : undefined;
+  // --year / --date for a file with a header: decided once, before any row, as a usage error
+  if (fixed === undefined && runWhen && plan) {
+    const c = choose(runWhen, fileHeaders);
+    if ('refusal' in c) throw new UsageError(c.refusal.vi, c.refusal.en);
+  }
+  return (frameworkCell, yearCell, rowHeaders, dateCell) => {
     if (fixed) return fixed;
     if (frameworkCell) return frameworkById(frameworkCell);
-    const y = year ?? (yearCell === undefined ? NaN : Number(yearCell));
-    return Number.isInteger(y) ? forYear(y, rowHeaders ?? fileHeaders) : undefined;
+    const headers = rowHeaders ?? fileHeaders;
+    if (runWhen) return choose(runWhen, headers);
+    if (dateCell !== undefined) {
+      const day = dayOf(dateCell);
+      if (day === undefined) return { refusal: { vi: `Ngày đánh giá "${dateCell}" không phải một ngày (YYYY-MM-DD hoặc DD/MM/YYYY)`, en: `The date of assessment "${dateCell}" is not a day (YYYY-MM-DD or DD/MM/YYYY)` } };
+      return choose({ day }, headers);
+    }
+    const y = yearCell === undefined ? NaN : Number(yearCell);
+    return Number.isInteger(y) && y >= 1 && y <= 9999 ? choose({ year: y }, headers) : undefined;
   };
 }
 
@@ -275,58 +398,6 @@ function groupKeys(o: Options, available: readonly string[], allowRegion: boolea
     if (byHeader) return byHeader;
     throw new CliError(2, `--group-by: không có cột "${k}"; các cột có: ${written || '(không có)'}`, `--group-by: no column "${k}"; the columns are: ${written || '(none)'}`);
   });
-}
-
-// ---------------------------------------------------------------- the tally of rows
-
-interface Tally {
-  read: number;
-  scored: number;
-  rejected: number;
-  blank: number;
-}
-
-const MAX_ERROR_LINES = 200;
-
-/** Reports rejected rows on stderr (the first ones) and to `--errors` (all). */
-class ErrorReport {
-  private printed = 0;
-  private hidden = 0;
-  private first = true;
-  /** The file's scoring columns as written, by input id (see writtenInputColumns). */
-  written: ReadonlyMap<string, string> = new Map();
-  constructor(private readonly sink: OutputSink | undefined) {}
-  /** The field of an issue, with the column as the file writes it (`points.awareness (NHAN THUC SO)`). */
-  private field(i: ValidationIssue): string {
-    if (!i.pathString) return '(row)';
-    const last = i.path[i.path.length - 1];
-    const header = last === undefined ? undefined : this.written.get(String(last));
-    return header !== undefined && header !== String(last) ? `${i.pathString} (${header})` : i.pathString;
-  }
-  add(errors: readonly RowError[]): void {
-    const rows: (string | number)[][] = [];
-    for (const e of errors) {
-      for (const i of e.issues) {
-        const field = this.field(i);
-        if (this.printed < MAX_ERROR_LINES) {
-          // the id is the file's own cell: a 50 MB line was echoed whole, an ESC in it recoloured the terminal
-          const id = e.id.length > 60 ? `${e.id.slice(0, 60)}…` : e.id;
-          process.stderr.write(`${terminalLine(`line ${e.line}${id ? ` (${id})` : ''}: ${field}: ${i.message.vi} / ${i.message.en}`)}
-`);
-          this.printed++;
-        } else this.hidden++;
-        rows.push([e.line, e.id, field, i.message.vi, i.message.en]);
-      }
-    }
-    if (this.sink && this.first) {
-      this.sink.write(csvHeader(['Dòng / line', 'Mã / id', 'Trường / field', 'Lý do', 'Reason'], { excel: true }));
-      this.first = false;
-    }
-    if (this.sink) for (const r of rows) this.sink.write(csvRow(r, { excel: true }));
-  }
-  finish(): void {
-    if (this.hidden) say(`còn ${count(this.hidden, 'vi')} lỗi khác không in ra${this.sink ? `; xem ${this.sink.path}` : '; dùng --errors <tệp.csv> để có đủ'}`, `${count(this.hidden, 'en')} more issues not shown${this.sink ? `; see ${this.sink.path}` : '; use --errors <file.csv> for all'}`);
-  }
 }
 
 // ---------------------------------------------------------------- writing
@@ -422,18 +493,35 @@ function dtiCells(s: ScoredRow, ids: readonly string[]): TabularCell[] {
   return [s.id, name(s), r.framework.id, r.total, r.value, r.pillars.government.value, r.pillars.economy.value, r.pillars.society.value, ...ids.map((id) => r.mainIndicators.find((m) => m.id === id)?.points ?? null)];
 }
 
-function scoreHeader(first: ScoredRow | undefined): { header: string[]; cells: (s: ScoredRow) => TabularCell[] } {
+/**
+ * The score table's columns and cells: id and name, the officer's own columns (`info`: district,
+ * sector, size, any other, as read), then the figures.
+ */
+function scoreHeader(first: ScoredRow | undefined, info: readonly { field: string; key: string }[] = []): { header: string[]; cells: (s: ScoredRow) => TabularCell[] } {
+  const keys = info.map((c) => c.key);
+  // a region given by its id (`centralHighlands`) is written by its name in the output's language
+  const own = (s: ScoredRow): TabularCell[] => info.map((c) => {
+    const v = s.meta[c.field] ?? null;
+    return c.field === 'region' && v !== null && Object.hasOwn(REGIONS, v) ? bilingual(REGIONS[v as RegionId]) : v;
+  });
+  const withOwn = (header: string[], cells: (s: ScoredRow) => TabularCell[]) =>
+    info.length === 0 ? { header, cells } : { header: [...header.slice(0, 2), ...keys, ...header.slice(2)], cells: (s: ScoredRow) => {
+      // the row's own cells array (fresh for each row): the officer's columns go in after id and name
+      const c = cells(s);
+      c.splice(2, 0, ...own(s));
+      return c;
+    } };
   if (!first || first.result.kind === 'dti') {
     const { header, ids } = first ? dtiHeader(first.result as DtiResult) : { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society'], ids: [] };
-    return { header, cells: (s) => dtiCells(s, ids) };
+    return withOwn(header, (s) => dtiCells(s, ids));
   }
   const pillars = first instanceof BatchScoredRow ? first.compiled.framework.pillars.map((p) => p.id) : (first.result as DbiResult).pillars.map((p) => p.id);
-  return { header: ['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName', ...pillars.flatMap((p) => [p, `${p}.level`])], cells: dbiCells };
+  return withOwn(['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName', ...pillars.flatMap((p) => [p, `${p}.level`])], dbiCells);
 }
 
 /** The whole score table (for formats that need every row at once: table, Markdown, HTML). */
-function scoreTable(scored: readonly ScoredRow[]): Tabular {
-  const { header, cells } = scoreHeader(scored[0]);
+function scoreTable(scored: readonly ScoredRow[], info: readonly { field: string; key: string }[] = [], missing: readonly MissingUnit[] = []): Tabular {
+  const { header, cells } = scoreHeader(scored[0], info);
   const first = scored[0]?.result;
   return {
     header,
@@ -443,7 +531,7 @@ function scoreTable(scored: readonly ScoredRow[]): Tabular {
       if (!first || first.kind === 'dti') {
         const dti = scored as readonly (ScoredRow & { result: DtiResult })[];
         const byId = new Map(dti.map((d) => [d.id, d]));
-        return renderReport({ kind: 'provinces', ranked: rankedDti(dti).map((x) => ({ ...x, name: byId.get(x.id)?.meta.name, ...sourceOf(byId.get(x.id)) })) }, options);
+        return renderReport({ kind: 'provinces', ranked: rankedDti(dti, missing).map((x) => ({ ...x, name: byId.get(x.id)?.meta.name, ...sourceOf(byId.get(x.id)) })) }, options);
       }
       const dbi = scored as readonly (ScoredRow & { result: DbiResult })[];
       return dbi.length === 1
@@ -464,20 +552,51 @@ function sourceOf(s: ScoredRow | undefined): { source?: string } {
  * has a region: its own region column first (fictional units sit in real regions), else its
  * province code's.
  */
-function rankedDti(rows: readonly (ScoredRow & { result: DtiResult })[]) {
-  const regionOf = (r: ScoredRow) => r.meta.region || findProvince(r.id)?.region;
-  const regions = rows.length > 0 && rows.every((r) => regionOf(r) !== undefined);
-  const ranking = rankDti(rows.map((r) => ({ id: r.id, result: r.result, ...(regions ? { group: regionOf(r) } : {}) })), regions ? { groupBy: 'group' } : {});
+function rankedDti(rows: readonly (ScoredRow & { result: DtiResult })[], missing: readonly MissingUnit[] = []) {
+  const absent = missingOf(missing, rows);
+  const regionOf = (r: { id: string; meta: Readonly<Record<string, string>> }) => r.meta.region || findProvince(r.id)?.region;
+  const regions = rows.length > 0 && [...rows, ...absent].every((r) => regionOf(r) !== undefined);
+  const units = [...rows.map((r) => ({ id: r.id, result: r.result as DtiResult | null, meta: r.meta })), ...absent.map((m) => ({ id: m.id, result: null, meta: m.meta }))];
+  const ranking = rankDti(units.map((u) => ({ id: u.id, result: u.result, ...(regions ? { group: regionOf(u) } : {}) })), regions ? { groupBy: 'group' } : {});
   const byId = new Map(rows.map((r) => [r.id, r.result]));
-  return ranking.map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)!, ...(regions ? { ranking: x } : {}) }));
+  // the units with a result are listed; the others widen their ranks
+  return ranking.filter((x) => byId.has(x.id)).map((x) => ({ id: x.id, rank: x.rank, result: byId.get(x.id)!, ...(regions || !x.certain ? { ranking: x } : {}) }));
 }
 
-function rankedDbi(rows: readonly (ScoredRow & { result: DbiResult })[], by: string, method?: RankMethod) {
+/**
+ * The ranking of DBI rows for a report, with each rank's bounds where rows were rejected (a rejected
+ * row is a unit without a value: it may rank anywhere). Only rows with a result are listed.
+ */
+function rankedDbi(rows: readonly (ScoredRow & { result: DbiResult })[], by: string, method?: RankMethod, missing: readonly MissingUnit[] = []) {
   for (const r of rows) checkDbiBy(by, { id: r.result.framework.id, pillars: r.result.pillars });
   const score = (r: DbiResult) => (by === 'total' ? r.exact.total : by === 'percent' ? r.exact.percent : (r.pillars.find((p) => p.id === by)?.exact.points ?? null));
-  const ranking = rank(rows.map((r) => ({ id: r.id, score: score(r.result) })), { method, precision: 'exact' });
+  const ranking = rank([...rows.map((r) => ({ id: r.id, score: score(r.result) })), ...missingOf(missing, rows).map((m) => ({ id: m.id, score: null }))], { method, precision: 'exact' });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ranking.map((x) => ({ id: x.id, rank: x.rank, name: byId.get(x.id)!.meta.name, result: byId.get(x.id)!.result, ...sourceOf(byId.get(x.id)) }));
+  return ranking.filter((x) => byId.has(x.id)).map((x) => ({ id: x.id, rank: x.rank, best: x.best, worst: x.worst, of: ranking.length, name: byId.get(x.id)!.meta.name, result: byId.get(x.id)!.result, ...sourceOf(byId.get(x.id)) }));
+}
+
+/** A row that was rejected: a unit of the ranking without a value. */
+interface MissingUnit {
+  readonly id: string;
+  readonly meta: Readonly<Record<string, string>>;
+}
+
+/** The rejected rows that are not also scored (a resubmitted row), each id once. */
+function missingOf(missing: readonly MissingUnit[], scored: readonly { readonly id: string }[]): MissingUnit[] {
+  const seen = new Set(scored.map((s) => s.id));
+  return missing.filter((m) => m.id !== '' && !seen.has(m.id) && (seen.add(m.id), true));
+}
+
+/** A rank as printed: one number only when certain, else its bounds (`2–5`). */
+const rankCell = (r: { readonly rank: number | null; readonly best: number; readonly worst: number }): TabularCell =>
+  r.rank === null ? null : r.best === r.worst ? r.rank : `${r.best}–${r.worst}`;
+
+/** The column labels and the heading of a ranking with units without a value. */
+function boundsNote(withoutValue: number, of: number, unit: Localized): { heading: string; labels: Record<string, Localized> } {
+  return {
+    heading: `${withoutValue}/${of} ${unit.vi} chưa có số liệu: thứ hạng ghi dạng tốt nhất–xấu nhất / ${withoutValue} of ${of} ${unit.en} without data: ranks are shown as best–worst`,
+    labels: { ranking: { vi: 'Xếp hạng (khoảng)', en: 'Ranking (bounds)' } },
+  };
 }
 
 /** What ranking a DBI row needs: its id, name, exact score and the figures shown beside it. */
@@ -512,40 +631,81 @@ function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
   };
 }
 
-function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined): Tabular {
-  const ranking = rank(entries.map((e) => ({ id: e.id, score: e.score })), { method, precision: 'exact' });
+function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined, missing: readonly MissingUnit[] = []): Tabular {
+  const absent = missingOf(missing, entries);
+  const ranking = rank([...entries.map((e) => ({ id: e.id, score: e.score })), ...absent.map((m) => ({ id: m.id, score: null }))], { method, precision: 'exact' });
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const ranked = ranking.map((x) => ({ rank: x.rank, e: byId.get(x.id)! }));
+  const names = new Map(absent.map((m) => [m.id, m.meta.name ?? '']));
+  const without = ranking.length - entries.filter((e) => e.score !== null).length;
+  const unit = { vi: 'đơn vị', en: 'units' };
+  const missingText = { vi: `, ${without} đơn vị chưa có số liệu`, en: `, ${without} ${without === 1 ? 'unit' : 'units'} without data` };
+  const text = (x: Ranked, lang: 'vi' | 'en') => (x.rank === null ? (lang === 'vi' ? 'chưa có số liệu' : 'no result') : `${x.best === x.worst ? x.rank : `${x.best}–${x.worst}`}/${ranking.length}${without ? missingText[lang] : ''}`);
   return {
-    header: ['rank', 'id', 'name', by, 'level'],
-    rows: ranked.map(({ rank: r, e }) => [r, e.id, e.name, e.shown, e.level]),
-    json: ranked.map(({ rank: r, e }) => ({ rank: r, id: e.id, total: e.total, percent: e.percent, level: e.level })),
+    header: ['rank', 'id', 'name', by, 'level', ...(without ? ['ranking'] : [])],
+    rows: ranking.map((x) => {
+      const e = byId.get(x.id);
+      return [rankCell(x), x.id, e?.name ?? names.get(x.id) ?? '', e?.shown ?? null, e?.level ?? null, ...(without ? [{ vi: text(x, 'vi'), en: text(x, 'en') }] : [])];
+    }),
+    json: ranking.map((x) => {
+      const e = byId.get(x.id);
+      return { rank: x.rank, best: x.best, worst: x.worst, certain: x.certain, id: x.id, total: e?.total ?? null, percent: e?.percent ?? null, level: e?.level ?? null, label: text(x, 'en'), labelVi: text(x, 'vi') };
+    }),
+    ...(without ? boundsNote(without, ranking.length, unit) : {}),
   };
 }
 
-function dtiRankTable(dti: readonly (ScoredRow & { result: DtiResult })[], o: Options, groupKey: string | undefined, previous: readonly ScoredRow[] | undefined): Tabular {
+/** `--universe 63|34`: the provinces a DTI ranking is among (default: the rows of the file). */
+function universeOption(o: Options): RankingUniverse | undefined {
+  if (o.universe === undefined) return undefined;
+  if (o.universe === '63') return 'provinces-63';
+  if (o.universe === '34') return 'provinces-34';
+  throw new UsageError(`--universe phải là 63 hoặc 34 (nhận được "${o.universe}")`, `--universe must be 63 or 34 (received "${o.universe}")`);
+}
+
+function dtiRankTable(
+  dti: readonly (ScoredRow & { result: DtiResult })[],
+  o: Options,
+  groupKey: string | undefined,
+  previous: { scored: readonly ScoredRow[]; missing: readonly MissingUnit[] } | undefined,
+  missing: readonly MissingUnit[] = [],
+): Tabular {
   const method = o.method as RankMethod | undefined;
-  const meta = new Map(dti.map((d) => [d.id, d.meta]));
+  const universe = universeOption(o);
+  const absent = missingOf(missing, dti);
+  const meta = new Map<string, Readonly<Record<string, string>>>([...dti.map((d) => [d.id, d.meta] as const), ...absent.map((m) => [m.id, m.meta] as const)]);
   // a row's own region column wins (fictional units sit in real regions); else the unit's code
-  const groupOf = (id: string) => (groupKey === 'region' ? meta.get(id)?.region ?? findProvince(id)?.region : groupKey ? meta.get(id)?.[groupKey] : undefined);
-  const ranking = withOption('--by', ['options'], () => rankDti(dti.map((d) => ({ id: d.id, result: d.result, group: groupOf(d.id) })), {
-    by: o.by ?? 'value', method, groupBy: groupKey ? 'group' : undefined,
-  }));
+  const groupOf = (id: string) => (groupKey === 'region' ? meta.get(id)?.region || findProvince(id)?.region : groupKey ? meta.get(id)?.[groupKey] : undefined);
+  // with a universe, its units not in the file are placed in their regions by code
+  const groupBy = groupKey === 'region' && universe ? (id: string) => (meta.has(id) ? groupOf(id) : findProvince(id)?.region) : groupKey ? ('group' as const) : undefined;
+  const units = [...dti.map((d) => ({ id: d.id, result: d.result })), ...absent.map((m) => ({ id: m.id, result: null }))].map((u) => ({ ...u, group: groupOf(u.id) }));
+  const ranking = withOption('--universe', ['units'], () => withOption('--by', ['options'], () => rankDti(units, {
+    by: o.by ?? 'value', method, groupBy, ...(universe ? { universe } : {}),
+  })));
   let changes: Map<string, RankChange> | undefined;
   if (previous) {
-    const prev = previous.filter((s) => s.result.kind === 'dti') as (ScoredRow & { result: DtiResult })[];
-    const before = withOption('--by', ['options'], () => rankDti(prev.map((d) => ({ id: d.id, result: d.result })), { by: o.by ?? 'value', method }));
+    const prev = previous.scored.filter((s) => s.result.kind === 'dti') as (ScoredRow & { result: DtiResult })[];
+    const prevUnits = [...prev.map((d) => ({ id: d.id, result: d.result as DtiResult | null })), ...missingOf(previous.missing, prev).map((m) => ({ id: m.id, result: null }))];
+    const before = withOption('--universe', ['units'], () => withOption('--by', ['options'], () => rankDti(prevUnits, { by: o.by ?? 'value', method, ...(universe ? { universe } : {}) })));
     changes = new Map(rankChange(before, ranking).map((c) => [c.id, c]));
   }
   const byId = new Map(dti.map((d) => [d.id, d]));
+  const uncertain = ranking.some((r) => !r.certain);
+  const of = ranking[0]?.of ?? 0;
+  const without = ranking[0]?.withoutValue ?? 0;
   return {
-    header: ['rank', 'id', 'name', o.by ?? 'value', ...(groupKey ? ['group', 'rankInGroup'] : []), ...(changes ? ['change'] : [])],
-    rows: ranking.map((r) => [r.rank, r.id, byId.get(r.id)?.meta.name ?? '', r.score, ...(groupKey ? [bilingual(r.groupName) ?? r.group ?? null, r.rankInGroup === undefined || r.rankInGroup === null ? null : `${r.rankInGroup}/${r.ofInGroup}`] : []), ...(changes ? [changeCell(changes.get(r.id))] : [])]),
+    header: ['rank', 'id', 'name', o.by ?? 'value', ...(groupKey ? ['group', 'rankInGroup'] : []), ...(changes ? ['change'] : []), ...(uncertain ? ['ranking'] : [])],
+    rows: ranking.map((r) => [
+      rankCell(r), r.id, meta.get(r.id)?.name ?? '', r.score,
+      ...(groupKey ? [bilingual(r.groupName) ?? r.group ?? null, r.rankInGroup === undefined || r.rankInGroup === null ? null : `${rankCell({ rank: r.rankInGroup, best: r.bestInGroup!, worst: r.worstInGroup! })}/${r.ofInGroup}`] : []),
+      ...(changes ? [changeCell(changes.get(r.id))] : []),
+      ...(uncertain ? [{ vi: r.labelVi, en: r.label }] : []),
+    ]),
     json: ranking,
+    ...(uncertain ? boundsNote(without, of, { vi: 'tỉnh', en: 'provinces' }) : {}),
     html: (options) =>
       renderReport({
         kind: 'provinces',
-        ranked: ranking.map((r) => {
+        ranked: ranking.filter((r) => byId.has(r.id)).map((r) => {
           const change = changes?.get(r.id);
           return { id: r.id, name: byId.get(r.id)?.meta.name, rank: r.rank, result: byId.get(r.id)!.result, ranking: r, ...(change ? { change } : {}), ...sourceOf(byId.get(r.id)) };
         }),
@@ -558,18 +718,24 @@ function changeCell(c: RankChange | undefined): TabularCell {
   return c ? { vi: c.labelVi, en: c.label } : null;
 }
 
+/** Whether a scored row is the unit an option names: by id, or a province by its code or any spelling of its name. */
+function sameUnit(s: ScoredRow, named: string): boolean {
+  return s.id === named || unitKey(kindOf(s), s.id, s.meta.name) === unitKey(kindOf(s), named, named);
+}
+
 function parseDtiTarget(target: string | undefined, peers: readonly ScoredRow[]): DtiTarget {
   const [kind, raw] = (target ?? 'rank:1').split(':');
   const shape = () => new UsageError('--target phải có dạng value:0.5, points:500, rank:10 hoặc unit:<mã>', '--target must look like value:0.5, points:500, rank:10 or unit:<id>');
   if (raw === undefined) throw shape();
-  if (kind === 'value') return { value: raw };
-  if (kind === 'points') return { points: raw };
+  // a decimal comma as the officer types it (value:0,6)
+  if (kind === 'value') return { value: String(cellValue(raw)) };
+  if (kind === 'points') return { points: String(cellValue(raw)) };
   if (kind === 'rank') {
     if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--target rank:${raw}: thứ hạng phải là số nguyên dương, ví dụ rank:10`, `--target rank:${raw}: the rank must be a whole number, e.g. rank:10`);
     return { rank: Number(raw), peers: peers.map((p) => p.result as DtiResult) };
   }
   if (kind === 'unit') {
-    const other = peers.find((p) => p.id === raw);
+    const other = peers.find((p) => sameUnit(p, raw));
     if (!other) throw new UsageError(`--target: không có dòng mã ${raw}`, `--target: no row with id ${raw}`);
     return { unit: other.result as DtiResult };
   }
@@ -579,11 +745,13 @@ function parseDtiTarget(target: string | undefined, peers: readonly ScoredRow[])
 function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Options, lang: Lang): Tabular {
   const n = (x: number) => formatNumber(x, lang);
   if (!o.unit) throw new UsageError('gap cần --unit <mã>', 'gap needs --unit <id>');
-  const row = scored.find((s) => s.id === o.unit);
+  const unit = o.unit;
+  const row = scored.find((s) => s.id === unit) ?? scored.find((s) => sameUnit(s, unit));
   if (!row) throw new UsageError(`--unit: không có dòng đã chấm mã ${o.unit}`, `--unit: no scored row with id ${o.unit}`);
   if (row.result.kind === 'dbi') {
     const result = row.result;
-    const original = rows.find((r) => r.id === o.unit)!;
+    // the row that was scored (a unit's other submissions are not)
+    const original = rows.find((r) => r.line === row.line)!;
     const target = o.target === undefined ? undefined : Number(o.target);
     if (target !== undefined && !Number.isInteger(target)) throw new UsageError('--target của DBI là một mức (số nguyên)', '--target for DBI is a level (integer)');
     // the answers by criterion id, whatever the file named its columns
@@ -624,70 +792,115 @@ function gapTable(scored: readonly ScoredRow[], rows: readonly InputRow[], o: Op
   };
 }
 
-function summaryTable(s: CohortSummary, registered: boolean, ranked: () => ReturnType<typeof rankedDbi>): Tabular {
-  const levels = Object.keys(s.overall.levels);
+/**
+ * The summary table: a row per group and one for the whole cohort (only that one without
+ * `--group-by`). A registered group with none assessed shows its count 0 and its coverage, and no
+ * mean or quartiles (there is nothing to average). The groups' statistics are computed one group at
+ * a time as the rows are made; the whole summary is built only for the formats that hold it (JSON,
+ * NDJSON, HTML), so that a table of 600,000 districts keeps a row each, not their statistics.
+ */
+function summaryTable(cohort: CohortStream, registered: boolean, ranked: () => ReturnType<typeof rankedDbi>, grouped: boolean, whole: boolean): Tabular {
+  const { header, rows } = summaryRows(cohort, registered, grouped);
+  const s = whole ? cohort.finish() : undefined;
   return {
-    header: ['group', 'count', ...levels.map((l) => `level ${l}`), 'mean', 'q1', 'median', 'q3', ...(registered ? ['registered', 'coveragePercent', 'shortfall'] : [])],
-    rows: [...s.groups, s.overall].map((g) => [
-      g === s.overall ? words('all') : g.key,
-      g.count, ...levels.map((l) => g.levels[l] ?? 0), g.total.mean, g.total.q1, g.total.median, g.total.q3,
-      // coverage as the reports print it: a percentage, 2 decimals, half-up from the exact counts
-      ...(registered ? [g.coverage?.registered ?? null, g.coverage ? ratioHalfUp(g.coverage.assessed * 100, g.coverage.registered, 2) : null, g.coverage?.shortfall ?? null] : []),
-    ]),
-    json: s,
-    html: (options) => renderReport({ kind: 'cohort', summary: s, ranked: ranked() }, options),
+    header,
+    rows: [...rows],
+    json: s ?? null,
+    ...(s ? { html: (options: { readonly lang: Lang; readonly provenance?: Provenance }) => renderReport({ kind: 'cohort', summary: s, ranked: ranked() }, options) } : {}),
   };
 }
 
-/** Registered enterprises per group, from JSON (`{"registered": {...}}` or `{...}`) or CSV (group, count). */
-function readRegistered(file: string): Record<string, number> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  } catch (e) {
-    throw ioError(`không đọc được --registered ${file}`, `cannot read --registered ${file}`, e);
-  }
-  const bad = (why: string) => new CliError(2, `--registered ${file}: ${why}; cần JSON {"nhóm": số} hoặc CSV hai cột (nhóm, số doanh nghiệp đăng ký)`, `--registered ${file}: ${why}; expected JSON {"group": count} or a two-column CSV (group, registered count)`);
-  const toCount = (v: unknown): number => {
-    const n = typeof v === 'number' ? v : Number(String(v).trim().replace(/[.\s](?=\d{3}\b)/g, ''));
-    if (!Number.isInteger(n) || n <= 0) throw bad(`"${String(v)}" không phải số nguyên dương / is not a positive whole number`);
-    return n;
+/** The summary table's columns, and its rows made one group at a time as they are read. */
+function summaryRows(cohort: CohortStream, registered: boolean, grouped: boolean): { header: string[]; rows: Iterable<TabularCell[]> } {
+  const { overall, groups } = cohort.summaries();
+  const levels = Object.keys(overall.levels);
+  const figures = (g: GroupSummary) => (g.count === 0 ? [null, null, null, null] : [g.total.mean, g.total.q1, g.total.median, g.total.q3]);
+  const row = (g: GroupSummary, all: boolean): TabularCell[] => [
+    all ? words('all') : g.key,
+    g.count, ...levels.map((l) => g.levels[l] ?? 0), ...figures(g),
+    // coverage as the reports print it: a percentage, 2 decimals, half-up from the exact counts
+    ...(registered ? [g.coverage?.registered ?? null, g.coverage ? ratioHalfUp(g.coverage.assessed * 100, g.coverage.registered, 2) : null, g.coverage?.shortfall ?? null] : []),
+  ];
+  return {
+    header: ['group', 'count', ...levels.map((l) => `level ${l}`), 'mean', 'q1', 'median', 'q3', ...(registered ? ['registered', 'coveragePercent', 'shortfall'] : [])],
+    rows: {
+      *[Symbol.iterator]() {
+        if (grouped) for (const g of groups) yield row(g, false);
+        yield row(overall, true);
+      },
+    },
   };
-  const t = text.trimStart();
-  if (t.startsWith('{')) {
-    let data: Record<string, unknown>;
-    try {
-      data = JSON.parse(t) as Record<string, unknown>;
-    } catch (e) {
-      throw bad((e as Error).message);
-    }
-    const reg = (Object.hasOwn(data, 'registered') && typeof data.registered === 'object' && data.registered !== null ? data.registered : data) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(reg).map(([k, v]) => [k, toCount(v)]));
-  }
-  const rows = (Papa.parse(t, { skipEmptyLines: 'greedy' }).data as string[][]).filter((r) => r.length >= 2);
-  if (rows.length === 0) throw bad('tệp rỗng / empty file');
-  // a group named `__proto__` or `constructor` is a group: own keys only
-  const out: Record<string, number> = Object.create(null) as Record<string, number>;
-  rows.forEach((r, i) => {
-    const last = r[r.length - 1]!.trim();
-    if (i === 0 && !/^\d[\d.\s]*$/.test(last)) return; // a header row
-    out[r[0]!.trim()] = toCount(last);
-  });
-  return out;
 }
 
 // ---------------------------------------------------------------- the row commands
 
+/** `--duplicates`: which submission of a unit counts (see units.ts). */
+function duplicateRule(o: Options): DuplicateRule {
+  const rule = o.duplicates ?? 'error';
+  if (rule !== 'error' && rule !== 'first' && rule !== 'last') throw new UsageError(`--duplicates phải là first, last hoặc error, nhận "${rule}"`, `--duplicates must be first, last or error, got "${rule}"`);
+  return rule;
+}
+
+/** The kind of a scored row (a batch row is DBI). */
+const kindOf = (s: ScoredRow): 'dti' | 'dbi' => (s instanceof BatchScoredRow ? 'dbi' : s.result.kind);
+
+/** The kind of framework a row read from the file will be scored on (for the units of `--duplicates last`). */
+function inputKind(pick: FrameworkPicker, r: InputRow, json: boolean): 'dti' | 'dbi' {
+  return pickedFramework(pick(r.framework, r.meta.year || undefined, json ? Object.keys(r.cells) : undefined, r.meta.date || undefined))?.kind ?? 'dbi';
+}
+
+/** Under `--duplicates last`: each unit's last line, from a first reading of the file. */
+async function lastLines(source: RowSource, pick: FrameworkPicker): Promise<Map<string, number>> {
+  const into = new Map<string, number>();
+  for await (const chunk of source.chunks()) {
+    UnitLedger.lastLines(chunkRows(chunk).map((r) => ({ line: r.line, id: r.id, name: r.meta.name, kind: inputKind(pick, r, chunk.plan === undefined) })), into);
+  }
+  return into;
+}
+
 async function readAll(file: string, o: Options): Promise<{ scored: ScoredRow[]; rows: InputRow[] }> {
   const source = await openRows(file, readOptions(o));
   const pick = frameworkPicker(o, source.plan);
+  const rule = duplicateRule(o);
+  const ledger = new UnitLedger(rule, rule === 'last' ? await lastLines(source, pick) : undefined);
   const scored: ScoredRow[] = [];
   const rows: InputRow[] = [];
   for await (const chunk of source.chunks()) {
     rows.push(...chunkRows(chunk));
-    scored.push(...scoreChunk(chunk, { pick, input: o.input as 'points' | 'values' | undefined }).scored);
+    for (const s of scoreChunk(chunk, { pick, input: o.input as 'points' | 'values' | undefined }).scored) {
+      const admitted = ledger.admit({ line: s.line, id: s.id, meta: s.meta, kind: kindOf(s) });
+      if ('keep' in admitted) scored.push(s);
+      else if ('reject' in admitted) throw new CliError(1, `${file}: dòng ${s.line}: ${admitted.reject.issues[0]!.message.vi}`, `${file}: line ${s.line}: ${admitted.reject.issues[0]!.message.en}`);
+    }
   }
   return { scored, rows };
+}
+
+/** The earlier year's ranking units: its scored rows, and its rows without a value (units of its ranking all the same). */
+interface PreviousUnits {
+  readonly scored: readonly ScoredRow[];
+  readonly missing: readonly MissingUnit[];
+}
+
+function previousUnits(before: { scored: ScoredRow[]; rows: InputRow[] }): PreviousUnits {
+  const scoredIds = new Set(before.scored.map((x) => x.id));
+  return { scored: before.scored, missing: before.rows.filter((r) => r.id && !scoredIds.has(r.id)).map((r) => ({ id: r.id, meta: r.meta })) };
+}
+
+/** Refuses a file without an id column at once: every row would be rejected alike. */
+function requireIdColumn(source: RowSource): void {
+  const plan = source.plan;
+  if (!plan || plan.key.some((k, i) => k === 'id' && plan.role[i] === 'meta')) return;
+  const where = source.headerLines ? `dòng tiêu đề ${source.headerLines[0]}${source.headerLines[1] !== source.headerLines[0] ? `–${source.headerLines[1]}` : ''}` : 'dòng tiêu đề';
+  const whereEn = source.headerLines ? `header row ${source.headerLines[0]}${source.headerLines[1] !== source.headerLines[0] ? `–${source.headerLines[1]}` : ''}` : 'the header row';
+  const sheet = source.kind === 'xlsx' ? (source.sheet ? ` của trang tính "${source.sheet}"` : ' của trang tính đầu tiên') : '';
+  const sheetEn = source.kind === 'xlsx' ? (source.sheet ? ` of sheet "${source.sheet}"` : ' of the first sheet') : '';
+  const cols = plan.header.filter((h) => h !== '').slice(0, 12).join(', ');
+  throw new CliError(
+    1,
+    `${source.file}: không có cột mã đơn vị (Mã tỉnh, Mã DN, Mã số thuế, MST, Mã đơn vị, Mã …); ${where}${sheet} có: ${cols || '(trống)'}. Thêm cột mã, đổi tên cột bằng --columns '{"tên cột": "id"}', hoặc chỉ định dòng tiêu đề bằng --header-row`,
+    `${source.file}: no unit id column (Mã tỉnh, Mã DN, Mã số thuế, MST, Mã đơn vị, id …); ${whereEn}${sheetEn} has: ${cols || '(nothing)'}. Add an id column, map one with --columns '{"column": "id"}', or name the header row with --header-row`,
+  );
 }
 
 async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: string | undefined, o: Options, format: Format): Promise<number> {
@@ -695,9 +908,12 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
   if (o.input && o.input !== 'points' && o.input !== 'values') throw new UsageError('--input phải là points hoặc values', '--input must be points or values');
   const method = o.method as RankMethod | undefined;
   if (method && !['competition', 'dense', 'ordinal'].includes(method)) throw new UsageError('--method phải là competition, dense hoặc ordinal', '--method must be competition, dense or ordinal');
-  const target = o.target === undefined ? undefined : Number(o.target.replace(',', '.'));
+  const target = o.target === undefined ? undefined : Number(String(cellValue(o.target)));
   if (command === 'summary' && target !== undefined && !(target >= 0 && target <= 1)) throw new UsageError('--target của summary là một tỉ lệ từ 0 đến 1, ví dụ 0.5', '--target for summary is a share between 0 and 1, e.g. 0.5');
-  const registered = command === 'summary' && o.registered ? readRegistered(o.registered) : undefined;
+  const rule = duplicateRule(o);
+  // only a summary measures coverage: elsewhere the file would be read for nothing, in silence
+  if (o.registered !== undefined && command !== 'summary') throw new UsageError(`--registered chỉ dùng với summary (độ bao phủ theo nhóm), không với ${command}`, `--registered is for summary (coverage by group), not for ${command}`);
+  const reg = command === 'summary' && o.registered ? await readRegistered(o.registered, (o['group-by'] ?? '').split(',').map((k) => k.trim()).filter(Boolean), rule, { encoding: readOptions(o).encoding }) : undefined;
   const source = await openRows(file, readOptions(o));
   for (const n of source.notices) {
     // a framework file scores columns no bundled framework knows: they are not "information"
@@ -710,7 +926,12 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
     }
     say(n.vi, n.en);
   }
+  for (const n of reg?.notices ?? []) say(n.vi, n.en);
+  requireIdColumn(source);
   const pick = frameworkPicker(o, source.plan);
+  const ledger = new UnitLedger(rule, rule === 'last' ? await lastLines(source, pick) : undefined);
+  // the earlier year's file, read (and its units checked) before anything is written
+  const previous = command === 'rank' && o.previous ? previousUnits(await readAll(o.previous, { ...o, 'header-row': undefined, columns: o.columns })) : undefined;
   const inputs = [file, ...(o.previous ? [o.previous] : []), ...(o.registered ? [o.registered] : []), ...(o.columns ? [o.columns] : []), ...(o['framework-file'] ? [o['framework-file']] : [])];
   const out = o.out ? openOutput(o.out, inputs) : undefined;
   let errSink: OutputSink | undefined;
@@ -722,7 +943,7 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
   }
   const sink = out ?? stdoutSink();
   try {
-    const code = await streamRows(command, source, pick, o, format, sink, errSink, { method, target, registered });
+    const code = await streamRows(command, source, pick, o, format, sink, errSink, { method, target, registered: reg?.counts, ledger, previous });
     sink.commit();
     errSink?.commit();
     return code;
@@ -733,6 +954,29 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
   }
 }
 
+/**
+ * The officer's own columns of the input (district, sector, size, any other), in file order, that a
+ * score table writes back beside the id and name: as the file names them in Vietnamese, by field in
+ * English (an information column by its header in both). A framework file's input columns are not
+ * information.
+ */
+function officerColumns(source: RowSource, first: RowChunk | undefined, file: Framework | undefined): { field: string; key: string; label: Localized }[] {
+  const taken = new Set(['id', 'name', 'framework', 'source', 'total', 'max', 'percent', 'level', 'levelName', 'value', 'government', 'economy', 'society', 'rank']);
+  const english: Readonly<Record<string, string>> = { year: 'Year', district: 'District', commune: 'Commune', sector: 'Sector', size: 'Size', region: 'Region', group: 'Group', citation: 'Citation' };
+  const out: { field: string; key: string; label: Localized }[] = [];
+  const add = (field: string, header: string, meta: boolean) => {
+    if (field === 'id' || field === 'name' || field === 'framework' || field === 'source' || header === ID_BY_NAME) return;
+    if (file && scoresColumn(file, header)) return;
+    const key = taken.has(field) || out.some((c) => c.key === field) ? `${field} (input)` : field;
+    out.push({ field, key, label: { vi: header, en: meta ? (english[field] ?? header) : header } });
+  };
+  const plan = source.plan;
+  if (plan) plan.role.forEach((role, i) => (role === 'meta' || role === 'info') && add(plan.key[i]!, plan.header[i]!, role === 'meta'));
+  // a JSON row's keys: a known field by its Vietnamese header (`district` → Huyện)
+  else for (const field of new Set((first?.rows ?? []).slice(0, 100).flatMap((r) => Object.keys(r.meta)))) add(field, metaField(field) === field ? (META_HEADERS[field]?.[1] ?? field) : field, metaField(field) === field);
+  return out;
+}
+
 async function streamRows(
   command: 'score' | 'rank' | 'gap' | 'summary',
   source: RowSource,
@@ -741,10 +985,11 @@ async function streamRows(
   format: Format,
   sink: OutputSink,
   errSink: OutputSink | undefined,
-  a: { method?: RankMethod; target?: number; registered?: Record<string, number> },
+  a: { method?: RankMethod; target?: number; registered?: Record<string, number>; ledger: UnitLedger; previous?: PreviousUnits },
 ): Promise<number> {
-  const tally: Tally = { read: 0, scored: 0, rejected: 0, blank: 0 };
+  const tally: Tally = { read: 0, scored: 0, rejected: 0, blank: 0, setAside: 0 };
   const report = new ErrorReport(errSink);
+  const asides = new SetAsideReport();
   const notices = new RowNotices();
   const tick = progressMeter(source.size);
   const excel = o.excel ?? false;
@@ -756,26 +1001,28 @@ async function streamRows(
   // the streamed CSV: its language, columns and decimals, fixed by the first scored row
   const csvLang = languageOf('csv', renderOptions);
   const csvOptions = (decimals?: readonly (number | undefined)[]) => ({ excel, lang: csvLang, decimals });
+  let info: ReturnType<typeof officerColumns> = [];
+  const infoLabels = () => Object.fromEntries(info.map((c) => [c.key, c.label]));
   let csv: { cells: (s: ScoredRow) => TabularCell[]; decimals: (number | undefined)[]; withSource: boolean } | undefined;
   const startCsv = (first: ScoredRow | undefined) => {
-    const h = scoreHeader(first);
+    const h = scoreHeader(first, info);
     // a source column where the file has one (or a JSON row carries it): illustrative rows are marked
     const withSource = source.plan ? source.plan.key.some((k, i) => k === 'source' && source.plan!.role[i] === 'meta') : first?.meta.source !== undefined;
     const keys = withSource ? [...h.header, 'source'] : h.header;
     const decimals = keys.map(columnDecimals);
-    sink.write(csvHeader(csvLang ? localizeHeaders(keys, csvLang, provenance.labels()) : keys, csvOptions()));
+    sink.write(csvHeader(csvLang ? localizeHeaders(keys, csvLang, { ...provenance.labels(), ...infoLabels() }) : keys, csvOptions()));
     return { cells: h.cells, decimals, withSource };
   };
   // the streamed workbook: its columns fixed by the first scored rows (widths fitted to them)
   let xlsx: { book: XlsxStream; cells: (s: ScoredRow) => TabularCell[]; withSource: boolean; lang: Lang } | undefined;
   const startXlsx = async (first: readonly ScoredRow[]) => {
-    const h = scoreHeader(first[0]);
+    const h = scoreHeader(first[0], info);
     const withSource = source.plan ? source.plan.key.some((k, i) => k === 'source' && source.plan!.role[i] === 'meta') : first[0]?.meta.source !== undefined;
     const keys = withSource ? [...h.header, 'source'] : h.header;
     const lang = languageOf('xlsx', renderOptions) ?? 'vi';
     const book = new XlsxStream((bytes) => sink.write(bytes), { lang });
     const x = { book, cells: h.cells, withSource, lang };
-    await book.start(localizeHeaders(keys, lang, provenance.labels()), keys.map(columnDecimals), first.map((s) => xlsxCells(x, s)));
+    await book.start(localizeHeaders(keys, lang, { ...provenance.labels(), ...infoLabels() }), keys.map(columnDecimals), first.map((s) => xlsxCells(x, s)));
     return x;
   };
   let firstPiece = true;
@@ -783,47 +1030,112 @@ async function streamRows(
   const kept: ScoredRow[] = [];
   const keptRows: InputRow[] = [];
   const dbiRank: DbiRankEntry[] = [];
+  // rank: the rejected rows, units of the ranking without a value
+  const missing: MissingUnit[] = [];
   let cohort: CohortStream | undefined;
   let groupBy: string[] | undefined;
   let rankGroup: string | undefined;
   let firstChunk = true;
+  // the framework of the first row, for the message of a run in which no row scores
+  let firstFramework: Framework | undefined;
+  let framed = false;
   const by = o.by ?? 'total';
   const forReading = format === 'md' || format === 'html' || format === 'table';
+  const input = o.input as 'points' | 'values' | undefined;
 
   for await (const chunk of source.chunks()) {
+    let rows: InputRow[] | undefined;
+    const rowsOf = () => (rows ??= chunkRows(chunk));
     if (firstChunk) {
       firstChunk = false;
       const available = availableColumns(source, chunk);
       const file = fileFramework(o);
-      if (source.plan) report.written = writtenInputColumns(source.plan, file ? [file] : [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS]);
-      if (command === 'summary') groupBy = groupKeys(o, available, false, writtenColumns(source, available));
+      if (source.plan) {
+        const written = new Map(writtenInputColumns(source.plan, file ? [file] : [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS]));
+        source.plan.key.forEach((k, i) => source.plan!.role[i] === 'meta' && !written.has(k) && written.set(k, source.plan!.header[i]!));
+        report.written = written;
+      }
+      if (command === 'summary') {
+        groupBy = groupKeys(o, available, false, writtenColumns(source, available));
+        cohort = new CohortStream({ groupBy, registered: a.registered, target: a.target });
+      }
       if (command === 'rank' && o['group-by']) rankGroup = groupKeys(o, available, true, writtenColumns(source, available)).join(',');
+      if (command === 'score') info = officerColumns(source, chunk, file);
     }
-    const { scored, errors } = scoreChunk(chunk, { pick, input: o.input as 'points' | 'values' | undefined, strict: o.strict });
-    const rejected = [...chunk.rejected, ...errors].sort((x, y) => x.line - y.line);
-    tally.read += chunk.records.length + chunk.rows.length + chunk.rejected.length + chunk.blank;
+    if (!framed) {
+      const rec = chunk.records[0];
+      const r = chunk.rows[0] ?? (chunk.plan && rec ? rowFromFields(chunk.plan, rec.fields, rec.line) : undefined);
+      if (r) {
+        framed = true;
+        firstFramework = pickedFramework(pick(r.framework, r.meta.year || undefined, chunk.plan ? undefined : Object.keys(r.cells), r.meta.date || undefined));
+      }
+    }
+    const { scored, errors } = scoreChunk(chunk, { pick, input, strict: o.strict });
+    // every problem of a row whose error the library cut short (--errors lists them all)
+    let byLine: Map<number, InputRow> | undefined;
+    const every = errors.map((e) => {
+      if (!cutShort(e.issues)) return e;
+      const row = (byLine ??= new Map(rowsOf().map((r) => [r.line, r]))).get(e.line);
+      const framework = row && pickedFramework(pick(row.framework, row.meta.year || undefined, chunk.plan ? undefined : Object.keys(row.cells), row.meta.date || undefined));
+      const issues = row && framework ? everyIssue(row, framework, input) : undefined;
+      return issues && issues.length ? { ...e, issues } : e;
+    });
+    // each unit counted once (and, in a summary, every row of one framework)
+    const counted: ScoredRow[] = [];
+    const refused: RowError[] = [];
+    const setAside = [...chunk.setAside];
+    for (const s of scored) {
+      const admitted = a.ledger.admit({ line: s.line, id: s.id, meta: s.meta, kind: kindOf(s) });
+      if ('reject' in admitted) refused.push(admitted.reject);
+      else if ('setAside' in admitted) setAside.push(admitted.setAside);
+      else if (cohort && kindOf(s) === 'dbi' && !cohort.accepts(s)) {
+        // a summary holds one framework: a row of another is rejected with its line
+        const id = CohortStream.frameworkOf(s).id;
+        refused.push({ line: s.line, id: s.id, issues: [{ path: ['framework'], pathString: 'framework', code: 'invalid_option', params: { received: id, allowed: [cohort.framework!.id] }, message: {
+          vi: `dòng được chấm theo bộ chỉ số ${id}, khác bộ chỉ số ${cohort.framework!.id} của các dòng trước: một bản tổng hợp chỉ gồm một bộ chỉ số (tách tệp theo bộ chỉ số)`,
+          en: `the row is scored on ${id}, not on ${cohort.framework!.id} like the rows before it: a summary holds one framework (split the file by framework)`,
+        } }] });
+      } else {
+        if (cohort && kindOf(s) === 'dbi') cohort.add(s);
+        counted.push(s);
+      }
+    }
+    const rejected = [...chunk.rejected, ...every, ...refused].sort((x, y) => x.line - y.line);
+    setAside.sort((x, y) => x.line - y.line);
+    tally.read += chunk.records.length + chunk.rows.length + chunk.rejected.length + chunk.blank + chunk.setAside.length;
     tally.blank += chunk.blank;
     tally.rejected += rejected.length;
-    tally.scored += scored.length;
+    tally.setAside += setAside.length;
+    tally.scored += counted.length;
+    asides.add(setAside);
     report.add(o.strict ? rejected.slice(0, 1) : rejected);
+    if (counted.length) report.scored();
     tick?.(tally.read, source.bytesRead());
     if (o.strict && rejected.length) {
       report.finish();
+      asides.finish();
       tally.scored = 0;
       printTally(tally);
       throw new StrictStop();
     }
-    for (const s of scored) provenance.add(s);
-    notices.add(scored);
+    for (const s of counted) provenance.add(s);
+    notices.add(counted);
+    // a row that could not be read or scored is a unit of the ranking (rank, and the score
+    // report's) without a value; a resubmission the ledger refused is not another unit
+    const unscored = [...chunk.rejected, ...every];
+    if ((command === 'rank' || (command === 'score' && format === 'html')) && unscored.length) {
+      const metaByLine = new Map(rowsOf().map((r) => [r.line, r.meta]));
+      for (const e of unscored) missing.push({ id: e.id, meta: metaByLine.get(e.line) ?? {} });
+    }
     if (command === 'score') {
       if (streamed) {
         await sink.drain();
         if (format === 'csv') {
-          if (scored.length) {
-            csv ??= startCsv(scored[0]);
+          if (counted.length) {
+            csv ??= startCsv(counted[0]);
             const c = csv;
             let text = '';
-            for (const s of scored) {
+            for (const s of counted) {
               const cells = c.cells(s).map((x) => cellIn(x, csvLang));
               if (c.withSource) cells.push(ProvenanceCollector.cell(s));
               text += csvRow(cells, csvOptions(c.decimals));
@@ -831,48 +1143,49 @@ async function streamRows(
             sink.write(text);
           }
         } else if (format === 'xlsx') {
-          if (scored.length) {
-            xlsx ??= await startXlsx(scored);
+          if (counted.length) {
+            xlsx ??= await startXlsx(counted);
             const x = xlsx;
-            await x.book.rows(scored.map((s) => xlsxCells(x, s)));
+            await x.book.rows(counted.map((s) => xlsxCells(x, s)));
           }
         } else if (format === 'ndjson') {
-          if (scored.length) sink.write(scored.map((s) => JSON.stringify(s) + '\n').join(''));
+          if (counted.length) sink.write(counted.map((s) => JSON.stringify(s) + '\n').join(''));
         } else {
-          const piece = jsonPiece(scored, firstPiece);
+          const piece = jsonPiece(counted, firstPiece);
           if (piece) {
             sink.write(piece);
             firstPiece = false;
           }
         }
-        written += scored.length;
-      } else kept.push(...scored);
+        written += counted.length;
+      } else kept.push(...counted);
     } else if (command === 'summary') {
-      for (const s of scored) {
-        if (!(s instanceof BatchScoredRow) && s.result.kind !== 'dbi') continue;
-        (cohort ??= new CohortStream({ groupBy, registered: a.registered, target: a.target })).add(s);
-        if (format === 'html') kept.push(s);
-      }
+      if (format === 'html') for (const s of counted) if (kindOf(s) === 'dbi') kept.push(s);
     } else if (command === 'rank') {
-      for (const s of scored) {
+      for (const s of counted) {
         if (s instanceof BatchScoredRow || s.result.kind === 'dbi') {
           if (format === 'html') kept.push(s);
           else dbiRank.push(dbiRankEntry(s, by));
         } else kept.push(s);
       }
     } else {
-      kept.push(...scored);
-      keptRows.push(...chunkRows(chunk));
+      kept.push(...counted);
+      keptRows.push(...rowsOf());
     }
     // a report for a person to read: refused as soon as it outgrows one, before it outgrows memory
     if (forReading && command !== 'gap' && Math.max(kept.length, dbiRank.length) > MAX_REPORT_ROWS) throw reportTooLong(format);
   }
   tick?.(tally.read, source.size, true);
-  report.finish();
-  // a header and no row (or blank lines only): nothing to score is an input problem, exit 2, and nothing is written
-  if (tally.read === tally.blank) {
+  // no row scored: one message says why (the rows' lines are held back where the cause is the file's columns)
+  const nothing = tally.scored === 0 && tally.rejected > 0 ? noRowScored(source, firstFramework, report, errSink?.path) : undefined;
+  report.finish(nothing?.fileLevel ?? false);
+  asides.finish();
+  mergedSpellings(source, command === 'summary' ? groupBy : command === 'rank' && rankGroup && rankGroup !== 'region' ? rankGroup.split(',') : []);
+  if (nothing) say(nothing.vi, nothing.en);
+  // a header and no row (or blank lines or totals rows only): nothing to score is an input problem, exit 2, and nothing is written
+  if (tally.read === tally.blank + tally.setAside) {
     const table = source.kind === 'csv' || source.kind === 'xlsx';
-    throw new CliError(2, `${source.file}: tệp không có dòng dữ liệu nào${table ? ' (chỉ có tiêu đề hoặc dòng trống)' : ''}`, `${source.file}: the file has no data rows${table ? ' (only a header or blank lines)' : ''}`);
+    throw new CliError(2, `${source.file}: tệp không có dòng dữ liệu nào${table ? ' (chỉ có tiêu đề, dòng trống hoặc dòng tổng cộng)' : ''}`, `${source.file}: the file has no data rows${table ? ' (only a header, blank lines or totals rows)' : ''}`);
   }
 
   let rowsOut = written;
@@ -889,22 +1202,41 @@ async function streamRows(
       if (firstPiece) sink.write(jsonPiece([], true));
       sink.write(jsonEnd(prov ?? { frameworks: [], rows: [], illustrative: false }, !firstPiece));
     }
+  } else if (command === 'summary' && format === 'csv') {
+    // a CSV summary is written a row at a time as each group's figures are made: a table of
+    // 600,000 districts holds no row (the same text render(table, 'csv') writes)
+    if (!cohort?.framework) throw new UsageError('summary cần các dòng DBI', 'summary needs DBI rows');
+    const { header, rows } = summaryRows(cohort, a.registered !== undefined, (groupBy?.length ?? 0) > 0);
+    const decimals = header.map(columnDecimals);
+    sink.write(csvHeader(csvLang ? localizeHeaders(header, csvLang, provenance.labels()) : header, csvOptions()));
+    let text = '';
+    rowsOut = 0;
+    for (const r of rows) {
+      text += csvRow(r.map((x) => cellIn(x, csvLang)), csvOptions(decimals));
+      rowsOut++;
+      if (text.length > 1 << 16) {
+        sink.write(text);
+        text = '';
+        await sink.drain();
+      }
+    }
+    sink.write(text);
+    if (prov) sink.write(csvTrailer(prov, csvOptions()));
   } else {
     let table: Tabular;
-    if (command === 'score') table = scoreTable(kept);
+    if (command === 'score') table = { ...scoreTable(kept, info, missing), labels: infoLabels() };
     else if (command === 'summary') {
-      if (!cohort) throw new UsageError('summary cần các dòng DBI', 'summary needs DBI rows');
+      if (!cohort?.framework) throw new UsageError('summary cần các dòng DBI', 'summary needs DBI rows');
       const dbi = kept as (ScoredRow & { result: DbiResult })[];
-      table = summaryTable(cohort.finish(), a.registered !== undefined, () => rankedDbi(dbi, 'total'));
+      table = summaryTable(cohort, a.registered !== undefined, () => rankedDbi(dbi, 'total'), (groupBy?.length ?? 0) > 0, format === 'json' || format === 'ndjson' || format === 'html');
     } else if (command === 'rank') {
       if (kept.length && kept.every((s) => s.result.kind === 'dti')) {
-        const previous = o.previous ? (await readAll(o.previous, { ...o, 'header-row': undefined, columns: o.columns })).scored : undefined;
-        table = dtiRankTable(kept as (ScoredRow & { result: DtiResult })[], o, rankGroup, previous);
+        table = dtiRankTable(kept as (ScoredRow & { result: DtiResult })[], o, rankGroup, a.previous, missing);
       } else if (format === 'html') {
         const dbi = kept as (ScoredRow & { result: DbiResult })[];
-        const ranked = rankedDbi(dbi, by, a.method);
+        const ranked = rankedDbi(dbi, by, a.method, missing);
         table = { header: [], rows: [], json: null, html: (options) => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }, options) };
-      } else table = dbiRankTable(dbiRank, by, a.method);
+      } else table = dbiRankTable(dbiRank, by, a.method, missing);
     } else table = gapTable(kept, keptRows, o, languageOf(format, renderOptions) ?? 'en');
     if (format === 'html' && !table.html) throw new UsageError(`${command} không có báo cáo HTML`, `${command} has no HTML report`);
     table = { ...table, ...(prov ? { provenance: prov } : {}), labels: { ...provenance.labels(), ...table.labels } };
@@ -918,6 +1250,27 @@ async function streamRows(
   if (sink.path) say(`đã ghi ${sink.path} (${count(rowsOut, 'vi')} dòng)`, `wrote ${sink.path} (${count(rowsOut, 'en')} rows)`);
   if (errSink?.path) say(`đã ghi các dòng bị từ chối vào ${errSink.path}`, `wrote the rejected rows to ${errSink.path}`);
   return tally.rejected ? 1 : 0;
+}
+
+/**
+ * One notice listing the values of the key columns (the unit's id and name, the group columns) that
+ * the file writes in a form that differs only invisibly from another (NFD, doubled or non-breaking
+ * spaces): each is read, grouped and written in its canonical form.
+ */
+function mergedSpellings(source: RowSource, fields: readonly string[] = []): void {
+  const plan = source.plan;
+  const columns = ['id', 'name', ...fields].map((f) => {
+    const i = plan ? plan.key.indexOf(f) : -1;
+    return i >= 0 ? plan!.header[i]! : f;
+  });
+  const merged = source.spellings.list(columns);
+  if (merged.length === 0) return;
+  const shown = merged.slice(0, 20).map((m) => `${m.column} "${m.value}" (${m.lines.join(', ')}${m.count > m.lines.length ? ', …' : ''})`);
+  const more = merged.length > 20 ? ` … (+${merged.length - 20})` : '';
+  say(
+    `Gộp các cách viết chỉ khác nhau ở dạng Unicode hoặc khoảng trắng, đọc và ghi theo dạng chuẩn (NFC): ${shown.map((x) => x.replace(/\(([^)]*)\)$/, '(dòng $1)')).join('; ')}${more}`,
+    `Merged spellings that differ only in Unicode form or spacing, read and written in their canonical (NFC) form: ${shown.map((x) => x.replace(/\(([^)]*)\)$/, '(lines $1)')).join('; ')}${more}`,
+  );
 }
 
 class StrictStop extends Error {}
@@ -959,13 +1312,6 @@ class RowNotices {
   }
 }
 
-function printTally(t: Tally): void {
-  say(
-    `đã đọc ${count(t.read, 'vi')} dòng: ${count(t.scored, 'vi')} đã chấm, ${count(t.rejected, 'vi')} bị từ chối, ${count(t.blank, 'vi')} trống`,
-    `read ${count(t.read, 'en')} ${t.read === 1 ? 'row' : 'rows'}: ${count(t.scored, 'en')} scored, ${count(t.rejected, 'en')} rejected, ${count(t.blank, 'en')} blank`,
-  );
-}
-
 // ---------------------------------------------------------------- main
 
 function writeAll(text: string | Uint8Array, out: string | undefined, rows?: number): void {
@@ -992,11 +1338,11 @@ async function run(argv: readonly string[]): Promise<number> {
       args: [...argv],
       allowPositionals: true,
       options: {
-        framework: { type: 'string' }, 'framework-file': { type: 'string' }, lang: { type: 'string' }, year: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
+        framework: { type: 'string' }, 'framework-file': { type: 'string' }, lang: { type: 'string' }, year: { type: 'string' }, date: { type: 'string' }, size: { type: 'string' }, universe: { type: 'string' }, input: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
         excel: { type: 'boolean' }, by: { type: 'string' }, 'group-by': { type: 'string' }, method: { type: 'string' },
         previous: { type: 'string' }, unit: { type: 'string' }, target: { type: 'string' }, registered: { type: 'string' },
         strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, encoding: { type: 'string' }, 'header-row': { type: 'string' },
-        sheet: { type: 'string' }, columns: { type: 'string' }, errors: { type: 'string' },
+        sheet: { type: 'string' }, columns: { type: 'string' }, errors: { type: 'string' }, duplicates: { type: 'string' },
       },
     });
   } catch (e) {

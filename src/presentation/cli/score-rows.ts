@@ -12,7 +12,7 @@ import { dtiInputFromRecord, hasDtiComponents } from '../../assessment/dti-input
 import { NOT_APPLICABLE } from '../../assessment/dbi-answers.js';
 import { partCriteria } from '../../framework/dbi-criterion.js';
 import { scoreDbiBatch } from '../../batch/score-dbi-batch.js';
-import { ValidationError, NotScorableError, makeIssue, type ValidationIssue } from '../../errors.js';
+import { ValidationError, NotScorableError, makeIssue, type Localized, type ValidationIssue } from '../../errors.js';
 import { getFramework } from '../../framework/catalog.js';
 import type { DbiCriterion, DbiFramework, DtiFramework, Framework } from '../../framework/schema.js';
 import { beyondPoints, dbiResultFromUnits, extendedResult, scoreDbi, type DbiAnswerInput, type DbiAssessment, type DbiResult } from '../../score/score-dbi.js';
@@ -85,10 +85,22 @@ export class BatchScoredRow implements ScoredRow {
 }
 
 /**
- * Chooses the framework of a row from its framework and year cells (and, for a JSON row, its keys);
- * `undefined` when none applies.
+ * Why no framework is chosen for a row although its year or day is known: the decision then in
+ * force has no set fitting the row's columns, or a changeover needs the day (main.ts says which).
  */
-export type FrameworkPicker = (frameworkCell: string | undefined, yearCell: string | undefined, rowHeaders?: readonly string[]) => Framework | undefined;
+export interface FrameworkRefusal {
+  readonly refusal: Localized;
+}
+
+/**
+ * Chooses the framework of a row from its framework, year and date cells (and, for a JSON row, its
+ * keys); `undefined` when nothing says, a {@link FrameworkRefusal} when the year or day says that
+ * no bundled framework fits.
+ */
+export type FrameworkPicker = (frameworkCell: string | undefined, yearCell: string | undefined, rowHeaders?: readonly string[], dateCell?: string) => Framework | FrameworkRefusal | undefined;
+
+/** A picked framework, or `undefined` for a refusal (which {@link scoreOne} reports). */
+export const pickedFramework = (p: Framework | FrameworkRefusal | undefined): Framework | undefined => (p === undefined || 'refusal' in p ? undefined : p);
 
 export interface ScoreRowsOptions {
   /** The framework of a row (see main.ts, where the framework of a run is chosen). */
@@ -98,7 +110,12 @@ export interface ScoreRowsOptions {
 }
 
 /** Scores one row on the generic path. */
-function scoreOne(row: InputRow, framework: Framework | undefined, options: ScoreRowsOptions): ScoredRow {
+function scoreOne(row: InputRow, picked: Framework | FrameworkRefusal | undefined, options: ScoreRowsOptions): ScoredRow {
+  if (picked !== undefined && 'refusal' in picked) {
+    const issue = makeIssue(['framework'], 'invalid_option', { detail: picked.refusal.vi, detailEn: picked.refusal.en });
+    throw new ValidationError([{ ...issue, message: { vi: picked.refusal.vi, en: picked.refusal.en } }]);
+  }
+  const framework = picked;
   if (!framework) {
     if (row.framework) getFramework(row.framework); // an unknown id: its own message, with the known ids
     throw new ValidationError([makeIssue(['framework'], 'missing_input', { fields: ['--framework', '--year', 'framework column'] })]);
@@ -233,7 +250,7 @@ export function dbiAssessmentOfRow(row: InputRow, framework: DbiFramework): { as
  * inputs that no bundled framework has, and the file reader keeps such columns as information
  * (meta) — under `--framework-file` they are the scores.
  */
-function withFrameworkColumns(row: InputRow, framework: Framework, index: ReadonlyMap<string, string> = frameworkColumns(framework)): InputRow {
+export function withFrameworkColumns(row: InputRow, framework: Framework, index: ReadonlyMap<string, string> = frameworkColumns(framework)): InputRow {
   let cells: Record<string, string | number> | undefined;
   for (const [key, value] of Object.entries(row.meta)) {
     if (key === 'id' || key === 'name' || value === '' || !index.has(headerKey(key)) || Object.hasOwn(row.cells, key)) continue;
@@ -288,7 +305,7 @@ function componentCells(row: InputRow, framework: DtiFramework, prefix: string):
   return mapCells(withFrameworkColumns(row, framework, index), framework, prefix, index);
 }
 
-function tryScore(row: InputRow, framework: Framework | undefined, options: ScoreRowsOptions, scored: ScoredRow[], errors: RowError[]): void {
+function tryScore(row: InputRow, framework: Framework | FrameworkRefusal | undefined, options: ScoreRowsOptions, scored: ScoredRow[], errors: RowError[]): void {
   try {
     scored.push(scoreOne(row, framework, options));
   } catch (e) {
@@ -370,22 +387,25 @@ export function scoreChunk(chunk: RowChunk, options: ScoreRowsOptions): { scored
   if (plan && chunk.records.length) {
     const fwAt = plan.key.indexOf('framework');
     const yearAt = plan.key.indexOf('year');
+    const dateAt = plan.key.indexOf('date');
+    const cell = (f: readonly unknown[], at: number) => (at >= 0 ? String(f[at] ?? '').trim() || undefined : undefined);
     // group the records by framework; DBI groups go through the batch path
-    const groups = new Map<Framework | undefined, number[]>();
+    const groups = new Map<Framework | FrameworkRefusal | undefined, number[]>();
     for (let r = 0; r < chunk.records.length; r++) {
       const f = chunk.records[r]!.fields;
-      const fw = options.pick(fwAt >= 0 ? String(f[fwAt] ?? '').trim() || undefined : undefined, yearAt >= 0 ? String(f[yearAt] ?? '').trim() || undefined : undefined);
+      const fw = options.pick(cell(f, fwAt), cell(f, yearAt), undefined, cell(f, dateAt));
       let g = groups.get(fw);
       if (!g) groups.set(fw, (g = []));
       g.push(r);
     }
     // each record's outcome, in file order
     const slots: (ScoredRow | RowError)[] = new Array(chunk.records.length);
-    for (const [fw, members] of groups) {
+    for (const [picked, members] of groups) {
+      const fw = pickedFramework(picked);
       if (fw) checkColumns(plan, fw);
       const bp = fw && fw.kind === 'dbi' ? batchPlanOf(plan, fw) : null;
       if (!bp || !bp.complete) {
-        for (const r of members) slots[r] = slowOutcome(chunk, plan, r, fw, options);
+        for (const r of members) slots[r] = slowOutcome(chunk, plan, r, picked, options);
         continue;
       }
       batchGroup(chunk, plan, bp, members, fw as DbiFramework, options, slots);
@@ -398,7 +418,7 @@ export function scoreChunk(chunk: RowChunk, options: ScoreRowsOptions): { scored
   for (const row of chunk.rows) slow.push(row);
   for (const row of slow) {
     const keys = [...Object.keys(row.cells), ...Object.keys(row.explicit?.answers ?? row.explicit?.points ?? row.explicit?.values ?? {})];
-    const fw = options.pick(row.framework, row.meta.year || undefined, keys);
+    const fw = options.pick(row.framework, row.meta.year || undefined, keys, row.meta.date || undefined);
     tryScore(row, fw, options, scored, errors);
   }
   if (options.strict && errors.length) {
@@ -409,7 +429,7 @@ export function scoreChunk(chunk: RowChunk, options: ScoreRowsOptions): { scored
   return { scored, errors };
 }
 
-function slowOutcome(chunk: RowChunk, plan: ColumnPlan, r: number, framework: Framework | undefined, options: ScoreRowsOptions): ScoredRow | RowError {
+function slowOutcome(chunk: RowChunk, plan: ColumnPlan, r: number, framework: Framework | FrameworkRefusal | undefined, options: ScoreRowsOptions): ScoredRow | RowError {
   const rec = chunk.records[r]!;
   const s: ScoredRow[] = [];
   const e: RowError[] = [];

@@ -13,6 +13,12 @@
  * Every text cell is neutralised for spreadsheets (a leading `'` before `=`, `+`, `-`, `@`, tab or
  * carriage return: OWASP CSV injection); numbers are written as numbers, a negative number included.
  *
+ * Leading zeros: with `excel`, a text cell of digits that a spreadsheet would read as a number and
+ * alter (a leading zero, `0101234567` or `02`, dropped; twelve digits or more shown in scientific
+ * notation or rounded past fifteen) is written `="0101234567"`, which Excel and LibreOffice open as
+ * the text 0101234567. This is the one formula the writer emits, built only around digits, so the
+ * neutralisation of the file's own text stands (a text cell beginning with `=` still gets its `'`).
+ *
  * Provenance is a trailing block, never a leading one: the header stays the first line (what every
  * CSV reader and Excel expect) and data rows stay a clean rectangle. After the last data row comes
  * one empty line, then one single-field line per statement, each beginning with `#`. A reader takes
@@ -41,12 +47,16 @@ interface Resolved {
   readonly sep: string;
   readonly eol: string;
   readonly lang: Lang | undefined;
+  readonly excel: boolean;
 }
 
 function resolve(options: CsvOptions): Resolved {
   const lang = options.lang ?? (options.excel ? 'vi' : undefined);
-  return { sep: options.separator ?? (lang === 'vi' ? ';' : ','), eol: options.excel ? '\r\n' : '\n', lang };
+  return { sep: options.separator ?? (lang === 'vi' ? ';' : ','), eol: options.excel ? '\r\n' : '\n', lang, excel: options.excel === true };
 }
+
+/** Digits a spreadsheet would read as a number and alter: a leading zero, or twelve digits or more. */
+const ALTERED_DIGITS = /^(?:0\d+|\d{12,})$/;
 
 /** Quotes a field holding a quote, a line break or any separator (so that it survives a reader guessing the separator). */
 function quote(value: string): string {
@@ -63,6 +73,8 @@ function cellText(v: Cell, r: Resolved, decimals: number | undefined, column: nu
     return s.includes(r.sep) ? `"${s}"` : s;
   }
   if (typeof v !== 'string') throw new ValidationError([makeIssue([column], 'invalid_type', { expected: 'string, number or null', received: v })]);
+  // kept as text by Excel and LibreOffice: ="0101234567" (see the module comment)
+  if (r.excel && ALTERED_DIGITS.test(v)) return quote(`="${v}"`);
   return quote(spreadsheetText(v));
 }
 
@@ -73,6 +85,7 @@ function cellText(v: Cell, r: Resolved, decimals: number | undefined, column: nu
  * @example
  * ```ts
  * csvRow(['=1+1', -2, 0.3985], { excel: true }); // "'=1+1;-2;0,3985\r\n"
+ * csvRow(['0101234567', '02'], { excel: true }); // '"=""0101234567""";"=""02"""\r\n'
  * ```
  */
 export function csvRow(cells: readonly Cell[], options: CsvOptions = {}): string {

@@ -86,7 +86,7 @@ function frameworkProvenance(f: Framework): FrameworkProvenance {
  * ```ts
  * const p = provenanceOf(getFramework('dbi-2021-sme'), [{ id: 'DN001', meta: { source: 'minh họa' } }]);
  * p.frameworks[0].status; // 'reconstructed'
- * p.frameworks[0].assumptions.map((a) => a.id); // ['criterion-scale', 'level-rule', 'band-boundaries']
+ * p.frameworks[0].assumptions.map((a) => a.id); // ['criterion-scale', 'three-option-criteria', 'level-rule', 'band-boundaries']
  * p.illustrative; // true
  * ```
  */

@@ -1,7 +1,7 @@
 /**
  * Column headers as offices type them. A header matches a field ignoring case, spacing, Unicode form
  * and diacritics (`Mã tỉnh`, `MA TINH`, `Ma  tinh` are one header); the usual Vietnamese names of the
- * row's id, name, year, framework, district, commune, sector and size are known, as are every
+ * row's id, name, year, date of assessment, framework, district, commune, sector and size are known, as are every
  * framework's indicator and criterion ids and Vietnamese names. Row-number and notes columns are set
  * aside; a header close to a known one gets "did you mean"; two columns for one field are an error.
  */
@@ -31,6 +31,7 @@ export const META_HEADERS: Readonly<Record<string, readonly string[]>> = {
   name: ['name', 'Tên', 'Tên tỉnh', 'Tỉnh', 'Tỉnh/Thành phố', 'Tỉnh/TP', 'Tên doanh nghiệp', 'Doanh nghiệp', 'Tên DN', 'Tên đơn vị', 'Đơn vị'],
   framework: ['framework', 'Bộ chỉ số'],
   year: ['year', 'Năm'],
+  date: ['date', 'Ngày đánh giá', 'Ngày tự đánh giá'],
   district: ['district', 'Huyện', 'Quận/Huyện', 'Huyện/Thị xã/Thành phố'],
   commune: ['commune', 'Xã', 'Xã/Phường', 'Phường/Xã', 'Xã/Phường/Thị trấn'],
   sector: ['sector', 'Ngành', 'Ngành nghề', 'Lĩnh vực'],
@@ -161,7 +162,37 @@ export function didYouMean(header: string): string | undefined {
 /** Whether a header names a known field, an ignored column or a scoring column of any framework. */
 export function isKnownHeader(header: string): boolean {
   const k = headerKey(header);
-  return k !== '' && (metaByKey.has(k) || ignoredKeys.has(k) || scoringVocabulary().has(k));
+  return k !== '' && (metaByKey.has(k) || ignoredKeys.has(k) || scoringVocabulary().has(k) || scoringHeaderIn(header) !== undefined);
+}
+
+// a web form's question header: the criterion id, then the question ("1.1.1. Doanh nghiệp có …",
+// "Câu 1.1.1: …", "[1.1.1] …"); compared in header-key form (no diacritics, lower case)
+const QUESTION = /^(?:cau|tieu chi|chi tieu|criterion|question|q)?\s*[[(]?(\d+(?:\.\d+)+)\.?[\])]?(?:\s*[.:)\u2013\u2014-])?\s+\S/;
+// a numbered or annotated name: "1. Nhận thức số", "II. Thể chế số", "Nhận thức số (100 điểm)"
+const NUMBERED = /^(?:[ivx]+|\d+|[a-z])[.)]\s+/;
+const ANNOTATED = /\s*\([^)]*\)$/;
+
+/**
+ * The scoring column a longer header names: a web form's question header gives its criterion id
+ * ("1.1.1. Doanh nghiệp có …" → `1.1.1`), a numbered or annotated header its name ("1. Nhận thức
+ * số (100 điểm)" → `Nhận thức số`). `scores` accepts a `--framework-file` framework's own columns.
+ * Undefined when the header is not such a header (or names nothing known).
+ */
+export function scoringHeaderIn(header: string, scores?: (header: string) => boolean): string | undefined {
+  const k = headerKey(header);
+  const vocab = scoringVocabulary();
+  const question = QUESTION.exec(k);
+  if (question) {
+    const id = question[1]!;
+    if (vocab.has(id) || scores?.(id)) return id;
+  }
+  const bare = k.replace(NUMBERED, '').replace(ANNOTATED, '').trim();
+  if (bare !== k && bare !== '') {
+    if (vocab.has(bare)) return vocab.get(bare)!;
+    const written = header.normalize('NFC').trim().replace(/^(?:[IVXivx]+|\d+|[a-zA-Z])[.)]\s+/, '').replace(ANNOTATED, '').trim();
+    if (scores?.(written)) return written;
+  }
+  return undefined;
 }
 
 /**
@@ -214,6 +245,13 @@ export function planColumns(rawHeader: readonly string[], columns: Readonly<Reco
       claim(`"${vocab.get(k)}"`, h);
       role.push('cell');
       key.push(h);
+    } else if (!scores?.(h) && scoringHeaderIn(h, scores) !== undefined) {
+      // a web form's question header, or a numbered or annotated name: the column it names
+      const named = scoringHeaderIn(h, scores)!;
+      const bundled = vocab.has(headerKey(named));
+      claim(`"${bundled ? vocab.get(headerKey(named)) : named}"`, h);
+      role.push(bundled ? 'cell' : 'info');
+      key.push(named);
     } else {
       const near = scores?.(h) ? undefined : didYouMean(h);
       if (near) problems.push({ vi: `cột "${h}" không rõ: có phải "${near}"? (hoặc dùng --columns)`, en: `unknown column "${h}": did you mean "${near}"? (or use --columns)` });
@@ -246,6 +284,60 @@ export function frameworkColumnIds(plan: ColumnPlan, framework: Framework): (str
     seen.set(id, plan.header[i]!);
     return id;
   });
+}
+
+/** The header of a file, read from one row or from two (group labels above the columns' names). */
+export interface HeaderRows {
+  /** The headers, one per column. */
+  readonly header: readonly string[];
+  /** The first and the last row of the header (0-based; equal for a one-row header). */
+  readonly first: number;
+  readonly last: number;
+}
+
+const blankCell = (c: unknown) => c === null || c === undefined || String(c).trim() === '';
+
+/**
+ * The header found at row `at`, completed from a second header row where the file has one. Offices
+ * put group labels above the columns' names ("Chỉ số nền tảng" merged over five indicators) and
+ * merge the id and name cells down over both rows, so that the row below holds the indicator names
+ * under blank cells. The row below is a second header row when it names at least two known columns
+ * that the row above does not; a blank header under (or above) a known one takes it (a cell merged
+ * across the two rows). A column's header is the lower row's where that names a known column, else
+ * the upper row's where that does, else whichever is not blank.
+ */
+export function headerRows(rows: readonly (readonly unknown[])[], at: number): HeaderRows {
+  const upper = rows[at] ?? [];
+  const text = (c: unknown) => (blankCell(c) ? '' : String(c).trim());
+  const lower = rows[at + 1];
+  const width = Math.max(upper.length, lower?.length ?? 0);
+  if (lower) {
+    let adds = 0;
+    let known = 0;
+    for (let i = 0; i < lower.length; i++) {
+      const l = text(lower[i]);
+      if (l === '' || !isKnownHeader(l)) continue;
+      known++;
+      if (!isKnownHeader(text(upper[i]))) adds++;
+    }
+    if (known >= 2 && adds >= 2) {
+      const header = Array.from({ length: width }, (_, i) => {
+        const u = text(upper[i]);
+        const l = text(lower[i]);
+        if (l !== '' && isKnownHeader(l)) return l;
+        if (u !== '' && isKnownHeader(u)) return u;
+        return l !== '' ? l : u;
+      });
+      return { header, first: at, last: at + 1 };
+    }
+  }
+  // a header row with blank cells under known headers of the row above (merged down): the row above is part of it
+  const above = at > 0 ? rows[at - 1] : undefined;
+  if (above && upper.some((c, i) => blankCell(c) && isKnownHeader(text(above[i])))) {
+    const header = Array.from({ length: Math.max(upper.length, above.length) }, (_, i) => (blankCell(upper[i]) && isKnownHeader(text(above[i])) ? text(above[i]) : text(upper[i])));
+    return { header, first: at - 1, last: at };
+  }
+  return { header: upper.map(text), first: at, last: at };
 }
 
 /**

@@ -4,11 +4,21 @@
  * without case, spacing or diacritics, see headers.ts), metadata (name, district, sector, size,
  * year, source …), row numbers and notes (set aside), or other information (kept with the row).
  * Decimal commas (`41,6`) are read as decimal points.
+ *
+ * Text is read as the officer sees it: every information cell (id, name, district …) in its
+ * canonical form (NFC, one ordinary space between words, no invisible character; see
+ * `canonicalText`), so that two spellings a reader cannot tell apart are one unit and one group, and
+ * every output is written in NFC. A totals or average row ("Tổng cộng", "Cộng", "Trung bình" …) is
+ * not a unit: it is set aside with its line. A province list without an id column names its units
+ * by name: `findProvince` gives each its code.
  */
 import { parseCsv } from './csv.js';
 import { findHeaderRow, frameworkColumns, headerKey, planColumns, type ColumnPlan } from './headers.js';
 import { makeIssue, type ValidationIssue } from '../../errors.js';
+import { canonicalText } from '../../analysis/text-key.js';
+import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
 import type { Framework } from '../../framework/schema.js';
+import { findProvince } from '../../framework/units/provinces.js';
 
 /** One row of an input file, before it is scored. */
 export interface InputRow {
@@ -34,7 +44,7 @@ export function rowFromFields(plan: ColumnPlan, fields: readonly unknown[], line
     const v = typeof raw === 'number' ? raw : raw === null || raw === undefined ? '' : String(raw).trim();
     if (role === 'cell') {
       if (v !== '') cells[plan.key[i]!] = v;
-    } else meta[plan.key[i]!] = String(v);
+    } else meta[plan.key[i]!] = typeof v === 'string' ? canonicalText(v) : String(v);
   }
   return { line, id: meta.id ?? '', framework: meta.framework || undefined, meta, cells };
 }
@@ -45,7 +55,7 @@ const scoringPlans = new WeakMap<(header: string) => boolean, Map<string, Column
  * Builds a row from a JSON object: `points` / `values` / `answers` objects are explicit inputs; the
  * other keys are read as a header row would be.
  */
-export function objectRow(o: unknown, line: number, columns?: Readonly<Record<string, string>>, scores?: (header: string) => boolean): InputRow {
+export function objectRow(o: unknown, line: number, columns?: Readonly<Record<string, string>>, scores?: (header: string) => boolean, spellings?: Spellings): InputRow {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) {
     return { line, id: '', meta: {}, cells: { '(row)': String(o) } };
   }
@@ -72,6 +82,12 @@ export function objectRow(o: unknown, line: number, columns?: Readonly<Record<st
     plan = planColumns(keys, columns, scores);
     if (plans.size > 1000) plans.clear();
     plans.set(signature, plan);
+  }
+  if (spellings) {
+    plan.role.forEach((role, i) => {
+      const v = values[i];
+      if ((role === 'meta' || role === 'info') && typeof v === 'string') spellings.note(plan!.header[i]!, v.trim(), line);
+    });
   }
   const row = rowFromFields(plan, values, line);
   return explicit ? { ...row, explicit } : row;
@@ -134,4 +150,199 @@ export function mapCells(
     }
   }
   return { record, issues };
+}
+
+// ---------------------------------------------------------------- reading a record as the officer sees it
+
+/** A row set aside (not a unit: a totals row, a second submission kept out by `--duplicates`), with its line. */
+export interface SetAsideRow {
+  readonly line: number;
+  readonly id: string;
+  /** What the row is, for the notice: `dòng tổng cộng "Tổng cộng"` / `a totals row "Tổng cộng"`. */
+  readonly why: { readonly vi: string; readonly en: string };
+  /** A totals row's label as written ("Tổng cộng"). */
+  readonly label?: string;
+}
+
+/** A totals or average row, set aside with its line and label. */
+export function totalsSetAside(line: number, label: string): SetAsideRow {
+  const shown = label.length > 60 ? `${label.slice(0, 60)}…` : label;
+  return { line, id: '', label, why: { vi: `dòng tổng cộng hoặc trung bình ("${shown}")`, en: `a totals or average row ("${shown}")` } };
+}
+
+// labels of totals and average rows: phrases that may be followed by anything ("Tổng cộng toàn tỉnh"),
+// and single words that stand alone or before a qualifier ("Cộng", "Cộng huyện Krông Pắc") but not
+// in a name ("Tổng công ty …", "Cộng đồng …", "Công ty …" are enterprises)
+const TOTALS_PHRASES = ['tổng cộng', 'tổng số', 'trung bình', 'bình quân', 'toàn tỉnh', 'cả tỉnh', 'tong cong', 'tong so', 'trung binh', 'binh quan', 'toan tinh', 'grand total', 'sub-total', 'subtotal', 'sub total'];
+const TOTALS_WORDS = ['tổng', 'cộng', 'tong', 'cong', 'total', 'totals', 'sum', 'average', 'mean', 'overall'];
+const QUALIFIER = /^(toàn|cả|chung|các|huyện|quận|thị xã|thành phố|tp|tỉnh|xã|phường|nhóm|ngành|khu vực|vùng|toan|ca|chung|cac|huyen|quan|thi xa|thanh pho|tinh|xa|phuong|nhom|nganh|khu vuc|vung|all|of|for|province|district|group)(?=$|[\s:,.(-])/u;
+
+/**
+ * Whether a cell labels a totals or average row ("Tổng cộng", "TỔNG CỘNG:", "Cộng", "Tổng số",
+ * "Trung bình", "Bình quân", "Toàn tỉnh", "Total", "Average" …), compared without case or spacing.
+ */
+export function isTotalsLabel(cell: unknown): boolean {
+  if (typeof cell !== 'string') return false;
+  // every label begins with one of these letters (an id or a name almost never does: cheap to refuse)
+  let i = 0;
+  while (i < cell.length && cell.charCodeAt(i) <= 32) i++;
+  const first = cell.charCodeAt(i) | 0x20;
+  if (first !== 0x74 && first !== 0x63 && first !== 0x62 && first !== 0x73 && first !== 0x61 && first !== 0x6d && first !== 0x6f && first !== 0x67) return false;
+  const t = canonicalText(cell).toLowerCase().replace(/\s*\([^)]*\)\s*$/u, '').replace(/[\s:;.,*]+$/u, '');
+  if (t === '') return false;
+  for (const p of TOTALS_PHRASES) {
+    if (!t.startsWith(p)) continue;
+    const rest = t.slice(p.length);
+    // "tong cong ty": a corporation (Tổng công ty) written without diacritics
+    if (p === 'tong cong' && /^ ty\b/u.test(rest)) continue;
+    if (rest === '' || /^[\s:,.(-]/u.test(rest)) return true;
+  }
+  for (const w of TOTALS_WORDS) {
+    if (t === w) return true;
+    if (t.startsWith(`${w} `) && QUALIFIER.test(t.slice(w.length + 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * Values of information columns written in a form a reader cannot tell from another (NFD, doubled
+ * or non-breaking spaces …), read in their canonical form: what a notice lists, once per value.
+ */
+export class Spellings {
+  // column → canonical value → lines (the first few) and how many
+  private readonly byColumn = new Map<string, Map<string, { lines: number[]; count: number }>>();
+  private noted = 0;
+  /** Notes a value as written (trimmed); does nothing when it is already canonical. */
+  note(column: string, written: string, line: number): string {
+    const canonical = canonicalText(written);
+    if (canonical === written) return written;
+    let values = this.byColumn.get(column);
+    if (!values) this.byColumn.set(column, (values = new Map()));
+    const seen = values.get(canonical);
+    if (seen) {
+      seen.count++;
+      if (seen.lines.length < 5) seen.lines.push(line);
+    } else if (this.noted < 1000) {
+      this.noted++;
+      values.set(canonical, { lines: [line], count: 1 });
+    }
+    return canonical;
+  }
+  /** The values read in their canonical form, by column (the columns given, or all). */
+  list(columns?: readonly string[]): { column: string; value: string; lines: readonly number[]; count: number }[] {
+    const out: { column: string; value: string; lines: readonly number[]; count: number }[] = [];
+    for (const [column, values] of this.byColumn) {
+      if (columns && !columns.includes(column)) continue;
+      for (const [value, seen] of values) out.push({ column, value, lines: seen.lines, count: seen.count });
+    }
+    return out;
+  }
+}
+
+/** The header of the id column a province list without one gets: its units are named by `findProvince`. */
+export const ID_BY_NAME = 'Mã tỉnh theo tên';
+
+/**
+ * The plan of a province list that names its units without an id column: a column is added for
+ * the id `findProvince` gives each name (the records get its value as they are read, see
+ * {@link RecordReader}). Any other plan is returned as it is. A list is a province list when the
+ * file has a name column and scores a DTI framework's columns.
+ */
+export function withIdsByName(plan: ColumnPlan): ColumnPlan {
+  if (plan.key.some((k, i) => k === 'id' && plan.role[i] === 'meta')) return plan;
+  const nameAt = plan.key.findIndex((k, i) => k === 'name' && plan.role[i] === 'meta');
+  if (nameAt < 0) return plan;
+  const dti = plan.key.some((k, i) => plan.role[i] === 'cell' && DTI_FRAMEWORKS.some((f) => frameworkColumns(f).has(headerKey(k))));
+  if (!dti) return plan;
+  return { ...plan, header: [...plan.header, ID_BY_NAME], role: [...plan.role, 'meta'], key: [...plan.key, 'id'] };
+}
+
+/**
+ * Reads a file's records as the officer sees them, before they are scored: `="0101"` (how a
+ * spreadsheet keeps leading zeros in CSV) as `0101`, information cells in their canonical form
+ * (noted in `spellings` where that changed them), a totals or average row set aside, and a
+ * province's id from its name where the plan added an id column ({@link withIdsByName}).
+ */
+export class RecordReader {
+  private readonly text: number[] = [];
+  /** Columns whose values are too varied for a cache of their canonical forms (ids, names). */
+  private readonly varied = new Set<number>();
+  private readonly idAt: number;
+  private readonly nameAt: number;
+  private readonly byName: boolean;
+  /** Per information column, the canonical form of the values seen (a district column repeats a few names). */
+  private readonly cache = new Map<number, Map<string, string>>();
+  constructor(private readonly plan: ColumnPlan, private readonly spellings?: Spellings) {
+    plan.role.forEach((role, i) => {
+      if (role === 'meta' || role === 'info') this.text.push(i);
+    });
+    this.byName = plan.header[plan.header.length - 1] === ID_BY_NAME;
+    this.idAt = plan.key.findIndex((k, i) => k === 'id' && plan.role[i] === 'meta');
+    this.nameAt = plan.key.findIndex((k, i) => k === 'name' && plan.role[i] === 'meta');
+  }
+
+  /** The record's fields as they are scored, or why the row is set aside. */
+  read(fields: readonly unknown[], line: number): { fields: readonly unknown[] } | { setAside: SetAsideRow } | { reject: ValidationIssue } {
+    let out: unknown[] | undefined;
+    const set = (i: number, v: unknown) => {
+      (out ??= [...fields])[i] = v;
+    };
+    for (const i of this.text) {
+      const given = fields[i];
+      if (typeof given !== 'string' || given === '') continue;
+      let f = given;
+      if (f.length > 3 && f.charCodeAt(0) === 61 && /^="[^"]*"$/.test(f)) set(i, (f = f.slice(2, -1)));
+      let c: string | undefined;
+      const cache = this.varied.has(i) ? undefined : (this.cache.get(i) ?? this.cache.set(i, new Map()).get(i)!);
+      c = cache?.get(f);
+      if (c === undefined) {
+        const trimmed = f.trim();
+        c = this.spellings ? this.spellings.note(this.plan.header[i]!, trimmed, line) : canonicalText(trimmed);
+        if (cache) {
+          // a column of distinct values (ids, names) gains nothing from a cache
+          if (cache.size >= 256) {
+            this.varied.add(i);
+            this.cache.delete(i);
+          } else cache.set(f, c);
+        }
+      } else if (this.spellings && c !== f.trim()) this.spellings.note(this.plan.header[i]!, f.trim(), line);
+      if (c !== f) set(i, c);
+    }
+    const row = out ?? fields;
+    const label = this.totalsLabel(row);
+    if (label !== undefined) {
+      return { setAside: totalsSetAside(line, label) };
+    }
+    if (this.byName) {
+      const name = this.nameAt >= 0 ? row[this.nameAt] : undefined;
+      const code = typeof name === 'string' && name !== '' ? (findProvince(name)?.code ?? '') : '';
+      if (code === '') {
+        const written = this.plan.header[this.nameAt] ?? 'name';
+        const shown = typeof name === 'string' ? name.slice(0, 80) : '';
+        return {
+          reject: {
+            path: [written], pathString: written, code: 'unknown_key', params: { key: shown },
+            message: {
+              vi: `không nhận ra tỉnh/thành "${shown}" (tệp không có cột Mã tỉnh nên các tỉnh được nhận theo tên): sửa tên hoặc thêm cột Mã tỉnh`,
+              en: `no province is named "${shown}" (the file has no id column, Mã tỉnh, so units are identified by name): correct the name or add a Mã tỉnh column`,
+            },
+          },
+        };
+      }
+      return { fields: [...row.slice(0, this.plan.header.length - 1), code] };
+    }
+    return { fields: row };
+  }
+
+  /** The label of a totals or average row: in its id, its name or its first cell, where it has no id of its own. */
+  private totalsLabel(row: readonly unknown[]): string | undefined {
+    const id = this.idAt >= 0 && !this.byName ? row[this.idAt] : undefined;
+    const hasId = typeof id === 'number' || (typeof id === 'string' && id.trim() !== '');
+    if (hasId && !isTotalsLabel(id)) return undefined;
+    if (hasId) return String(id).trim();
+    const name = this.nameAt >= 0 ? row[this.nameAt] : undefined;
+    if (isTotalsLabel(name)) return String(name).trim();
+    const first = row.find((c) => c !== null && c !== undefined && String(c).trim() !== '');
+    return isTotalsLabel(first) ? String(first).trim() : undefined;
+  }
 }

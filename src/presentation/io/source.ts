@@ -4,7 +4,8 @@
  * megabyte at a time, NDJSON line by line, a JSON array element by element (json-array.ts), or a
  * sheet of an `.xlsx` workbook row by row (workbook.ts): the one named by `--sheet`, else the first
  * visible sheet that has a header row. Every record after the header is accounted for: as a row to
- * score, a rejected row (with its line and reason), or a blank.
+ * score, a rejected row (with its line and reason), a blank, or a row set aside (a totals or average
+ * row, with its line).
  *
  * Bounds (docs/cli.md): a CSV record or an NDJSON line longer than {@link MAX_ROW_CHARACTERS}
  * characters, a JSON element as long, or a JSON value nested deeper than {@link MAX_JSON_DEPTH}
@@ -17,10 +18,12 @@ import type { ValidationIssue } from '../../errors.js';
 import { quoted } from '../format/safety.js';
 import { CliError, ioError } from './cli-error.js';
 import { decodeBytes, detectEncoding, detectLegacyText, ENCODING_LABEL, legacyText, readSample, streamDecoder, type EncodingName, type LegacyEncoding } from './decode.js';
-import { findHeaderRow, headerKey, planColumns, type ColumnPlan } from './headers.js';
+import { findHeaderRow, headerKey, headerRows, planColumns, type ColumnPlan, type HeaderRows } from './headers.js';
 import { JsonArraySplitter } from './json-array.js';
-import { objectRow, type InputRow } from './rows.js';
+import { ID_BY_NAME, RecordReader, Spellings, isTotalsLabel, objectRow, totalsSetAside, withIdsByName, type InputRow, type SetAsideRow } from './rows.js';
 import { Workbook, type SheetInfo, type SheetRow } from './workbook.js';
+
+export type { SetAsideRow } from './rows.js';
 
 /** A row that cannot be scored, with its line number and every reason. */
 export interface RowError {
@@ -41,6 +44,8 @@ export interface RowChunk {
   readonly rejected: RowError[];
   /** Blank rows skipped. */
   readonly blank: number;
+  /** Rows that are not units (totals and average rows), each with its line and what it is. */
+  readonly setAside: SetAsideRow[];
 }
 
 export interface ReadOptions {
@@ -62,6 +67,12 @@ export interface RowSource {
   readonly kind: 'csv' | 'xlsx' | 'json' | 'ndjson';
   /** The column plan of a CSV or sheet (JSON rows are planned by their keys). */
   readonly plan?: ColumnPlan;
+  /** The header's first and last line (1-based; two lines for a two-row header), for messages. */
+  readonly headerLines?: readonly [number, number];
+  /** The sheet read, for messages (a workbook). */
+  readonly sheet?: string;
+  /** Information values read in their canonical form (NFC, spacing), for the notice that lists them. */
+  readonly spellings: Spellings;
   /** One-line notices for the officer (ignored columns, encoding used …). */
   readonly notices: readonly { vi: string; en: string }[];
   /** File size in bytes, and bytes read so far (for progress). */
@@ -145,14 +156,25 @@ function detectDelimiter(line: string): ',' | ';' | '\t' {
   return semis > commas ? ';' : ',';
 }
 
-/** Turns sheet or CSV records (after the header) into chunks: rows, rejected rows and blanks. */
+/**
+ * Turns sheet or CSV records (after the header) into chunks: rows to score, rejected rows, blanks,
+ * and rows set aside (totals and averages). Each record is read as the officer sees it first (see
+ * RecordReader: canonical text, `="0101"` as `0101`, a province's id from its name).
+ */
 class Accountant {
   records: { line: number; fields: readonly unknown[] }[] = [];
   rejected: RowError[] = [];
+  setAside: SetAsideRow[] = [];
   blank = 0;
-  constructor(private readonly plan: ColumnPlan) {}
+  private readonly reader: RecordReader;
+  /** The number of columns the file has (the plan may add an id column, see withIdsByName). */
+  private readonly width: number;
+  constructor(private readonly plan: ColumnPlan, spellings: Spellings, width = plan.header.length) {
+    this.reader = new RecordReader(plan, spellings);
+    this.width = width;
+  }
   add(fields: readonly unknown[], line: number): void {
-    const n = this.plan.header.length;
+    const n = this.width;
     if (isBlank(fields)) {
       this.blank++;
       return;
@@ -162,24 +184,30 @@ class Accountant {
       this.rejected.push({ line, id: idAt >= 0 ? String(fields[idAt] ?? '').trim() : '', issues: [fieldCountIssue(fields.length, n)] });
       return;
     }
-    this.records.push({ line, fields });
+    const read = this.reader.read(fields, line);
+    if ('setAside' in read) this.setAside.push(read.setAside);
+    else if ('reject' in read) this.rejected.push({ line, id: '', issues: [read.reject] });
+    else this.records.push({ line, fields: read.fields });
   }
   get size(): number {
-    return this.records.length + this.rejected.length + this.blank;
+    return this.records.length + this.rejected.length + this.blank + this.setAside.length;
   }
   take(): RowChunk {
-    const c = { plan: this.plan, records: this.records, rows: [], rejected: this.rejected, blank: this.blank };
+    const c = { plan: this.plan, records: this.records, rows: [], rejected: this.rejected, blank: this.blank, setAside: this.setAside };
     this.records = [];
     this.rejected = [];
+    this.setAside = [];
     this.blank = 0;
     return c;
   }
 }
 
-function headerNotices(plan: ColumnPlan): { vi: string; en: string }[] {
+function headerNotices(plan: ColumnPlan, rows?: HeaderRows): { vi: string; en: string }[] {
   const out: { vi: string; en: string }[] = [];
   // the file's own headers: each quoted at a bounded length (a header of 50 MB was echoed whole)
   const list = (headers: readonly string[]) => headers.map((h) => quoted(h)).join(', ');
+  if (rows && rows.last > rows.first) out.push({ vi: `Tiêu đề gồm hai dòng (${rows.first + 1}–${rows.last + 1}), được ghép thành một`, en: `The header spans two rows (${rows.first + 1}–${rows.last + 1}), read as one` });
+  if (plan.header[plan.header.length - 1] === ID_BY_NAME) out.push({ vi: 'Tệp không có cột Mã tỉnh: các tỉnh được nhận theo tên', en: 'The file has no id column (Mã tỉnh): provinces are identified by name' });
   if (plan.ignored.length) out.push({ vi: `Bỏ qua cột ${list(plan.ignored)} (số thứ tự, ghi chú)`, en: `Ignored columns ${list(plan.ignored)} (row numbers, notes)` });
   if (plan.information.length) out.push({ vi: `Cột không dùng để chấm, giữ lại làm thông tin: ${list(plan.information)}`, en: `Columns not used for scoring, kept as information: ${list(plan.information)}` });
   return out;
@@ -190,7 +218,11 @@ export function emptyFile(file: string): CliError {
   return new CliError(2, `${file}: tệp không có dữ liệu`, `${file}: the file has no data`);
 }
 
-function chooseHeader(records: readonly (readonly unknown[])[], options: ReadOptions, file: string): number {
+function chooseHeader(records: readonly (readonly unknown[])[], options: ReadOptions, file: string): HeaderRows {
+  return headerRows(records, chooseHeaderRow(records, options, file));
+}
+
+function chooseHeaderRow(records: readonly (readonly unknown[])[], options: ReadOptions, file: string): number {
   if (options.headerRow !== undefined) {
     if (!Number.isInteger(options.headerRow) || options.headerRow < 1) throw new CliError(2, '--header-row phải là số dòng (từ 1)', '--header-row must be a row number (from 1)');
     const at = options.headerRow - 1;
@@ -232,6 +264,7 @@ export async function openRows(file: string, options: ReadOptions = {}): Promise
   if (sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04) return openXlsx(file, size, options, chunkRows);
   const detected = options.encoding ? { encoding: options.encoding, bom: bomLength(sample, options.encoding) } : detectEncoding(sample, file);
   const notices: { vi: string; en: string }[] = [];
+  const spellings = new Spellings();
   if (detected.encoding === 'windows1258' || detected.encoding === 'tcvn') {
     const label = detected.encoding === 'tcvn' ? 'TCVN3 (ABC)' : 'Windows-1258';
     notices.push({ vi: `Đọc tệp theo bảng mã ${label}`, en: `Reading the file as ${label}` });
@@ -258,13 +291,13 @@ export async function openRows(file: string, options: ReadOptions = {}): Promise
     }
     yield decoder.end();
   };
-  const base = { file, size, bytesRead: () => read };
+  const base = { file, size, bytesRead: () => read, spellings };
   // an array element by element; anything else no larger than a row whole; a larger object: objects one per line (NDJSON in a file named .json)
-  if (kind === 'json' && (first === '[' || size <= MAX_ROW_CHARACTERS)) return { ...base, kind, notices, chunks: () => jsonChunks(file, bytes, options, chunkRows, first === '[') };
+  if (kind === 'json' && (first === '[' || size <= MAX_ROW_CHARACTERS)) return { ...base, kind, notices, chunks: () => jsonChunks(file, bytes, options, chunkRows, first === '[', spellings) };
   if (kind === 'json' && first !== '{') {
     throw new CliError(1, `${file}: JSON không hợp lệ: tệp không bắt đầu bằng [ hay {`, `${file}: invalid JSON: the file begins with neither [ nor {`);
   }
-  if (kind === 'json' || kind === 'ndjson') return { ...base, kind: 'ndjson', notices, chunks: () => ndjsonChunks(bytes, options, chunkRows) };
+  if (kind === 'json' || kind === 'ndjson') return { ...base, kind: 'ndjson', notices, chunks: () => ndjsonChunks(bytes, options, chunkRows, spellings) };
 
   // CSV: the header is found in the first MiB (its first thousand lines)
   const lines = text0.split(/\r\n|\n|\r/, 1001);
@@ -291,12 +324,15 @@ export async function openRows(file: string, options: ReadOptions = {}): Promise
     options,
     file,
   );
-  const headerLine = lines[headerAt] ?? '';
+  const headerLine = lines[headerAt.first] ?? '';
   const delimiter = detectDelimiter(headerLine);
   const records = probe(delimiter);
-  const plan = planColumns(records[headerAt] ?? [], options.columns, options.scores);
-  notices.push(...headerNotices(plan));
-  return { ...base, kind, plan, notices, chunks: () => csvChunks(bytes, plan, headerAt, delimiter, newline, chunkRows) };
+  const rows = headerRows(records, headerAt.first);
+  const filePlan = planColumns(rows.header, options.columns, options.scores);
+  const plan = withIdsByName(filePlan);
+  notices.push(...headerNotices(plan, rows));
+  const headerLines = [rows.first + 1, rows.last + 1] as const;
+  return { ...base, kind, plan, headerLines, notices, chunks: () => csvChunks(bytes, plan, rows.last, delimiter, newline, chunkRows, spellings, filePlan.header.length) };
 }
 
 function bomLength(sample: Uint8Array, encoding: EncodingName): number {
@@ -343,9 +379,9 @@ function recordEnd(text: string, state: { quoted: boolean }, newline: '\r\n' | '
   return -1;
 }
 
-async function* csvChunks(text: () => AsyncGenerator<string>, plan: ColumnPlan, headerAt: number, delimiter: string, newline: '\r\n' | '\n' | '\r', chunkRows: number): AsyncGenerator<RowChunk> {
+async function* csvChunks(text: () => AsyncGenerator<string>, plan: ColumnPlan, headerAt: number, delimiter: string, newline: '\r\n' | '\n' | '\r', chunkRows: number, spellings: Spellings, width: number): AsyncGenerator<RowChunk> {
   const parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
-  const acc = new Accountant(plan);
+  const acc = new Accountant(plan, spellings, width);
   let record = 0; // records seen, = the next record's 0-based index
   let partial = '';
   // inside a record longer than MAX_ROW_CHARACTERS: looking for its end, keeping none of it
@@ -400,26 +436,55 @@ async function* csvChunks(text: () => AsyncGenerator<string>, plan: ColumnPlan, 
   yield acc.take();
 }
 
-/** One JSON row: parsed, bounded in depth, turned into a row (or rejected with its line). */
-function jsonRow(textOf: string, line: number, options: ReadOptions, invalid: { vi: string; en: string }): InputRow | RowError {
-  let o: unknown;
-  try {
-    o = JSON.parse(textOf);
-  } catch (e) {
-    // the parser's message, which quotes the text, at a bounded length
-    const why = quoted((e as Error).message, 120);
-    return { line, id: '', issues: [rowIssue(`${invalid.vi}: ${why}`, `${invalid.en}: ${why}`)] };
-  }
-  if (tooDeep(o)) return { line, id: '', issues: [tooDeepIssue()] };
-  return objectRow(o, line, options.columns, options.scores);
+/** A JSON row that is a totals or average row (its id, or its name where it has no id), set aside. */
+function totalsRow(row: InputRow): SetAsideRow | undefined {
+  const label = row.id !== '' ? (isTotalsLabel(row.id) ? row.id : undefined) : isTotalsLabel(row.meta.name) ? row.meta.name : undefined;
+  return label === undefined ? undefined : totalsSetAside(row.line, label);
 }
 
-const isRowError = (r: InputRow | RowError): r is RowError => 'issues' in r;
+/** The rows of a JSON file read so far: rows to score, rejected rows, rows set aside. */
+class JsonRows {
+  rows: InputRow[] = [];
+  rejected: RowError[] = [];
+  setAside: SetAsideRow[] = [];
+  blank = 0;
+  constructor(private readonly options: ReadOptions, private readonly spellings: Spellings) {}
+  /** One JSON row: parsed, bounded in depth, turned into a row, set aside (a totals row) or rejected with its line. */
+  add(textOf: string, line: number, invalid: { vi: string; en: string }): void {
+    let o: unknown;
+    try {
+      o = JSON.parse(textOf);
+    } catch (e) {
+      // the parser's message, which quotes the text, at a bounded length
+      const why = quoted((e as Error).message, 120);
+      this.rejected.push({ line, id: '', issues: [rowIssue(`${invalid.vi}: ${why}`, `${invalid.en}: ${why}`)] });
+      return;
+    }
+    if (tooDeep(o)) this.rejected.push({ line, id: '', issues: [tooDeepIssue()] });
+    else this.value(o, line);
+  }
+  /** A parsed JSON value as a row, or set aside. */
+  value(o: unknown, line: number): void {
+    const row = objectRow(o, line, this.options.columns, this.options.scores, this.spellings);
+    const totals = totalsRow(row);
+    if (totals) this.setAside.push(totals);
+    else this.rows.push(row);
+  }
+  get size(): number {
+    return this.rows.length + this.rejected.length + this.blank + this.setAside.length;
+  }
+  take(): RowChunk {
+    const c = { records: [], rows: this.rows, rejected: this.rejected, blank: this.blank, setAside: this.setAside };
+    this.rows = [];
+    this.rejected = [];
+    this.setAside = [];
+    this.blank = 0;
+    return c;
+  }
+}
 
-async function* ndjsonChunks(text: () => AsyncGenerator<string>, options: ReadOptions, chunkRows: number): AsyncGenerator<RowChunk> {
-  let rows: InputRow[] = [];
-  let rejected: RowError[] = [];
-  let blank = 0;
+async function* ndjsonChunks(text: () => AsyncGenerator<string>, options: ReadOptions, chunkRows: number, spellings: Spellings): AsyncGenerator<RowChunk> {
+  const acc = new JsonRows(options, spellings);
   let line = 0;
   // the line being read: its pieces, until a line break (never re-scanned: linear whatever its length)
   let parts: string[] = [];
@@ -429,17 +494,15 @@ async function* ndjsonChunks(text: () => AsyncGenerator<string>, options: ReadOp
     line++;
     const t = line === 1 ? l.replace(/^\uFEFF/, '').trim() : l.trim();
     if (t === '') {
-      blank++;
+      acc.blank++;
       return;
     }
-    const r = jsonRow(t, line, options, { vi: 'dòng JSON không hợp lệ', en: 'invalid JSON line' });
-    if (isRowError(r)) rejected.push(r);
-    else rows.push(r);
+    acc.add(t, line, { vi: 'dòng JSON không hợp lệ', en: 'invalid JSON line' });
   };
   const endLine = (tail: string) => {
     if (long || held + tail.length > MAX_ROW_CHARACTERS) {
       line++;
-      rejected.push({ line, id: '', issues: [tooLongIssue({ vi: 'dòng JSON', en: 'the JSON line' })] });
+      acc.rejected.push({ line, id: '', issues: [tooLongIssue({ vi: 'dòng JSON', en: 'the JSON line' })] });
     } else handle(parts.length ? parts.join('') + tail : tail);
     parts = [];
     held = 0;
@@ -458,19 +521,15 @@ async function* ndjsonChunks(text: () => AsyncGenerator<string>, options: ReadOp
         parts = [];
       } else parts.push(piece.slice(start));
     }
-    if (rows.length + rejected.length + blank >= chunkRows) {
-      yield { records: [], rows, rejected, blank };
-      rows = [];
-      rejected = [];
-      blank = 0;
-    }
+    if (acc.size >= chunkRows) yield acc.take();
   }
   // the last line, without a line break after it (blanks alone there are not a row)
   if (long || parts.join('').trim() !== '') endLine('');
-  yield { records: [], rows, rejected, blank };
+  yield acc.take();
 }
 
-async function* jsonChunks(file: string, text: () => AsyncGenerator<string>, options: ReadOptions, chunkRows: number, array: boolean): AsyncGenerator<RowChunk> {
+async function* jsonChunks(file: string, text: () => AsyncGenerator<string>, options: ReadOptions, chunkRows: number, array: boolean, spellings: Spellings): AsyncGenerator<RowChunk> {
+  const acc = new JsonRows(options, spellings);
   if (!array) {
     // one object (a file no larger than a row): read whole, as before; objects one per line if it is not one
     let all = '';
@@ -482,37 +541,30 @@ async function* jsonChunks(file: string, text: () => AsyncGenerator<string>, opt
       if (all.trimStart().startsWith('{')) {
         yield* ndjsonChunks(async function* () {
           yield all;
-        }, options, chunkRows);
+        }, options, chunkRows, spellings);
         return;
       }
       throw new CliError(1, `${file}: JSON không hợp lệ: ${quoted((e as Error).message, 120)}`, `${file}: invalid JSON: ${quoted((e as Error).message, 120)}`);
     }
-    if (tooDeep(data)) {
-      yield { records: [], rows: [], rejected: [{ line: 1, id: '', issues: [tooDeepIssue()] }], blank: 0 };
-      return;
-    }
-    yield { records: [], rows: [objectRow(data, 1, options.columns, options.scores)], rejected: [], blank: 0 };
+    if (tooDeep(data)) acc.rejected.push({ line: 1, id: '', issues: [tooDeepIssue()] });
+    else acc.value(data, 1);
+    yield acc.take();
     return;
   }
   // an array: element by element (its index + 1 is the row's line)
-  let rows: InputRow[] = [];
-  let rejected: RowError[] = [];
   const what = { vi: 'phần tử JSON', en: 'the JSON element' };
   const splitter = new JsonArraySplitter({ characters: MAX_ROW_CHARACTERS, depth: MAX_JSON_DEPTH }, (e) => {
     const line = e.index + 1;
-    if (e.text !== undefined) {
-      const r = jsonRow(e.text, line, options, { vi: 'phần tử JSON không hợp lệ', en: 'invalid JSON element' });
-      if (isRowError(r)) rejected.push(r);
-      else rows.push(r);
-    } else if (e.problem === 'long') rejected.push({ line, id: '', issues: [tooLongIssue(what)] });
-    else if (e.problem === 'deep') rejected.push({ line, id: '', issues: [tooDeepIssue()] });
+    if (e.text !== undefined) acc.add(e.text, line, { vi: 'phần tử JSON không hợp lệ', en: 'invalid JSON element' });
+    else if (e.problem === 'long') acc.rejected.push({ line, id: '', issues: [tooLongIssue(what)] });
+    else if (e.problem === 'deep') acc.rejected.push({ line, id: '', issues: [tooDeepIssue()] });
     else {
       const why = {
         comma: ['thiếu dấu phẩy trước phần tử này', 'a comma is missing before this element'],
         after: ['có chữ sau dấu ] đóng mảng', 'there is text after the closing ] of the array'],
         cut: ['tệp kết thúc trước khi mảng đóng, ở phần tử này (tệp bị cắt?)', 'the file ends before the array closes, at this element (a cut file?)'],
       }[e.problem!];
-      rejected.push({ line, id: '', issues: [rowIssue(`JSON không hợp lệ: ${why[0]}`, `invalid JSON: ${why[1]}`)] });
+      acc.rejected.push({ line, id: '', issues: [rowIssue(`JSON không hợp lệ: ${why[0]}`, `invalid JSON: ${why[1]}`)] });
     }
   });
   for await (const piece of text()) {
@@ -521,14 +573,10 @@ async function* jsonChunks(file: string, text: () => AsyncGenerator<string>, opt
     } catch (e) {
       throw new CliError(1, `${file}: JSON không hợp lệ: ${quoted((e as Error).message, 120)}`, `${file}: invalid JSON: ${quoted((e as Error).message, 120)}`);
     }
-    if (rows.length + rejected.length >= chunkRows) {
-      yield { records: [], rows, rejected, blank: 0 };
-      rows = [];
-      rejected = [];
-    }
+    if (acc.size >= chunkRows) yield acc.take();
   }
   splitter.end();
-  yield { records: [], rows, rejected, blank: 0 };
+  yield acc.take();
 }
 
 /** Rows of a sheet searched for its header: the first 50 (as `findHeaderRow`), or up to `--header-row`, at most 1,000. */
@@ -611,7 +659,7 @@ async function sheetSource(book: Workbook, file: string, size: number, options: 
     const records = headRecords(start.head);
     // one sheet to read (named, the workbook's only one, or with --header-row): its header row as a CSV's; else the first sheet with one
     const alone = candidates.length === 1 || options.headerRow !== undefined;
-    const headerAt = alone ? chooseHeader(records, options, file) : findHeaderRow(records);
+    const headerAt = alone ? chooseHeaderRow(records, options, file) : findHeaderRow(records);
     if (headerAt < 0) {
       await start.rows.return(undefined);
       skipped.push(sheet.name);
@@ -623,20 +671,28 @@ async function sheetSource(book: Workbook, file: string, size: number, options: 
       const whyEn = skipped.length ? ` (skipped ${skipped.map((s) => `"${quoted(s, 40)}"`).join(', ')}: no header row)` : '';
       notices.push({ vi: `Đọc trang tính "${quoted(sheet.name, 40)}"${why}`, en: `Reading the sheet "${quoted(sheet.name, 40)}"${whyEn}` });
     }
-    const plan = planColumns((records[headerAt] ?? []).map((c) => String(c ?? '')), options.columns, options.scores);
-    notices.push(...headerNotices(plan));
+    // one header row, or two (merged group cells above the indicator names)
+    const rows = headerRows(records, headerAt);
+    const filePlan = planColumns(rows.header, options.columns, options.scores);
+    const plan = withIdsByName(filePlan);
+    notices.push(...headerNotices(plan, rows));
+    const spellings = new Spellings();
     let read = 0;
-    const headerRow = headerAt + 1;
+    const headerRow = rows.last + 1;
     return {
       file,
       kind: 'xlsx',
       plan,
+      headerLines: [rows.first + 1, headerRow],
+      sheet: sheet.name,
+      spellings,
       notices,
       size,
       bytesRead: () => (read === size ? size : Math.round(book.progress() * size)),
       chunks: async function* () {
-        const acc = new Accountant(plan);
-        const width = plan.header.length;
+        // the file's own columns (the plan may add an id read from the name, see withIdsByName)
+        const width = filePlan.header.length;
+        const acc = new Accountant(plan, spellings, width);
         let previous = headerRow;
         const add = (r: SheetRow) => {
           if (r.row <= previous) return;

@@ -13,6 +13,8 @@ import type { DbiGap } from '../../analysis/dbi-gap.js';
 import type { DtiGap } from '../../analysis/dti-gap.js';
 import type { RankChange } from '../../analysis/rank.js';
 import { rankDti, type DtiRanking } from '../../analysis/rank-dti.js';
+import { inspectDbiResult } from '../../assessment/dbi-result-check.js';
+import { inspectDtiResult } from '../../assessment/dti-result-check.js';
 import type { CohortSummary } from '../../analysis/summarize.js';
 import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../../errors.js';
 import type { DbiFramework, Framework } from '../../framework/schema.js';
@@ -53,8 +55,14 @@ export type ReportInput =
       readonly kind: 'cohort';
       readonly title?: string;
       readonly summary: CohortSummary;
-      /** A ranked table: entries in rank order. */
-      readonly ranked?: readonly { readonly id: string; readonly name?: string; readonly result: DbiResult; readonly rank: number | null; readonly source?: string }[];
+      /**
+       * A ranked table: entries in rank order. `best`, `worst` and `of` (as `rank` gives them) print
+       * a rank that is not certain as its bounds, where units of the ranking have no value.
+       */
+      readonly ranked?: readonly {
+        readonly id: string; readonly name?: string; readonly result: DbiResult; readonly rank: number | null; readonly source?: string;
+        readonly best?: number; readonly worst?: number; readonly of?: number;
+      }[];
     }
   | {
       readonly kind: 'provinces';
@@ -145,6 +153,8 @@ const W = {
   name: { vi: 'Tên', en: 'Name' },
   region: { vi: 'Vùng', en: 'Region' },
   rankInRegion: { vi: 'Hạng trong vùng', en: 'Rank in region' },
+  provincesWithoutData: { vi: 'tỉnh chưa có số liệu: thứ hạng ghi dạng tốt nhất–xấu nhất', en: 'provinces without data: ranks are shown as best–worst' },
+  unitsWithoutData: { vi: 'đơn vị chưa có số liệu: thứ hạng ghi dạng tốt nhất–xấu nhất', en: 'units without data: ranks are shown as best–worst' },
   dataSource: { vi: 'Nguồn số liệu', en: 'Data source' },
   top20: { vi: 'DTI (20 đầu bảng)', en: 'DTI (top 20)' },
   provincesTitle: { vi: 'Xếp hạng DTI cấp tỉnh', en: 'Provincial DTI ranking' },
@@ -192,6 +202,9 @@ function context(options: ReportOptions, provenance: Provenance): Ctx {
 type HtmlCell = { readonly html: string; readonly numeric?: boolean } | string | null;
 
 const num = (html: string): HtmlCell => ({ html: esc(html), numeric: true });
+/** A rank as printed: one number only when certain, else its bounds (`2–5`). */
+const bounds = (rank: number, best: number | undefined, worst: number | undefined): string =>
+  best !== undefined && worst !== undefined && best !== worst ? `${best}–${worst}` : String(rank);
 const raw = (html: string): HtmlCell => ({ html });
 /** A unit's name kept on one line: left to the table's layout, "Tỉnh Minh Họa 59" broke over three. */
 const name = (text: string): HtmlCell => ({ html: `<span class="nw">${esc(text)}</span>` });
@@ -326,12 +339,15 @@ function province(input: Extract<ReportInput, { kind: 'province' }>, options: Re
   const peers = input.peers ?? [];
   const indicators = r.mainIndicators.filter((m) => m.group !== 'unscored');
   let body = `<div class="figures">${figure(ctx.t(W.dtiValue), esc(ctx.v(r.value)))}${figure(ctx.t(W.total), esc(`${ctx.n(r.total)}/${ctx.n(r.max)}`))}`;
-  if (input.ranking?.rank) body += figure(ctx.t(W.nationalRank), esc(`${input.ranking.rank}/${input.ranking.of}`));
-  if (input.ranking?.rankInGroup) body += figure(`${ctx.t(W.rankInRegion)}: ${input.ranking.groupName?.[ctx.lang] ?? input.ranking.group ?? ''}`, esc(`${input.ranking.rankInGroup}/${input.ranking.ofInGroup}`));
+  const rk = input.ranking;
+  if (rk?.rank) body += figure(ctx.t(W.nationalRank), esc(`${bounds(rk.rank, rk.best, rk.worst)}/${rk.of}`));
+  if (rk?.rankInGroup) body += figure(`${ctx.t(W.rankInRegion)}: ${rk.groupName?.[ctx.lang] ?? rk.group ?? ''}`, esc(`${bounds(rk.rankInGroup, rk.bestInGroup, rk.worstInGroup)}/${rk.ofInGroup}`));
   if (input.change) body += figure(ctx.t(W.change), `<span class="${input.change.direction === 'up' ? 'up' : input.change.direction === 'down' ? 'down' : ''}">${esc(ctx.lang === 'vi' ? input.change.labelVi : input.change.label)}</span>`);
   // an illustrative source is already the banner under the title
   if (input.source && !isIllustrative(input.source)) body += figure(ctx.t(W.dataSource), sourceHtml(input.source), 'text');
   body += '</div>';
+  // a rank that is not certain: how many units lack a value, in words
+  if (rk && !rk.certain && rk.withoutValue) body += `<p class="note">${esc(ctx.lang === 'vi' ? rk.labelVi : rk.label)}</p>`;
   body += `<h2>${esc(ctx.t(W.pillars))}</h2>`;
   body += table([ctx.t(W.pillar), ctx.t(W.points), ctx.t(W.max), ctx.t(W.value)], Object.values(r.pillars).map((p) => [p.name[ctx.lang], num(ctx.n(p.points)), num(ctx.n(p.max)), num(ctx.v(p.value))]));
   if (indicators.length) {
@@ -401,16 +417,19 @@ function cohort(input: Extract<ReportInput, { kind: 'cohort' }>, options: Report
   body += table(
     [ctx.t(W.group), ctx.t(W.count), ...levelKeys.map(levelLabel), ctx.t(W.mean), 'Q1', ctx.t(W.median), 'Q3', ...(withCoverage ? [ctx.t(W.registered), `${ctx.t(W.coverage)} (%)`, ctx.t(W.shortfall)] : [])],
     [...s.groups, ...(s.groups.length > 1 ? [s.overall] : [])].map((g) => [
-      term(g.key, ctx.lang), num(ctx.n(g.count)), ...levelKeys.map((l) => num(ctx.n(g.levels[l] ?? 0))), num(ctx.n(g.total.mean)), num(ctx.n(g.total.q1)), num(ctx.n(g.total.median)), num(ctx.n(g.total.q3)),
+      // a registered group with none assessed has no mean or quartiles (its figures are 0 with count 0)
+      term(g.key, ctx.lang), num(ctx.n(g.count)), ...levelKeys.map((l) => num(ctx.n(g.levels[l] ?? 0))), ...(g.count === 0 ? [null, null, null, null] : [num(ctx.n(g.total.mean)), num(ctx.n(g.total.q1)), num(ctx.n(g.total.median)), num(ctx.n(g.total.q3))]),
       ...(withCoverage ? [g.coverage ? num(ctx.n(g.coverage.registered)) : null, coverageText(g.coverage), g.coverage?.shortfall === null || g.coverage?.shortfall === undefined ? null : num(ctx.n(g.coverage.shortfall))] : []),
     ]),
   );
   if (input.ranked?.length) {
     const withSource = input.ranked.some((e) => e.source);
-    body += `<h2>${esc(ctx.t(W.ranking))}${leveled ? badge : ''}</h2>${table(
+    const of = input.ranked.reduce((m, e) => Math.max(m, e.of ?? 0), 0);
+    const without = Math.max(0, of - input.ranked.filter((e) => e.rank !== null).length);
+    body += `<h2>${esc(ctx.t(W.ranking))}${leveled ? badge : ''}</h2>${without ? `<p class="note">${esc(`${ctx.n(without)}/${ctx.n(of)} ${ctx.t(W.unitsWithoutData)}`)}</p>` : ''}${table(
       [ctx.t(W.rank), ctx.t(W.id), ctx.t(W.name), ctx.t(W.total), '%', ...(leveled ? [ctx.t(W.level)] : []), ...(withSource ? [ctx.t(W.dataSource)] : [])],
       input.ranked.map((e) => [
-        e.rank === null ? null : num(String(e.rank)), e.id, name(e.name ?? ''), num(ctx.n(e.result.total)), num(ctx.pct(e.result.percent)), ...(leveled ? [e.result.level === null ? null : num(String(e.result.level))] : []),
+        e.rank === null ? null : num(bounds(e.rank, e.best, e.worst)), e.id, name(e.name ?? ''), num(ctx.n(e.result.total)), num(ctx.pct(e.result.percent)), ...(leveled ? [e.result.level === null ? null : num(String(e.result.level))] : []),
         ...(withSource ? [raw(sourceHtml(e.source))] : []),
       ]),
     )}`;
@@ -448,14 +467,16 @@ function provinces(input: Extract<ReportInput, { kind: 'provinces' }>, options: 
   const withSource = input.ranked.some((u) => u.source);
   const first = input.ranked[0]?.result.pillars;
   const pillarHeader = first ? [first.government.code, first.economy.code, first.society.code] : ['CQS', 'KTS', 'XHS'];
+  const unsure = input.ranked.map(rankingOf).find((r) => r !== undefined && !r.certain && r.withoutValue);
+  if (unsure) body += `<p class="note">${esc(`${ctx.n(unsure.withoutValue)}/${ctx.n(unsure.of)} ${ctx.t(W.provincesWithoutData)}`)}</p>`;
   body += table(
     [ctx.t(W.rank), ctx.t(W.id), ctx.t(W.province), 'DTI', ...pillarHeader, ...(withRegion ? [ctx.t(W.region), ctx.t(W.rankInRegion)] : []), ...(withChange ? [ctx.t(W.change)] : []), ...(withSource ? [ctx.t(W.dataSource)] : [])],
     input.ranked.map((u) => {
       const r = rankingOf(u);
       const change: HtmlCell = u.change ? raw(`<span class="${u.change.direction === 'up' ? 'up' : u.change.direction === 'down' ? 'down' : ''}">${esc(ctx.lang === 'vi' ? u.change.labelVi : u.change.label)}</span>`) : null;
       return [
-        u.rank === null ? null : num(String(u.rank)), u.id, name(u.name ?? ''), num(ctx.v(u.result.value)), num(ctx.v(u.result.pillars.government.value)), num(ctx.v(u.result.pillars.economy.value)), num(ctx.v(u.result.pillars.society.value)),
-        ...(withRegion ? [r?.groupName?.[ctx.lang] ?? r?.group ?? null, r?.rankInGroup ? num(`${r.rankInGroup}/${r.ofInGroup}`) : null] : []),
+        u.rank === null ? null : num(bounds(u.rank, r?.best, r?.worst)), u.id, name(u.name ?? ''), num(ctx.v(u.result.value)), num(ctx.v(u.result.pillars.government.value)), num(ctx.v(u.result.pillars.economy.value)), num(ctx.v(u.result.pillars.society.value)),
+        ...(withRegion ? [r?.groupName?.[ctx.lang] ?? r?.group ?? null, r?.rankInGroup ? num(`${bounds(r.rankInGroup, r.bestInGroup, r.worstInGroup)}/${r.ofInGroup}`) : null] : []),
         ...(withChange ? [change] : []),
         ...(withSource ? [raw(sourceHtml(u.source))] : []),
       ];
@@ -519,6 +540,8 @@ class Checker {
       for (const k of ['points', 'max', 'percent']) this.number(p, k, pp);
       this.number(p, 'level', pp, true);
     });
+    // a result the library did not hand out is re-scored: a forged figure never reaches the page
+    if (this.issues.length === 0) inspectDbiResult(x, path, this.issues);
   }
   dti(x: unknown, path: Path): void {
     if (!this.object(x, path, 'DTI result')) return;
@@ -548,6 +571,8 @@ class Checker {
         this.fail([...mp, 'exact', 'value'], 'decimal string or null', exact.value);
       }
     });
+    // a result the library did not hand out is re-scored: a forged figure never reaches the page
+    if (this.issues.length === 0) inspectDtiResult(x, path, this.issues);
   }
   stats(x: unknown, path: Path): void {
     if (!this.object(x, path, 'statistics')) return;
@@ -575,6 +600,9 @@ class Checker {
     if (x === undefined || !this.object(x, path, 'DTI ranking')) return;
     this.number(x, 'rank', path, true);
     this.number(x, 'of', path);
+    for (const k of ['best', 'worst', 'withoutValue', 'bestInGroup', 'worstInGroup']) if (x[k] !== undefined) this.number(x, k, path);
+    if (x.label !== undefined) this.text(x, 'label', path);
+    if (x.labelVi !== undefined) this.text(x, 'labelVi', path);
     if (x.rankInGroup !== undefined) this.number(x, 'rankInGroup', path, true);
     if (x.ofInGroup !== undefined) this.number(x, 'ofInGroup', path);
     if (x.group !== undefined) this.text(x, 'group', path);
@@ -665,6 +693,7 @@ function checkReportInput(input: unknown, options: unknown): void {
         c.text(e, 'name', p, true);
         source(e, p);
         c.number(e, 'rank', p, true);
+        for (const k of ['best', 'worst', 'of']) if (e[k] !== undefined) c.number(e, k, p);
         c.dbi(e.result, [...p, 'result']);
       }, true);
       break;
@@ -727,8 +756,11 @@ function reportProvenance(input: ReportInput): Provenance {
  * is not a scoring result …).
  * @example
  * ```ts
- * const html = renderReport({ kind: 'enterprise', name: 'DN001', result, cohort, gap }, { lang: 'vi' });
- * writeFileSync('dn001.html', html);
+ * const answers = Object.fromEntries(criterionOrder('dbi-2021-sme').map((id) => [id, id === '2.1.1' ? 15 : 3]));
+ * const result = scoreDbi('dbi-2021-sme', { answers });
+ * const html = renderReport({ kind: 'enterprise', name: 'DN001', result, gap: dbiGap('dbi-2021-sme', { answers }) }, { lang: 'vi' });
+ * html.startsWith('<!DOCTYPE html>'); // true
+ * // writeFileSync('dn001.html', html), and open it in a browser
  * ```
  */
 export function renderReport(input: ReportInput, options: ReportOptions = {}): string {
