@@ -4,48 +4,33 @@
  * processes with Node's default heap, each against its floor (bench/cli-floor.mjs): a hand-written
  * script that reads the same file with papaparse and writes the same output (the score table; the
  * summary's figures), checked equal to the command's before any time is reported. Targets: within
- * 3× the floor's time, peak RSS under 500 MB, and every input row in the output. Appends its table
- * to docs/benchmarks.md. Exits 1 on a miss.
+ * 3× the floor's time, peak RSS under 500 MB, and every input row in the output. Then the files
+ * that must hold (bench/cli-files.mjs, issue #20): workbooks in and out, a JSON array against NDJSON,
+ * a 200 MB line. Appends its table to docs/benchmarks.md. Exits 1 on a miss.
  *
  * Each repetition runs every floor and command one after the other, so that a busy machine slows
  * them alike; the time compared is the best of the repetitions (wall clock), with CPU time
  * (user + system) beside it.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, createReadStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { criterionOrder } from '../dist/index.js';
+import { DBI_HEADER, dbiRows } from './dbi-rows.mjs';
+import { filesBenchmarks, tableLines } from './cli-files.mjs';
 
 const ROWS = Number(process.env.BENCH_CLI_ROWS ?? 1_000_000);
 const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'vndi-bench-'));
 const input = join(dir, 'dbi-sme.csv');
 
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 async function generate() {
-  const order = criterionOrder('dbi-2021-sme');
-  const strategy = order.indexOf('2.1.1');
-  const rand = rng(11);
   const out = createWriteStream(input);
   const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
-  await write(`STT,Mã DN,Tên doanh nghiệp,Huyện,${order.join(',')}\n`);
+  await write(`${DBI_HEADER.join(',')}\n`);
   let buf = [];
-  for (let r = 0; r < ROWS; r++) {
-    const m = rand();
-    const cells = new Array(order.length);
-    for (let c = 0; c < order.length; c++) {
-      const v = Math.min(5, Math.max(0, Math.round((m + (rand() - 0.5) * 0.6) * 5)));
-      cells[c] = c === strategy ? v * 5 : v;
-    }
-    buf.push(`${r + 1},DN${String(r + 1).padStart(7, '0')},Doanh nghiệp ${r + 1},Huyện ${(r * 7919) % 15},${cells.join(',')}`);
+  for (const row of dbiRows(ROWS)) {
+    buf.push(row.join(','));
     if (buf.length === 10000) {
       await write(buf.join('\n') + '\n');
       buf = [];
@@ -68,23 +53,6 @@ function child(args) {
   return { ms, rss, cpuMs, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Lines of the CSV's table: up to the empty line before the provenance trailer (`# …` lines). */
-async function countLines(file) {
-  let n = 0;
-  let prev = -1;
-  for await (const b of createReadStream(file)) {
-    for (let i = 0; i < b.length; i++) {
-      if (b[i] === 10) {
-        if (prev === 10) return n;
-        n++;
-      }
-      prev = b[i];
-    }
-  }
-  return n;
-}
-
-
 await generate();
 const size = statSync(input).size;
 const REPS = Number(process.env.BENCH_CLI_REPS ?? 3);
@@ -104,7 +72,7 @@ const commands = [
   {
     label: 'vndi score → CSV', ext: 'csv', floorMode: 'score', floorLabel: 'papaparse stream, pillar sums, levels, the same CSV table',
     args: (out) => ['dist/cli.js', 'score', input, '--framework', 'dbi-2021-sme', '--format', 'csv', '--out', out],
-    rowsOut: async (out) => (await countLines(out)) - 1,
+    rowsOut: async (out) => (await tableLines(out)) - 1,
     same: (cmdOut, floorOut) => table(readFileSync(cmdOut, 'utf8')) === readFileSync(floorOut, 'utf8'),
   },
   {
@@ -140,6 +108,10 @@ for (const [k, c] of commands.entries()) {
   results.push({ name: `${c.label}: peak RSS (default heap)`, value: `${(b.rss / MB).toFixed(0)} MiB`, floor: `${(floor.rss / MB).toFixed(0)} MiB (floor)`, ratio: b.rss / MB, target: 500, unit: 'MiB' });
   results.push({ name: `${c.label}: rows out = rows in`, value: `${rowsOut[k].toLocaleString('en')}`, floor: `${ROWS.toLocaleString('en')} in`, ratio: rowsOut[k] === ROWS ? 0 : 1, target: 0, unit: 'missing' });
 }
+rmSync(input);
+// files that must hold (issue #20): workbooks, a JSON array, long lines
+const files = await filesBenchmarks({ dir, child, reps: REPS });
+results.push(...files.results);
 rmSync(dir, { recursive: true, force: true });
 
 const ok = results.every((r) => r.ratio <= r.target);
@@ -152,7 +124,8 @@ const lines = [
   '',
   '| Benchmark | Figure | Floor | Ratio | Target | Met |',
   '|---|---|---|---:|---:|:---:|',
-  ...results.map((r) => `| ${r.name} | ${r.value} | ${r.floor} | ${r.unit === 'MiB' ? r.value : r.unit === 'missing' ? (r.ratio === 0 ? 'all' : '**rows lost**') : `${r.ratio.toFixed(2)} ${r.unit}`} | ${r.unit === 'missing' ? 'all rows' : `≤ ${r.target} ${r.unit}`} | ${r.ratio <= r.target ? 'yes' : '**no**'} |`),
+  ...results.map((r) => `| ${r.name} | ${r.value} | ${r.floor} | ${r.unit === 'MiB' ? `${r.ratio.toFixed(0)} MiB` : r.unit === 'missing' ? (r.ratio === 0 ? 'all' : '**rows lost**') : `${r.ratio.toFixed(2)} ${r.unit}`} | ${r.unit === 'missing' ? 'all rows' : `≤ ${r.target} ${r.unit}`} | ${r.ratio <= r.target ? 'yes' : '**no**'} |`),
+  ...files.prose,
   '',
 ];
 writeFileSync(doc, before.replace(/\n*$/, '\n\n') + lines.join('\n'));

@@ -422,7 +422,7 @@ describe('layouts that gave 0 rows: scored, or one message that says why', () =>
       expect(r.code).toBe(1);
       const messages = r.err.split('\n').filter((l) => l !== '' && !/Columns not used for scoring|^vndi: (đã đọc|đã ghi)/.test(l));
       expect(messages).toHaveLength(1);
-      expect(messages[0]).toMatch(/no row was scored \(40 rejected\)\. Read (the first sheet, )?header row 2 \(Mã DN, Tên DN, Câu 1, .* Câu 10, … \(\+50\)\)\. Framework dbi-2021-sme expects 60 score columns; the file has 0; missing: 1\.1\.1, 1\.1\.2/);
+      expect(messages[0]).toMatch(/no row was scored \(40 rejected\)\. Read (sheet "Sheet1", )?header row 2 \(Mã DN, Tên DN, Câu 1, .* Câu 10, … \(\+50\)\)\. Framework dbi-2021-sme expects 60 score columns; the file has 0; missing: 1\.1\.1, 1\.1\.2/);
       expect(messages[0]).toContain(`Each row's problems: see ${errors}`);
       expect(r.tally).toEqual({ read: 40, scored: 0, rejected: 40, blank: 0, setAside: 0 });
       // --errors has every problem of every row: 60 missing values each

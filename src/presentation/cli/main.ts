@@ -33,16 +33,17 @@ import { parseEncodingName } from '../io/decode.js';
 import { META_HEADERS, frameworkColumns, headerKey, metaField, type ColumnPlan } from '../io/headers.js';
 import { progressMeter } from '../io/progress.js';
 import { ID_BY_NAME, cellValue, rowFromFields, type InputRow } from '../io/rows.js';
-import { openOutput, removeTemporaryFiles, stdoutSink, type OutputSink } from '../io/safe-write.js';
+import { openOutput, removeTemporaryFilesOnSignals, stdoutSink, type OutputSink } from '../io/safe-write.js';
 import { openRows, type ReadOptions, type RowChunk, type RowSource } from '../io/source.js';
 import { renderReport } from '../report/html.js';
 import { renderAssessmentPage } from '../page/render.js';
 import { compileDbi } from '../../assessment/dbi-input.js';
+import { XlsxStream } from '../format/xlsx.js';
 import { CohortStream } from './cohort-stream.js';
 import { runDemo } from './demo.js';
 import { columnDecimals, formatNumber, frameworkLabels, localizeHeaders, term } from '../format/locale.js';
 import { provenanceOf, sourceCell, isIllustrative, type Provenance } from '../format/provenance.js';
-import { terminalText } from '../format/safety.js';
+import { quoted, terminalLine, terminalMessage } from '../format/safety.js';
 import { recordedFramework } from '../../score/provenance.js';
 import type { Localized } from '../../errors.js';
 import { FrameworkFileError, loadFrameworkFile, runFrameworkCommand } from './framework-command.js';
@@ -50,7 +51,7 @@ import { FORMATS, csvHeader, csvRow, csvTrailer, formatFromName, languageOf, ren
 import { BatchScoredRow, dbiAssessmentOfRow, frameworkById, pickedFramework, scoreChunk, scoresColumn, writtenInputColumns, type FrameworkPicker, type FrameworkRefusal, type RowError, type ScoredRow } from './score-rows.js';
 import { readRegistered } from './registered.js';
 import { cutShort, everyIssue } from './row-issues.js';
-import { ErrorReport, SetAsideReport, count, noRowScored, printTally, say, type Tally } from './row-report.js';
+import { ErrorReport, MAX_ERROR_LINES, SetAsideReport, count, noRowScored, printTally, say, type Tally } from './row-report.js';
 import { UnitLedger, unitKey, type DuplicateRule } from './units.js';
 
 const USAGE = `vndi — chấm điểm chỉ số chuyển đổi số (DTI, DBI) / score Vietnam's digital-transformation indices
@@ -82,7 +83,8 @@ Reading
   --input points|values      what DTI columns hold (default points)
   --encoding <name>          utf-8 | utf-16le | utf-16be | windows-1258 | tcvn3 (default: detected)
   --header-row <n>           the header's row number (default: found under any title rows)
-  --sheet <name>             the sheet of an .xlsx workbook (default: the first)
+  --sheet <name>             the sheet of an .xlsx workbook, by name (accents and case aside) or
+                             number (default: the first visible sheet with a header row)
   --columns <map.json>       {"header as written": "field"} for headers vndi does not know
   --strict                   stop at the first bad row
   --duplicates error|first|last   a unit (id, or a province however its name is spelt) given twice: error
@@ -120,7 +122,7 @@ Exit codes
        bad option value (--by, --target, --lang, --format, --method, --input, --year, --date, --header-row,
        --group-by …), a missing argument; an input file that is missing, unreadable or empty (no
        data rows); an output that cannot be written; an unexpected error
-  130  interrupted (Ctrl-C; 143 for SIGTERM): no temporary file is left behind
+  130  interrupted (Ctrl-C; 143 for SIGTERM, 129 SIGHUP, 131 SIGQUIT): no temporary file is left behind
 `;
 
 /**
@@ -456,6 +458,12 @@ class ProvenanceCollector {
 
 /** A cell in one language (the machine form takes English). */
 const cellIn = (c: TabularCell, lang: Lang | undefined): string | number | null => (c !== null && typeof c === 'object' ? c[lang ?? 'en'] : c);
+/** A scored row's cells in a streamed workbook (its language, its source column). */
+function xlsxCells(x: { cells: (s: ScoredRow) => TabularCell[]; withSource: boolean; lang: Lang }, s: ScoredRow): (string | number | null)[] {
+  const cells = x.cells(s).map((c) => cellIn(c, x.lang));
+  if (x.withSource) cells.push(ProvenanceCollector.cell(s));
+  return cells;
+}
 /** A word of the output (`all`, `reconstructed`, `dti` …) in both languages, printed in each format's own. */
 const words = (word: string): Localized => ({ vi: term(word, 'vi'), en: term(word, 'en') });
 const bilingual = (l: Localized | null | undefined): Localized | null => (l ? { vi: l.vi, en: l.en } : null);
@@ -917,7 +925,8 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
     const file = fileFramework(o);
     if (file && source.plan && n.en.startsWith('Columns not used for scoring')) {
       const info = source.plan.information.filter((h) => !scoresColumn(file, h));
-      if (info.length) say(`Cột không dùng để chấm, giữ lại làm thông tin: ${info.join(', ')}`, `Columns not used for scoring, kept as information: ${info.join(', ')}`);
+      const list = info.map((h) => quoted(h)).join(', ');
+      if (info.length) say(`Cột không dùng để chấm, giữ lại làm thông tin: ${list}`, `Columns not used for scoring, kept as information: ${list}`);
       continue;
     }
     say(n.vi, n.en);
@@ -993,7 +1002,7 @@ async function streamRows(
   const renderOptions = { excel, lang };
   const provenance = new ProvenanceCollector();
   // what each command keeps
-  const streamed = command === 'score' && (format === 'csv' || format === 'json' || format === 'ndjson') && !o.strict;
+  const streamed = command === 'score' && (format === 'csv' || format === 'json' || format === 'ndjson' || format === 'xlsx') && !o.strict;
   // the streamed CSV: its language, columns and decimals, fixed by the first scored row
   const csvLang = languageOf('csv', renderOptions);
   const csvOptions = (decimals?: readonly (number | undefined)[]) => ({ excel, lang: csvLang, decimals });
@@ -1008,6 +1017,18 @@ async function streamRows(
     const decimals = keys.map(columnDecimals);
     sink.write(csvHeader(csvLang ? localizeHeaders(keys, csvLang, { ...provenance.labels(), ...infoLabels() }) : keys, csvOptions()));
     return { cells: h.cells, decimals, withSource };
+  };
+  // the streamed workbook: its columns fixed by the first scored rows (widths fitted to them)
+  let xlsx: { book: XlsxStream; cells: (s: ScoredRow) => TabularCell[]; withSource: boolean; lang: Lang } | undefined;
+  const startXlsx = async (first: readonly ScoredRow[]) => {
+    const h = scoreHeader(first[0], info);
+    const withSource = source.plan ? source.plan.key.some((k, i) => k === 'source' && source.plan!.role[i] === 'meta') : first[0]?.meta.source !== undefined;
+    const keys = withSource ? [...h.header, 'source'] : h.header;
+    const lang = languageOf('xlsx', renderOptions) ?? 'vi';
+    const book = new XlsxStream((bytes) => sink.write(bytes), { lang });
+    const x = { book, cells: h.cells, withSource, lang };
+    await book.start(localizeHeaders(keys, lang, { ...provenance.labels(), ...infoLabels() }), keys.map(columnDecimals), first.map((s) => xlsxCells(x, s)));
+    return x;
   };
   let firstPiece = true;
   let written = 0;
@@ -1024,6 +1045,7 @@ async function streamRows(
   let firstFramework: Framework | undefined;
   let framed = false;
   const by = o.by ?? 'total';
+  const forReading = format === 'md' || format === 'html' || format === 'table';
   const input = o.input as 'points' | 'values' | undefined;
 
   for await (const chunk of source.chunks()) {
@@ -1125,6 +1147,12 @@ async function streamRows(
             }
             sink.write(text);
           }
+        } else if (format === 'xlsx') {
+          if (counted.length) {
+            xlsx ??= await startXlsx(counted);
+            const x = xlsx;
+            await x.book.rows(counted.map((s) => xlsxCells(x, s)));
+          }
         } else if (format === 'ndjson') {
           if (counted.length) sink.write(counted.map((s) => JSON.stringify(s) + '\n').join(''));
         } else {
@@ -1149,6 +1177,8 @@ async function streamRows(
       kept.push(...counted);
       keptRows.push(...rowsOf());
     }
+    // a report for a person to read: refused as soon as it outgrows one, before it outgrows memory
+    if (forReading && command !== 'gap' && Math.max(kept.length, dbiRank.length) > MAX_REPORT_ROWS) throw reportTooLong(format);
   }
   tick?.(tally.read, source.size, true);
   // no row scored: one message says why (the rows' lines are held back where the cause is the file's columns)
@@ -1170,6 +1200,9 @@ async function streamRows(
       csv ??= startCsv(undefined);
       // the provenance trailer, once, after the last row
       if (prov) sink.write(csvTrailer(prov, csvOptions()));
+    } else if (format === 'xlsx') {
+      xlsx ??= await startXlsx([]);
+      await xlsx.book.end(prov);
     } else if (format === 'json') {
       if (firstPiece) sink.write(jsonPiece([], true));
       sink.write(jsonEnd(prov ?? { frameworks: [], rows: [], illustrative: false }, !firstPiece));
@@ -1247,6 +1280,18 @@ function mergedSpellings(source: RowSource, fields: readonly string[] = []): voi
 
 class StrictStop extends Error {}
 
+/** Rows of a Markdown, HTML or terminal report: more than a person reads, and the whole report is held in memory. */
+const MAX_REPORT_ROWS = 10_000;
+
+function reportTooLong(format: Format): CliError {
+  const [vi, en] = format === 'md' ? ['Markdown', 'Markdown'] : format === 'html' ? ['HTML', 'HTML'] : ['dạng bảng', 'table'];
+  return new CliError(
+    2,
+    `báo cáo ${vi} dành cho tối đa ${count(MAX_REPORT_ROWS, 'vi')} dòng, tệp này có nhiều hơn: hãy ghi CSV hoặc Excel (--out ket-qua.csv hoặc --out ket-qua.xlsx)`,
+    `a ${en} report is for at most ${count(MAX_REPORT_ROWS, 'en')} rows and this file has more: write CSV or Excel instead (--out results.csv or --out results.xlsx)`,
+  );
+}
+
 /**
  * What scoring a row did that the officer should know (a DBI result's `notices`: answers to another
  * sector's questions ignored, a sector scored on the common part): the first ones on stderr with
@@ -1319,7 +1364,7 @@ async function run(argv: readonly string[]): Promise<number> {
   fileFrameworks.clear();
   // `vndi framework validate|template|show …`: its own words and exit codes
   if (argv[0] === 'framework') {
-    return runFrameworkCommand(argv.slice(1), { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(s) });
+    return runFrameworkCommand(argv.slice(1), { stdout: (s) => void process.stdout.write(s), stderr: (s) => void process.stderr.write(terminalMessage(s)) });
   }
   let parsed;
   try {
@@ -1404,7 +1449,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 function failure(e: unknown): number {
   // one line, whatever the message carries: a file name or a JSON parser's excerpt of the file can
   // hold line breaks, terminal escapes or bidirectional overrides
-  const say = (text: string) => process.stderr.write(`vndi: ${terminalText(text)}\n`);
+  const say = (text: string) => process.stderr.write(`${terminalLine(`vndi: ${text}`)}\n`);
   if (e instanceof StrictStop) return 1;
   if (e instanceof FrameworkFileError) {
     say(`--framework-file ${e.path}: ${e.reason.vi} / ${e.reason.en}`);
@@ -1417,7 +1462,7 @@ function failure(e: unknown): number {
   }
   if (e instanceof ValidationError) {
     // one line per problem (an invalid framework file lists each path, as `vndi framework validate` does)
-    for (const i of e.issues) process.stderr.write(`${terminalText(`${i.pathString || '(input)'}: ${i.message.vi} / ${i.message.en}`)}\n`);
+    for (const i of e.issues.slice(0, MAX_ERROR_LINES)) process.stderr.write(`${terminalLine(`${i.pathString || '(input)'}: ${i.message.vi} / ${i.message.en}`)}\n`);
     return 1;
   }
   const err = e as NodeJS.ErrnoException | undefined;
@@ -1437,16 +1482,11 @@ if (invokedDirectly) {
   // `vndi score big.csv | head`: a closed pipe ends the run quietly, not with a stack trace
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    process.stderr.write(`vndi: không ghi được ra stdout / cannot write to standard output (${e.code ?? e.message})\n`);
+    process.stderr.write(`${terminalLine(`vndi: không ghi được ra stdout / cannot write to standard output (${e.code ?? e.message})`)}\n`);
     process.exit(2);
   });
-  // interrupted: no temporary file is left behind
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      removeTemporaryFiles();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
-  }
+  // interrupted (SIGINT, SIGTERM, SIGHUP, SIGQUIT): no temporary file is left behind
+  removeTemporaryFilesOnSignals();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

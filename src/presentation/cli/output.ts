@@ -99,7 +99,8 @@ export function formatFromName(file: string | undefined): Format | undefined {
   const byExtension: Readonly<Record<string, Format>> = {
     json: 'json', ndjson: 'ndjson', jsonl: 'ndjson', csv: 'csv', md: 'md', markdown: 'md', html: 'html', htm: 'html', txt: 'table', xlsx: 'xlsx',
   };
-  return byExtension[name.slice(dot + 1)];
+  const extension = name.slice(dot + 1);
+  return Object.hasOwn(byExtension, extension) ? byExtension[extension] : undefined;
 }
 
 /** The language a format is written in: `undefined` is the machine form (keys, dot decimals). */

@@ -10,14 +10,15 @@
  */
 import type { ValidationIssue } from '../../errors.js';
 import type { Framework } from '../../framework/schema.js';
-import { terminalText } from '../format/safety.js';
+import { terminalLine } from '../format/safety.js';
 import { frameworkColumns, headerKey, type ColumnPlan } from '../io/headers.js';
 import type { OutputSink } from '../io/safe-write.js';
 import type { RowError, RowSource, SetAsideRow } from '../io/source.js';
 import { csvHeader, csvRow } from './output.js';
 
 /** One line on stderr, Vietnamese first. */
-export const say = (vi: string, en: string): void => void process.stderr.write(`vndi: ${terminalText(`${vi} / ${en}`)}\n`);
+// every text that reaches the terminal is neutralised like a table cell, and bounded in length
+export const say = (vi: string, en: string): void => void process.stderr.write(`${terminalLine(`vndi: ${vi} / ${en}`)}\n`);
 /** A count as each language writes it (1.000 / 1,000). */
 export const count = (n: number, lang: 'vi' | 'en'): string => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
 
@@ -38,7 +39,7 @@ export function printTally(t: Tally): void {
   );
 }
 
-const MAX_ERROR_LINES = 200;
+export const MAX_ERROR_LINES = 200;
 const MAX_SET_ASIDE_LINES = 20;
 // issues of one code in one row from which they are printed as one line
 const COLLAPSE = 3;
@@ -131,7 +132,7 @@ export class ErrorReport {
       return;
     }
     this.printed++;
-    const line = `${terminalText(text)}\n`;
+    const line = `${terminalLine(text)}\n`;
     if (this.held) this.held.push(line);
     else process.stderr.write(line);
   }

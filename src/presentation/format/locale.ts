@@ -102,7 +102,12 @@ const TERMS: Readonly<Record<string, Localized>> = {
  * ```
  */
 export function term(word: string, lang: Lang): string {
-  return (TERMS[word] ?? COLUMNS[word])?.[lang] ?? word;
+  return (own(TERMS, word) ?? own(COLUMNS, word))?.[lang] ?? word;
+}
+
+/** A table's entry by own key only: an id `constructor` or `__proto__` (a framework file's) is not Object's. */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /**
@@ -137,8 +142,8 @@ export function frameworkLabels(framework: Framework): Record<string, Localized>
  */
 export function localizeHeaders(keys: readonly string[], lang: Lang, labels: Readonly<Record<string, Localized>> = {}): string[] {
   return keys.map((key) => {
-    const own = labels[key] ?? COLUMNS[key];
-    if (own) return own[lang];
+    const word = own(labels, key) ?? own(COLUMNS, key);
+    if (word) return word[lang];
     const level = /^level (\S+)$/.exec(key);
     if (level) return level[1] === 'none' ? (lang === 'vi' ? 'Chưa xếp mức' : 'No level') : `${lang === 'vi' ? 'Mức' : 'Level'} ${level[1]}`;
     return key;
@@ -156,7 +161,7 @@ export function localizeHeaders(keys: readonly string[], lang: Lang, labels: Rea
  * ```
  */
 export function columnDecimals(key: string): number | undefined {
-  return COLUMNS[key]?.decimals;
+  return own(COLUMNS, key)?.decimals;
 }
 
 /** A finite number in plain positional notation (no exponent), `decimals` fixed when given. */

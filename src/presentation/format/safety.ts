@@ -101,3 +101,55 @@ export function markdownText(text: string): string {
     )
     .join('<br>');
 }
+
+/** Cuts a text to at most `max` UTF-16 units, never inside a surrogate pair. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = max > 0 && text.charCodeAt(max - 1) >= 0xd800 && text.charCodeAt(max - 1) <= 0xdbff ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/**
+ * A value from a file (a header, a cell, a sheet name) as a message quotes it: neutralised like a
+ * terminal cell ({@link terminalText}) and at most `max` characters, with `…` where it was cut, so
+ * that a 50 MB header is never echoed whole.
+ *
+ * @example
+ * ```ts
+ * quoted('\u001b]0;pwned\u0007Mã tỉnh'); // 'Mã tỉnh'
+ * quoted('x'.repeat(100), 10); // 'xxxxxxxxx…'
+ * ```
+ */
+export function quoted(text: string, max = 60): string {
+  // neutralise a bounded prefix only (a few characters more than kept, for what the neutraliser drops)
+  const clean = terminalText(cut(text, max * 4 + 64));
+  return clean.length > max || text.length > max * 4 + 64 ? `${cut(clean, max - 1)}…` : clean;
+}
+
+/**
+ * One line of a message for the terminal: {@link terminalText}, and at most `max` characters (a
+ * notice listing a file's columns, an error quoting what a file holds), with the count of what was
+ * left out.
+ *
+ * @example
+ * ```ts
+ * terminalLine('vndi: \u001b[2Jdone'); // 'vndi: done'
+ * ```
+ */
+export function terminalLine(text: string, max = 2000): string {
+  if (text.length <= max) return terminalText(text);
+  const clean = terminalText(cut(text, max));
+  return `${cut(clean, max)}… (+${(text.length - max).toLocaleString('en')})`;
+}
+
+/**
+ * A message of one or more lines for the terminal (stderr): each line as {@link terminalLine}.
+ *
+ * @example
+ * ```ts
+ * terminalMessage('a\u001b[2J\nb\n'); // 'a\nb\n'
+ * ```
+ */
+export function terminalMessage(text: string, max = 2000): string {
+  return text.split(/\r\n|\r|\n|\u2028|\u2029/).map((l) => terminalLine(l, max)).join('\n');
+}

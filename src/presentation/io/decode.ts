@@ -6,6 +6,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import iconv from 'iconv-lite';
+import { quoted } from '../format/safety.js';
 import { CliError, ioError } from './cli-error.js';
 
 /** The encodings the command line reads. */
@@ -26,9 +27,11 @@ export const ENCODING_LABEL: Record<EncodingName, string> = {
 
 /** Reads an `--encoding` value. */
 export function parseEncodingName(name: string): EncodingName {
-  const e = NAMES[name.trim().toLowerCase().replace(/_/g, '-')];
+  const key = name.trim().toLowerCase().replace(/_/g, '-');
+  // own keys only: `--encoding constructor` named Object's constructor through the prototype
+  const e = Object.hasOwn(NAMES, key) ? NAMES[key] : undefined;
   if (!e) {
-    throw new CliError(2, `--encoding không hợp lệ: ${name} (dùng utf-8, utf-16le, utf-16be, windows-1258, tcvn3)`, `unknown --encoding ${name} (use utf-8, utf-16le, utf-16be, windows-1258, tcvn3)`);
+    throw new CliError(2, `--encoding không hợp lệ: ${quoted(name)} (dùng utf-8, utf-16le, utf-16be, windows-1258, tcvn3)`, `unknown --encoding ${quoted(name)} (use utf-8, utf-16le, utf-16be, windows-1258, tcvn3)`);
   }
   return e;
 }
@@ -185,8 +188,11 @@ export function streamDecoder(encoding: EncodingName, file = ''): TextStreamDeco
   let carry = '';
   return {
     write: (b) => {
+      // normalise up to the last character that no later character can combine with: a long line
+      // without a line break (a 200 MB single-line file) is decoded piece by piece, in linear time
+      // (the carry had been everything after the last line break, re-scanned with each piece)
       const text = carry + d.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-      const cut = text.lastIndexOf('\n') + 1;
+      const cut = lastStarter(text);
       carry = text.slice(cut);
       return text.slice(0, cut).normalize('NFC');
     },
@@ -196,4 +202,87 @@ export function streamDecoder(encoding: EncodingName, file = ''): TextStreamDeco
       return text;
     },
   };
+}
+
+/**
+ * Where a decoded piece can be cut so that NFC of the two parts is NFC of the whole: before the last
+ * character that is not a combining mark (Windows-1258 writes tone marks as combining characters
+ * after their letter; nothing composes with a following letter). A piece of marks only (no letter
+ * to attach them to, never Vietnamese) is cut at its end once it is long, so that the carry stays small.
+ */
+function lastStarter(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 0x300 && c <= 0x36f)) return i;
+  }
+  return text.length > 1 << 16 ? text.length : 0;
+}
+
+/** The legacy Vietnamese code pages whose text a workbook can hold in disguise. */
+export type LegacyEncoding = 'windows1258' | 'tcvn';
+
+let cp1252Bytes: Map<number, number> | undefined;
+/** Character → byte of Windows-1252 (and of Latin-1 where Windows-1252 leaves a byte undefined). */
+function windows1252(): Map<number, number> {
+  if (cp1252Bytes) return cp1252Bytes;
+  cp1252Bytes = new Map();
+  const all = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), 'windows1252');
+  for (let b = 0; b < 256; b++) {
+    const c = all.charCodeAt(b);
+    cp1252Bytes.set(c === 0xfffd ? b : c, b);
+    if (b >= 0x80 && b < 0xa0 && !cp1252Bytes.has(b)) cp1252Bytes.set(b, b);
+  }
+  return cp1252Bytes;
+}
+
+/**
+ * The bytes a legacy program typed, when a workbook holds them as the characters Windows-1252 gives
+ * them (Excel stored TCVN3 text so, and a `.VnTime` font drew it as Vietnamese); undefined when a
+ * character is not one of those (the text is Unicode already) or the text is plain ASCII.
+ */
+function legacyBytes(text: string): Buffer | undefined {
+  const map = windows1252();
+  const bytes = Buffer.allocUnsafe(text.length);
+  let high = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes[i] = c;
+    else {
+      const b = map.get(c);
+      if (b === undefined) return undefined;
+      bytes[i] = b;
+      high = true;
+    }
+  }
+  return high ? bytes : undefined;
+}
+
+/**
+ * A workbook's text typed in a legacy code page, read as Vietnamese: `Tªn doanh nghiÖp` (TCVN3
+ * bytes shown through Windows-1252) is `Tên doanh nghiệp`. A text that is Unicode already (a
+ * character no Windows-1252 byte gives) or plain ASCII is returned as it is.
+ *
+ * @example
+ * ```ts
+ * legacyText('M· sè thuÕ', 'tcvn'); // 'Mã số thuế'
+ * ```
+ */
+export function legacyText(text: string, encoding: LegacyEncoding): string {
+  const bytes = legacyBytes(text);
+  return bytes ? iconv.decode(bytes, encoding).normalize('NFC') : text;
+}
+
+/**
+ * Detects legacy text in a workbook, as for a CSV file: from a sample of its texts (the header
+ * rows), the code page whose reading scores best on {@link vietnameseScore}, when it scores above
+ * the text as stored; undefined when the texts read best as they are.
+ */
+export function detectLegacyText(texts: readonly string[]): LegacyEncoding | undefined {
+  const sample = texts.filter((t) => legacyBytes(t) !== undefined).join('\n');
+  if (sample === '') return undefined;
+  const asIs = vietnameseScore(sample);
+  const scored = (['tcvn', 'windows1258'] as const).map((encoding) => ({ encoding, score: vietnameseScore(legacyText(sample, encoding)) }));
+  scored.sort((a, b) => b.score - a.score);
+  const best = scored[0]!;
+  return best.score > 0 && best.score > asIs && best.score > scored[1]!.score ? best.encoding : undefined;
 }

@@ -39,6 +39,27 @@ export function removeTemporaryFiles(): void {
   pending.clear();
 }
 
+/** The signals a process can catch that end it, and the exit code of each (128 + its number). */
+export const CAUGHT_SIGNALS = { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 } as const;
+
+/**
+ * Removes the temporary files and exits with 128 + the signal's number on every signal that ends
+ * the process and can be caught (SIGHUP: the terminal closed; SIGINT: Ctrl-C; SIGQUIT: Ctrl-\;
+ * SIGTERM). SIGKILL cannot be caught: a file it leaves has a name no reader takes for the output.
+ */
+export function removeTemporaryFilesOnSignals(): void {
+  for (const [signal, code] of Object.entries(CAUGHT_SIGNALS)) {
+    try {
+      process.once(signal, () => {
+        removeTemporaryFiles();
+        process.exit(code);
+      });
+    } catch {
+      // a signal this platform does not have (SIGQUIT on Windows)
+    }
+  }
+}
+
 function removeOnExit(tmp: string): void {
   pending.add(tmp);
   if (hooked) return;
