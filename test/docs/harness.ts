@@ -276,8 +276,11 @@ export function kernels(work: string): Kernels {
     spec('tslab', [process.execPath, tslab, 'kernel', '--config-path', '{connection_file}']);
     if (python) available.add('tslab');
   } else missing.push('tslab (.ci/tools)');
-  const deno = join(TOOLS, 'deno', 'deno');
-  if (existsSync(deno)) {
+  // The deno package's postinstall (not run: .ci/tools allows no install scripts) would copy its
+  // platform package's binary to deno/deno; the binary is taken from the platform package itself.
+  const denoPlatform = `@deno/${process.platform === 'win32' ? 'win32' : process.platform}-${process.arch === 'arm64' ? 'arm64' : 'x64'}${process.platform === 'linux' ? '-glibc' : ''}`;
+  const deno = [join(TOOLS, denoPlatform, process.platform === 'win32' ? 'deno.exe' : 'deno'), join(TOOLS, 'deno', 'deno')].find((p) => existsSync(p));
+  if (deno) {
     spec('deno', [deno, 'jupyter', '--kernel', '--conn', '{connection_file}'], { DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' });
     if (python) available.add('deno');
   } else missing.push('Deno (.ci/tools)');
