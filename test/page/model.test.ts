@@ -129,6 +129,17 @@ describe('what the page computes is the library\'s', () => {
     expect(ev.provisional).toBeNull();
   });
 
+  it('a blank or mostly blank form has no "answers to correct": past the scorer\'s first 50 issues only the answers given count', () => {
+    const layout = pageLayout(sme);
+    const blank = evaluate(layout, { answers: {} });
+    expect(blank.status.unanswered).toHaveLength(60);
+    expect(blank.status.issues).toEqual([]);
+    expect(blank.provisional!.total).toBe(0);
+    const one = evaluate(layout, { answers: { '1.1.1': 3, '1.1.2': 9 } });
+    expect(one.status.issues.map((i) => [i.criterion, i.message.en])).toEqual([['1.1.2', expect.stringMatching(/9/)]]);
+    expect(one.provisional).toBeNull();
+  });
+
   it('a framework with sector parts waits for the sector; an unlisted sector is scored on the common part', () => {
     const layout = pageLayout(q998);
     const waiting = evaluate(layout, { answers: { '1.1': 'b' } });

@@ -223,14 +223,14 @@ export function evaluate(layout: PageLayout, entered: Entered, target?: number):
     const plan = dbiGap(f, assessment, target === undefined ? {} : { targetLevel: target });
     return { result: scored.data, provisional: null, plan, assessment, status: { ...base, issues: [], complete: true } };
   }
-  const missing = new Set(unanswered);
-  const issues = scored.error.issues.filter((i) => !(i.code === 'missing_key' && i.path[0] === 'answers' && missing.has(String(i.path[1])))).map(issueOf);
-  const status = { ...base, issues, complete: false };
-  if (issues.length > 0 || unanswered.length === 0) return { ...none, status };
+  if (unanswered.length === 0) return { ...none, status: { ...base, issues: scored.error.issues.map(issueOf), complete: false } };
+  // missing answers are scored at their lowest, so that only the answers given can be refused: the
+  // scorer's "missing" issues (and its "N more issues" past the first 50) are not the enterprise's errors
   const filled = { ...answers };
   for (const q of questions) if (!Object.hasOwn(filled, q.id)) filled[q.id] = lowestAnswer(q);
   const provisional = safeScoreDbi(f, (sector === undefined ? { answers: filled } : { sector, answers: filled }) as never);
-  return { ...none, status, provisional: provisional.success ? provisional.data : null };
+  if (!provisional.success) return { ...none, status: { ...base, issues: provisional.error.issues.map(issueOf), complete: false } };
+  return { ...none, status: { ...base, issues: [], complete: false }, provisional: provisional.data };
 }
 
 /** The levels a plan may aim at: the rule's levels, ascending (none without a rule). */
