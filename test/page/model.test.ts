@@ -9,6 +9,7 @@ import { NotScorableError, criterionOrder, dbiGap, getFramework, scoreDbi, type 
 import { defineDbiFramework } from '../../src/schema.js';
 import { applicable, checkEntered, evaluate, lowestAnswer, pageLayout, targetLevels } from '../../src/presentation/page/model.js';
 import { answerCell, readSaved, savedCsv, savedJson } from '../../src/presentation/page/saved.js';
+import { notScorableHtml } from '../../src/presentation/page/form-html.js';
 import { word } from '../../src/presentation/page/words.js';
 import { readFrameworkJson } from '../frameworks/load.js';
 import { issuesOf } from '../helpers.js';
@@ -228,6 +229,20 @@ describe('saved answers', () => {
     expect(issuesOf(() => readSaved(layout, '[{"id":"a","answers":{}},{"id":"b","answers":{}}]', 'x.json'))[0]!.message.vi).toMatch(/tệp có 2 dòng/);
     expect(issuesOf(() => readSaved(layout, '[{"id": ', 'x.json'))[0]!.message.en).toMatch(/invalid JSON/);
     expect(issuesOf(() => readSaved(layout, 'id;1.1;1.1\nA;a;b\n', 'x.csv')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a framework that cannot be scored', () => {
+  it('names its pillars without maxima by code and name for the officer, and labels the developer\'s hint', () => {
+    const f = getFramework('dbi-2023-sme-readiness') as DbiFramework;
+    const vi = notScorableHtml(f, 'Call overrideDbiPillarMaxima(framework, { supplyChain: … })', 'vi');
+    expect(vi).toContain('<li><span class="code">3.</span> Chuỗi cung ứng</li>');
+    expect(vi).toContain('2158/QĐ-BTTTT không công bố điểm tối đa');
+    expect(vi.replace(/<p class="dev">.*?<\/p>/, '')).not.toMatch(/supplyChain|overrideDbi/);
+    expect(vi).toMatch(/<p class="dev"><b>Dành cho lập trình viên \/ For developers:<\/b> <code>Call overrideDbiPillarMaxima/);
+    const en = notScorableHtml(f, undefined, 'en');
+    expect(en).toContain('<li><span class="code">3.</span> Supply chain</li>');
+    expect(en).not.toContain('class="dev"');
   });
 });
 

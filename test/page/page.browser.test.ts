@@ -413,6 +413,10 @@ describe.skipIf(!hasChromium)('the self-assessment page in headless Chromium', (
     const { page, problems } = await open(browser, join(dir, 'readiness.html'));
     expect(await page.locator('[role=alert] h2').textContent()).toBe(word('cannotScore', 'vi'));
     expect(await page.locator('[role=alert]').textContent()).toMatch(/overrideDbiPillarMaxima/);
+    // the officer reads the pillars by their names; the ids are only in the developer's hint, labelled as such
+    expect(await page.locator('.missing-maxima li').allTextContents()).toContain('3. Chuỗi cung ứng');
+    expect(await page.locator('[role=alert] > p:not(.dev)').allTextContents()).not.toContainEqual(expect.stringMatching(/supplyChain|overrideDbi/));
+    expect(await page.locator('.dev b').textContent()).toBe('Dành cho lập trình viên / For developers:');
     expect(await page.locator('fieldset').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.screenshot({ path: join(OUT, 'not-scorable.png') });

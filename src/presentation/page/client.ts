@@ -25,7 +25,7 @@ import type { DbiAnswerInput, DbiAssessment, DbiResult } from '../../score/score
 import type { Lang } from '../format/locale.js';
 import { cellValue } from '../io/rows.js';
 import { esc } from '../report/svg.js';
-import { appHtml } from './form-html.js';
+import { appHtml, notScorableHtml } from './form-html.js';
 import { NOT_APPLICABLE, applicable, checkEntered, evaluate, pageLayout, type Entered, type PageEvaluation, type PageLayout, type PageQuestion, type PageStatus } from './model.js';
 import { planHtml, resultHtml, summaryText } from './result-html.js';
 import { DEFAULT_ID, readSaved, savedCsv, savedJson, type SavedEnterprise } from './saved.js';
@@ -472,9 +472,8 @@ function start(): void {
     layout = pageLayout(f);
   } catch (e) {
     if (!(e instanceof NotScorableError)) throw e;
-    // the reason for the people who hand the page out; the hint (how to supply the facts in code) for their developer
-    const hint = e.issues[0]?.hint;
-    showProblem(app, word('cannotScore', lang), word('cannotScoreWhy', lang) + (e.reason as Localized)[lang], hint ? [hint] : []);
+    // the pillars by their names for the people who hand the page out; the hint (how to supply the facts in code) for their developer
+    app.innerHTML = notScorableHtml(f, e.issues[0]?.hint, lang);
     return;
   }
   const page = new AssessmentPage(app, layout, config);

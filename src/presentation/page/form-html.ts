@@ -10,7 +10,7 @@
  * @internal
  */
 import { viNumber } from '../../errors.js';
-import type { DbiPillar } from '../../framework/schema.js';
+import type { DbiFramework, DbiPillar } from '../../framework/schema.js';
 import { formatNumber, type Lang } from '../format/locale.js';
 import { esc } from '../report/svg.js';
 import { targetLevels, type PageLayout, type PageQuestion } from './model.js';
@@ -134,6 +134,18 @@ export function formHtml(layout: PageLayout, lang: Lang): string {
     })
     .join('');
   return `<form id="vndi-form" class="form" novalidate>${enterprise}${sectorFieldset(layout, lang)}${pillars}</form>`;
+}
+
+/**
+ * The page of a framework that cannot be scored (pillar maxima not published): for the officer who
+ * hands the page out, the pillars by their code and name and what to do; for their developer, the
+ * library's hint (English, labelled as such).
+ */
+export function notScorableHtml(f: DbiFramework, hint: string | undefined, lang: Lang): string {
+  const missing = f.pillars.filter((p) => p.max === null && !p.sectorSpecific);
+  const items = missing.map((p) => `<li><span class="code">${esc(p.code)}.</span> ${esc(p.name[lang])}</li>`).join('');
+  const dev = hint ? `<p class="dev"><b>${esc(word('forDevelopers', lang))}:</b> <code>${esc(hint)}</code></p>` : '';
+  return `<section class="warning" role="alert"><h2>${esc(word('cannotScore', lang))}</h2><p>${esc(word('cannotScoreWhy', lang, { decision: f.legalBasis.decision }))}</p><ul class="missing-maxima">${items}</ul><p>${esc(word('cannotScoreWhatToDo', lang))}</p>${dev}</section>`;
 }
 
 /** The progress bar at the top of the page. */

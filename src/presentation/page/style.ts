@@ -8,7 +8,7 @@
  */
 export const PAGE_CSS = `*{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;scroll-padding-top:6rem}
-body{margin:0;font-family:"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;color:#1b1b1b;background:#fff;line-height:1.45;font-size:16px}
+body{margin:0;font-family:"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;color:#1b1b1b;background:#fff;line-height:1.45;font-size:16px;overflow-wrap:break-word}
 a{color:#0b57a4}
 :focus-visible{outline:3px solid #0b57a4;outline-offset:2px}
 .page-head,.page-foot{max-width:1200px;margin:0 auto;padding:12px 16px}
@@ -84,11 +84,12 @@ thead th{border-bottom:2px solid #b9c6d6}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .printed-on,.print-only{display:none}
 #vndi-app>.warning{max-width:1168px;margin:12px auto}
+.missing-maxima{margin:6px 0}.dev{font-size:14px}.dev code{overflow-wrap:anywhere}
 @media (max-width:900px){.layout{grid-template-columns:minmax(0,1fr)}.panel{position:static;max-height:none}}
-@media (max-width:480px){body{font-size:15px}.page-head h1{font-size:20px}.layout,.bar-in,.page-head,.page-foot{padding-left:10px;padding-right:10px}fieldset.q{padding:6px 8px}.bar progress{width:90px}.bar-tools{margin-left:0}.other{margin-left:0}table{font-size:13px}}
+@media (max-width:480px){body{font-size:15px}.page-head h1{font-size:20px}.layout,.bar-in,.page-head,.page-foot{padding-left:10px;padding-right:10px}fieldset.q{padding:6px 8px}.bar progress{width:90px}.bar-tools{margin-left:0}.other{margin-left:0}#vndi-app>.warning{margin:12px 10px}table{font-size:13px}}
 @media print{@page{size:A4;margin:14mm 12mm}
 body{font-size:10.5pt;color:#000}
-.bar,.tools,.target,.sector-waiting,.hint,label.opt.step:has(input:not(:checked)){display:none!important}
+.bar,.tools,.target,.sector-waiting,.hint,.other:has(input:disabled),label.opt.step:has(input:not(:checked)){display:none!important}
 .layout{display:flex;flex-direction:column;align-items:stretch;padding:0;max-width:none}
 .panel{order:-1;position:static;max-height:none;overflow:visible;border:0;padding:0;margin:0}
 .page-head,.page-foot{padding:0;max-width:none}

@@ -105,9 +105,14 @@ export const PAGE_WORDS = {
   generatedBy: { vi: 'Tạo bởi vn-digital-index', en: 'Made with vn-digital-index' },
   cannotScore: { vi: 'Bộ chỉ số này chưa chấm điểm được', en: 'This framework cannot be scored yet' },
   cannotScoreWhy: {
-    vi: 'Phiếu không được tạo vì điểm không tính được: ',
-    en: 'No form is shown because no score could be computed: ',
+    vi: 'Phiếu chưa được tạo vì chưa tính được điểm: {decision} không công bố điểm tối đa của các trụ cột dưới đây (chưa tìm thấy trong văn bản nào đã đọc), mà thiếu điểm tối đa thì không chấm được.',
+    en: 'No form is shown because no score can be computed: {decision} publishes no maximum for the pillars below (none was found in any source read), and without the maxima nothing can be scored.',
   },
+  cannotScoreWhatToDo: {
+    vi: 'Đơn vị phát hành phiếu cần bổ sung điểm tối đa của từng trụ cột này vào một tệp bộ chỉ số rồi tạo lại trang (vndi form --framework-file tệp-bộ-chỉ-số.json).',
+    en: 'Whoever hands out this form supplies the maximum of each of these pillars in a framework file and makes the page again (vndi form --framework-file framework.json).',
+  },
+  forDevelopers: { vi: 'Dành cho lập trình viên / For developers', en: 'For developers' },
   badFramework: { vi: 'Bộ chỉ số trong trang không hợp lệ', en: 'The framework in this page is not valid' },
   badFrameworkWhy: {
     vi: 'Trang không chấm điểm với một bộ chỉ số không qua kiểm tra. Hãy tạo lại trang bằng vndi form hoặc renderAssessmentPage.',
