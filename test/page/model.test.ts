@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { NotScorableError, criterionOrder, dbiGap, getFramework, scoreDbi, type DbiAnswerInput, type DbiFramework } from '../../src/index.js';
 import { defineDbiFramework } from '../../src/schema.js';
 import { applicable, checkEntered, evaluate, lowestAnswer, pageLayout, targetLevels } from '../../src/presentation/page/model.js';
-import { answerCell, readSaved, savedCsv, savedJson } from '../../src/presentation/page/saved.js';
+import { MAX_SAVED_CHARACTERS, answerCell, readSaved, savedCsv, savedJson } from '../../src/presentation/page/saved.js';
 import { notScorableHtml } from '../../src/presentation/page/form-html.js';
 import { word } from '../../src/presentation/page/words.js';
 import { readFrameworkJson } from '../frameworks/load.js';
@@ -229,6 +229,31 @@ describe('saved answers', () => {
     expect(issuesOf(() => readSaved(layout, '[{"id":"a","answers":{}},{"id":"b","answers":{}}]', 'x.json'))[0]!.message.vi).toMatch(/tệp có 2 dòng/);
     expect(issuesOf(() => readSaved(layout, '[{"id": ', 'x.json'))[0]!.message.en).toMatch(/invalid JSON/);
     expect(issuesOf(() => readSaved(layout, 'id;1.1;1.1\nA;a;b\n', 'x.csv')).length).toBeGreaterThan(0);
+  });
+
+  it('refuses, with the command line\'s bounds and a bilingual message, a file too long, nested too deep, or not text', () => {
+    const sme1 = pageLayout(sme);
+    const long = JSON.stringify([{ id: 'a'.repeat(MAX_SAVED_CHARACTERS), framework: 'dbi-2021-sme', answers: {} }]);
+    const tooLong = issuesOf(() => readSaved(sme1, long, 'x.json'))[0]!.message;
+    expect(tooLong.vi).toMatch(/quá 2\.097\.152 ký tự/);
+    expect(tooLong.en).toMatch(/more than the 2,097,152/);
+    expect(issuesOf(() => readSaved(sme1, `${'a,'.repeat(MAX_SAVED_CHARACTERS)}\n`, 'x.csv'))[0]!.message.en).toMatch(/characters long/);
+    // 5,000 levels deep: V8's JSON.parse takes it, the row reader would overflow its stack
+    const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`;
+    expect(issuesOf(() => readSaved(sme1, deep, 'x.json'))[0]!.message.en).toMatch(/nested deeper than 64 levels/);
+    const deepAnswer = `[{"id":"a","framework":"dbi-2021-sme","answers":{"1.1.1":${'{"a":'.repeat(100)}1${'}'.repeat(100)}}}]`;
+    expect(issuesOf(() => readSaved(sme1, deepAnswer, 'x.txt'))[0]!.message.vi).toMatch(/lồng sâu quá 64 cấp/);
+    const deepLine = `{"id":"a","framework":"dbi-2021-sme","answers":{"1.1.1":${'['.repeat(5000)}${']'.repeat(5000)}}}\n`;
+    expect(issuesOf(() => readSaved(sme1, deepLine, 'x.ndjson'))[0]!.message.en).toMatch(/nested deeper than 64 levels/);
+    expect(issuesOf(() => readSaved(sme1, null as never))[0]!.path).toEqual(['text']);
+    expect(issuesOf(() => readSaved(sme1, '[]', 42 as never))[0]!.path).toEqual(['fileName']);
+  });
+
+  it('says which columns of a file it does not read, rather than dropping them silently', () => {
+    const read = readSaved(pageLayout(sme), 'id,name,framework,Huyện,9.9.9,1.1.1\nA,B,dbi-2021-sme,Krông Pắc,3,4\n', 'x.csv');
+    expect(read.entered.answers).toEqual({ '1.1.1': '4' });
+    expect(read.ignored).toEqual(['district', '9.9.9']);
+    expect(readSaved(layout, savedCsv(layout, { sector: 'thuong-mai', answers: { '1.1': 'b' } }, { id: 'A', name: 'B' }, 'vi'), 'A.csv').ignored).toEqual([]);
   });
 });
 

@@ -20,6 +20,7 @@ import { CliError, ioError } from './cli-error.js';
 import { decodeBytes, detectEncoding, detectLegacyText, ENCODING_LABEL, legacyText, readSample, streamDecoder, type EncodingName, type LegacyEncoding } from './decode.js';
 import { findHeaderRow, headerKey, headerRows, planColumns, type ColumnPlan, type HeaderRows } from './headers.js';
 import { JsonArraySplitter } from './json-array.js';
+import { MAX_JSON_DEPTH, MAX_ROW_CHARACTERS, tooDeep } from './json-limits.js';
 import { ID_BY_NAME, RecordReader, Spellings, isTotalsLabel, objectRow, totalsSetAside, withIdsByName, type InputRow, type SetAsideRow } from './rows.js';
 import { Workbook, type SheetInfo, type SheetRow } from './workbook.js';
 
@@ -83,10 +84,8 @@ export interface RowSource {
 
 const CHUNK_BYTES = 1 << 18;
 
-/** Characters of one CSV record, NDJSON line or JSON array element: a thousand times an ordinary row. */
-export const MAX_ROW_CHARACTERS = 1 << 20;
-/** Nesting of a JSON row (a DBI row nests two or three levels). */
-export const MAX_JSON_DEPTH = 64;
+export { MAX_JSON_DEPTH, MAX_ROW_CHARACTERS };
+
 /** The start of a text file searched for its header (and its encoding and separator). */
 export const HEADER_SAMPLE_BYTES = MAX_ROW_CHARACTERS + 4;
 
@@ -104,18 +103,6 @@ function tooDeepIssue(): ValidationIssue {
     `a JSON value nested deeper than ${MAX_JSON_DEPTH} levels: not read (the other rows are)`,
     { limit: MAX_JSON_DEPTH },
   );
-}
-
-/** Whether a parsed JSON value nests deeper than {@link MAX_JSON_DEPTH} (iterative: a deep value is not a deep stack). */
-function tooDeep(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (depth > MAX_JSON_DEPTH) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v as object)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 /** An issue for a whole row (no field). */

@@ -15,6 +15,7 @@ import { dbiAssessmentOfRow, scoresColumn } from '../cli/score-rows.js';
 import { csvHeader, csvRow } from '../format/csv.js';
 import type { Lang } from '../format/locale.js';
 import { CliError } from '../io/cli-error.js';
+import { MAX_JSON_DEPTH, MAX_ROW_CHARACTERS, tooDeep } from '../io/json-limits.js';
 import { readRows } from '../io/rows.js';
 import { NOT_APPLICABLE, applicable, type Entered, type PageLayout, type PageQuestion } from './model.js';
 
@@ -100,11 +101,28 @@ export function savedCsv(layout: PageLayout, entered: Entered, enterprise: Saved
   return header + row;
 }
 
+/** The most characters of a saved file the page opens: a header and one row, each at most what the command line reads. */
+export const MAX_SAVED_CHARACTERS = 2 * MAX_ROW_CHARACTERS;
+
+/** Whether JSON that `readRows` would read (its own rule: NDJSON line by line, else JSON by name or first character) nests too deep. */
+function jsonTooDeep(text: string, fileName: string): boolean {
+  const lower = fileName.toLowerCase();
+  const body = text.replace(/^\uFEFF/, '');
+  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return body.split(/\r?\n/).some((line) => line.trim() !== '' && tooDeep(JSON.parse(line)));
+  const start = body.trimStart();
+  return (lower.endsWith('.json') || start.startsWith('[') || start.startsWith('{')) && tooDeep(JSON.parse(start));
+}
+
 /** What a saved file holds for the page. */
 export interface SavedAnswers {
   readonly entered: Entered;
   readonly enterprise: SavedEnterprise;
+  /** Columns (or keys) of the file that the page does not read: neither a question nor the enterprise, framework or sector. */
+  readonly ignored: readonly string[];
 }
+
+/** The row fields the page reads besides the answers. */
+const PAGE_FIELDS = new Set(['id', 'name', 'framework', 'sector']);
 
 /**
  * Reads a saved file (JSON or CSV, as saved by the page or written by an officer) with the command
@@ -115,13 +133,26 @@ export interface SavedAnswers {
 export function readSaved(layout: PageLayout, text: string, fileName = ''): SavedAnswers {
   const f: DbiFramework = layout.framework;
   const fail = (vi: string, en: string) => new ValidationError([makeIssue(['file'], 'invalid_option', { detail: vi, detailEn: en })]);
+  if (typeof text !== 'string') throw new ValidationError([makeIssue(['text'], 'invalid_type', { expected: 'string (the file\'s text)', received: text })]);
+  if (typeof fileName !== 'string') throw new ValidationError([makeIssue(['fileName'], 'invalid_type', { expected: 'string', received: fileName })]);
+  // the command line's bounds (docs/cli.md): a header and one row, each at most MAX_ROW_CHARACTERS; no deeper nesting than a row may have
+  if (text.length > MAX_SAVED_CHARACTERS) {
+    throw fail(
+      `tệp dài ${text.length.toLocaleString('vi-VN')} ký tự, quá ${MAX_SAVED_CHARACTERS.toLocaleString('vi-VN')} ký tự của một tệp câu trả lời: đây không phải tệp trang đã lưu`,
+      `the file is ${text.length.toLocaleString('en')} characters long, more than the ${MAX_SAVED_CHARACTERS.toLocaleString('en')} of a file of answers: it is not a file the page saved`,
+    );
+  }
   let rows;
   try {
+    if (jsonTooDeep(text, fileName)) {
+      throw fail(`giá trị JSON lồng sâu quá ${MAX_JSON_DEPTH} cấp`, `a JSON value nested deeper than ${MAX_JSON_DEPTH} levels`);
+    }
     rows = readRows(text, fileName, (header) => scoresColumn(f, header), f);
   } catch (e) {
+    if (e instanceof ValidationError) throw e;
     if (e instanceof CliError) throw fail(e.vi, e.en);
     if (e instanceof SyntaxError) throw fail(`JSON không hợp lệ: ${e.message}`, `invalid JSON: ${e.message}`);
-    throw e;
+    throw fail(`không đọc được tệp (${String((e as Error)?.message ?? e)})`, `the file cannot be read (${String((e as Error)?.message ?? e)})`);
   }
   if (rows.length !== 1) throw fail(`tệp có ${rows.length} dòng câu trả lời; trang mở tệp của một doanh nghiệp`, `the file holds ${rows.length} rows of answers; the page opens one enterprise's file`);
   const row = rows[0]!;
@@ -133,5 +164,6 @@ export function readSaved(layout: PageLayout, text: string, fileName = ''): Save
   return {
     entered: assessment.sector === undefined ? { answers: assessment.answers } : { sector: assessment.sector, answers: assessment.answers },
     enterprise: { ...(row.id ? { id: row.id } : {}), ...(name ? { name } : {}) },
+    ignored: Object.keys(row.meta).filter((key) => !PAGE_FIELDS.has(key) && !scoresColumn(f, key)),
   };
 }

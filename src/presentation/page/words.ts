@@ -92,6 +92,7 @@ export const PAGE_WORDS = {
   clearConfirm: { vi: 'Xóa mọi câu trả lời trên phiếu?', en: 'Clear every answer on the form?' },
   loaded: { vi: 'Đã mở {file}.', en: 'Opened {file}.' },
   loadFailed: { vi: 'Không mở được {file}', en: 'Cannot open {file}' },
+  ignoredColumns: { vi: 'Cột không dùng, bỏ qua: {columns}.', en: 'Columns not used, ignored: {columns}.' },
   savedNote: {
     vi: 'Tệp đã lưu chấm lại được bằng lệnh vndi score (cùng kết quả) và mở lại được trên trang này.',
     en: 'A saved file scores again with vndi score (the same result) and opens again on this page.',
