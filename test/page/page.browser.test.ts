@@ -457,6 +457,83 @@ describe.skipIf(!hasChromium)('the self-assessment page in headless Chromium', (
     await page.context().close();
   });
 
+  it('hostile texts, saved files and API calls: the texts shown as text, every refusal the library\'s bilingual message, never an exception', async () => {
+    // a framework file whose every text is hostile, one of them 3,000 characters without a space, and a hostile subtitle
+    const hostile = '</script><script>alert(1)</script>=HYPERLINK("http://x")\u202Eevil<img src=x onerror=alert(2)>';
+    const data = everyKindData() as { shortTitle: { vi: string }; pillars: { name: { vi: string }; components: { name: { vi: string }; criteria: { name: { vi: string } }[] }[] }[] };
+    data.shortTitle.vi = 'X'.repeat(3000);
+    for (const p of data.pillars) {
+      p.name.vi += ` ${hostile}`;
+      for (const c of p.components) {
+        c.name.vi += ` ${hostile}`;
+        for (const q of c.criteria) q.name.vi += ` ${hostile}`;
+      }
+    }
+    writeFileSync(join(dir, 'hostile.html'), renderAssessmentPage(defineDbiFramework(data), { subtitle: `${hostile}${'Y'.repeat(3000)}` }));
+    for (const width of [360, 1280]) {
+      const { page, problems } = await open(browser, join(dir, 'hostile.html'), { width, height: 800 });
+      const dialogs: string[] = [];
+      page.on('dialog', (d) => void d.dismiss().then(() => dialogs.push(d.message())));
+      expect(await page.locator('script').count()).toBe(2);
+      expect(await page.locator('img').count()).toBe(0);
+      // the texts as text (the bidirectional override taken out, as in every report)
+      expect(await page.locator('legend', { hasText: 'HYPERLINK' }).first().textContent()).toContain('</script><script>alert(1)</script>=HYPERLINK("http://x")evil<img');
+      // nothing widens the page: long words wrap
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      if (width === 360) await page.screenshot({ path: join(OUT, 'hostile-texts-360.png') });
+      expect(dialogs).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+
+    // saved files through the page's own "open" button: each ends in the library's message in the page
+    const { page, problems } = await open(browser, join(dir, 'sme.html'));
+    const status = () => page.locator('#vndi-file-status').textContent();
+    const files: [string, string, RegExp][] = [
+      ['khac.json', JSON.stringify([{ id: 'A', framework: 'dbi-2021-large', answers: {} }]), /Không mở được khac\.json: .*dbi-2021-large, không phải dbi-2021-sme/],
+      ['sau.json', `${'['.repeat(5000)}1${']'.repeat(5000)}`, /lồng sâu quá 64 cấp/],
+      ['lon.json', JSON.stringify([{ id: 'a'.repeat(3_000_000), framework: 'dbi-2021-sme', answers: {} }]), /quá 2\.097\.152 ký tự/],
+      ['nan.json', '[{"id":"A","framework":"dbi-2021-sme","answers":{"1.1.1":NaN}}]', /JSON không hợp lệ/],
+      ['cong-thuc.csv', 'id,framework,1.1.1\n=HYPERLINK("http://x"),dbi-2021-sme,=1+2\n', /"=1\+2" không phải là số/],
+      ['la.json', JSON.stringify([{ id: 'A', framework: 'dbi-2021-sme', answers: { '9.9.9': 1 } }]), /Khóa "9\.9\.9" không có trong bộ chỉ số/],
+      ['cot-la.csv', 'id,framework,9.9.9,1.1.1\nA,dbi-2021-sme,3,4\n', /^Đã mở cot-la\.csv\. Cột không dùng, bỏ qua: 9\.9\.9\.$/],
+    ];
+    for (const [name, text, expected] of files) {
+      await page.setInputFiles('#vndi-file', { name, mimeType: 'application/octet-stream', buffer: Buffer.from(text) });
+      await expect.poll(status, { timeout: 10_000 }).toMatch(expected);
+    }
+    expect(await page.locator('#vndi-id').inputValue()).toBe('A');
+
+    // the API refuses wrong types with the library's error and changes nothing
+    const refusals = await page.evaluate(() => {
+      const api = (window as unknown as { vndiAssessment: Record<string, (...a: unknown[]) => unknown> }).vndiAssessment;
+      api.setAnswers!({ '1.1.1': 3 });
+      const calls: [string, unknown[]][] = [['setAnswers', [null]], ['setAnswers', ['x']], ['setAssessment', [null]], ['setAssessment', [{ answers: null }]], ['setEnterprise', [null]], ['setEnterprise', [{ id: {} }]], ['setTarget', [99]], ['setTarget', ['3']], ['onChange', [null]], ['load', [null]], ['load', ['[]', 42]]];
+      const out = calls.map(([fn, args]) => {
+        try {
+          api[fn]!(...args);
+          return `${fn}: accepted`;
+        } catch (e) {
+          const err = e as { name: string; issues?: { message: { vi: string; en: string } }[] };
+          return `${fn}: ${err.name} ${err.issues?.every((i) => i.message.vi && i.message.en) ? 'bilingual' : 'NOT bilingual'}`;
+        }
+      });
+      // an app's listener that throws does not stop the page or the other listeners
+      let heard = 0;
+      api.onChange!(() => {
+        throw new Error('listener of the app');
+      });
+      api.onChange!(() => void heard++);
+      api.setAnswers!({ '1.1.2': 4 }, { merge: true });
+      return { out, answers: (api.assessment!() as { answers: unknown }).answers, heard };
+    });
+    expect(refusals.out.every((r) => r.endsWith('ValidationError bilingual'))).toBe(true);
+    expect(refusals.answers).toEqual({ '1.1.1': 3, '1.1.2': 4 });
+    expect(refusals.heard).toBe(1);
+    expect(problems.filter((p) => !p.includes('listener of the app'))).toEqual([]);
+    await page.context().close();
+  });
+
   it('embedded in an iframe: the API, the change event, and messages with its parent\'s origin only', async () => {
     // same origin (srcdoc): the app drives the page through contentWindow
     const page998 = renderAssessmentPage(questionnaire998() as never);

@@ -16,7 +16,7 @@
  */
 import { ZOD_JITLESS } from './zod-jitless.js';
 import { dbiGap, type DbiGap } from '../../analysis/dbi-gap.js';
-import { NotScorableError, ValidationError, isValidationError, type Localized } from '../../errors.js';
+import { NotScorableError, ValidationError, isValidationError, makeIssue } from '../../errors.js';
 import { findOption } from '../../framework/dbi-criterion.js';
 import { DBI_FRAMEWORKS, resolveDbiFramework } from '../../framework/dbi/index.js';
 import { defineDbiFramework, defineDerivedFramework } from '../../framework/define.js';
@@ -26,7 +26,7 @@ import type { Lang } from '../format/locale.js';
 import { cellValue } from '../io/rows.js';
 import { esc } from '../report/svg.js';
 import { appHtml, notScorableHtml } from './form-html.js';
-import { NOT_APPLICABLE, applicable, checkEntered, evaluate, pageLayout, type Entered, type PageEvaluation, type PageLayout, type PageQuestion, type PageStatus } from './model.js';
+import { NOT_APPLICABLE, applicable, checkEntered, evaluate, pageLayout, targetLevels, type Entered, type PageEvaluation, type PageLayout, type PageQuestion, type PageStatus } from './model.js';
 import { planHtml, resultHtml, summaryText } from './result-html.js';
 import { DEFAULT_ID, readSaved, savedCsv, savedJson, type SavedEnterprise } from './saved.js';
 import { word } from './words.js';
@@ -235,7 +235,7 @@ class AssessmentPage {
     $('#vndi-load', this.app)!.addEventListener('click', () => file.click());
     file.addEventListener('change', () => {
       const chosen = file.files?.[0];
-      if (chosen) void chosen.text().then((text) => this.loadFile(text, chosen.name));
+      if (chosen) void chosen.text().then((text) => this.loadFile(text, chosen.name), (e: Error) => this.loadFile(e, chosen.name));
       file.value = '';
     });
     $('#vndi-print', this.app)!.addEventListener('click', () => window.print());
@@ -340,7 +340,14 @@ class AssessmentPage {
   private notify(): void {
     const change = this.change();
     window.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: change }));
-    for (const listener of this.listeners) listener(change);
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (e) {
+        // an app's listener that throws is the app's error: reported, and the page and the other listeners go on
+        window.reportError?.(e);
+      }
+    }
     if (this.config.messageOrigin && window.parent !== window) window.parent.postMessage({ type: CHANGE_EVENT, ...change }, this.config.messageOrigin);
   }
 
@@ -351,6 +358,7 @@ class AssessmentPage {
   }
 
   setEnterprise(e: SavedEnterprise): void {
+    checkEnterprise(e);
     if (e.id !== undefined) $<HTMLInputElement>('#vndi-id', this.app)!.value = String(e.id);
     if (e.name !== undefined) $<HTMLInputElement>('#vndi-name', this.app)!.value = String(e.name);
     this.notify();
@@ -366,7 +374,8 @@ class AssessmentPage {
    * sector throws its ValidationError, and nothing changes.
    */
   set(sector: string | undefined, answers: unknown, merge: boolean): PageStatus {
-    const entered = checkEntered(this.layout, sector === undefined ? { answers: answers ?? {} } : { sector, answers: answers ?? {} });
+    const given = answers === undefined ? {} : answers;
+    const entered = checkEntered(this.layout, sector === undefined ? { answers: given } : { sector, answers: given });
     this.write(entered, merge);
     return this.update();
   }
@@ -378,6 +387,10 @@ class AssessmentPage {
   }
 
   setTarget(level: number | null): void {
+    const levels = targetLevels(this.f);
+    if (level !== null && !levels.includes(level)) {
+      throw new ValidationError([makeIssue(['target'], 'invalid_option', { received: level, allowed: [null, ...levels] })]);
+    }
     this.target = level ?? undefined;
     const select = $<HTMLSelectElement>('#vndi-target', this.app);
     if (select) select.value = level === null ? '' : String(level);
@@ -403,27 +416,51 @@ class AssessmentPage {
   }
 
   load(text: string, fileName = ''): PageStatus {
+    return this.loadSaved(text, fileName).status;
+  }
+
+  private loadSaved(text: string, fileName: string): { status: PageStatus; ignored: readonly string[] } {
     const saved = readSaved(this.layout, text, fileName);
+    checkEnterprise(saved.enterprise);
     const status = this.set(saved.entered.sector, saved.entered.answers, false);
     for (const id of ['#vndi-name', '#vndi-id']) $<HTMLInputElement>(id, this.app)!.value = '';
     this.setEnterprise(saved.enterprise);
-    return status;
+    return { status, ignored: saved.ignored };
   }
 
-  private loadFile(text: string, name: string): void {
+  loadFile(text: string | Error, name: string): void {
     const out = $('#vndi-file-status', this.app)!;
     try {
-      this.load(text, name);
-      out.textContent = word('loaded', this.lang, { file: name });
+      if (text instanceof Error) throw text;
+      const { ignored } = this.loadSaved(text, name);
+      // columns the page does not read are said, as `vndi score` says them, never dropped silently
+      out.textContent = word('loaded', this.lang, { file: name }) + (ignored.length ? ` ${word('ignoredColumns', this.lang, { columns: ignored.map((c) => (c.length > 60 ? `${c.slice(0, 60)}…` : c)).join(', ') })}` : '');
     } catch (e) {
       out.textContent = `${word('loadFailed', this.lang, { file: name })}: ${messages(e, this.lang).join('; ')}`;
     }
   }
 
   onChange(listener: (change: PageChange) => void): () => void {
+    if (typeof listener !== 'function') throw new ValidationError([makeIssue(['listener'], 'invalid_type', { expected: 'function', received: listener })]);
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
   }
+}
+
+/** An object argument of the page API; anything else is refused with the library's error (never taken as "clear everything"). */
+function requireObject<T>(value: T, name: string): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError([makeIssue([name], 'invalid_type', { expected: 'object', received: value })]);
+  return value;
+}
+
+/** `{ id?, name? }`: texts of at most 200 characters, as `renderAssessmentPage`'s `initial` takes them. */
+function checkEnterprise(e: unknown): void {
+  const { id, name, ...rest } = requireObject(e as Record<string, unknown>, 'enterprise');
+  const issues = Object.keys(rest).map((key) => makeIssue(['enterprise', key], 'unknown_key', { key }));
+  for (const [key, v] of [['id', id], ['name', name]] as const) {
+    if (v !== undefined && (typeof v !== 'string' || v.length > 200)) issues.push(makeIssue(['enterprise', key], 'invalid_type', { expected: 'string (200 characters at most)', received: v }));
+  }
+  if (issues.length) throw new ValidationError(issues);
 }
 
 /** The page API an embedding app and tests drive (documented in docs/assessment-page.md). */
@@ -436,10 +473,10 @@ function api(page: AssessmentPage) {
     status: (): PageStatus => plain(page.change().status),
     assessment: (): DbiAssessment => page.change().assessment,
     enterprise: (): SavedEnterprise => page.enterprise(),
-    setEnterprise: (e: SavedEnterprise) => page.setEnterprise(e ?? {}),
-    setAnswers: (answers: Readonly<Record<string, DbiAnswerInput>>, options: { readonly merge?: boolean } = {}) => page.set(page.currentSector(), answers, options?.merge === true),
+    setEnterprise: (e: SavedEnterprise) => page.setEnterprise(e),
+    setAnswers: (answers: Readonly<Record<string, DbiAnswerInput>>, options: { readonly merge?: boolean } = {}) => page.set(page.currentSector(), requireObject(answers, 'answers'), options?.merge === true),
     setSector: (sector: string | null) => page.set(sector ?? undefined, {}, true),
-    setAssessment: (a: DbiAssessment) => page.set(a?.sector, a?.answers, false),
+    setAssessment: (a: DbiAssessment) => page.set(requireObject(a, 'assessment').sector, a.answers, false),
     clear: () => page.set(undefined, {}, false),
     result: (): DbiResult | null => page.change().result,
     plan: (targetLevel?: number) => page.plan(targetLevel),
@@ -486,7 +523,7 @@ function start(): void {
   const initial = config.initial;
   if (initial) {
     if (initial.answers || initial.sector) page.set(initial.sector, initial.answers, false);
-    page.setEnterprise(initial);
+    page.setEnterprise({ ...(initial.id === undefined ? {} : { id: initial.id }), ...(initial.name === undefined ? {} : { name: initial.name }) });
   }
   if (origin && window.parent !== window) {
     window.addEventListener('message', (e: MessageEvent) => {

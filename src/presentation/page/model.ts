@@ -254,7 +254,7 @@ export function checkEntered(layout: PageLayout, input: unknown): Entered {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ValidationError([makeIssue([], 'invalid_type', { expected: 'object { sector?, answers }', received: input })]);
   const given = input as { sector?: unknown; answers?: unknown };
   for (const key of Object.keys(given)) if (key !== 'answers' && key !== 'sector') issues.push(makeIssue([key], 'unknown_key', { key, framework: f.id }));
-  const answers = given.answers ?? {};
+  const answers = given.answers === undefined ? {} : given.answers;
   if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) issues.push(makeIssue(['answers'], 'invalid_type', { expected: 'object', received: answers }));
   if (given.sector !== undefined && (f.sectors === undefined || typeof given.sector !== 'string')) {
     issues.push(f.sectors === undefined ? makeIssue(['sector'], 'unknown_key', { key: 'sector', framework: f.id }) : makeIssue(['sector'], 'invalid_type', { expected: 'sector id (string)', received: given.sector }));
