@@ -4,7 +4,7 @@
  * and the command line's words and exit codes.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,6 +135,12 @@ describe('vndi form', () => {
   });
 
   it('refuses a wrong command line with one bilingual line and exit 2', async () => {
+    const ownFile = join(dir, 'khung.html');
+    writeFileSync(ownFile, readFileSync(file998, 'utf8'));
+    const ownLink = join(dir, 'lien-ket.html');
+    symlinkSync(ownFile, ownLink);
+    const folder = join(dir, 'thu-muc.html');
+    mkdirSync(folder);
     const cases: [string[], RegExp][] = [
       [['form', '--out', join(dir, 'x.html')], /form cần --framework <mã> hoặc --framework-file <tệp> \/ form needs --framework <id> or --framework-file <file>/],
       [['form', '--framework', 'dbi-2021-sme', '--framework-file', file998, '--out', join(dir, 'x.html')], /give --framework or --framework-file, not both/],
@@ -144,6 +150,11 @@ describe('vndi form', () => {
       [['form', '--framework', 'dbi-2021-sme', '--lang', 'fr', '--out', join(dir, 'x.html')], /--lang must be vi or en, got "fr"/],
       [['form', 'dbi-2021-sme', '--out', join(dir, 'x.html')], /form takes the framework as --framework or --framework-file, not "dbi-2021-sme"/],
       [['form', '--framework', 'dbi-2021-sme', '--out', join(dir, 'no-such-folder', 'x.html')], /does not exist/],
+      [['form', '--framework', 'dbi-2021-sme', '--out', join(dir, 'x.html'), '--subtitle', 'x'.repeat(10_001)], /^vndi: --subtitle: Tùy chọn không hợp lệ: subtitle dài 10\.001 ký tự, tối đa 10\.000 \/ --subtitle: Invalid option: subtitle is 10,001 characters long; at most 10,000 \(vndi --help\)\n$/],
+      // the framework file itself (by name or through a link) and a folder are never written over
+      [['form', '--framework-file', ownFile, '--out', ownFile], /is the input file/],
+      [['form', '--framework-file', ownFile, '--out', ownLink], /is the input file/],
+      [['form', '--framework', 'dbi-2021-sme', '--out', folder], /is a folder: refusing to write there/],
     ];
     for (const [args, message] of cases) {
       const r = await runCli(args);
@@ -151,6 +162,7 @@ describe('vndi form', () => {
       expect(r.err.trim().split('\n')).toHaveLength(1);
       expect(r.err).toMatch(message);
     }
+    expect(readFileSync(ownFile, 'utf8')).toBe(readFileSync(file998, 'utf8'));
   });
 
   it('a framework file with a problem is refused as --framework-file is everywhere', async () => {

@@ -1334,7 +1334,8 @@ function runForm(o: Options, arg: string | undefined): number {
   if (!f) throw new UsageError(`không có --framework ${o.framework}; các bộ chỉ số: ${listFrameworks().map((x) => x.id).join(', ')}`, `unknown --framework ${o.framework}; known: ${listFrameworks().map((x) => x.id).join(', ')}`);
   if (f.kind !== 'dbi') throw new UsageError(`form cần một bộ chỉ số DBI (doanh nghiệp); ${f.id} là DTI`, `form needs a DBI (enterprise) framework; ${f.id} is a DTI`);
   const lang = o.lang === 'en' ? 'en' : 'vi';
-  const html = renderAssessmentPage(f, { lang, ...(o.subtitle === undefined ? {} : { subtitle: o.subtitle }) });
+  // a --subtitle the page refuses (too long) is a bad option value: exit 2, one line
+  const html = withOption('--subtitle', ['options'], () => renderAssessmentPage(f, { lang, ...(o.subtitle === undefined ? {} : { subtitle: o.subtitle }) }));
   writeAll(html, o.out, undefined, o['framework-file'] === undefined ? [] : [o['framework-file']]);
   try {
     compileDbi(f);

@@ -149,7 +149,10 @@ function checkOptions(f: DbiFramework, options: unknown): AssessmentPageOptions 
   if (o.lang !== undefined && o.lang !== 'vi' && o.lang !== 'en') issues.push(makeIssue(['options', 'lang'], 'invalid_option', { detail: 'lang là "vi" hoặc "en"', detailEn: 'lang is "vi" or "en"' }));
   for (const key of ['title', 'subtitle']) {
     const v = o[key];
-    if (v !== undefined && (typeof v !== 'string' || v.length > MAX_TEXT)) issues.push(makeIssue(['options', key], typeof v === 'string' ? 'too_long' : 'invalid_type', { expected: 'string', received: v, max: MAX_TEXT }));
+    if (v !== undefined && typeof v !== 'string') issues.push(makeIssue(['options', key], 'invalid_type', { expected: 'string', received: v }));
+    else if (typeof v === 'string' && v.length > MAX_TEXT) {
+      issues.push(makeIssue(['options', key], 'invalid_option', { detail: `${key} dài ${v.length.toLocaleString('vi-VN')} ký tự, tối đa ${MAX_TEXT.toLocaleString('vi-VN')}`, detailEn: `${key} is ${v.length.toLocaleString('en')} characters long; at most ${MAX_TEXT.toLocaleString('en')}` }));
+    }
   }
   const origin = o.messageOrigin;
   if (origin !== undefined && !(typeof origin === 'string' && isOrigin(origin))) {
