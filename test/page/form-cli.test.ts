@@ -14,7 +14,7 @@ import { ASSESSMENT_PAGE_CSP } from '../../src/presentation/page/render.js';
 import { PAGE_SCRIPT } from '../../src/presentation/page/generated-runtime.js';
 import { readFrameworkJson } from '../frameworks/load.js';
 import { issuesOf, runCli } from '../helpers.js';
-import { questionnaire998 } from './helpers.js';
+import { manyQuestionsData, questionnaire998 } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vndi-form-'));
 const file998 = join(__dirname, '..', 'frameworks', 'dbi-questionnaire-998.json');
@@ -72,6 +72,19 @@ describe('renderAssessmentPage', () => {
     expect(page).not.toContain('<b onload');
     expect(page).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     expect((config(page).framework as { pillars: { name: { vi: string } }[] }).pillars[0]!.name.vi).toBe(hostile);
+  });
+
+  it('carries a framework file the page\'s own check takes again: 5,000 questions within the file bounds stay within them in the page', () => {
+    const config = (html: string) => JSON.parse(/<script type="application\/json" id="vndi-config">(.*?)<\/script>/s.exec(html)![1]!) as { framework: Record<string, unknown> };
+    const many = defineDbiFramework(manyQuestionsData(50));
+    expect(many.criterionCount).toBe(5007);
+    const carried = config(renderAssessmentPage(many)).framework;
+    // what the page runs: the check of the carried data gives the framework rendered
+    expect(defineDbiFramework(carried)).toEqual(many);
+    for (const name of ['dbi-questionnaire-998.json', 'dbi-sectors.json', 'dbi-weighted.json', 'dbi-level-caps.json', 'dbi-mean-na.json']) {
+      const f = defineDbiFramework(readFrameworkJson(name));
+      expect(defineDbiFramework(config(renderAssessmentPage(f, { lang: 'en' })).framework), name).toEqual(f);
+    }
   });
 
   it('refuses a DTI framework, an unchecked object, an unknown id and bad options, naming each', () => {

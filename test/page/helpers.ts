@@ -103,3 +103,29 @@ export function everyKindData(): Record<string, unknown> {
   d.criterionCount = 11;
   return d as unknown as Record<string, unknown>;
 }
+
+/**
+ * The Decision 998 questionnaire with its data pillar grown to `groups` × 100 questions of points
+ * 0–5 typed in a range (no English texts: the file form a province writes), for a framework of
+ * thousands of questions that is still within the framework check's bounds as a file.
+ */
+export function manyQuestionsData(groups: number): Record<string, unknown> {
+  const d = readFrameworkJson('dbi-questionnaire-998.json') as {
+    criterionCount: number;
+    componentCount: number;
+    pillars: { id: string; max: number; components: unknown[] }[];
+  };
+  const data = d.pillars.find((p) => p.id === 'duLieu')!;
+  const before = (data.components as { criterionCount: number }[]).reduce((n, c) => n + c.criterionCount, 0);
+  data.components = Array.from({ length: groups }, (_, g) => ({
+    id: `3.${g + 1}`,
+    name: { vi: `Nhóm câu hỏi ${g + 1}` },
+    max: 500,
+    criterionCount: 100,
+    criteria: Array.from({ length: 100 }, (__, i) => ({ id: `3.${g + 1}.${i + 1}`, name: { vi: `Câu hỏi ${g * 100 + i + 1} về dữ liệu số` }, scale: { kind: 'range', min: 0, max: 5, decimals: 0 } })),
+  }));
+  data.max = groups * 500;
+  d.criterionCount += groups * 100 - before;
+  d.componentCount += groups - 1;
+  return d as unknown as Record<string, unknown>;
+}

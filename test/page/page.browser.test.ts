@@ -26,7 +26,7 @@ import { applicable, pageLayout, targetLevels, type PageLayout, type PageQuestio
 import { dbiPercentText } from '../../src/presentation/report/html.js';
 import { word } from '../../src/presentation/page/words.js';
 import { buildCli } from './built-cli.js';
-import { everyKindData, questionnaire998, randomAnswer, randomSector, rng } from './helpers.js';
+import { everyKindData, manyQuestionsData, questionnaire998, randomAnswer, randomSector, rng } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -531,6 +531,22 @@ describe.skipIf(!hasChromium)('the self-assessment page in headless Chromium', (
     expect(refusals.answers).toEqual({ '1.1.1': 3, '1.1.2': 4 });
     expect(refusals.heard).toBe(1);
     expect(problems.filter((p) => !p.includes('listener of the app'))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a framework file of 5,000 questions: the form opens, answers count, the provisional result shows', async () => {
+    const many = defineDbiFramework(manyQuestionsData(50));
+    writeFileSync(join(dir, 'many.html'), renderAssessmentPage(many));
+    const { page, problems } = await open(browser, join(dir, 'many.html'));
+    expect(await page.locator('[role=alert]').count()).toBe(0);
+    expect(await page.locator('fieldset.q[data-q]').count()).toBe(pageLayout(many).questions.length);
+    await page.locator('input[name=sector]').first().check();
+    const first = pageLayout(many).questions.find((q) => q.id === '3.1.1')!;
+    await page.fill(`#a${first.index}`, '4');
+    expect(await page.locator('#vndi-progress-text').textContent()).toBe(`1/${applicable(pageLayout(many), many.sectors![0]!.id).length} câu đã trả lời`);
+    expect(await page.locator('#vndi-summary').textContent()).toMatch(/^Mức 1 · 4\/25016 điểm · 0,00% \(tạm tính\)$/);
+    expect(await page.locator('.problems').count()).toBe(0);
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 

@@ -76,6 +76,8 @@ class AssessmentPage {
   /** Multiple-choice questions answered "nothing ticked" where no control says so (set by the API or a file). */
   private readonly emptyChosen = new Set<number>();
   private readonly listeners = new Set<(change: PageChange) => void>();
+  /** Each question's radio buttons and boxes, by its position: found once, not by a selector that scans the whole form per question on every change. */
+  private readonly choices: HTMLInputElement[][];
 
   constructor(
     readonly app: HTMLElement,
@@ -86,6 +88,8 @@ class AssessmentPage {
     this.f = layout.framework;
     this.lang = config.lang;
     app.innerHTML = appHtml(layout, this.lang);
+    this.choices = layout.questions.map(() => []);
+    for (const input of $$('input[name^="a"]:not([type=text])', this.app)) this.choices[Number(input.name.slice(1))]?.push(input);
     this.wire();
   }
 
@@ -97,7 +101,7 @@ class AssessmentPage {
 
   /** The radio buttons or boxes of a question (not its typed field). */
   private inputs(q: PageQuestion): HTMLInputElement[] {
-    return $$(`input[name="a${q.index}"]:not([type=text])`, this.app);
+    return this.choices[q.index]!;
   }
 
   /** The sector chosen: a listed sector's id, the name typed for another sector, or undefined. */

@@ -194,8 +194,21 @@ function isOrigin(text: string): boolean {
   }
 }
 
+/**
+ * A checked framework's text `{ vi, en }` whose English is the Vietnamese (the schema's default where
+ * a file gives no English) is carried as `{ vi }`: the page's check fills it in again, and a framework
+ * file within the check's 50,000 values stays within them in the page (the filled-in copies would
+ * not).
+ */
+const compactText = (_key: string, value: unknown) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  const text = value as { vi?: unknown; en?: unknown };
+  return keys.length === 2 && typeof text.vi === 'string' && text.en === text.vi ? { vi: text.vi } : value;
+};
+
 /** JSON inside a `<script type="application/json">`: no `<` can end the element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const scriptJson = (value: unknown) => JSON.stringify(value, compactText).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
 /**
  * Renders a self-contained HTML page in which an enterprise assesses itself on a DBI framework:
