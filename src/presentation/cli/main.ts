@@ -26,7 +26,7 @@ import { calendarDayOf, frameworkForYear, frameworkInForce, getFramework, listFr
 import { dayBefore, decisionsOf } from '../../framework/decisions.js';
 import { REGIONS, findProvince, type RegionId } from '../../framework/units/provinces.js';
 import type { DbiFramework, Framework } from '../../framework/schema.js';
-import type { DbiResult } from '../../score/score-dbi.js';
+import { dbiFrameworkOf, type DbiResult } from '../../score/score-dbi.js';
 import type { DtiResult } from '../../score/score-dti.js';
 import { CliError, ioError } from '../io/cli-error.js';
 import { parseEncodingName } from '../io/decode.js';
@@ -35,7 +35,7 @@ import { progressMeter } from '../io/progress.js';
 import { ID_BY_NAME, cellValue, rowFromFields, type InputRow } from '../io/rows.js';
 import { openOutput, removeTemporaryFilesOnSignals, stdoutSink, type OutputSink } from '../io/safe-write.js';
 import { openRows, type ReadOptions, type RowChunk, type RowSource } from '../io/source.js';
-import { renderReport } from '../report/html.js';
+import { dbiLevelNote, mayNeedLevelNote, renderReport } from '../report/html.js';
 import { renderAssessmentPage } from '../page/render.js';
 import { compileDbi } from '../../assessment/dbi-input.js';
 import { XlsxStream } from '../format/xlsx.js';
@@ -470,8 +470,19 @@ const bilingual = (l: Localized | null | undefined): Localized | null => (l ? { 
 
 const name = (s: { meta: Readonly<Record<string, string>> }) => s.meta.name ?? '';
 
-/** Score-table cells of a DBI row, read from the batch units where the row has them. */
-function dbiCells(s: ScoredRow): TabularCell[] {
+/**
+ * The level note of a DBI row (exact percentage where rounding hides the bound, a level condition
+ * that held), as the reports word it; `null` where none applies.
+ */
+function levelNoteCell(s: ScoredRow): TabularCell {
+  const r = s.result as DbiResult;
+  const vi = dbiLevelNote(r, 'vi');
+  return vi === null ? null : { vi, en: dbiLevelNote(r, 'en')! };
+}
+
+/** Score-table cells of a DBI row, read from the batch units where the row has them; with `note`, the level note last. */
+function dbiCells(s: ScoredRow, note = false): TabularCell[] {
+  if (note) return [...dbiCells(s), levelNoteCell(s)];
   if (s instanceof BatchScoredRow) {
     const c = s.compiled;
     const f = c.framework;
@@ -520,8 +531,11 @@ function scoreHeader(first: ScoredRow | undefined, info: readonly { field: strin
     const { header, ids } = first ? dtiHeader(first.result as DtiResult) : { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society'], ids: [] };
     return withOwn(header, (s) => dtiCells(s, ids));
   }
-  const pillars = first instanceof BatchScoredRow ? first.compiled.framework.pillars.map((p) => p.id) : (first.result as DbiResult).pillars.map((p) => p.id);
-  return withOwn(['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName', ...pillars.flatMap((p) => [p, `${p}.level`])], dbiCells);
+  const f = first instanceof BatchScoredRow ? first.compiled.framework : dbiFrameworkOf(first.result as DbiResult);
+  const pillars = first instanceof BatchScoredRow ? f.pillars.map((p) => p.id) : (first.result as DbiResult).pillars.map((p) => p.id);
+  // a level note column where the framework's levels may need one (percentage bounds, level conditions)
+  const note = mayNeedLevelNote(f);
+  return withOwn(['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName', ...pillars.flatMap((p) => [p, `${p}.level`]), ...(note ? ['levelNote'] : [])], (s) => dbiCells(s, note));
 }
 
 /** The whole score table (for formats that need every row at once: table, Markdown, HTML). */
@@ -966,7 +980,7 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
  * information.
  */
 function officerColumns(source: RowSource, first: RowChunk | undefined, file: Framework | undefined): { field: string; key: string; label: Localized }[] {
-  const taken = new Set(['id', 'name', 'framework', 'source', 'total', 'max', 'percent', 'level', 'levelName', 'value', 'government', 'economy', 'society', 'rank']);
+  const taken = new Set(['id', 'name', 'framework', 'source', 'total', 'max', 'percent', 'level', 'levelName', 'levelNote', 'value', 'government', 'economy', 'society', 'rank']);
   const english: Readonly<Record<string, string>> = { year: 'Year', district: 'District', commune: 'Commune', sector: 'Sector', size: 'Size', region: 'Region', group: 'Group', citation: 'Citation' };
   const out: { field: string; key: string; label: Localized }[] = [];
   const add = (field: string, header: string, meta: boolean) => {
