@@ -64,7 +64,8 @@ Commands
   rank <file>                score and rank the rows
   gap <file> --unit <id>     gap analysis for one row (--target: DBI level, or DTI value:0.5 | points:500 | rank:10 | unit:<id>)
   summary <file>             cohort summary of DBI rows (--group-by district,size --registered file.csv --target 0.5)
-  schema <framework>         JSON Schema of a framework's input (or of --framework-file FILE)
+  schema <framework>         JSON Schema of a framework's input (or of --framework-file FILE);
+                             --draft 2020-12 (default) or 07 (draft-07, for Fastify and most validators)
   framework validate FILE    check a framework file (exit 0 valid, 1 invalid with each problem's path)
   framework template dbi|dti|dbi-questionnaire  a starting framework file (a questionnaire with every feature)
   framework show ID|FILE     a framework's tree with maxima and statuses
@@ -119,7 +120,7 @@ Exit codes
        written); --strict stopped at the first bad row; a file whose content cannot be read as rows
        (invalid JSON, an unreadable header, a broken .xlsx); a --framework-file with problems
   2    usage or file problem, one line (Vietnamese, then English): an unknown command or option, a
-       bad option value (--by, --target, --lang, --format, --method, --input, --year, --date, --header-row,
+       bad option value (--by, --target, --lang, --format, --method, --input, --year, --date, --header-row, --draft,
        --group-by …), a missing argument; an input file that is missing, unreadable or empty (no
        data rows); an output that cannot be written; an unexpected error
   130  interrupted (Ctrl-C; 143 for SIGTERM, 129 SIGHUP, 131 SIGQUIT): no temporary file is left behind
@@ -188,6 +189,7 @@ interface Options {
   errors?: string;
   duplicates?: string;
   subtitle?: string;
+  draft?: string;
 }
 
 /** A framework given as a file (`--framework-file`), read and checked once per run. */
@@ -1391,6 +1393,7 @@ async function run(argv: readonly string[]): Promise<number> {
         previous: { type: 'string' }, unit: { type: 'string' }, target: { type: 'string' }, registered: { type: 'string' },
         strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, encoding: { type: 'string' }, 'header-row': { type: 'string' },
         sheet: { type: 'string' }, columns: { type: 'string' }, errors: { type: 'string' }, duplicates: { type: 'string' }, subtitle: { type: 'string' },
+        draft: { type: 'string' },
       },
     });
   } catch (e) {
@@ -1431,7 +1434,9 @@ async function run(argv: readonly string[]): Promise<number> {
       if (!arg && !file) throw new UsageError('schema cần mã bộ chỉ số (hoặc --framework-file TỆP)', 'schema needs a framework id (or --framework-file FILE)');
       const f = file ?? frameworkById(arg!);
       if (!f) throw new UsageError(`không có bộ chỉ số ${arg}; các bộ chỉ số: ${listFrameworks().map((x) => x.id).join(', ')}`, `unknown framework ${arg}; known: ${listFrameworks().map((x) => x.id).join(', ')}`);
-      writeAll(JSON.stringify(inputJsonSchema(f), null, 2) + '\n', o.out);
+      const draft = o.draft ?? '2020-12';
+      if (draft !== '2020-12' && draft !== '07') throw new UsageError(`--draft phải là 2020-12 hoặc 07, nhận "${quoted(draft, 40)}"`, `--draft must be 2020-12 or 07, got "${quoted(draft, 40)}"`);
+      writeAll(JSON.stringify(inputJsonSchema(f, { draft }), null, 2) + '\n', o.out);
       return 0;
     }
     case 'demo':
