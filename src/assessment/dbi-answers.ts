@@ -15,7 +15,7 @@ import { toUnits } from '../arithmetic/scaled.js';
 import { ValidationError, makeIssue, pathToString, type IssueCode, type Localized, type ValidationIssue } from '../errors.js';
 import { findOption } from '../framework/dbi-criterion.js';
 import type { DbiAnswerOption, DbiFramework, DbiSector } from '../framework/schema.js';
-import { compileDbi, validateDbiInput, type CompiledDbi, type DbiItem } from './dbi-input.js';
+import { compileDbi, dbiInputIssues, validateDbiInput, type CompiledDbi, type DbiItem } from './dbi-input.js';
 import { checkNumeric, type NumericInput } from './numeric.js';
 
 /**
@@ -221,6 +221,36 @@ export function readDbiAssessment(f: DbiFramework, input: unknown): ReadAssessme
     }
     return { model: base, units, notices: [] };
   }
+  const { issues, ...read } = readAnswers(f, base, input);
+  // the error lists the first MAX_ISSUES of them (dbiAssessmentIssues gives them all)
+  if (issues.length) throw new ValidationError(issues);
+  return read;
+}
+
+/**
+ * Every broken rule of a DBI assessment, uncut (a {@link ValidationError} lists the first
+ * MAX_ISSUES): for a caller bounded otherwise, such as one row of a file whose officer needs each
+ * problem. Empty when the assessment scores.
+ *
+ * @throws `NotScorableError` where a pillar maximum is not published.
+ */
+export function dbiAssessmentIssues(f: DbiFramework, input: unknown): ValidationIssue[] {
+  const base = compileDbi(f);
+  try {
+    if (base.pointsOnly) {
+      if (!isPlainObject(input)) return [makeIssue([], 'invalid_type', { expected: 'object { answers }', received: input })];
+      return dbiInputIssues(base, input);
+    }
+    return [...readAnswers(f, base, input).issues];
+  } catch (e) {
+    // the shape of the assessment itself (not an object, its sector): those few issues are the list
+    if (e instanceof ValidationError) return [...e.issues];
+    throw e;
+  }
+}
+
+/** The answers of a questionnaire assessment read, with every broken rule of its answers (throws for its shape). */
+function readAnswers(f: DbiFramework, base: CompiledDbi, input: unknown): ReadAssessment & { readonly issues: readonly ValidationIssue[] } {
   if (!isPlainObject(input)) throw new ValidationError([makeIssue([], 'invalid_type', { expected: 'object { answers }', received: input })]);
   const issues: ValidationIssue[] = [];
   for (const key of Object.keys(input)) if (key !== 'answers' && key !== 'sector') issues.push(makeIssue([key], 'unknown_key', { key, framework: f.id }));
@@ -259,7 +289,7 @@ export function readDbiAssessment(f: DbiFramework, input: unknown): ReadAssessme
     }
     return r;
   });
-  if (issues.length) throw new ValidationError(issues);
+  if (issues.length) return { model, units, notices, issues };
   if (unlisted !== undefined) {
     notices.push({
       code: 'unlisted_sector',
@@ -279,5 +309,5 @@ export function readDbiAssessment(f: DbiFramework, input: unknown): ReadAssessme
       },
     });
   }
-  return { model, units, notices, ...(unlisted === undefined ? {} : { unlistedSector: unlisted }) };
+  return { model, units, notices, issues, ...(unlisted === undefined ? {} : { unlistedSector: unlisted }) };
 }

@@ -1,8 +1,10 @@
+import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { criterionOrder, DBI_FRAMEWORKS, DTI_FRAMEWORKS, safeScoreDbi, safeScoreDti } from '../../src/index.js';
 import { inputJsonSchema } from '../../src/schema.js';
 import { main } from '../../src/presentation/cli/main.js';
+import { runCli } from '../helpers.js';
 
 // a fresh validator per schema: every schema has its own $id
 const ajv = { compile: (schema: object) => new Ajv2020({ strict: false, allErrors: true }).compile(schema) };
@@ -27,6 +29,32 @@ describe('JSON Schema of inputs', () => {
     expect(validate({ answers: missing })).toBe(false);
     expect(validate({ answers: { ...valid, extra: 1 } })).toBe(false);
     expect(validate({})).toBe(false);
+  });
+
+  it('vndi schema --draft 07 prints the draft-07 schema of inputJsonSchema, which draft-07 validators compile; 2020-12 is the default', async () => {
+    for (const id of ['dbi-2021-sme', 'dti-province-2022']) {
+      const seven = await runCli(['schema', id, '--draft', '07']);
+      expect(seven.code).toBe(0);
+      expect(JSON.parse(seven.out)).toEqual(inputJsonSchema(id, { draft: '07' }));
+      expect(JSON.parse(seven.out).$schema).toBe('http://json-schema.org/draft-07/schema#');
+      // Ajv's default class is draft-07 (what Fastify uses)
+      expect(() => new Ajv({ strict: false }).compile(JSON.parse(seven.out))).not.toThrow();
+      const twenty = await runCli(['schema', id, '--draft', '2020-12']);
+      expect(JSON.parse(twenty.out)).toEqual(inputJsonSchema(id, { draft: '2020-12' }));
+      expect(twenty.out).toBe((await runCli(['schema', id])).out);
+    }
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(JSON.parse((await runCli(['schema', 'dbi-2021-sme', '--draft', '07'])).out));
+    expect(validate({ answers: valid })).toBe(true);
+    expect(validate({ answers: { ...valid, '2.1.1': 12 } })).toBe(false);
+  });
+
+  it('vndi schema --draft with another value: exit 2, one bilingual line naming the values', async () => {
+    for (const bad of ['7', 'draft-07', '2019-09', '']) {
+      const r = await runCli(['schema', 'dbi-2021-sme', '--draft', bad]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(`vndi: --draft phải là 2020-12 hoặc 07, nhận "${bad}" / --draft must be 2020-12 or 07, got "${bad}" (vndi --help)\n`);
+    }
   });
 
   it('agrees with the library on DTI inputs (points xor values)', () => {

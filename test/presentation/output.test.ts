@@ -23,6 +23,12 @@ describe('spreadsheet safety', () => {
     for (const safe of ['Buôn Hồ', 'DN001', '2+3', 'a=b', " '=x", '']) expect(spreadsheetText(safe)).toBe(safe);
   });
 
+  it('writes a formula sign alone as it is (nothing to evaluate), and anything after it still neutralised', () => {
+    for (const lone of ['=', '+', '-', '@']) expect(spreadsheetText(lone)).toBe(lone);
+    expect(spreadsheetText('\u202E=')).toBe('=');
+    for (const more of ['==', '= ', '=1', '-1', '+ ', '@A1', '\t', '\r']) expect(spreadsheetText(more)).toBe(`'${more}`);
+  });
+
   it('CSV: text cells neutralised and quoted, numbers (negative too) stay numbers', () => {
     const csv = toCsv(['name', 'n'], [...EVIL.map((s) => [s, -2] as const), ['ok', 0.5]]);
     const parsed = Papa.parse<string[]>(csv.trimEnd(), { delimiter: ',' }).data;

@@ -26,7 +26,7 @@ import { calendarDayOf, frameworkForYear, frameworkInForce, getFramework, listFr
 import { dayBefore, decisionsOf } from '../../framework/decisions.js';
 import { REGIONS, findProvince, type RegionId } from '../../framework/units/provinces.js';
 import type { DbiFramework, Framework } from '../../framework/schema.js';
-import type { DbiResult } from '../../score/score-dbi.js';
+import { dbiFrameworkOf, type DbiResult } from '../../score/score-dbi.js';
 import type { DtiResult } from '../../score/score-dti.js';
 import { CliError, ioError } from '../io/cli-error.js';
 import { parseEncodingName } from '../io/decode.js';
@@ -35,7 +35,7 @@ import { progressMeter } from '../io/progress.js';
 import { ID_BY_NAME, cellValue, rowFromFields, type InputRow } from '../io/rows.js';
 import { openOutput, removeTemporaryFilesOnSignals, stdoutSink, type OutputSink } from '../io/safe-write.js';
 import { openRows, type ReadOptions, type RowChunk, type RowSource } from '../io/source.js';
-import { renderReport } from '../report/html.js';
+import { dbiLevelNote, mayNeedLevelNote, renderReport } from '../report/html.js';
 import { renderAssessmentPage } from '../page/render.js';
 import { compileDbi } from '../../assessment/dbi-input.js';
 import { XlsxStream } from '../format/xlsx.js';
@@ -64,7 +64,8 @@ Commands
   rank <file>                score and rank the rows
   gap <file> --unit <id>     gap analysis for one row (--target: DBI level, or DTI value:0.5 | points:500 | rank:10 | unit:<id>)
   summary <file>             cohort summary of DBI rows (--group-by district,size --registered file.csv --target 0.5)
-  schema <framework>         JSON Schema of a framework's input (or of --framework-file FILE)
+  schema <framework>         JSON Schema of a framework's input (or of --framework-file FILE);
+                             --draft 2020-12 (default) or 07 (draft-07, for Fastify and most validators)
   framework validate FILE    check a framework file (exit 0 valid, 1 invalid with each problem's path)
   framework template dbi|dti|dbi-questionnaire  a starting framework file (a questionnaire with every feature)
   framework show ID|FILE     a framework's tree with maxima and statuses
@@ -119,7 +120,7 @@ Exit codes
        written); --strict stopped at the first bad row; a file whose content cannot be read as rows
        (invalid JSON, an unreadable header, a broken .xlsx); a --framework-file with problems
   2    usage or file problem, one line (Vietnamese, then English): an unknown command or option, a
-       bad option value (--by, --target, --lang, --format, --method, --input, --year, --date, --header-row,
+       bad option value (--by, --target, --lang, --format, --method, --input, --year, --date, --header-row, --draft,
        --group-by …), a missing argument; an input file that is missing, unreadable or empty (no
        data rows); an output that cannot be written; an unexpected error
   130  interrupted (Ctrl-C; 143 for SIGTERM, 129 SIGHUP, 131 SIGQUIT): no temporary file is left behind
@@ -188,6 +189,7 @@ interface Options {
   errors?: string;
   duplicates?: string;
   subtitle?: string;
+  draft?: string;
 }
 
 /** A framework given as a file (`--framework-file`), read and checked once per run. */
@@ -470,8 +472,19 @@ const bilingual = (l: Localized | null | undefined): Localized | null => (l ? { 
 
 const name = (s: { meta: Readonly<Record<string, string>> }) => s.meta.name ?? '';
 
-/** Score-table cells of a DBI row, read from the batch units where the row has them. */
-function dbiCells(s: ScoredRow): TabularCell[] {
+/**
+ * The level note of a DBI row (exact percentage where rounding hides the bound, a level condition
+ * that held), as the reports word it; `null` where none applies.
+ */
+function levelNoteCell(s: ScoredRow): TabularCell {
+  const r = s.result as DbiResult;
+  const vi = dbiLevelNote(r, 'vi');
+  return vi === null ? null : { vi, en: dbiLevelNote(r, 'en')! };
+}
+
+/** Score-table cells of a DBI row, read from the batch units where the row has them; with `note`, the level note last. */
+function dbiCells(s: ScoredRow, note = false): TabularCell[] {
+  if (note) return [...dbiCells(s), levelNoteCell(s)];
   if (s instanceof BatchScoredRow) {
     const c = s.compiled;
     const f = c.framework;
@@ -520,8 +533,11 @@ function scoreHeader(first: ScoredRow | undefined, info: readonly { field: strin
     const { header, ids } = first ? dtiHeader(first.result as DtiResult) : { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society'], ids: [] };
     return withOwn(header, (s) => dtiCells(s, ids));
   }
-  const pillars = first instanceof BatchScoredRow ? first.compiled.framework.pillars.map((p) => p.id) : (first.result as DbiResult).pillars.map((p) => p.id);
-  return withOwn(['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName', ...pillars.flatMap((p) => [p, `${p}.level`])], dbiCells);
+  const f = first instanceof BatchScoredRow ? first.compiled.framework : dbiFrameworkOf(first.result as DbiResult);
+  const pillars = first instanceof BatchScoredRow ? f.pillars.map((p) => p.id) : (first.result as DbiResult).pillars.map((p) => p.id);
+  // a level note column where the framework's levels may need one (percentage bounds, level conditions)
+  const note = mayNeedLevelNote(f);
+  return withOwn(['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName', ...pillars.flatMap((p) => [p, `${p}.level`]), ...(note ? ['levelNote'] : [])], (s) => dbiCells(s, note));
 }
 
 /** The whole score table (for formats that need every row at once: table, Markdown, HTML). */
@@ -966,7 +982,7 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
  * information.
  */
 function officerColumns(source: RowSource, first: RowChunk | undefined, file: Framework | undefined): { field: string; key: string; label: Localized }[] {
-  const taken = new Set(['id', 'name', 'framework', 'source', 'total', 'max', 'percent', 'level', 'levelName', 'value', 'government', 'economy', 'society', 'rank']);
+  const taken = new Set(['id', 'name', 'framework', 'source', 'total', 'max', 'percent', 'level', 'levelName', 'levelNote', 'value', 'government', 'economy', 'society', 'rank']);
   const english: Readonly<Record<string, string>> = { year: 'Year', district: 'District', commune: 'Commune', sector: 'Sector', size: 'Size', region: 'Region', group: 'Group', citation: 'Citation' };
   const out: { field: string; key: string; label: Localized }[] = [];
   const add = (field: string, header: string, meta: boolean) => {
@@ -1378,6 +1394,7 @@ async function run(argv: readonly string[]): Promise<number> {
         previous: { type: 'string' }, unit: { type: 'string' }, target: { type: 'string' }, registered: { type: 'string' },
         strict: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, encoding: { type: 'string' }, 'header-row': { type: 'string' },
         sheet: { type: 'string' }, columns: { type: 'string' }, errors: { type: 'string' }, duplicates: { type: 'string' }, subtitle: { type: 'string' },
+        draft: { type: 'string' },
       },
     });
   } catch (e) {
@@ -1418,7 +1435,9 @@ async function run(argv: readonly string[]): Promise<number> {
       if (!arg && !file) throw new UsageError('schema cần mã bộ chỉ số (hoặc --framework-file TỆP)', 'schema needs a framework id (or --framework-file FILE)');
       const f = file ?? frameworkById(arg!);
       if (!f) throw new UsageError(`không có bộ chỉ số ${arg}; các bộ chỉ số: ${listFrameworks().map((x) => x.id).join(', ')}`, `unknown framework ${arg}; known: ${listFrameworks().map((x) => x.id).join(', ')}`);
-      writeAll(JSON.stringify(inputJsonSchema(f), null, 2) + '\n', o.out);
+      const draft = o.draft ?? '2020-12';
+      if (draft !== '2020-12' && draft !== '07') throw new UsageError(`--draft phải là 2020-12 hoặc 07, nhận "${quoted(draft, 40)}"`, `--draft must be 2020-12 or 07, got "${quoted(draft, 40)}"`);
+      writeAll(JSON.stringify(inputJsonSchema(f, { draft }), null, 2) + '\n', o.out);
       return 0;
     }
     case 'demo':

@@ -2,16 +2,17 @@
  * Every problem of a rejected row, for `--errors`. A library error lists at most MAX_ISSUES (50)
  * issues and then counts the rest (a bound against hostile input); a row of a file is bounded by its
  * columns, and an officer fixing it needs each one. Where a row's error was cut short, its input is
- * checked again by the same rules, uncut: the DTI and the criterion-level DBI inputs (a framework
- * beyond them, weights or questions, keeps the library's list and its count of the rest).
+ * checked again by the same rules, uncut: the DTI inputs (but those with components) and every DBI
+ * input, points per criterion or a questionnaire (answers read as the scorer reads them).
  */
+import { dbiAssessmentIssues } from '../../assessment/dbi-answers.js';
 import { compileDbi, dbiInputIssues } from '../../assessment/dbi-input.js';
 import { dtiInputIssues, hasDtiComponents } from '../../assessment/dti-input.js';
 import type { ValidationIssue } from '../../errors.js';
 import type { Framework } from '../../framework/schema.js';
 import { beyondPoints } from '../../score/score-dbi.js';
 import { mapCells, type InputRow } from '../io/rows.js';
-import { withFrameworkColumns } from './score-rows.js';
+import { dbiAssessmentOfRow, withFrameworkColumns } from './score-rows.js';
 
 /** Whether a row's issues were cut short by the library's bound. */
 export function cutShort(issues: readonly ValidationIssue[]): boolean {
@@ -29,7 +30,16 @@ export function everyIssue(row: InputRow, framework: Framework, input: 'points' 
     const { record, issues } = mapCells(withFrameworkColumns(row, framework), framework, input);
     return issues.length ? issues : dtiInputIssues(framework, { [input]: record });
   }
-  if (beyondPoints(framework)) return undefined;
+  if (beyondPoints(framework)) {
+    // a questionnaire row: read as the scorer reads it (dbiAssessmentOfRow), then every rule uncut
+    const { assessment, issues } = dbiAssessmentOfRow(row, framework);
+    if (issues.length) return issues;
+    try {
+      return dbiAssessmentIssues(framework, assessment);
+    } catch {
+      return undefined;
+    }
+  }
   let compiled;
   try {
     compiled = compileDbi(framework);

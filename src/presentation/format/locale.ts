@@ -32,6 +32,7 @@ const COLUMNS: Readonly<Record<string, ColumnWord>> = {
   value: { vi: 'Giá trị DTI', en: 'DTI value', decimals: 4 },
   level: { vi: 'Mức', en: 'Level' },
   levelName: { vi: 'Tên mức', en: 'Level name' },
+  levelNote: { vi: 'Ghi chú mức', en: 'Level note' },
   rank: { vi: 'Xếp hạng', en: 'Rank' },
   group: { vi: 'Nhóm', en: 'Group' },
   region: { vi: 'Vùng', en: 'Region' },

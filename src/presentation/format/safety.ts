@@ -7,16 +7,25 @@
 
 /** The characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP). */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** One formula sign alone: nothing a spreadsheet can evaluate (see {@link spreadsheetText}). */
+const LONE_SIGN = /^[=+\-@]$/;
 
 /**
  * Neutralises a text cell for a spreadsheet (CSV or XLSX): a text that begins with `=`, `+`, `-`,
  * `@`, a tab or a carriage return gets a leading `'`, so that the spreadsheet shows it as text and
  * never evaluates it. Numbers are not text: write them as numbers and do not pass them here.
  *
+ * A cell that is one of those signs alone (`=`, `+`, `-`, `@`: a rank change "=" meaning "no
+ * change", a "-" for "none") is written as it is: it holds no function, reference or link, so
+ * there is nothing to evaluate (LibreOffice opens each as that text; the test suite checks it by
+ * converting such a CSV with LibreOffice headless), and a `'` would show to the reader, since
+ * LibreOffice keeps the apostrophe of a CSV cell as text.
+ *
  * @example
  * ```ts
  * spreadsheetText('=HYPERLINK("http://x","y")'); // `'=HYPERLINK("http://x","y")`
  * spreadsheetText('Buôn Hồ'); // 'Buôn Hồ'
+ * spreadsheetText('='); // '='
  * ```
  */
 // Controls other than tab, line feed and carriage return (an ESC recolours the terminal the CSV is
@@ -26,7 +35,7 @@ const SPREADSHEET_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 
 export function spreadsheetText(text: string): string {
   const clean = text.replace(SPREADSHEET_UNSAFE, '');
-  return FORMULA_START.test(clean) ? `'${clean}` : clean;
+  return FORMULA_START.test(clean) && !LONE_SIGN.test(clean) ? `'${clean}` : clean;
 }
 
 // ESC-introduced sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), and any other ESC + one character.

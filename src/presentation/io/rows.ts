@@ -256,9 +256,49 @@ export function withIdsByName(plan: ColumnPlan): ColumnPlan {
   if (plan.key.some((k, i) => k === 'id' && plan.role[i] === 'meta')) return plan;
   const nameAt = plan.key.findIndex((k, i) => k === 'name' && plan.role[i] === 'meta');
   if (nameAt < 0) return plan;
-  const dti = plan.key.some((k, i) => plan.role[i] === 'cell' && DTI_FRAMEWORKS.some((f) => frameworkColumns(f).has(headerKey(k))));
+  const dti = plan.key.some((k, i) => plan.role[i] === 'cell' && isDtiColumn(k));
   if (!dti) return plan;
   return { ...plan, header: [...plan.header, ID_BY_NAME], role: [...plan.role, 'meta'], key: [...plan.key, 'id'] };
+}
+
+/** Whether a column scores a bundled DTI framework (by input id or Vietnamese name). */
+function isDtiColumn(key: string): boolean {
+  return DTI_FRAMEWORKS.some((f) => frameworkColumns(f).has(headerKey(key)));
+}
+
+/**
+ * A province's id from its name (`findProvince`), for a unit given without an id; else the issue
+ * on the name field, naming the id the officer can add (Mã tỉnh). `where` says what lacks the id:
+ * the file (a column) or the row (a JSON row's key).
+ */
+export function provinceIdByName(name: unknown, field: string, where: 'file' | 'row'): string | ValidationIssue {
+  const code = typeof name === 'string' && name !== '' ? (findProvince(name)?.code ?? '') : '';
+  if (code !== '') return code;
+  const shown = typeof name === 'string' ? name.slice(0, 80) : '';
+  const lacks = where === 'file'
+    ? { vi: 'tệp không có cột Mã tỉnh nên các tỉnh được nhận theo tên', en: 'the file has no id column, Mã tỉnh, so units are identified by name', fix: { vi: 'thêm cột Mã tỉnh', en: 'add a Mã tỉnh column' } }
+    : { vi: 'dòng không có "id" (Mã tỉnh) nên tỉnh được nhận theo tên', en: 'the row has no "id" (Mã tỉnh), so the unit is identified by name', fix: { vi: 'thêm "id"', en: 'add an "id"' } };
+  return {
+    path: [field], pathString: field, code: 'unknown_key', params: { key: shown },
+    message: {
+      vi: `không nhận ra tỉnh/thành "${shown}" (${lacks.vi}): sửa tên hoặc ${lacks.fix.vi}`,
+      en: `no province is named "${shown}" (${lacks.en}): correct the name or ${lacks.fix.en}`,
+    },
+  };
+}
+
+/**
+ * A JSON row of a province list without an id (no `id` / `Mã tỉnh` key), as a file without an id
+ * column is read ({@link withIdsByName}): the id `findProvince` gives its name, or the issue on its
+ * name. A row with an id, without a name, or with no DTI input (`points`, `values` or a DTI
+ * framework's keys) is returned as it is.
+ */
+export function withIdByName(row: InputRow): InputRow | ValidationIssue {
+  if (row.meta.id !== undefined || row.meta.name === undefined) return row;
+  const dti = row.explicit?.points !== undefined || row.explicit?.values !== undefined || Object.keys(row.cells).some(isDtiColumn);
+  if (!dti) return row;
+  const id = provinceIdByName(row.meta.name, 'name', 'row');
+  return typeof id === 'string' ? { ...row, id, meta: { ...row.meta, id } } : id;
 }
 
 /**
@@ -318,21 +358,8 @@ export class RecordReader {
       return { setAside: totalsSetAside(line, label) };
     }
     if (this.byName) {
-      const name = this.nameAt >= 0 ? row[this.nameAt] : undefined;
-      const code = typeof name === 'string' && name !== '' ? (findProvince(name)?.code ?? '') : '';
-      if (code === '') {
-        const written = this.plan.header[this.nameAt] ?? 'name';
-        const shown = typeof name === 'string' ? name.slice(0, 80) : '';
-        return {
-          reject: {
-            path: [written], pathString: written, code: 'unknown_key', params: { key: shown },
-            message: {
-              vi: `không nhận ra tỉnh/thành "${shown}" (tệp không có cột Mã tỉnh nên các tỉnh được nhận theo tên): sửa tên hoặc thêm cột Mã tỉnh`,
-              en: `no province is named "${shown}" (the file has no id column, Mã tỉnh, so units are identified by name): correct the name or add a Mã tỉnh column`,
-            },
-          },
-        };
-      }
+      const code = provinceIdByName(this.nameAt >= 0 ? row[this.nameAt] : undefined, this.plan.header[this.nameAt] ?? 'name', 'file');
+      if (typeof code !== 'string') return { reject: code };
       return { fields: [...row.slice(0, this.plan.header.length - 1), code] };
     }
     return { fields: row };

@@ -21,7 +21,7 @@ import { decodeBytes, detectEncoding, detectLegacyText, ENCODING_LABEL, legacyTe
 import { findHeaderRow, headerKey, headerRows, planColumns, type ColumnPlan, type HeaderRows } from './headers.js';
 import { JsonArraySplitter } from './json-array.js';
 import { MAX_JSON_DEPTH, MAX_ROW_CHARACTERS, tooDeep } from './json-limits.js';
-import { ID_BY_NAME, RecordReader, Spellings, isTotalsLabel, objectRow, totalsSetAside, withIdsByName, type InputRow, type SetAsideRow } from './rows.js';
+import { ID_BY_NAME, RecordReader, Spellings, isTotalsLabel, objectRow, totalsSetAside, withIdByName, withIdsByName, type InputRow, type SetAsideRow } from './rows.js';
 import { Workbook, type SheetInfo, type SheetRow } from './workbook.js';
 
 export type { SetAsideRow } from './rows.js';
@@ -454,8 +454,11 @@ class JsonRows {
   value(o: unknown, line: number): void {
     const row = objectRow(o, line, this.options.columns, this.options.scores, this.spellings);
     const totals = totalsRow(row);
-    if (totals) this.setAside.push(totals);
-    else this.rows.push(row);
+    if (totals) return void this.setAside.push(totals);
+    // a province named without an id, as in a file without an id column
+    const identified = withIdByName(row);
+    if ('code' in identified) this.rejected.push({ line, id: '', issues: [identified] });
+    else this.rows.push(identified);
   }
   get size(): number {
     return this.rows.length + this.rejected.length + this.blank + this.setAside.length;

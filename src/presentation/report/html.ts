@@ -19,7 +19,7 @@ import type { CohortSummary } from '../../analysis/summarize.js';
 import { ValidationError, makeIssue, type Localized, type ValidationIssue } from '../../errors.js';
 import type { DbiFramework, Framework } from '../../framework/schema.js';
 import { findOption, partCriteria } from '../../framework/dbi-criterion.js';
-import { exactText, roundingHidesBound } from '../../level/dbi-level.js';
+import { exactText, percentBounds, roundingHidesBound } from '../../level/dbi-level.js';
 import { recordedFramework } from '../../score/provenance.js';
 import { dbiFrameworkOf, type DbiResult } from '../../score/score-dbi.js';
 import { dtiFrameworkOf, type DtiResult } from '../../score/score-dti.js';
@@ -373,6 +373,38 @@ export function levelCapText(r: DbiResult, lang: Lang): string | null {
   const names = (ids: readonly string[]) => ids.map((id) => r.pillars.find((p) => p.id === id)?.name[lang] ?? id).join(', ');
   const hits = r.levelCap.hits.map((h) => `${h.rule[lang]} (${names(h.pillars)})`).join('; ');
   return lang === 'vi' ? `Các dải cho mức ${r.levelCap.bandLevel}, nhưng điều kiện giới hạn mức: ${hits}.` : `The bands give level ${r.levelCap.bandLevel}, but a level condition holds: ${hits}.`;
+}
+
+/**
+ * What a table of DBI results (the command line's table, CSV and .xlsx) says beside a level, in
+ * the words of the reports: the exact percentage where the 2-decimal one hides the bound the level
+ * was decided on (`75,00% (chính xác 74,999…%)`: the level below), and the level condition that
+ * held the level below its bands' ({@link levelCapText}); `null` where neither applies.
+ *
+ * @internal
+ */
+export function dbiLevelNote(r: DbiResult, lang: Lang): string | null {
+  if (!mayNeedLevelNote(dbiFrameworkOf(r))) return null;
+  const f = dbiFrameworkOf(r);
+  const notes: string[] = [];
+  if (roundingHidesBound(f, 'overall', r.exact.percent, r.percent)) {
+    const pct = dbiPercentText(f, 'overall', r.percent, r.exact.percent, lang);
+    notes.push(lang === 'vi' ? `Tỷ lệ ${pct}: mức được xét trên tỷ lệ chính xác.` : `Percentage ${pct}: the level is decided on the exact percentage.`);
+  }
+  const cap = levelCapText(r, lang);
+  if (cap) notes.push(cap);
+  return notes.length ? notes.join(' ') : null;
+}
+
+/**
+ * Whether a framework's results may need a {@link dbiLevelNote}: its overall level is decided on
+ * bounds of the overall percentage, or its rule has level conditions.
+ *
+ * @internal
+ */
+export function mayNeedLevelNote(f: DbiFramework): boolean {
+  const rule = f.levelRule;
+  return rule.kind !== 'none' && ((rule.caps?.length ?? 0) > 0 || percentBounds(f, 'overall').length > 0);
 }
 
 function province(input: Extract<ReportInput, { kind: 'province' }>, options: ReportOptions, ctx: Ctx): string {
