@@ -66,7 +66,8 @@ export const PAGE_WORDS = {
   problems: { vi: 'Câu trả lời cần sửa', en: 'Answers to correct' },
   overallLevel: { vi: 'Mức tổng thể', en: 'Overall level' },
   level: { vi: 'Mức', en: 'Level' },
-  noLevel: { vi: 'Không xếp mức: quyết định không công bố quy tắc xếp mức', en: 'No level: the decision publishes no rule' },
+  // The framework's own reason (shown under it) says why: a rule not published, or not found in the sources read.
+  noLevel: { vi: 'Không xếp mức: bộ chỉ số không có quy tắc xếp mức', en: 'No level: the framework has no level rule' },
   total: { vi: 'Tổng điểm', en: 'Total points' },
   percent: { vi: 'Tỷ lệ điểm', en: 'Percent of maximum' },
   pillar: { vi: 'Trụ cột', en: 'Pillar' },
