@@ -985,10 +985,13 @@ function officerColumns(source: RowSource, first: RowChunk | undefined, file: Fr
   const taken = new Set(['id', 'name', 'framework', 'source', 'total', 'max', 'percent', 'level', 'levelName', 'levelNote', 'value', 'government', 'economy', 'society', 'rank']);
   const english: Readonly<Record<string, string>> = { year: 'Year', district: 'District', commune: 'Commune', sector: 'Sector', size: 'Size', region: 'Region', group: 'Group', citation: 'Citation' };
   const out: { field: string; key: string; label: Localized }[] = [];
+  // the keys given so far, as a set: a header row of 16,384 columns is not searched 16,384 times
+  const keys = new Set<string>();
   const add = (field: string, header: string, meta: boolean) => {
     if (field === 'id' || field === 'name' || field === 'framework' || field === 'source' || header === ID_BY_NAME) return;
     if (file && scoresColumn(file, header)) return;
-    const key = taken.has(field) || out.some((c) => c.key === field) ? `${field} (input)` : field;
+    const key = taken.has(field) || keys.has(field) ? `${field} (input)` : field;
+    keys.add(key);
     out.push({ field, key, label: { vi: header, en: meta ? (english[field] ?? header) : header } });
   };
   const plan = source.plan;

@@ -282,11 +282,14 @@ function componentIndex(framework: DtiFramework): Map<string, string> {
  */
 export function writtenInputColumns(plan: ColumnPlan, frameworks: readonly Framework[]): Map<string, string> {
   const written = new Map<string, string>();
+  // each header's comparison form once, not once per framework (a row of 16,384 headers)
+  const keys = plan.header.map((h, i) => (plan.role[i] === 'cell' || plan.role[i] === 'info' ? headerKey(h) : undefined));
   for (const f of frameworks) {
     const index = f.kind === 'dti' && hasDtiComponents(f) ? componentIndex(f) : frameworkColumns(f);
     plan.header.forEach((h, i) => {
       // a framework file's columns are information to the bundled vocabulary: they are read as the file's inputs later
-      const id = plan.role[i] === 'cell' || plan.role[i] === 'info' ? index.get(headerKey(h)) : undefined;
+      const key = keys[i];
+      const id = key !== undefined ? index.get(key) : undefined;
       if (id !== undefined && !written.has(id)) written.set(id, h);
     });
   }

@@ -121,22 +121,60 @@ export interface ColumnPlan {
   readonly information: readonly string[];
 }
 
+// the two rows of editDistance, kept between calls
+let rowA = new Float64Array(64);
+let rowB = new Float64Array(64);
+
 /** Levenshtein distance, stopping early past `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // only the band |i − j| ≤ limit can hold a path within the limit (Ukkonen): a few cells a row, not
+  // the whole row, since it runs for each unknown header against each known one of a near length;
+  // cells outside the band count as past the limit
+  const band = Math.min(limit, Math.max(a.length, b.length));
+  const over = band + 1;
+  if (rowA.length <= b.length) {
+    rowA = new Float64Array(2 * b.length + 2);
+    rowB = new Float64Array(2 * b.length + 2);
+  }
+  let prev = rowA.fill(over, 0, b.length + 1);
+  let cur = rowB.fill(over, 0, b.length + 1);
+  for (let j = 0; j <= Math.min(b.length, band); j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+    const from = Math.max(1, i - band);
+    const to = Math.min(b.length, i + band);
+    cur.fill(over, Math.max(0, from - 1), Math.min(b.length, to + 1) + 1);
+    if (i <= band) cur[0] = i;
+    let best = i <= band ? i : over;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < best) best = v;
     }
     if (best > limit) return limit + 1;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
-  return prev[b.length]!;
+  return Math.min(prev[b.length]!, limit + 1);
+}
+
+/** Every known header in comparison form with its label and place in the list, by length: built once (a 16,384-column header row asks for each). */
+let nearCandidates: Map<number, { at: number; key: string; label: string }[]> | undefined;
+function candidatesByLength(): Map<number, { at: number; key: string; label: string }[]> {
+  if (nearCandidates) return nearCandidates;
+  const byLength = new Map<number, { at: number; key: string; label: string }[]>();
+  let at = 0;
+  const add = (key: string, label: string) => {
+    const entry = { at: at++, key, label };
+    const list = byLength.get(key.length);
+    if (list) list.push(entry);
+    else byLength.set(key.length, [entry]);
+  };
+  for (const [field, names] of Object.entries(META_HEADERS)) for (const n of names) add(headerKey(n), `${n} (${field})`);
+  for (const n of IGNORED_HEADERS) add(headerKey(n), n);
+  for (const [key, label] of scoringVocabulary()) add(key, label);
+  nearCandidates = byLength;
+  return byLength;
 }
 
 /** The known header nearest to an unknown one, when it is close enough to be a typing slip. */
@@ -144,18 +182,21 @@ export function didYouMean(header: string): string | undefined {
   const k = headerKey(header);
   const limit = k.length >= 16 ? 3 : k.length >= 8 ? 2 : k.length >= 4 ? 1 : 0;
   if (limit === 0) return undefined;
+  // only a known header whose length is within the limit can be that close (the distance is at
+  // least the difference of lengths); taken in the list's order, so the first of equally near wins
+  const byLength = candidatesByLength();
+  const near: { at: number; key: string; label: string }[] = [];
+  for (let length = k.length - limit; length <= k.length + limit; length++) near.push(...(byLength.get(length) ?? []));
+  near.sort((x, y) => x.at - y.at);
   let best: string | undefined;
   let bestD = limit + 1;
-  const consider = (key: string, label: string) => {
+  for (const { key, label } of near) {
     const d = editDistance(k, key, bestD - 1);
     if (d < bestD) {
       bestD = d;
       best = label;
     }
-  };
-  for (const [field, names] of Object.entries(META_HEADERS)) for (const n of names) consider(headerKey(n), `${n} (${field})`);
-  for (const n of IGNORED_HEADERS) consider(headerKey(n), n);
-  for (const [key, label] of scoringVocabulary()) consider(key, label);
+  }
   return best;
 }
 
@@ -223,6 +264,8 @@ export function planColumns(rawHeader: readonly string[], columns: Readonly<Reco
     seen.set(field, h);
   };
   const vocab = scoringVocabulary();
+  // one answer per header key: a row of 16,384 equal headers asks once
+  const nearOf = new Map<string, string | undefined>();
   for (const h of header) {
     const k = headerKey(h);
     const target = mapped.get(k);
@@ -256,7 +299,8 @@ export function planColumns(rawHeader: readonly string[], columns: Readonly<Reco
       const scored = scores?.(h) ?? false;
       // a framework file's scoring column given twice: the row would silently take the last one
       if (scored) claim(`"${k}"`, h);
-      const near = scored ? undefined : didYouMean(h);
+      if (!scored && !nearOf.has(k)) nearOf.set(k, didYouMean(h));
+      const near = scored ? undefined : nearOf.get(k);
       if (near) problems.push({ vi: `cột "${h}" không rõ: có phải "${near}"? (hoặc dùng --columns)`, en: `unknown column "${h}": did you mean "${near}"? (or use --columns)` });
       role.push('info');
       key.push(h);

@@ -1,0 +1,64 @@
+/**
+ * Hostile files and names found by an attacker's pass over the command line (after the merges of
+ * #17–#22): each case here was a defect — a slow path on a small file, a formula or a control that
+ * reached a spreadsheet or a terminal — and is kept as its regression test.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { didYouMean, editDistance, planColumns } from '../../src/presentation/io/headers.js';
+import { runCli } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'vndi-attacker-'));
+const DTI_HEADER = 'id;Tỉnh;Nhận thức số;Thể chế số;Hạ tầng số;Nhân lực số;An toàn thông tin mạng;Hoạt động chính quyền số;Hoạt động kinh tế số;Hoạt động xã hội số';
+const DTI_ROW = 'X1;Tỉnh A;74;30;41,6;12,63;54;78,47;61,62;46,17';
+
+describe('a header row as wide as Excel allows (16,384 columns)', () => {
+  /** The plain Levenshtein distance, for checking the banded one. */
+  function levenshtein(a: string, b: string): number {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      prev = cur;
+    }
+    return prev[b.length]!;
+  }
+
+  it('editDistance within a limit is the distance, or limit + 1 past it (the banded computation)', () => {
+    const words = ['', 'a', 'ab', 'ba', 'abc', 'acb', 'cab', 'aabbcc', 'abcabc', 'ma tinh', 'ma tinhh', 'mã tỉnh', 'hoat dong chinh quyen so', 'hoat dong chinh quyen s9', 'hoat dong kinh te so'];
+    for (const a of words)
+      for (const b of words)
+        for (const limit of [0, 1, 2, 3, Infinity]) {
+          const d = levenshtein(a, b);
+          expect(Math.min(editDistance(a, b, limit), limit + 1), `${a}|${b}|${limit}`).toBe(Math.min(d, limit + 1));
+        }
+  });
+
+  it('did-you-mean still names the nearest known header', () => {
+    expect(didYouMean('Ma tinhh')).toBe('Mã tỉnh (id)');
+    expect(didYouMean('Hoạt động chính quyền sô')).toBe('Hoạt động chính quyền số');
+    expect(didYouMean('Nhân thức sô')).toBe('Nhận thức số');
+    expect(didYouMean('Khác hẳn mọi tên cột')).toBeUndefined();
+  });
+
+  it('16,384 unknown headers are planned as information columns (each header near a known name checked once, not against every name)', () => {
+    const header = [...DTI_HEADER.split(';'), ...Array.from({ length: 16_374 }, (_, i) => `Hoạt động chính quyền ${String(i).padStart(5, '0')}`)];
+    const plan = planColumns(header);
+    expect(plan.information).toHaveLength(16_374);
+    // 16,374 equal headers: one answer, the same for each
+    expect(planColumns([...DTI_HEADER.split(';'), ...Array.from({ length: 16_374 }, () => 'Thông tin thêm của sở')]).information).toHaveLength(16_374);
+    expect(() => planColumns([...DTI_HEADER.split(';'), 'Hoạt động chính quyền s9', 'Hoạt động chính quyền s9'])).toThrow(/did you mean "Hoạt động chính quyền số"\? \(or use --columns\); unknown column "Hoạt động chính quyền s9": did you mean/);
+  });
+
+  it('vndi score of a CSV with 16,384 columns scores its row and bounds the notice listing them', async () => {
+    const file = join(dir, 'wide.csv');
+    const extra = Array.from({ length: 16_374 }, (_, i) => `H${i}`);
+    writeFileSync(file, `${DTI_HEADER};${extra.join(';')}\n${DTI_ROW}${';'.repeat(extra.length)}\n`);
+    const r = await runCli(['score', file, '--year', '2021', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[1]).toMatch(/^X1,Tỉnh A,/);
+    expect(r.err.length).toBeLessThan(5_000);
+  });
+});
