@@ -62,3 +62,14 @@ describe('a header row as wide as Excel allows (16,384 columns)', () => {
     expect(r.err.length).toBeLessThan(5_000);
   });
 });
+
+describe('a workbook whose number cells hold text (t="n" with "abc")', () => {
+  it('no row scored: the message gives the rows\' problem, not a missing Đô thị thông minh (listed by 922, scored nowhere)', async () => {
+    const file = join(dir, 'text-in-numbers.csv');
+    writeFileSync(file, `${DTI_HEADER}\nX1;Tỉnh A;abc;abc;abc;abc;abc;abc;abc;abc\n`);
+    const r = await runCli(['score', file, '--year', '2021', '--format', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Framework dti-province-2022 expects 8 score columns; the file has 8. The problem of 1 rows: points.awareness (Nhận thức số): Value "abc" is not a number');
+    expect(r.err).not.toContain('smartCity');
+  });
+});

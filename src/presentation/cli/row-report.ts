@@ -174,7 +174,10 @@ function few(items: readonly string[], n = 10): string {
 /** The framework's input columns the file lacks, as the framework names them (`Nhận thức số`, `1.1.1`). */
 export function missingColumns(plan: ColumnPlan, framework: Framework): { expected: number; missing: string[] } {
   const index = frameworkColumns(framework);
-  const ids = [...new Set(index.values())];
+  // a DTI indicator listed but not scored (922's Đô thị thông minh, maximum 0) is no column a row needs:
+  // naming it as missing blamed the columns of a file whose rows were rejected for their values
+  const unscored = new Set(framework.kind === 'dti' ? framework.mainIndicators.filter((m) => m.group === 'unscored').map((m) => m.id) : []);
+  const ids = [...new Set(index.values())].filter((id) => !unscored.has(id));
   const present = new Set<string>();
   plan.role.forEach((role, i) => {
     if (role !== 'cell' && role !== 'info') return;
