@@ -73,3 +73,27 @@ describe('a workbook whose number cells hold text (t="n" with "abc")', () => {
     expect(r.err).not.toContain('smartCity');
   });
 });
+
+describe('a CSV of 200,000 columns (far past Excel\'s 16,384)', () => {
+  const file = join(dir, 'columns.csv');
+  const n = 200_000;
+  writeFileSync(file, `${DTI_HEADER}${';x'.repeat(n)}\n${DTI_ROW}${';1'.repeat(n)}\n`);
+
+  it('is scored to CSV: its information columns are written, no "Maximum call stack size exceeded"', async () => {
+    const r = await runCli(['score', file, '--year', '2021', '--format', 'csv']);
+    expect(r.err).not.toContain('unexpected error');
+    expect(r.code).toBe(0);
+    const [header, row] = r.out.split('\n');
+    expect(header!.split(',').length).toBe(16 + n);
+    expect(row).toMatch(/^X1,Tỉnh A,1,1,/);
+  });
+
+  it('is refused as .xlsx (exit 2, nothing written) instead of a workbook with columns past XFD that Excel calls corrupt', async () => {
+    const out = join(dir, 'columns.xlsx');
+    const r = await runCli(['score', file, '--year', '2021', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('tệp .xlsx chỉ ghi tối đa 16.384 cột (cột cuối XFD), bảng có 200.016 cột trở lên: hãy ghi CSV / an .xlsx output holds at most 16,384 columns (the last is XFD); the table has 200,016 or more: write CSV instead');
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -525,9 +525,9 @@ function scoreHeader(first: ScoredRow | undefined, info: readonly { field: strin
   const withOwn = (header: string[], cells: (s: ScoredRow) => TabularCell[]) =>
     info.length === 0 ? { header, cells } : { header: [...header.slice(0, 2), ...keys, ...header.slice(2)], cells: (s: ScoredRow) => {
       // the row's own cells array (fresh for each row): the officer's columns go in after id and name
+      // (not splice(2, 0, ...own): a row of 300,000 columns is no argument list, it overflowed the stack)
       const c = cells(s);
-      c.splice(2, 0, ...own(s));
-      return c;
+      return [...c.slice(0, 2), ...own(s), ...c.slice(2)];
     } };
   if (!first || first.result.kind === 'dti') {
     const { header, ids } = first ? dtiHeader(first.result as DtiResult) : { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society'], ids: [] };

@@ -426,7 +426,7 @@ export function scoreChunk(chunk: RowChunk, options: ScoreRowsOptions): { scored
   }
   if (options.strict && errors.length) {
     // stop at the first bad row: keep what came before it
-    const first = Math.min(...errors.map((e) => e.line));
+    const first = errors.reduce((m, e) => Math.min(m, e.line), Infinity);
     return { scored: scored.filter((s) => s.line < first), errors: errors.filter((e) => e.line === first) };
   }
   return { scored, errors };

@@ -148,7 +148,14 @@ export class XlsxStream {
   }
 
   private ref(col: number, row: number): string {
-    while (this.columns.length < col) this.columns.push(columnName(this.columns.length + 1));
+    while (this.columns.length < col) {
+      // never past XFD: Excel calls a workbook with a column QAUB corrupt (a CSV of 300,000 columns read as information)
+      if (this.columns.length >= EXCEL_LIMITS.columns) {
+        const n = EXCEL_LIMITS.columns.toLocaleString('en');
+        throw new CliError(2, `tệp .xlsx chỉ ghi tối đa ${EXCEL_LIMITS.columns.toLocaleString('vi-VN')} cột (cột cuối XFD), bảng có ${col.toLocaleString('vi-VN')} cột trở lên: hãy ghi CSV`, `an .xlsx output holds at most ${n} columns (the last is XFD); the table has ${col.toLocaleString('en')} or more: write CSV instead`);
+      }
+      this.columns.push(columnName(this.columns.length + 1));
+    }
     return `${this.columns[col - 1]}${row}`;
   }
 
@@ -221,6 +228,8 @@ export class XlsxStream {
    * widths are fitted to the header and to `sample` (the first rows).
    */
   async start(header: readonly string[], decimals: readonly (number | undefined)[] = [], sample: readonly (readonly Cell[])[] = []): Promise<void> {
+    // refused before a byte of the sheet is written
+    if (header.length > EXCEL_LIMITS.columns) this.ref(header.length, 1);
     const widths = header.map((h, i) => {
       let w = textWidth(h);
       for (const r of sample) {
