@@ -97,3 +97,29 @@ describe('a CSV of 200,000 columns (far past Excel\'s 16,384)', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('an input that is a pipe (a FIFO no one writes to)', () => {
+  // opening it waited for a writer on the main thread: Ctrl-C and SIGTERM were never handled, only kill -9 ended it
+  // (and with a writer it failed anyway: ESPIPE, the sample read again from its start)
+  it('is refused at once, one line, exit 2, as the input, --columns, --registered, --previous and --framework-file', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const csv = join(dir, 'dti.csv');
+    writeFileSync(csv, `${DTI_HEADER}\n${DTI_ROW}\n`);
+    const refusal = (what: string) => `${what} là một ống (FIFO) hoặc socket, không phải tệp: hãy lưu dữ liệu vào một tệp rồi đọc tệp đó / ${what} is a pipe (FIFO) or socket, not a file: save the data to a file and read that`;
+    for (const [args, what] of [
+      [['score', fifo, '--year', '2021'], fifo],
+      [['score', csv, '--year', '2021', '--columns', fifo], `--columns ${fifo}`],
+      [['summary', join(__dirname, '..', '..', 'fixtures', 'dbi-sme-daklak.json'), '--registered', fifo], `--registered ${fifo}`],
+      [['rank', csv, '--year', '2021', '--previous', fifo], fifo],
+    ] as const) {
+      const r = await runCli([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toBe(`vndi: ${refusal(what)}\n`);
+    }
+    const f = await runCli(['score', csv, '--framework-file', fifo]);
+    expect(f.code).toBe(2);
+    expect(f.err).toContain('is a pipe (FIFO) or socket, not a file: save it to a file');
+  });
+});

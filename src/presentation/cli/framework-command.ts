@@ -66,8 +66,13 @@ export function readFrameworkJson(path: string): unknown {
   }
   let text: string;
   try {
-    if (statSync(path).isDirectory()) {
+    const st = statSync(path);
+    if (st.isDirectory()) {
       throw new FrameworkFileError(path, { vi: 'là một thư mục, không phải tệp', en: 'is a folder, not a file' });
+    }
+    // a FIFO would wait for a writer where Ctrl-C cannot end the wait (see pipeRefusal)
+    if (st.isFIFO() || st.isSocket()) {
+      throw new FrameworkFileError(path, { vi: 'là một ống (FIFO) hoặc socket, không phải tệp: hãy lưu vào một tệp', en: 'is a pipe (FIFO) or socket, not a file: save it to a file' });
     }
     text = readFileSync(path, 'utf8');
   } catch (e) {

@@ -29,7 +29,7 @@ import type { DbiFramework, Framework } from '../../framework/schema.js';
 import { dbiFrameworkOf, type DbiResult } from '../../score/score-dbi.js';
 import type { DtiResult } from '../../score/score-dti.js';
 import { CliError, ioError } from '../io/cli-error.js';
-import { parseEncodingName } from '../io/decode.js';
+import { parseEncodingName, pipeRefusal } from '../io/decode.js';
 import { META_HEADERS, frameworkColumns, headerKey, metaField, type ColumnPlan } from '../io/headers.js';
 import { progressMeter } from '../io/progress.js';
 import { ID_BY_NAME, cellValue, rowFromFields, type InputRow } from '../io/rows.js';
@@ -351,6 +351,8 @@ function readOptions(o: Options): ReadOptions {
   let columns: Record<string, string> | undefined;
   if (o.columns) {
     let text: string;
+    const pipe = pipeRefusal(o.columns, `--columns ${o.columns}`);
+    if (pipe) throw pipe;
     try {
       text = readFileSync(o.columns, 'utf8');
     } catch (e) {

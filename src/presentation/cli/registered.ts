@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { canonicalText } from '../../analysis/text-key.js';
 import { CliError, ioError } from '../io/cli-error.js';
+import { pipeRefusal } from '../io/decode.js';
 import { headerKey, metaField } from '../io/headers.js';
 import { isTotalsLabel } from '../io/rows.js';
 import { openRows, type ReadOptions } from '../io/source.js';
@@ -54,6 +55,8 @@ export async function readRegistered(file: string, groupBy: readonly string[], r
     notices.push({ vi: `--registered: ${place} là dòng tổng cộng hoặc trung bình ("${label}"), không phải một nhóm: để riêng, không tính`, en: `--registered: ${placeEn} is a totals or average row ("${label}"), not a group: set aside, not counted` });
 
   let text: string;
+  const pipe = pipeRefusal(file, `--registered ${file}`);
+  if (pipe) throw pipe;
   try {
     text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {

@@ -4,7 +4,7 @@
  * that is not valid UTF-8 is never read as if it were: the legacy code page that decodes it into
  * plausible Vietnamese is chosen, or the run stops with an error naming the likely encoding.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { quoted } from '../format/safety.js';
 import { CliError, ioError } from './cli-error.js';
@@ -127,6 +127,24 @@ export function detectEncoding(sample: Uint8Array, file = ''): DetectedEncoding 
     `${file}: tệp không phải UTF-8 và không nhận ra bảng mã tiếng Việt (có thể là ${likely}); hãy lưu lại dạng "CSV UTF-8" hoặc dùng --encoding windows-1258 | tcvn3`,
     `${file}: the file is not UTF-8 and no Vietnamese code page reads it plausibly (perhaps ${likely}); save it as "CSV UTF-8" or use --encoding windows-1258 | tcvn3`,
   );
+}
+
+/**
+ * The refusal of an input that is a pipe (a FIFO, `<(command)`) or a socket, or undefined for any
+ * other path: opening a FIFO waits for a writer on the main thread, where Ctrl-C cannot end it (a
+ * hang only `kill -9` ended), and a pipe cannot be read twice (its sample, then its rows: ESPIPE).
+ * `what` names the input (`--columns map.json`, or the file alone).
+ */
+export function pipeRefusal(path: string, what = path): CliError | undefined {
+  let pipe = false;
+  try {
+    const st = statSync(path);
+    pipe = st.isFIFO() || st.isSocket();
+  } catch {
+    // a missing or unreadable path: the reader reports it
+  }
+  if (!pipe) return undefined;
+  return new CliError(2, `${what} là một ống (FIFO) hoặc socket, không phải tệp: hãy lưu dữ liệu vào một tệp rồi đọc tệp đó`, `${what} is a pipe (FIFO) or socket, not a file: save the data to a file and read that`);
 }
 
 /** Reads up to `size` bytes from the start of a file. */

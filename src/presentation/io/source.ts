@@ -17,7 +17,7 @@ import Papa from 'papaparse';
 import type { ValidationIssue } from '../../errors.js';
 import { quoted } from '../format/safety.js';
 import { CliError, ioError } from './cli-error.js';
-import { decodeBytes, detectEncoding, detectLegacyText, ENCODING_LABEL, legacyText, readSample, streamDecoder, type EncodingName, type LegacyEncoding } from './decode.js';
+import { decodeBytes, detectEncoding, detectLegacyText, ENCODING_LABEL, legacyText, pipeRefusal, readSample, streamDecoder, type EncodingName, type LegacyEncoding } from './decode.js';
 import { findHeaderRow, headerKey, headerRows, planColumns, type ColumnPlan, type HeaderRows } from './headers.js';
 import { JsonArraySplitter } from './json-array.js';
 import { MAX_JSON_DEPTH, MAX_ROW_CHARACTERS, tooDeep } from './json-limits.js';
@@ -236,6 +236,8 @@ export async function openRows(file: string, options: ReadOptions = {}): Promise
   } catch (e) {
     throw ioError(`không đọc được tệp ${file}`, `cannot read ${file}`, e);
   }
+  const pipe = pipeRefusal(file);
+  if (pipe) throw pipe;
   const sample = readSample(file, HEADER_SAMPLE_BYTES);
   const lower = file.toLowerCase();
   const chunkRows = options.chunkRows ?? 2048;
