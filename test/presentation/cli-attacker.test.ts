@@ -123,3 +123,17 @@ describe('an input that is a pipe (a FIFO no one writes to)', () => {
     expect(f.err).toContain('is a pipe (FIFO) or socket, not a file: save it to a file');
   });
 });
+
+describe('--errors naming the --out file or an input', () => {
+  it('names --errors and says what the file is: the --out file (not "the input file"), or the input', async () => {
+    const csv = join(dir, 'errors-in.csv');
+    writeFileSync(csv, `${DTI_HEADER}\n${DTI_ROW}\n`);
+    const out = join(dir, 'both.csv');
+    const r = await runCli(['score', csv, '--year', '2021', '--out', out, '--errors', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`vndi: --errors ${out} cũng là tệp --out ${out}: hai kết quả không ghi chung một tệp; hãy chọn tên khác / --errors ${out} is also the --out file ${out}: two outputs cannot share one file; choose another name\n`);
+    const e = await runCli(['score', csv, '--year', '2021', '--errors', csv]);
+    expect(e.code).toBe(2);
+    expect(e.err).toContain(`--errors ${csv} is the input file ${csv}: refusing to overwrite the original data`);
+  });
+});

@@ -959,7 +959,7 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
   const out = o.out ? openOutput(o.out, inputs) : undefined;
   let errSink: OutputSink | undefined;
   try {
-    errSink = o.errors ? openOutput(o.errors, [...inputs, ...(o.out ? [o.out] : [])]) : undefined;
+    errSink = o.errors ? openOutput(o.errors, inputs, '--errors', o.out ? [o.out] : []) : undefined;
   } catch (e) {
     out?.abort();
     throw e;

@@ -88,14 +88,22 @@ function realOrResolved(path: string): string {
  * Refuses an output that is one of the inputs: the same real path, or the same device and inode
  * (a hard link or a symbolic link to an input).
  */
-export function assertNotAnInput(out: string, inputs: readonly string[]): void {
+export function assertNotAnInput(out: string, inputs: readonly string[], option = '--out', outputs: readonly string[] = []): void {
   const target = statOrUndefined(out, true);
   const real = realOrResolved(out);
+  const same = (other: string) => {
+    const s = statOrUndefined(other, true);
+    return realOrResolved(other) === real || (target !== undefined && s !== undefined && s.dev === target.dev && s.ino === target.ino);
+  };
   for (const input of inputs) {
-    const s = statOrUndefined(input, true);
-    const same = realOrResolved(input) === real || (target !== undefined && s !== undefined && s.dev === target.dev && s.ino === target.ino);
-    if (same) {
-      throw new CliError(2, `--out ${out} là tệp đầu vào ${input}: không ghi đè dữ liệu gốc; hãy chọn tên khác`, `--out ${out} is the input file ${input}: refusing to overwrite the original data; choose another name`);
+    if (same(input)) {
+      throw new CliError(2, `${option} ${out} là tệp đầu vào ${input}: không ghi đè dữ liệu gốc; hãy chọn tên khác`, `${option} ${out} is the input file ${input}: refusing to overwrite the original data; choose another name`);
+    }
+  }
+  // `--errors` naming the `--out` file: not "the input file", which it is not
+  for (const other of outputs) {
+    if (same(other)) {
+      throw new CliError(2, `${option} ${out} cũng là tệp --out ${other}: hai kết quả không ghi chung một tệp; hãy chọn tên khác`, `${option} ${out} is also the --out file ${other}: two outputs cannot share one file; choose another name`);
     }
   }
 }
@@ -119,9 +127,9 @@ export function stdoutSink(): OutputSink {
  * @throws {@link CliError} (exit 2) when the folder is missing, the target is not a regular file,
  *   the target is an input, or the temporary file cannot be created.
  */
-export function openOutput(out: string | undefined, inputs: readonly string[] = []): OutputSink {
+export function openOutput(out: string | undefined, inputs: readonly string[] = [], option = '--out', outputs: readonly string[] = []): OutputSink {
   if (out === undefined) return stdoutSink();
-  assertNotAnInput(out, inputs);
+  assertNotAnInput(out, inputs, option, outputs);
   const dir = dirname(resolve(out));
   const folder = statOrUndefined(dir, true);
   if (!folder) throw new CliError(2, `không có thư mục ${dirname(out)} để ghi ${out}`, `the folder ${dirname(out)} of ${out} does not exist`);
