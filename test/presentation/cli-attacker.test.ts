@@ -137,3 +137,28 @@ describe('--errors naming the --out file or an input', () => {
     expect(e.err).toContain(`--errors ${csv} is the input file ${csv}: refusing to overwrite the original data`);
   });
 });
+
+describe('full-width formula signs and a byte order mark before a formula', () => {
+  it('spreadsheetText neutralises ＝ ＋ － ＠ (Excel under an East Asian input method reads them as = + - @) and drops U+FEFF', async () => {
+    const { spreadsheetText } = await import('../../src/presentation/format/safety.js');
+    for (const s of ['＝HYPERLINK("http://x","y")', '＋cmd', '－1+1', '＠SUM(A1)']) expect(spreadsheetText(s)).toBe(`'${s}`);
+    expect(spreadsheetText('\uFEFF=1+1')).toBe("'=1+1");
+    for (const lone of ['＝', '＋', '－', '＠']) expect(spreadsheetText(lone)).toBe(lone);
+    expect(spreadsheetText('Ｘ＝1')).toBe('Ｘ＝1');
+  });
+
+  it('vndi score writes them neutralised in CSV, --excel CSV and .xlsx', async () => {
+    const csv = join(dir, 'fullwidth.csv');
+    writeFileSync(csv, `${DTI_HEADER};Nguồn\nX1;＝HYPERLINK("http://x");74;30;41,6;12,63;54;78,47;61,62;46,17;＠SUM(A1)\n`);
+    const plain = await runCli(['score', csv, '--year', '2021', '--format', 'csv']);
+    expect(plain.out.split('\n')[1]).toMatch(/^X1,"'＝HYPERLINK\(""http:\/\/x""\)",.*,'＠SUM\(A1\)$/);
+    const excel = await runCli(['score', csv, '--year', '2021', '--format', 'csv', '--excel']);
+    expect(excel.out.split('\r\n')[1]).toMatch(/^X1;"'＝HYPERLINK\(""http:\/\/x""\)";/);
+    const out = join(dir, 'fullwidth.xlsx');
+    expect((await runCli(['score', csv, '--year', '2021', '--out', out])).code).toBe(0);
+    const { default: readXlsxFile } = await import('read-excel-file/node');
+    const { readFileSync } = await import('node:fs');
+    const rows = (await readXlsxFile(readFileSync(out)))[0]!.data;
+    expect(rows[1]![1]).toBe('\'＝HYPERLINK("http://x")');
+  });
+});

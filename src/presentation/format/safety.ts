@@ -5,14 +5,17 @@
  * terminal. Each writer passes its text through the one function for its medium.
  */
 
-/** The characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * The characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP), and
+ * their full-width forms (＝ ＋ － ＠), which Excel under an East Asian input method takes for them.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 /** One formula sign alone: nothing a spreadsheet can evaluate (see {@link spreadsheetText}). */
-const LONE_SIGN = /^[=+\-@]$/;
+const LONE_SIGN = /^[=+\-@\uff1d\uff0b\uff0d\uff20]$/;
 
 /**
  * Neutralises a text cell for a spreadsheet (CSV or XLSX): a text that begins with `=`, `+`, `-`,
- * `@`, a tab or a carriage return gets a leading `'`, so that the spreadsheet shows it as text and
+ * `@` (or their full-width forms `＝`, `＋`, `－`, `＠`), a tab or a carriage return gets a leading `'`, so that the spreadsheet shows it as text and
  * never evaluates it. Numbers are not text: write them as numbers and do not pass them here.
  *
  * A cell that is one of those signs alone (`=`, `+`, `-`, `@`: a rank change "=" meaning "no
@@ -31,7 +34,8 @@ const LONE_SIGN = /^[=+\-@]$/;
 // Controls other than tab, line feed and carriage return (an ESC recolours the terminal the CSV is
 // printed to; XML 1.0, hence an .xlsx sheet, cannot hold them at all) and bidirectional overrides
 // (U+202E shows a cell backwards): dropped before the formula check, so that '\u202E=1+1' is caught.
-const SPREADSHEET_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+// A byte order mark (U+FEFF) too: at the start of a file Excel takes it for the encoding's mark and reads what follows.
+const SPREADSHEET_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]/g;
 
 export function spreadsheetText(text: string): string {
   const clean = text.replace(SPREADSHEET_UNSAFE, '');
