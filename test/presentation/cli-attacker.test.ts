@@ -162,3 +162,19 @@ describe('full-width formula signs and a byte order mark before a formula', () =
     expect(rows[1]![1]).toBe('\'＝HYPERLINK("http://x")');
   });
 });
+
+describe('an HTML report of a file whose every row is rejected', () => {
+  it('says no report was written because no row scored (exit 1), not the library\'s "framework: One of these fields is required"', async () => {
+    const csv = join(dir, 'all-bad.csv');
+    writeFileSync(csv, `${DTI_HEADER}\nX1;Tỉnh A;abc;30;41,6;12,63;54;78,47;61,62;46,17\n`);
+    for (const command of ['score', 'rank']) {
+      const out = join(dir, `all-bad-${command}.html`);
+      const r = await runCli([command, csv, '--year', '2021', '--out', out]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('vndi: không ghi báo cáo HTML: không dòng nào được chấm (xem các lỗi ở trên) / no HTML report written: no row was scored (see the problems above)\n');
+      expect(r.err).not.toContain('is required');
+      const { existsSync } = await import('node:fs');
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+});

@@ -1249,6 +1249,10 @@ async function streamRows(
     sink.write(text);
     if (prov) sink.write(csvTrailer(prov, csvOptions()));
   } else {
+    // a report of no row: the library refused it with its own field names ("framework: One of these fields is required")
+    if (format === 'html' && kept.length === 0 && (command === 'score' || command === 'rank')) {
+      throw new CliError(1, 'không ghi báo cáo HTML: không dòng nào được chấm (xem các lỗi ở trên)', 'no HTML report written: no row was scored (see the problems above)');
+    }
     let table: Tabular;
     if (command === 'score') table = { ...scoreTable(kept, info, missing), labels: infoLabels() };
     else if (command === 'summary') {
