@@ -178,3 +178,22 @@ describe('an HTML report of a file whose every row is rejected', () => {
     }
   });
 });
+
+describe('a column headed __proto__ (or constructor, hasOwnProperty)', () => {
+  it('is an information column like any other, written in every format, not a run ended by "expected string, number or null"', async () => {
+    const csv = join(dir, 'proto-columns.csv');
+    writeFileSync(csv, `${DTI_HEADER};__proto__;constructor;hasOwnProperty\n${DTI_ROW};p;c;h\n`);
+    const r = await runCli(['score', csv, '--year', '2021', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'id,name,__proto__,constructor,hasOwnProperty,framework,total,value,government,economy,society,awareness,institutions,infrastructure,humanResources,cybersecurity,digitalGovernment,digitalEconomy,digitalSociety',
+      'X1,Tỉnh A,p,c,h,dti-province-2022,398.49,0.3985,0.4153,0.4213,0.3975,74,30,41.6,12.63,54,78.47,61.62,46.17',
+    ]);
+    for (const format of ['table', 'md', 'html', 'json']) expect((await runCli(['score', csv, '--year', '2021', '--format', format])).code, format).toBe(0);
+    expect(({} as Record<string, unknown>).p).toBeUndefined();
+    const { rowFromFields } = await import('../../src/presentation/io/rows.js');
+    const row = rowFromFields(planColumns(['id', '__proto__']), ['X1', 'p'], 2);
+    expect(Object.getPrototypeOf(row.meta)).toBe(Object.prototype);
+    expect(Object.hasOwn(row.meta, '__proto__') && row.meta['__proto__']).toBe('p');
+  });
+});
