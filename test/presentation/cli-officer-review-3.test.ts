@@ -38,3 +38,41 @@ describe('the notice of merged spellings', () => {
     }
   });
 });
+
+describe('a sheet of DTI values read as points', () => {
+  const values = () =>
+    excelCsv('gia-tri.csv', [
+      DTI_HEADER,
+      ['01', 'Hà Nội', 0.955, 0.9, 0.8825, 0.701, 0.686, 0.8518, 0.8027, 0.7337],
+      ['66', 'Đắk Lắk', 0.74, 0.3, 0.416, 0.1263, 0.54, 0.3923, 0.4108, 0.3078],
+    ]);
+
+  it('is refused row by row, saying --input values, never scored a thousand times too low with exit 0', async () => {
+    const r = await runCli(['score', values(), '--framework', 'dti-province-2022', '--format', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.out).not.toMatch(/^01,/m);
+    expect(r.err).toContain('line 2 (01): points: mọi chỉ số của dòng đều từ 0 đến 1');
+    expect(r.err).toContain('--input values');
+    // the closing message names the rows' shared problem, not a missing unscored column
+    expect(r.err).toContain('cần 8 cột điểm; tệp có 8. Lỗi của 2 dòng: points:');
+    expect(r.err).not.toContain('thiếu: Đô thị thông minh');
+    expect(r.err).toContain('read 2 rows: 0 scored, 2 rejected, 0 blank, 0 set aside');
+  });
+
+  it('scores as values with --input values (0.3985 for Đắk Lắk) and as points only when --input points says so', async () => {
+    const v = await runCli(['score', values(), '--framework', 'dti-province-2022', '--input', 'values', '--format', 'csv']);
+    expect(v.code).toBe(0);
+    expect(v.out).toMatch(/^66,Đắk Lắk,dti-province-2022,398\.48,0\.3985,/m);
+    const p = await runCli(['score', values(), '--framework', 'dti-province-2022', '--input', 'points', '--format', 'csv']);
+    expect(p.code).toBe(0);
+    expect(p.out).toMatch(/^66,Đắk Lắk,dti-province-2022,3\.23,0\.0032,/m);
+  });
+
+  it('judges each row alone: points beside a row whose every figure lies in 0–1', async () => {
+    const file = excelCsv('diem.csv', [DTI_HEADER, ['66', 'Đắk Lắk', 74, 30, 41.6, 12.63, 54, 78.47, 61.62, 46.17], ['48', 'Đà Nẵng', 1, 0, 0.5, 0, 1, 0, 0, 0.25]]);
+    const r = await runCli(['score', file, '--framework', 'dti-province-2022', '--format', 'csv']);
+    expect(r.out).toMatch(/^66,Đắk Lắk,dti-province-2022,398\.49,0\.3985,/m);
+    // a row whose every point lies in 0–1 is values read as points, whatever the other rows hold
+    expect(r.err).toContain('line 3 (48): points:');
+  });
+});

@@ -8,6 +8,7 @@
  * and the run ends with one message naming the likely cause: the columns the framework expects and
  * those the file has, the header row chosen and the sheet read.
  */
+import { dtiInputUnits, hasDtiComponents } from '../../assessment/dti-input.js';
 import type { ValidationIssue } from '../../errors.js';
 import type { Framework } from '../../framework/schema.js';
 import { terminalLine } from '../format/safety.js';
@@ -174,7 +175,12 @@ function few(items: readonly string[], n = 10): string {
 /** The framework's input columns the file lacks, as the framework names them (`Nhận thức số`, `1.1.1`). */
 export function missingColumns(plan: ColumnPlan, framework: Framework): { expected: number; missing: string[] } {
   const index = frameworkColumns(framework);
-  const ids = [...new Set(index.values())];
+  let ids = [...new Set(index.values())];
+  if (framework.kind === 'dti' && !hasDtiComponents(framework)) {
+    // an unscored indicator (Đô thị thông minh, maximum 0) may be left out: it is no missing column
+    const required = new Set(dtiInputUnits(framework).filter((u) => u.required).map((u) => u.id));
+    ids = ids.filter((id) => required.has(id));
+  }
   const present = new Set<string>();
   plan.role.forEach((role, i) => {
     if (role !== 'cell' && role !== 'info') return;
