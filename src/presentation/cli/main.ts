@@ -1411,7 +1411,8 @@ async function run(argv: readonly string[]): Promise<number> {
   if (o.out && !o.format && !byName) {
     throw new UsageError(`không ghi được ${o.out}: đặt đuôi .csv, .json, .ndjson, .md, .html, .xlsx hoặc .txt, hoặc dùng --format`, `cannot write ${o.out}: name it .csv, .json, .ndjson, .md, .html, .xlsx or .txt, or give --format`);
   }
-  const format = (o.format ?? byName ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
+  // --excel is CSV for Excel: without --format or --out it still writes CSV, never JSON into ket-qua.csv
+  const format = (o.format ?? byName ?? (o.excel ? 'csv' : process.stdout.isTTY ? 'table' : 'json')) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`không có --format ${format}; các định dạng: ${FORMATS.join(', ')}`, `unknown --format ${format}; known: ${FORMATS.join(', ')}`);
   // a workbook is bytes: into a file or a pipe, never onto a terminal
   if (format === 'xlsx' && !o.out && process.stdout.isTTY) throw new UsageError('--format xlsx ghi một tệp Excel nhị phân: dùng --out <tệp.xlsx> (hoặc chuyển hướng ra tệp)', '--format xlsx writes a binary workbook: give --out <file.xlsx> (or redirect to a file)');
