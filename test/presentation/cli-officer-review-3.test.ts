@@ -16,7 +16,7 @@ beforeAll(() => {
 /** A CSV as Excel writes it for Vietnam: BOM, `;`, decimal commas, CRLF. */
 function excelCsv(name: string, rows: readonly (readonly (string | number)[])[]): string {
   const path = join(dir, name);
-  writeFileSync(path, '\uFEFF' + rows.map((r) => r.map((v) => String(v).replace('.', ',')).join(';')).join('\r\n') + '\r\n');
+  writeFileSync(path, '\uFEFF' + rows.map((r) => r.map((v) => (typeof v === 'number' ? String(v).replace('.', ',') : v.includes(';') ? `"${v}"` : v)).join(';')).join('\r\n') + '\r\n');
   return path;
 }
 
@@ -74,5 +74,41 @@ describe('a sheet of DTI values read as points', () => {
     expect(r.out).toMatch(/^66,Đắk Lắk,dti-province-2022,398\.49,0\.3985,/m);
     // a row whose every point lies in 0–1 is values read as points, whatever the other rows hold
     expect(r.err).toContain('line 3 (48): points:');
+  });
+});
+
+describe('--excel without --out or --format', () => {
+  it('writes CSV for Excel (BOM, ";", decimal commas), not JSON, into a redirected ket-qua.csv', async () => {
+    const file = excelCsv('diem-excel.csv', [DTI_HEADER, ['66', 'Đắk Lắk', 74, 30, 41.6, 12.63, 54, 78.47, 61.62, 46.17]]);
+    const r = await runCli(['score', file, '--framework', 'dti-province-2022', '--excel']);
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith('\uFEFFMã;Tên;')).toBe(true);
+    expect(r.out).toContain(';398,49;0,3985;');
+  });
+});
+
+describe("a questionnaire's pillar whose id is an officer's field", () => {
+  it("keeps the file's Ngành column and the sector pillar apart in every header", async () => {
+    const template = await runCli(['framework', 'template', 'dbi-questionnaire']);
+    const framework = JSON.parse(template.out) as { sectors: { name: { vi: string } }[] };
+    for (const s of framework.sectors) s.name.vi = s.name.vi.replace(' (điền tên ngành)', '');
+    const q = join(dir, 'q.json');
+    writeFileSync(q, JSON.stringify(framework));
+    const answers = excelCsv('tra-loi.csv', [
+      ['Mã số thuế', 'Tên doanh nghiệp', 'Ngành', '1.1', '1.2', '2.1.1', '2.1.2', '2.1.3', '3.1.1', '3.1.2', '4.1.1', '4.2.1'],
+      ['0301000001', 'Công ty A', 'Thương mại', 'd', 'Có', 'b; d', '25,5', 'KAD', '3', 'c', 'a; b', ''],
+    ]);
+    const csv = await runCli(['score', answers, '--framework-file', q, '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const header = csv.out.split('\n')[0]!.split(',');
+    expect(header.filter((h) => h === 'sector')).toHaveLength(1);
+    expect(header).toContain('sector (input)');
+    const row = csv.out.split('\n')[1]!.split(',');
+    expect(row[header.indexOf('sector (input)')]).toBe('Thương mại');
+    expect(row[header.indexOf('sector')]).toBe('4'); // POS (2) + kho (2): the sector pillar's points
+    const excel = await runCli(['score', answers, '--framework-file', q, '--excel']);
+    const vi = excel.out.replace('\uFEFF', '').split('\r\n')[0]!.split(';');
+    expect(vi.filter((h) => h === 'Ngành')).toHaveLength(1);
+    expect(vi).toContain('Giải pháp theo ngành (điền tên trụ cột)');
   });
 });

@@ -983,6 +983,12 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
  */
 function officerColumns(source: RowSource, first: RowChunk | undefined, file: Framework | undefined): { field: string; key: string; label: Localized }[] {
   const taken = new Set(['id', 'name', 'framework', 'source', 'total', 'max', 'percent', 'level', 'levelName', 'levelNote', 'value', 'government', 'economy', 'society', 'rank']);
+  // a pillar or main indicator whose id is an officer's field (a questionnaire's pillar `sector`
+  // beside the file's Ngành column) keeps its key: the officer's column is the one renamed
+  for (const f of file ? [file] : [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS]) {
+    for (const p of f.pillars) taken.add(p.id).add(`${p.id}.level`);
+    if (f.kind === 'dti') for (const m of f.mainIndicators) taken.add(m.id);
+  }
   const english: Readonly<Record<string, string>> = { year: 'Year', district: 'District', commune: 'Commune', sector: 'Sector', size: 'Size', region: 'Region', group: 'Group', citation: 'Citation' };
   const out: { field: string; key: string; label: Localized }[] = [];
   const add = (field: string, header: string, meta: boolean) => {
