@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { criterionOrder } from '../../src/index.js';
 import { runCli } from '../helpers.js';
 
 let dir: string;
@@ -110,5 +111,29 @@ describe("a questionnaire's pillar whose id is an officer's field", () => {
     const vi = excel.out.replace('\uFEFF', '').split('\r\n')[0]!.split(';');
     expect(vi.filter((h) => h === 'Ngành')).toHaveLength(1);
     expect(vi).toContain('Giải pháp theo ngành (điền tên trụ cột)');
+  });
+});
+
+describe('vndi rank --group-by on DBI rows', () => {
+  it("ranks each enterprise within its district (bounds where a row of the district was rejected), not silently province-wide only", async () => {
+    const order = criterionOrder('dbi-2021-sme');
+    const answers = (x: number) => order.map((id) => (id === '2.1.1' ? 5 * x : x));
+    const file = excelCsv('dn-huyen.csv', [
+      ['Mã số thuế', 'Tên doanh nghiệp', 'Huyện', ...order],
+      ['0401000001', 'DN 1', 'Krông Pắc', ...answers(2)],
+      ['0401000002', 'DN 2', 'Buôn Hồ', ...answers(4)],
+      ['0401000003', 'DN 3', 'Krông\u00a0Pắc', ...answers(3)],
+      ['0401000004', 'DN 4', 'Buôn Hồ', ...answers(1).map((v, i) => (i === 20 ? 7 : v))],
+    ]);
+    const r = await runCli(['rank', file, '--framework', 'dbi-2021-sme', '--group-by', 'Huyện', '--format', 'csv']);
+    expect(r.code).toBe(1);
+    const rows = r.out.split('\n\n')[0]!.split('\n').map((l) => l.split(','));
+    expect(rows[0]!.slice(0, 7)).toEqual(['rank', 'id', 'name', 'total', 'level', 'group', 'rankInGroup']);
+    const byId = new Map(rows.slice(1).map((c) => [c[1], c]));
+    expect(byId.get('0401000002')!.slice(5, 7)).toEqual(['Buôn Hồ', '1–2/2']); // DN 4 (rejected) could rank above it
+    expect(byId.get('0401000003')!.slice(5, 7)).toEqual(['Krông Pắc', '1/2']);
+    expect(byId.get('0401000001')!.slice(5, 7)).toEqual(['Krông Pắc', '2/2']);
+    expect(byId.get('0401000004')!.slice(5, 7)).toEqual(['Buôn Hồ', '']);
+    expect(r.err).toContain('read 4 rows: 3 scored, 1 rejected, 0 blank, 0 set aside');
   });
 });

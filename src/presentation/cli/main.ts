@@ -629,6 +629,8 @@ interface DbiRankEntry {
   readonly total: number;
   readonly percent: number;
   readonly level: number | null;
+  /** The row's own cells, for `--group-by` (a district, a sector). */
+  readonly meta: Readonly<Record<string, string>>;
 }
 
 function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
@@ -639,7 +641,7 @@ function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
     const score = by === 'total' ? formatUnits(s.totalUnits, c.decimals) : by === 'percent' ? ratioString(s.totalUnits * 100, c.totalMaxUnits) : p < 0 ? null : formatUnits(s.pillarUnits(p), c.decimals);
     const total = s.totalUnits / c.factor;
     const percent = ratioHalfUp(s.totalUnits * 100, c.totalMaxUnits, 2);
-    return { id: s.id, name: name(s), score, shown: by === 'total' ? total : by === 'percent' ? percent : p < 0 ? null : s.pillarUnits(p) / c.factor, total, percent, level: s.levelCode < 0 ? null : s.levelCode };
+    return { id: s.id, name: name(s), score, shown: by === 'total' ? total : by === 'percent' ? percent : p < 0 ? null : s.pillarUnits(p) / c.factor, total, percent, level: s.levelCode < 0 ? null : s.levelCode, meta: s.meta };
   }
   const r = s.result as DbiResult;
   checkDbiBy(by, { id: r.framework.id, pillars: r.pillars });
@@ -648,31 +650,60 @@ function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
     id: s.id, name: name(s),
     score: by === 'total' ? r.exact.total : by === 'percent' ? r.exact.percent : (pillar?.exact.points ?? null),
     shown: by === 'total' ? r.total : by === 'percent' ? r.percent : (pillar?.points ?? null),
-    total: r.total, percent: r.percent, level: r.level,
+    total: r.total, percent: r.percent, level: r.level, meta: s.meta,
   };
 }
 
-function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined, missing: readonly MissingUnit[] = []): Tabular {
+function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined, missing: readonly MissingUnit[] = [], groupKey?: string): Tabular {
   const absent = missingOf(missing, entries);
   const ranking = rank([...entries.map((e) => ({ id: e.id, score: e.score })), ...absent.map((m) => ({ id: m.id, score: null }))], { method, precision: 'exact' });
   const byId = new Map(entries.map((e) => [e.id, e]));
+  // --group-by: each unit's rank among the units of its group (a district, a sector), with its bounds
+  const inGroup = groupKey ? dbiGroupRanks([...entries, ...absent], groupKey, (id) => byId.get(id)?.score ?? null, method) : undefined;
+  const groupCells = (id: string): TabularCell[] => {
+    const g = inGroup?.get(id);
+    return inGroup ? [g?.group ?? null, g && g.ranked.rank !== null ? `${rankCell(g.ranked)}/${g.of}` : null] : [];
+  };
   const names = new Map(absent.map((m) => [m.id, m.meta.name ?? '']));
   const without = ranking.length - entries.filter((e) => e.score !== null).length;
   const unit = { vi: 'đơn vị', en: 'units' };
   const missingText = { vi: `, ${without} đơn vị chưa có số liệu`, en: `, ${without} ${without === 1 ? 'unit' : 'units'} without data` };
   const text = (x: Ranked, lang: 'vi' | 'en') => (x.rank === null ? (lang === 'vi' ? 'chưa có số liệu' : 'no result') : `${x.best === x.worst ? x.rank : `${x.best}–${x.worst}`}/${ranking.length}${without ? missingText[lang] : ''}`);
   return {
-    header: ['rank', 'id', 'name', by, 'level', ...(without ? ['ranking'] : [])],
+    header: ['rank', 'id', 'name', by, 'level', ...(inGroup ? ['group', 'rankInGroup'] : []), ...(without ? ['ranking'] : [])],
     rows: ranking.map((x) => {
       const e = byId.get(x.id);
-      return [rankCell(x), x.id, e?.name ?? names.get(x.id) ?? '', e?.shown ?? null, e?.level ?? null, ...(without ? [{ vi: text(x, 'vi'), en: text(x, 'en') }] : [])];
+      return [rankCell(x), x.id, e?.name ?? names.get(x.id) ?? '', e?.shown ?? null, e?.level ?? null, ...groupCells(x.id), ...(without ? [{ vi: text(x, 'vi'), en: text(x, 'en') }] : [])];
     }),
     json: ranking.map((x) => {
       const e = byId.get(x.id);
-      return { rank: x.rank, best: x.best, worst: x.worst, certain: x.certain, id: x.id, total: e?.total ?? null, percent: e?.percent ?? null, level: e?.level ?? null, label: text(x, 'en'), labelVi: text(x, 'vi') };
+      const g = inGroup?.get(x.id);
+      return {
+        rank: x.rank, best: x.best, worst: x.worst, certain: x.certain, id: x.id, total: e?.total ?? null, percent: e?.percent ?? null, level: e?.level ?? null, label: text(x, 'en'), labelVi: text(x, 'vi'),
+        ...(g ? { group: g.group, rankInGroup: g.ranked.rank, bestInGroup: g.ranked.best, worstInGroup: g.ranked.worst, ofInGroup: g.of } : {}),
+      };
     }),
     ...(without ? boundsNote(without, ranking.length, unit) : {}),
   };
+}
+
+/**
+ * Each DBI unit's rank within its group (the values of the `--group-by` columns, joined with " / "),
+ * by the same `rank` as the whole ranking: a unit without a value in a group widens the bounds of
+ * that group's ranks only.
+ */
+function dbiGroupRanks(units: readonly { readonly id: string; readonly meta: Readonly<Record<string, string>> }[], groupKey: string, score: (id: string) => string | null, method: RankMethod | undefined): Map<string, { group: string; ranked: Ranked; of: number }> {
+  const keys = groupKey.split(',');
+  const groups = new Map<string, string[]>();
+  for (const u of units) {
+    const g = keys.map((k) => u.meta[k] ?? '').join(' / ');
+    const members = groups.get(g);
+    if (members) members.push(u.id);
+    else groups.set(g, [u.id]);
+  }
+  const out = new Map<string, { group: string; ranked: Ranked; of: number }>();
+  for (const [group, ids] of groups) for (const ranked of rank(ids.map((id) => ({ id, score: score(id) })), { method, precision: 'exact' })) out.set(ranked.id, { group, ranked, of: ids.length });
+  return out;
 }
 
 /** `--universe 63|34`: the provinces a DTI ranking is among (default: the rows of the file). */
@@ -1263,7 +1294,7 @@ async function streamRows(
         const dbi = kept as (ScoredRow & { result: DbiResult })[];
         const ranked = rankedDbi(dbi, by, a.method, missing);
         table = { header: [], rows: [], json: null, html: (options) => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }, options) };
-      } else table = dbiRankTable(dbiRank, by, a.method, missing);
+      } else table = dbiRankTable(dbiRank, by, a.method, missing, rankGroup);
     } else table = gapTable(kept, keptRows, o, languageOf(format, renderOptions) ?? 'en');
     if (format === 'html' && !table.html) throw new UsageError(`${command} không có báo cáo HTML`, `${command} has no HTML report`);
     table = { ...table, ...(prov ? { provenance: prov } : {}), labels: { ...provenance.labels(), ...table.labels } };
