@@ -137,3 +137,22 @@ describe('vndi rank --group-by on DBI rows', () => {
     expect(r.err).toContain('read 4 rows: 3 scored, 1 rejected, 0 blank, 0 set aside');
   });
 });
+
+describe('vndi rank --previous on DBI rows', () => {
+  it("gives each enterprise its rank change against the earlier year's file, not silently none", async () => {
+    const order = criterionOrder('dbi-2021-sme');
+    const answers = (x: number) => order.map((id) => (id === '2.1.1' ? 5 * x : x));
+    const header = ['Mã số thuế', 'Tên doanh nghiệp', ...order];
+    const now = excelCsv('dn-2023.csv', [header, ['0401000001', 'DN 1', ...answers(4)], ['0401000002', 'DN 2', ...answers(2)], ['0401000003', 'DN 3', ...answers(3)]]);
+    const before = excelCsv('dn-2022.csv', [header, ['0401000001', 'DN 1', ...answers(1)], ['0401000002', 'DN 2', ...answers(3)], ['0401000003', 'DN 3', ...answers(2)]]);
+    const r = await runCli(['rank', now, '--framework', 'dbi-2021-sme', '--previous', before, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const rows = r.out.split('\n\n')[0]!.split('\n').map((l) => l.split(','));
+    expect(rows[0]).toEqual(['rank', 'id', 'name', 'total', 'level', 'change']);
+    expect(rows.slice(1).map((c) => [c[0], c[1], c[5]])).toEqual([
+      ['1', '0401000001', 'up 2'],
+      ['2', '0401000003', '='],
+      ['3', '0401000002', 'down 2'],
+    ]);
+  });
+});

@@ -654,9 +654,16 @@ function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
   };
 }
 
-function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined, missing: readonly MissingUnit[] = [], groupKey?: string): Tabular {
+function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined, missing: readonly MissingUnit[] = [], groupKey?: string, previous?: PreviousUnits): Tabular {
   const absent = missingOf(missing, entries);
   const ranking = rank([...entries.map((e) => ({ id: e.id, score: e.score })), ...absent.map((m) => ({ id: m.id, score: null }))], { method, precision: 'exact' });
+  // --previous: the earlier file ranked by the same measure, each unit's change with its bounds
+  let changes: Map<string, RankChange> | undefined;
+  if (previous) {
+    const before = previous.scored.filter((s) => kindOf(s) === 'dbi').map((s) => dbiRankEntry(s, by));
+    const beforeRanking = rank([...before.map((e) => ({ id: e.id, score: e.score })), ...missingOf(previous.missing, before).map((m) => ({ id: m.id, score: null }))], { method, precision: 'exact' });
+    changes = new Map(rankChange(beforeRanking, ranking).map((c) => [c.id, c]));
+  }
   const byId = new Map(entries.map((e) => [e.id, e]));
   // --group-by: each unit's rank among the units of its group (a district, a sector), with its bounds
   const inGroup = groupKey ? dbiGroupRanks([...entries, ...absent], groupKey, (id) => byId.get(id)?.score ?? null, method) : undefined;
@@ -670,10 +677,10 @@ function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: Rank
   const missingText = { vi: `, ${without} đơn vị chưa có số liệu`, en: `, ${without} ${without === 1 ? 'unit' : 'units'} without data` };
   const text = (x: Ranked, lang: 'vi' | 'en') => (x.rank === null ? (lang === 'vi' ? 'chưa có số liệu' : 'no result') : `${x.best === x.worst ? x.rank : `${x.best}–${x.worst}`}/${ranking.length}${without ? missingText[lang] : ''}`);
   return {
-    header: ['rank', 'id', 'name', by, 'level', ...(inGroup ? ['group', 'rankInGroup'] : []), ...(without ? ['ranking'] : [])],
+    header: ['rank', 'id', 'name', by, 'level', ...(inGroup ? ['group', 'rankInGroup'] : []), ...(changes ? ['change'] : []), ...(without ? ['ranking'] : [])],
     rows: ranking.map((x) => {
       const e = byId.get(x.id);
-      return [rankCell(x), x.id, e?.name ?? names.get(x.id) ?? '', e?.shown ?? null, e?.level ?? null, ...groupCells(x.id), ...(without ? [{ vi: text(x, 'vi'), en: text(x, 'en') }] : [])];
+      return [rankCell(x), x.id, e?.name ?? names.get(x.id) ?? '', e?.shown ?? null, e?.level ?? null, ...groupCells(x.id), ...(changes ? [changeCell(changes.get(x.id))] : []), ...(without ? [{ vi: text(x, 'vi'), en: text(x, 'en') }] : [])];
     }),
     json: ranking.map((x) => {
       const e = byId.get(x.id);
@@ -681,6 +688,7 @@ function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: Rank
       return {
         rank: x.rank, best: x.best, worst: x.worst, certain: x.certain, id: x.id, total: e?.total ?? null, percent: e?.percent ?? null, level: e?.level ?? null, label: text(x, 'en'), labelVi: text(x, 'vi'),
         ...(g ? { group: g.group, rankInGroup: g.ranked.rank, bestInGroup: g.ranked.best, worstInGroup: g.ranked.worst, ofInGroup: g.of } : {}),
+        ...(changes?.has(x.id) ? { change: changes.get(x.id) } : {}),
       };
     }),
     ...(without ? boundsNote(without, ranking.length, unit) : {}),
@@ -1294,7 +1302,7 @@ async function streamRows(
         const dbi = kept as (ScoredRow & { result: DbiResult })[];
         const ranked = rankedDbi(dbi, by, a.method, missing);
         table = { header: [], rows: [], json: null, html: (options) => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }, options) };
-      } else table = dbiRankTable(dbiRank, by, a.method, missing, rankGroup);
+      } else table = dbiRankTable(dbiRank, by, a.method, missing, rankGroup, a.previous);
     } else table = gapTable(kept, keptRows, o, languageOf(format, renderOptions) ?? 'en');
     if (format === 'html' && !table.html) throw new UsageError(`${command} không có báo cáo HTML`, `${command} has no HTML report`);
     table = { ...table, ...(prov ? { provenance: prov } : {}), labels: { ...provenance.labels(), ...table.labels } };
