@@ -156,3 +156,16 @@ describe('vndi rank --previous on DBI rows', () => {
     ]);
   });
 });
+
+describe("the officer's own SUM column", () => {
+  it('is headed as the file\'s ("Tổng điểm (trong tệp)") beside the computed "Tổng điểm", never two columns of one heading', async () => {
+    const file = excelCsv('tong-diem.csv', [[...DTI_HEADER, 'Tổng điểm'], ['66', 'Đắk Lắk', 74, 30, 41.6, 12.63, 54, 78.47, 61.62, 46.17, 398.49]]);
+    const excel = await runCli(['score', file, '--framework', 'dti-province-2022', '--excel']);
+    expect(excel.code).toBe(0);
+    const header = excel.out.replace('\uFEFF', '').split('\r\n')[0]!.split(';');
+    expect(header.filter((h) => h === 'Tổng điểm')).toHaveLength(1);
+    expect(header.indexOf('Tổng điểm (trong tệp)')).toBe(2);
+    const en = await runCli(['score', file, '--framework', 'dti-province-2022', '--format', 'md', '--lang', 'en']);
+    expect(en.out).toContain('| Tổng điểm (in the file) |');
+  });
+});

@@ -1024,9 +1024,13 @@ function officerColumns(source: RowSource, first: RowChunk | undefined, file: Fr
   const taken = new Set(['id', 'name', 'framework', 'source', 'total', 'max', 'percent', 'level', 'levelName', 'levelNote', 'value', 'government', 'economy', 'society', 'rank']);
   // a pillar or main indicator whose id is an officer's field (a questionnaire's pillar `sector`
   // beside the file's Ngành column) keeps its key: the officer's column is the one renamed
+  // and an officer's heading that reads as one of the output's (their own SUM column "Tổng điểm"
+  // beside the computed one) is marked as the file's, so that no two columns share a heading
+  const headings = new Set(localizeHeaders([...taken], 'vi').map(headerKey));
   for (const f of file ? [file] : [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS]) {
     for (const p of f.pillars) taken.add(p.id).add(`${p.id}.level`);
     if (f.kind === 'dti') for (const m of f.mainIndicators) taken.add(m.id);
+    for (const l of Object.values(frameworkLabels(f))) headings.add(headerKey(l.vi));
   }
   const english: Readonly<Record<string, string>> = { year: 'Year', district: 'District', commune: 'Commune', sector: 'Sector', size: 'Size', region: 'Region', group: 'Group', citation: 'Citation' };
   const out: { field: string; key: string; label: Localized }[] = [];
@@ -1034,7 +1038,8 @@ function officerColumns(source: RowSource, first: RowChunk | undefined, file: Fr
     if (field === 'id' || field === 'name' || field === 'framework' || field === 'source' || header === ID_BY_NAME) return;
     if (file && scoresColumn(file, header)) return;
     const key = taken.has(field) || out.some((c) => c.key === field) ? `${field} (input)` : field;
-    out.push({ field, key, label: { vi: header, en: meta ? (english[field] ?? header) : header } });
+    const label = { vi: header, en: meta ? (english[field] ?? header) : header };
+    out.push({ field, key, label: headings.has(headerKey(header)) ? { vi: `${header} (trong tệp)`, en: `${label.en} (in the file)` } : label });
   };
   const plan = source.plan;
   if (plan) plan.role.forEach((role, i) => (role === 'meta' || role === 'info') && add(plan.key[i]!, plan.header[i]!, role === 'meta'));
