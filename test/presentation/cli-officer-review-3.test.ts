@@ -169,3 +169,16 @@ describe("the officer's own SUM column", () => {
     expect(en.out).toContain('| Tổng điểm (in the file) |');
   });
 });
+
+describe('a run where every row has the wrong width', () => {
+  it('names the framework the command line gave, never "no framework could be chosen"', async () => {
+    const path = join(dir, 'rong.csv');
+    // an unquoted "41,6" in a comma-separated file: the row has one field too many
+    writeFileSync(path, ['Mã tỉnh,Tên tỉnh,' + DTI_HEADER.slice(2).join(','), '66,Đắk Lắk,74,30,41,6,12.63,54,78.47,61.62,46.17'].join('\n') + '\n');
+    const r = await runCli(['score', path, '--framework', 'dti-province-2022', '--format', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.err).not.toContain('No framework could be chosen');
+    expect(r.err).toContain('Framework dti-province-2022 expects 8 score columns; the file has 8');
+    expect(r.err).toContain('the row has 11 fields but the header has 10 columns');
+  });
+});

@@ -1248,7 +1248,10 @@ async function streamRows(
   }
   tick?.(tally.read, source.size, true);
   // no row scored: one message says why (the rows' lines are held back where the cause is the file's columns)
-  const nothing = tally.scored === 0 && tally.rejected > 0 ? noRowScored(source, firstFramework, report, errSink?.path) : undefined;
+  // the framework the command line names, where no row could be read far enough to pick one (every
+  // row of the wrong width): the message must not say that no framework could be chosen
+  const named = () => fileFramework(o) ?? [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].find((f) => f.id === o.framework);
+  const nothing = tally.scored === 0 && tally.rejected > 0 ? noRowScored(source, firstFramework ?? named(), report, errSink?.path) : undefined;
   report.finish(nothing?.fileLevel ?? false);
   asides.finish();
   mergedSpellings(source, command === 'summary' ? groupBy : command === 'rank' && rankGroup && rankGroup !== 'region' ? rankGroup.split(',') : []);
