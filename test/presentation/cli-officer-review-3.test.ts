@@ -182,3 +182,21 @@ describe('a run where every row has the wrong width', () => {
     expect(r.err).toContain('the row has 11 fields but the header has 10 columns');
   });
 });
+
+describe("the HTML summary's ranking", () => {
+  it('gives the ranks their bounds where a row was rejected, as vndi rank does, not certain ranks', async () => {
+    const order = criterionOrder('dbi-2021-sme');
+    const answers = (x: number) => order.map((id) => (id === '2.1.1' ? 5 * x : x));
+    const file = excelCsv('dn-tom-tat.csv', [
+      ['Mã số thuế', 'Tên doanh nghiệp', 'Huyện', ...order],
+      ['0401000001', 'DN 1', 'Ea Kar', ...answers(2)],
+      ['0401000002', 'DN 2', 'Ea Kar', ...answers(4)],
+      ['0401000003', 'DN 3', 'Ea Kar', ...answers(1).map((v, i) => (i === 20 ? 7 : v))],
+    ]);
+    const html = await runCli(['summary', file, '--framework', 'dbi-2021-sme', '--group-by', 'Huyện', '--format', 'html']);
+    expect(html.code).toBe(1);
+    expect(html.out).toContain('1/3 đơn vị chưa có số liệu');
+    expect(html.out).toMatch(/1–2<\/td>\s*<td[^>]*>0401000002/);
+    expect(html.out).toMatch(/2–3<\/td>\s*<td[^>]*>0401000001/);
+  });
+});

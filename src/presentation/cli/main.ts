@@ -1192,9 +1192,9 @@ async function streamRows(
     for (const s of counted) provenance.add(s);
     notices.add(counted);
     // a row that could not be read or scored is a unit of the ranking (rank, and the score
-    // report's) without a value; a resubmission the ledger refused is not another unit
+    // and summary reports') without a value; a resubmission the ledger refused is not another unit
     const unscored = [...chunk.rejected, ...every];
-    if ((command === 'rank' || (command === 'score' && format === 'html')) && unscored.length) {
+    if ((command === 'rank' || ((command === 'score' || command === 'summary') && format === 'html')) && unscored.length) {
       const metaByLine = new Map(rowsOf().map((r) => [r.line, r.meta]));
       for (const e of unscored) missing.push({ id: e.id, meta: metaByLine.get(e.line) ?? {} });
     }
@@ -1302,7 +1302,7 @@ async function streamRows(
     else if (command === 'summary') {
       if (!cohort?.framework) throw new UsageError('summary cần các dòng DBI', 'summary needs DBI rows');
       const dbi = kept as (ScoredRow & { result: DbiResult })[];
-      table = summaryTable(cohort, a.registered !== undefined, () => rankedDbi(dbi, 'total'), (groupBy?.length ?? 0) > 0, format === 'json' || format === 'ndjson' || format === 'html');
+      table = summaryTable(cohort, a.registered !== undefined, () => rankedDbi(dbi, 'total', undefined, missing), (groupBy?.length ?? 0) > 0, format === 'json' || format === 'ndjson' || format === 'html');
     } else if (command === 'rank') {
       if (kept.length && kept.every((s) => s.result.kind === 'dti')) {
         table = dtiRankTable(kept as (ScoredRow & { result: DtiResult })[], o, rankGroup, a.previous, missing);
