@@ -200,3 +200,23 @@ describe("the HTML summary's ranking", () => {
     expect(html.out).toMatch(/2–3<\/td>\s*<td[^>]*>0401000001/);
   });
 });
+
+describe('rank --previous when the two files write a province differently', () => {
+  it('matches Hà Nội written 1 (a sheet that dropped the zero) with 01 of last year: its change is "=", never "new"', async () => {
+    const now = excelCsv('dti-2022-mat-so-0.csv', [
+      DTI_HEADER,
+      ['1', 'Hà Nội', 95.5, 90, 88.25, 70.1, 68.6, 170.35, 120.4, 110.05],
+      ['66', 'Đắk Lắk', 74, 30, 41.6, 12.63, 54, 78.47, 61.62, 46.17],
+    ]);
+    const before = excelCsv('dti-2021-ma-day-du.csv', [
+      DTI_HEADER,
+      ['01', 'Hà Nội', 90, 85, 80, 65, 60, 160, 110, 100],
+      ['66', 'Đắk Lắk', 74, 30, 41.6, 12.63, 54, 78.47, 61.62, 46.17],
+    ]);
+    const r = await runCli(['rank', now, '--framework', 'dti-province-2022', '--previous', before, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^1,1,Hà Nội,0\.8133,=$/m);
+    expect(r.out).toMatch(/^2,66,Đắk Lắk,0\.3985,=$/m);
+    expect(r.out).not.toContain(',new');
+  });
+});

@@ -744,7 +744,11 @@ function dtiRankTable(
   let changes: Map<string, RankChange> | undefined;
   if (previous) {
     const prev = previous.scored.filter((s) => s.result.kind === 'dti') as (ScoredRow & { result: DtiResult })[];
-    const prevUnits = [...prev.map((d) => ({ id: d.id, result: d.result as DtiResult | null })), ...missingOf(previous.missing, prev).map((m) => ({ id: m.id, result: null }))];
+    // a province is one unit however each file writes its code (1 in a sheet that dropped the zero, 01)
+    // or name: the earlier file's units take this file's ids, so that a change is never "new" for it
+    const current = new Map([...dti.map((d) => [unitKey('dti', d.id, d.meta.name), d.id] as const), ...absent.map((m) => [unitKey('dti', m.id, m.meta.name), m.id] as const)]);
+    const same = (id: string, name?: string) => current.get(unitKey('dti', id, name)) ?? id;
+    const prevUnits = [...prev.map((d) => ({ id: same(d.id, d.meta.name), result: d.result as DtiResult | null })), ...missingOf(previous.missing, prev).map((m) => ({ id: same(m.id, m.meta.name), result: null }))];
     const before = withOption('--universe', ['units'], () => withOption('--by', ['options'], () => rankDti(prevUnits, { by: o.by ?? 'value', method, ...(universe ? { universe } : {}) })));
     changes = new Map(rankChange(before, ranking).map((c) => [c.id, c]));
   }
