@@ -21,6 +21,10 @@ function excelCsv(name: string, rows: readonly (readonly (string | number)[])[])
   return path;
 }
 
+const order = criterionOrder('dbi-2021-sme');
+/** The 60 answers of an SME that answers x to every criterion (5x on 2.1.1's 0–25 scale). */
+const answers = (x: number) => order.map((id) => (id === '2.1.1' ? 5 * x : x));
+
 const DTI_HEADER = ['Mã tỉnh', 'Tên tỉnh', 'Nhận thức số', 'Thể chế số', 'Hạ tầng số', 'Nhân lực số', 'An toàn thông tin mạng', 'Hoạt động chính quyền số', 'Hoạt động kinh tế số', 'Hoạt động xã hội số'];
 
 describe('the notice of merged spellings', () => {
@@ -116,8 +120,6 @@ describe("a questionnaire's pillar whose id is an officer's field", () => {
 
 describe('vndi rank --group-by on DBI rows', () => {
   it("ranks each enterprise within its district (bounds where a row of the district was rejected), not silently province-wide only", async () => {
-    const order = criterionOrder('dbi-2021-sme');
-    const answers = (x: number) => order.map((id) => (id === '2.1.1' ? 5 * x : x));
     const file = excelCsv('dn-huyen.csv', [
       ['Mã số thuế', 'Tên doanh nghiệp', 'Huyện', ...order],
       ['0401000001', 'DN 1', 'Krông Pắc', ...answers(2)],
@@ -140,8 +142,6 @@ describe('vndi rank --group-by on DBI rows', () => {
 
 describe('vndi rank --previous on DBI rows', () => {
   it("gives each enterprise its rank change against the earlier year's file, not silently none", async () => {
-    const order = criterionOrder('dbi-2021-sme');
-    const answers = (x: number) => order.map((id) => (id === '2.1.1' ? 5 * x : x));
     const header = ['Mã số thuế', 'Tên doanh nghiệp', ...order];
     const now = excelCsv('dn-2023.csv', [header, ['0401000001', 'DN 1', ...answers(4)], ['0401000002', 'DN 2', ...answers(2)], ['0401000003', 'DN 3', ...answers(3)]]);
     const before = excelCsv('dn-2022.csv', [header, ['0401000001', 'DN 1', ...answers(1)], ['0401000002', 'DN 2', ...answers(3)], ['0401000003', 'DN 3', ...answers(2)]]);
@@ -185,8 +185,6 @@ describe('a run where every row has the wrong width', () => {
 
 describe("the HTML summary's ranking", () => {
   it('gives the ranks their bounds where a row was rejected, as vndi rank does, not certain ranks', async () => {
-    const order = criterionOrder('dbi-2021-sme');
-    const answers = (x: number) => order.map((id) => (id === '2.1.1' ? 5 * x : x));
     const file = excelCsv('dn-tom-tat.csv', [
       ['Mã số thuế', 'Tên doanh nghiệp', 'Huyện', ...order],
       ['0401000001', 'DN 1', 'Ea Kar', ...answers(2)],
