@@ -97,7 +97,7 @@ Writing
                              xlsx goes to --out x.xlsx, or to a pipe or file, never to a terminal
   --out <file>               write to a file (atomically); the format follows the extension (.xlsx: a workbook)
   --errors <file.csv>        write the rejected rows (line, field, reason) as CSV for Excel
-  --excel                    CSV for Vietnamese Excel: BOM, ';' separator, decimal commas
+  --excel                    CSV for Vietnamese Excel: BOM, ';' separator, decimal commas (CSV unless --format says else)
   --lang vi|en               language of headers, words and decimals: vi writes decimal commas (0,3985), en
                              points (default vi for table, md, xlsx, html and --excel CSV; JSON, NDJSON and
                              plain CSV stay machine-readable: keys, points). Every output says what it
