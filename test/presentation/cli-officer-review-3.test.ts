@@ -218,3 +218,38 @@ describe('rank --previous when the two files write a province differently', () =
     expect(r.out).not.toContain(',new');
   });
 });
+
+describe('summary --registered whose group names differ from the data file', () => {
+  it('says which assessed groups the registered file lacks, and which registered name may be theirs', async () => {
+    const file = excelCsv('dn-dang-ky.csv', [
+      ['Mã số thuế', 'Tên doanh nghiệp', 'Huyện', ...order],
+      ['0401000001', 'DN 1', 'Krông Pắc', ...answers(2)],
+      ['0401000002', 'DN 2', 'Krông Pắc', ...answers(4)],
+      ['0401000003', 'DN 3', 'Ea Kar', ...answers(3)],
+    ]);
+    const registered = excelCsv('dang-ky.csv', [['Huyện', 'Số doanh nghiệp'], ['Huyện Krông Pắc', 8], ['Ea Kar', 4], ['Tổng cộng', 12]]);
+    const r = await runCli(['summary', file, '--framework', 'dbi-2021-sme', '--group-by', 'Huyện', '--registered', registered, '--target', '0,5', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    // the figures are those of the files as given: Krông Pắc without coverage, "Huyện Krông Pắc" with none assessed …
+    expect(r.out).toMatch(/^Huyện Krông Pắc,0,(0,){6},{4}8,0,4$/m);
+    // … and the officer is told why, in Vietnamese first
+    expect(r.err).toContain('vndi: --registered không có "Krông Pắc" (2 đã chấm; có phải "Huyện Krông Pắc"?)');
+    expect(r.err).toContain('--registered does not list "Krông Pắc" (2 assessed; is it "Huyện Krông Pắc"?)');
+    const matching = excelCsv('dang-ky-khop.csv', [['Huyện', 'Số doanh nghiệp'], ['Krông Pắc', 8], ['Ea Kar', 4]]);
+    const ok = await runCli(['summary', file, '--framework', 'dbi-2021-sme', '--group-by', 'Huyện', '--registered', matching, '--format', 'csv']);
+    expect(ok.err).not.toContain('--registered không có');
+  });
+});
+
+describe('a --registered file that cannot be read', () => {
+  it('is one message, Vietnamese then English, each said once', async () => {
+    const file = excelCsv('dn-mot.csv', [['Mã số thuế', 'Tên doanh nghiệp', 'Huyện', ...order], ['0401000001', 'DN 1', 'Ea Kar', ...answers(2)]]);
+    const empty = join(dir, 'dang-ky-rong.csv');
+    writeFileSync(empty, '');
+    const r = await runCli(['summary', file, '--framework', 'dbi-2021-sme', '--group-by', 'Huyện', '--registered', empty, '--format', 'csv']);
+    expect(r.code).toBe(2);
+    const line = r.err.trim().split('\n').pop()!;
+    expect(line.split(' / ')).toHaveLength(2);
+    expect(line).toMatch(/^vndi: --registered .*: tệp không có dữ liệu \/ --registered .*: the file has no data$/);
+  });
+});
