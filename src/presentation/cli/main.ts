@@ -904,15 +904,17 @@ const bareUnitName = (name: string) => headerKey(name).replace(/^(huyen|thi xa|t
  * their coverage cannot be computed, and the whole province's counts their enterprises against the
  * other groups' registered total. Where a registered group with none assessed names the same unit
  * with its kind (`Huyện Krông Pắc` for `Krông Pắc`), the notice asks whether it is that one.
+ * True when there is such a group: the province-wide coverage is then overstated, and the run exits 1
+ * (its figures are written, as those of a run with rejected rows are, but may not be published as they are).
  */
-function unregisteredGroups(cohort: CohortStream): void {
+function unregisteredGroups(cohort: CohortStream): boolean {
   const unlisted: { key: string; count: number }[] = [];
   const empty: string[] = [];
   for (const g of cohort.summaries().groups) {
     if (g.count > 0 && !g.coverage) unlisted.push({ key: g.key, count: g.count });
     else if (g.count === 0 && g.coverage) empty.push(g.key);
   }
-  if (unlisted.length === 0) return;
+  if (unlisted.length === 0) return false;
   const like = (key: string) => empty.find((e) => bareUnitName(e) === bareUnitName(key));
   const shown = unlisted.slice(0, 20).map((u) => ({ ...u, like: like(u.key) }));
   const more = unlisted.length > 20 ? ` … (+${unlisted.length - 20})` : '';
@@ -920,6 +922,7 @@ function unregisteredGroups(cohort: CohortStream): void {
     `--registered không có ${shown.map((u) => `"${u.key}" (${u.count} đã chấm${u.like ? `; có phải "${u.like}"?` : ''})`).join(', ')}${more}: tỷ lệ đánh giá của các nhóm này không tính được, và tỷ lệ chung tính cả doanh nghiệp của chúng trên số đăng ký của các nhóm khác. Sửa tên nhóm cho khớp giữa hai tệp`,
     `--registered does not list ${shown.map((u) => `"${u.key}" (${u.count} assessed${u.like ? `; is it "${u.like}"?` : ''})`).join(', ')}${more}: the coverage of these groups cannot be computed, and the overall coverage counts their enterprises against the other groups' registered total. Make the group names match in the two files`,
   );
+  return true;
 }
 
 // ---------------------------------------------------------------- the row commands
@@ -1350,11 +1353,11 @@ async function streamRows(
     rowsOut = table.rows.length || (format === 'html' ? kept.length : 0);
   }
   notices.print();
-  if (command === 'summary' && cohort?.framework && a.registered && groupBy?.length) unregisteredGroups(cohort);
+  const unlisted = command === 'summary' && !!cohort?.framework && !!a.registered && !!groupBy?.length && unregisteredGroups(cohort);
   printTally(tally);
   if (sink.path) say(`đã ghi ${sink.path} (${count(rowsOut, 'vi')} dòng)`, `wrote ${sink.path} (${count(rowsOut, 'en')} rows)`);
   if (errSink?.path) say(`đã ghi các dòng bị từ chối vào ${errSink.path}`, `wrote the rejected rows to ${errSink.path}`);
-  return tally.rejected ? 1 : 0;
+  return tally.rejected || unlisted ? 1 : 0;
 }
 
 /**
