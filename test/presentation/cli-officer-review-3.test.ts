@@ -255,3 +255,19 @@ describe('a --registered file that cannot be read', () => {
     expect(line).toMatch(/^vndi: --registered .*: tệp không có dữ liệu \/ --registered .*: the file has no data$/);
   });
 });
+
+describe('a score output with no row scored', () => {
+  it("has the columns of the framework the command line names, never another kind's", async () => {
+    // every row of an SME file is one field too wide: nothing scores
+    const file = join(dir, 'qua-rong.csv');
+    writeFileSync(file, `Mã số thuế,Tên doanh nghiệp,${order.join(',')}\n0401000001,DN 1,${answers(2).join(',')},9\n`);
+    const dbi = await runCli(['score', file, '--framework', 'dbi-2021-sme', '--format', 'csv']);
+    expect(dbi.code).toBe(1);
+    const header = dbi.out.trim().split(',');
+    expect(header.slice(0, 8)).toEqual(['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName']);
+    expect(header).toContain('customer.level');
+    expect(header).not.toContain('government');
+    const dti = await runCli(['score', file, '--framework', 'dti-province-2022', '--format', 'csv']);
+    expect(dti.out.trim().split(',').slice(0, 8)).toEqual(['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society']);
+  });
+});

@@ -515,7 +515,7 @@ function dtiCells(s: ScoredRow, ids: readonly string[]): TabularCell[] {
  * The score table's columns and cells: id and name, the officer's own columns (`info`: district,
  * sector, size, any other, as read), then the figures.
  */
-function scoreHeader(first: ScoredRow | undefined, info: readonly { field: string; key: string }[] = []): { header: string[]; cells: (s: ScoredRow) => TabularCell[] } {
+function scoreHeader(first: ScoredRow | undefined, info: readonly { field: string; key: string }[] = [], named?: Framework): { header: string[]; cells: (s: ScoredRow) => TabularCell[] } {
   const keys = info.map((c) => c.key);
   // a region given by its id (`centralHighlands`) is written by its name in the output's language
   const own = (s: ScoredRow): TabularCell[] => info.map((c) => {
@@ -529,12 +529,17 @@ function scoreHeader(first: ScoredRow | undefined, info: readonly { field: strin
       c.splice(2, 0, ...own(s));
       return c;
     } };
-  if (!first || first.result.kind === 'dti') {
-    const { header, ids } = first ? dtiHeader(first.result as DtiResult) : { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society'], ids: [] };
+  // no row scored: the columns of the framework the command line names, else only the unit's
+  // (never another kind's figures: a DBI file with no row scored once got a DTI header)
+  if (!first && named?.kind !== 'dti' && named?.kind !== 'dbi') return withOwn(['id', 'name', 'framework'], () => []);
+  if (first ? first.result.kind === 'dti' : named!.kind === 'dti') {
+    const { header, ids } = first
+      ? dtiHeader(first.result as DtiResult)
+      : (() => { const ids = (named as Extract<Framework, { kind: 'dti' }>).mainIndicators.filter((m) => m.group !== 'unscored').map((m) => m.id); return { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society', ...ids], ids }; })();
     return withOwn(header, (s) => dtiCells(s, ids));
   }
-  const f = first instanceof BatchScoredRow ? first.compiled.framework : dbiFrameworkOf(first.result as DbiResult);
-  const pillars = first instanceof BatchScoredRow ? f.pillars.map((p) => p.id) : (first.result as DbiResult).pillars.map((p) => p.id);
+  const f = !first ? named as DbiFramework : first instanceof BatchScoredRow ? first.compiled.framework : dbiFrameworkOf(first.result as DbiResult);
+  const pillars = first && !(first instanceof BatchScoredRow) ? (first.result as DbiResult).pillars.map((p) => p.id) : f.pillars.map((p) => p.id);
   // a level note column where the framework's levels may need one (percentage bounds, level conditions)
   const note = mayNeedLevelNote(f);
   return withOwn(['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName', ...pillars.flatMap((p) => [p, `${p}.level`]), ...(note ? ['levelNote'] : [])], (s) => dbiCells(s, note));
@@ -1109,7 +1114,7 @@ async function streamRows(
   const infoLabels = () => Object.fromEntries(info.map((c) => [c.key, c.label]));
   let csv: { cells: (s: ScoredRow) => TabularCell[]; decimals: (number | undefined)[]; withSource: boolean } | undefined;
   const startCsv = (first: ScoredRow | undefined) => {
-    const h = scoreHeader(first, info);
+    const h = scoreHeader(first, info, first ? undefined : firstFramework ?? named());
     // a source column where the file has one (or a JSON row carries it): illustrative rows are marked
     const withSource = source.plan ? source.plan.key.some((k, i) => k === 'source' && source.plan!.role[i] === 'meta') : first?.meta.source !== undefined;
     const keys = withSource ? [...h.header, 'source'] : h.header;
@@ -1120,7 +1125,7 @@ async function streamRows(
   // the streamed workbook: its columns fixed by the first scored rows (widths fitted to them)
   let xlsx: { book: XlsxStream; cells: (s: ScoredRow) => TabularCell[]; withSource: boolean; lang: Lang } | undefined;
   const startXlsx = async (first: readonly ScoredRow[]) => {
-    const h = scoreHeader(first[0], info);
+    const h = scoreHeader(first[0], info, first[0] ? undefined : firstFramework ?? named());
     const withSource = source.plan ? source.plan.key.some((k, i) => k === 'source' && source.plan!.role[i] === 'meta') : first[0]?.meta.source !== undefined;
     const keys = withSource ? [...h.header, 'source'] : h.header;
     const lang = languageOf('xlsx', renderOptions) ?? 'vi';
