@@ -39,7 +39,7 @@ describe('the notice of merged spellings', () => {
       const r = await runCli(['score', file, '--framework', 'dti-province-2022', '--duplicates', rule, '--format', 'csv']);
       expect(r.code).toBe(0);
       expect(r.err).toContain('Tên tỉnh "Hoà Bình" (dòng 4)');
-      expect(r.err).toContain('Tên tỉnh "Hoà Bình" (lines 4)');
+      expect(r.err).toContain('Tên tỉnh "Hoà Bình" (line 4)');
     }
   });
 });

@@ -1382,7 +1382,7 @@ function mergedSpellings(source: RowSource, fields: readonly string[] = []): voi
   const more = merged.length > 20 ? ` … (+${merged.length - 20})` : '';
   say(
     `Gộp các cách viết chỉ khác nhau ở dạng Unicode hoặc khoảng trắng, đọc và ghi theo dạng chuẩn (NFC): ${shown.map((x) => x.replace(/\(([^)]*)\)$/, '(dòng $1)')).join('; ')}${more}`,
-    `Merged spellings that differ only in Unicode form or spacing, read and written in their canonical (NFC) form: ${shown.map((x) => x.replace(/\(([^)]*)\)$/, '(lines $1)')).join('; ')}${more}`,
+    `Merged spellings that differ only in Unicode form or spacing, read and written in their canonical (NFC) form: ${shown.map((x) => x.replace(/\(([^)]*)\)$/, (_m, l: string) => `(${l.includes(',') ? 'lines' : 'line'} ${l})`)).join('; ')}${more}`,
   );
 }
 

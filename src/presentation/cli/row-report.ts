@@ -61,7 +61,7 @@ export class SetAsideReport {
   finish(): void {
     if (this.hidden.length === 0) return;
     const lines = this.hidden.slice(0, 20).join(', ') + (this.hidden.length > 20 ? ', …' : '');
-    say(`và ${count(this.hidden.length, 'vi')} dòng khác được để riêng (dòng ${lines})`, `and ${count(this.hidden.length, 'en')} more rows set aside (lines ${lines})`);
+    say(`và ${count(this.hidden.length, 'vi')} dòng khác được để riêng (dòng ${lines})`, this.hidden.length === 1 ? `and 1 more row set aside (line ${lines})` : `and ${count(this.hidden.length, 'en')} more rows set aside (lines ${lines})`);
   }
 }
 
@@ -236,7 +236,7 @@ export function noRowScored(source: RowSource, framework: Framework | undefined,
   const common = report.common();
   if (common && !fileLevel) {
     vi += `. Lỗi của ${count(common.rows, 'vi')} dòng: ${report.field(common.issue)}: ${common.issue.message.vi}`;
-    en += `. The problem of ${count(common.rows, 'en')} rows: ${report.field(common.issue)}: ${common.issue.message.en}`;
+    en += `. ${common.rows === 1 ? 'The problem of the 1 row' : `The problem of ${count(common.rows, 'en')} rows`}: ${report.field(common.issue)}: ${common.issue.message.en}`;
   }
   return { vi, en, fileLevel };
 }
