@@ -331,7 +331,9 @@ describe('hostile command lines: one line on stderr', () => {
 
 describe('a rejected row\'s id on stderr', () => {
   it('is clipped and cleaned (a 50 MB cell was echoed whole; an ESC in it reached the terminal)', async () => {
-    const csv = file('long-id.csv', `id,awareness\n"\u001b[31m${'x'.repeat(200_000)}",1,2\n`);
+    // every column of the framework, and one field too many: the row is rejected, not the file
+    const indicators = 'awareness,institutions,infrastructure,humanResources,cybersecurity,digitalGovernment,digitalEconomy,digitalSociety';
+    const csv = file('long-id.csv', `id,${indicators}\n"\u001b[31m${'x'.repeat(200_000)}",1,2,3,4,5,6,7,8,9\n`);
     const r = await run(['score', csv, '--framework', 'dti-province-2022']);
     expect(r.code).toBe(1);
     const line = r.err.split('\n').find((l) => l.startsWith('line 2'))!;

@@ -97,7 +97,7 @@ Writing
                              xlsx goes to --out x.xlsx, or to a pipe or file, never to a terminal
   --out <file>               write to a file (atomically); the format follows the extension (.xlsx: a workbook)
   --errors <file.csv>        write the rejected rows (line, field, reason) as CSV for Excel
-  --excel                    CSV for Vietnamese Excel: BOM, ';' separator, decimal commas
+  --excel                    CSV for Vietnamese Excel: BOM, ';' separator, decimal commas (CSV unless --format says else)
   --lang vi|en               language of headers, words and decimals: vi writes decimal commas (0,3985), en
                              points (default vi for table, md, xlsx, html and --excel CSV; JSON, NDJSON and
                              plain CSV stay machine-readable: keys, points). Every output says what it
@@ -517,7 +517,7 @@ function dtiCells(s: ScoredRow, ids: readonly string[]): TabularCell[] {
  * The score table's columns and cells: id and name, the officer's own columns (`info`: district,
  * sector, size, any other, as read), then the figures.
  */
-function scoreHeader(first: ScoredRow | undefined, info: readonly { field: string; key: string }[] = []): { header: string[]; cells: (s: ScoredRow) => TabularCell[] } {
+function scoreHeader(first: ScoredRow | undefined, info: readonly { field: string; key: string }[] = [], named?: Framework): { header: string[]; cells: (s: ScoredRow) => TabularCell[] } {
   const keys = info.map((c) => c.key);
   // a region given by its id (`centralHighlands`) is written by its name in the output's language
   const own = (s: ScoredRow): TabularCell[] => info.map((c) => {
@@ -531,12 +531,17 @@ function scoreHeader(first: ScoredRow | undefined, info: readonly { field: strin
       const c = cells(s);
       return [...c.slice(0, 2), ...own(s), ...c.slice(2)];
     } };
-  if (!first || first.result.kind === 'dti') {
-    const { header, ids } = first ? dtiHeader(first.result as DtiResult) : { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society'], ids: [] };
+  // no row scored: the columns of the framework the command line names, else only the unit's
+  // (never another kind's figures: a DBI file with no row scored once got a DTI header)
+  if (!first && named?.kind !== 'dti' && named?.kind !== 'dbi') return withOwn(['id', 'name', 'framework'], () => []);
+  if (first ? first.result.kind === 'dti' : named!.kind === 'dti') {
+    const { header, ids } = first
+      ? dtiHeader(first.result as DtiResult)
+      : (() => { const ids = (named as Extract<Framework, { kind: 'dti' }>).mainIndicators.filter((m) => m.group !== 'unscored').map((m) => m.id); return { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society', ...ids], ids }; })();
     return withOwn(header, (s) => dtiCells(s, ids));
   }
-  const f = first instanceof BatchScoredRow ? first.compiled.framework : dbiFrameworkOf(first.result as DbiResult);
-  const pillars = first instanceof BatchScoredRow ? f.pillars.map((p) => p.id) : (first.result as DbiResult).pillars.map((p) => p.id);
+  const f = !first ? named as DbiFramework : first instanceof BatchScoredRow ? first.compiled.framework : dbiFrameworkOf(first.result as DbiResult);
+  const pillars = first && !(first instanceof BatchScoredRow) ? (first.result as DbiResult).pillars.map((p) => p.id) : f.pillars.map((p) => p.id);
   // a level note column where the framework's levels may need one (percentage bounds, level conditions)
   const note = mayNeedLevelNote(f);
   return withOwn(['id', 'name', 'framework', 'total', 'max', 'percent', 'level', 'levelName', ...pillars.flatMap((p) => [p, `${p}.level`]), ...(note ? ['levelNote'] : [])], (s) => dbiCells(s, note));
@@ -631,6 +636,8 @@ interface DbiRankEntry {
   readonly total: number;
   readonly percent: number;
   readonly level: number | null;
+  /** The row's own cells, for `--group-by` (a district, a sector). */
+  readonly meta: Readonly<Record<string, string>>;
 }
 
 function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
@@ -641,7 +648,7 @@ function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
     const score = by === 'total' ? formatUnits(s.totalUnits, c.decimals) : by === 'percent' ? ratioString(s.totalUnits * 100, c.totalMaxUnits) : p < 0 ? null : formatUnits(s.pillarUnits(p), c.decimals);
     const total = s.totalUnits / c.factor;
     const percent = ratioHalfUp(s.totalUnits * 100, c.totalMaxUnits, 2);
-    return { id: s.id, name: name(s), score, shown: by === 'total' ? total : by === 'percent' ? percent : p < 0 ? null : s.pillarUnits(p) / c.factor, total, percent, level: s.levelCode < 0 ? null : s.levelCode };
+    return { id: s.id, name: name(s), score, shown: by === 'total' ? total : by === 'percent' ? percent : p < 0 ? null : s.pillarUnits(p) / c.factor, total, percent, level: s.levelCode < 0 ? null : s.levelCode, meta: s.meta };
   }
   const r = s.result as DbiResult;
   checkDbiBy(by, { id: r.framework.id, pillars: r.pillars });
@@ -650,31 +657,68 @@ function dbiRankEntry(s: ScoredRow, by: string): DbiRankEntry {
     id: s.id, name: name(s),
     score: by === 'total' ? r.exact.total : by === 'percent' ? r.exact.percent : (pillar?.exact.points ?? null),
     shown: by === 'total' ? r.total : by === 'percent' ? r.percent : (pillar?.points ?? null),
-    total: r.total, percent: r.percent, level: r.level,
+    total: r.total, percent: r.percent, level: r.level, meta: s.meta,
   };
 }
 
-function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined, missing: readonly MissingUnit[] = []): Tabular {
+function dbiRankTable(entries: readonly DbiRankEntry[], by: string, method: RankMethod | undefined, missing: readonly MissingUnit[] = [], groupKey?: string, previous?: PreviousUnits): Tabular {
   const absent = missingOf(missing, entries);
   const ranking = rank([...entries.map((e) => ({ id: e.id, score: e.score })), ...absent.map((m) => ({ id: m.id, score: null }))], { method, precision: 'exact' });
+  // --previous: the earlier file ranked by the same measure, each unit's change with its bounds
+  let changes: Map<string, RankChange> | undefined;
+  if (previous) {
+    const before = previous.scored.filter((s) => kindOf(s) === 'dbi').map((s) => dbiRankEntry(s, by));
+    const beforeRanking = rank([...before.map((e) => ({ id: e.id, score: e.score })), ...missingOf(previous.missing, before).map((m) => ({ id: m.id, score: null }))], { method, precision: 'exact' });
+    changes = new Map(rankChange(beforeRanking, ranking).map((c) => [c.id, c]));
+  }
   const byId = new Map(entries.map((e) => [e.id, e]));
+  // --group-by: each unit's rank among the units of its group (a district, a sector), with its bounds
+  const inGroup = groupKey ? dbiGroupRanks([...entries, ...absent], groupKey, (id) => byId.get(id)?.score ?? null, method) : undefined;
+  const groupCells = (id: string): TabularCell[] => {
+    const g = inGroup?.get(id);
+    return inGroup ? [g?.group ?? null, g && g.ranked.rank !== null ? `${rankCell(g.ranked)}/${g.of}` : null] : [];
+  };
   const names = new Map(absent.map((m) => [m.id, m.meta.name ?? '']));
   const without = ranking.length - entries.filter((e) => e.score !== null).length;
   const unit = { vi: 'đơn vị', en: 'units' };
   const missingText = { vi: `, ${without} đơn vị chưa có số liệu`, en: `, ${without} ${without === 1 ? 'unit' : 'units'} without data` };
   const text = (x: Ranked, lang: 'vi' | 'en') => (x.rank === null ? (lang === 'vi' ? 'chưa có số liệu' : 'no result') : `${x.best === x.worst ? x.rank : `${x.best}–${x.worst}`}/${ranking.length}${without ? missingText[lang] : ''}`);
   return {
-    header: ['rank', 'id', 'name', by, 'level', ...(without ? ['ranking'] : [])],
+    header: ['rank', 'id', 'name', by, 'level', ...(inGroup ? ['group', 'rankInGroup'] : []), ...(changes ? ['change'] : []), ...(without ? ['ranking'] : [])],
     rows: ranking.map((x) => {
       const e = byId.get(x.id);
-      return [rankCell(x), x.id, e?.name ?? names.get(x.id) ?? '', e?.shown ?? null, e?.level ?? null, ...(without ? [{ vi: text(x, 'vi'), en: text(x, 'en') }] : [])];
+      return [rankCell(x), x.id, e?.name ?? names.get(x.id) ?? '', e?.shown ?? null, e?.level ?? null, ...groupCells(x.id), ...(changes ? [changeCell(changes.get(x.id))] : []), ...(without ? [{ vi: text(x, 'vi'), en: text(x, 'en') }] : [])];
     }),
     json: ranking.map((x) => {
       const e = byId.get(x.id);
-      return { rank: x.rank, best: x.best, worst: x.worst, certain: x.certain, id: x.id, total: e?.total ?? null, percent: e?.percent ?? null, level: e?.level ?? null, label: text(x, 'en'), labelVi: text(x, 'vi') };
+      const g = inGroup?.get(x.id);
+      return {
+        rank: x.rank, best: x.best, worst: x.worst, certain: x.certain, id: x.id, total: e?.total ?? null, percent: e?.percent ?? null, level: e?.level ?? null, label: text(x, 'en'), labelVi: text(x, 'vi'),
+        ...(g ? { group: g.group, rankInGroup: g.ranked.rank, bestInGroup: g.ranked.best, worstInGroup: g.ranked.worst, ofInGroup: g.of } : {}),
+        ...(changes?.has(x.id) ? { change: changes.get(x.id) } : {}),
+      };
     }),
     ...(without ? boundsNote(without, ranking.length, unit) : {}),
   };
+}
+
+/**
+ * Each DBI unit's rank within its group (the values of the `--group-by` columns, joined with " / "),
+ * by the same `rank` as the whole ranking: a unit without a value in a group widens the bounds of
+ * that group's ranks only.
+ */
+function dbiGroupRanks(units: readonly { readonly id: string; readonly meta: Readonly<Record<string, string>> }[], groupKey: string, score: (id: string) => string | null, method: RankMethod | undefined): Map<string, { group: string; ranked: Ranked; of: number }> {
+  const keys = groupKey.split(',');
+  const groups = new Map<string, string[]>();
+  for (const u of units) {
+    const g = keys.map((k) => u.meta[k] ?? '').join(' / ');
+    const members = groups.get(g);
+    if (members) members.push(u.id);
+    else groups.set(g, [u.id]);
+  }
+  const out = new Map<string, { group: string; ranked: Ranked; of: number }>();
+  for (const [group, ids] of groups) for (const ranked of rank(ids.map((id) => ({ id, score: score(id) })), { method, precision: 'exact' })) out.set(ranked.id, { group, ranked, of: ids.length });
+  return out;
 }
 
 /** `--universe 63|34`: the provinces a DTI ranking is among (default: the rows of the file). */
@@ -707,7 +751,11 @@ function dtiRankTable(
   let changes: Map<string, RankChange> | undefined;
   if (previous) {
     const prev = previous.scored.filter((s) => s.result.kind === 'dti') as (ScoredRow & { result: DtiResult })[];
-    const prevUnits = [...prev.map((d) => ({ id: d.id, result: d.result as DtiResult | null })), ...missingOf(previous.missing, prev).map((m) => ({ id: m.id, result: null }))];
+    // a province is one unit however each file writes its code (1 in a sheet that dropped the zero, 01)
+    // or name: the earlier file's units take this file's ids, so that a change is never "new" for it
+    const current = new Map([...dti.map((d) => [unitKey('dti', d.id, d.meta.name), d.id] as const), ...absent.map((m) => [unitKey('dti', m.id, m.meta.name), m.id] as const)]);
+    const same = (id: string, name?: string) => current.get(unitKey('dti', id, name)) ?? id;
+    const prevUnits = [...prev.map((d) => ({ id: same(d.id, d.meta.name), result: d.result as DtiResult | null })), ...missingOf(previous.missing, prev).map((m) => ({ id: same(m.id, m.meta.name), result: null }))];
     const before = withOption('--universe', ['units'], () => withOption('--by', ['options'], () => rankDti(prevUnits, { by: o.by ?? 'value', method, ...(universe ? { universe } : {}) })));
     changes = new Map(rankChange(before, ranking).map((c) => [c.id, c]));
   }
@@ -855,6 +903,35 @@ function summaryRows(cohort: CohortStream, registered: boolean, grouped: boolean
   };
 }
 
+/** An administrative unit's name without its kind (`Huyện Krông Pắc`, `TP. Buôn Ma Thuột`), compared as headers are. */
+const bareUnitName = (name: string) => headerKey(name).replace(/^(huyen|thi xa|thanh pho|quan|tp\.?|tx\.?|h\.|q\.)\s*/, '');
+
+/**
+ * A notice naming the groups that have assessed enterprises but are not in the `--registered` file:
+ * their coverage cannot be computed, and the whole province's counts their enterprises against the
+ * other groups' registered total. Where a registered group with none assessed names the same unit
+ * with its kind (`Huyện Krông Pắc` for `Krông Pắc`), the notice asks whether it is that one.
+ * True when there is such a group: the province-wide coverage is then overstated, and the run exits 1
+ * (its figures are written, as those of a run with rejected rows are, but may not be published as they are).
+ */
+function unregisteredGroups(cohort: CohortStream): boolean {
+  const unlisted: { key: string; count: number }[] = [];
+  const empty: string[] = [];
+  for (const g of cohort.summaries().groups) {
+    if (g.count > 0 && !g.coverage) unlisted.push({ key: g.key, count: g.count });
+    else if (g.count === 0 && g.coverage) empty.push(g.key);
+  }
+  if (unlisted.length === 0) return false;
+  const like = (key: string) => empty.find((e) => bareUnitName(e) === bareUnitName(key));
+  const shown = unlisted.slice(0, 20).map((u) => ({ ...u, like: like(u.key) }));
+  const more = unlisted.length > 20 ? ` … (+${unlisted.length - 20})` : '';
+  say(
+    `--registered không có ${shown.map((u) => `"${u.key}" (${u.count} đã chấm${u.like ? `; có phải "${u.like}"?` : ''})`).join(', ')}${more}: tỷ lệ đánh giá của các nhóm này không tính được, và tỷ lệ chung tính cả doanh nghiệp của chúng trên số đăng ký của các nhóm khác. Sửa tên nhóm cho khớp giữa hai tệp`,
+    `--registered does not list ${shown.map((u) => `"${u.key}" (${u.count} assessed${u.like ? `; is it "${u.like}"?` : ''})`).join(', ')}${more}: the coverage of these groups cannot be computed, and the overall coverage counts their enterprises against the other groups' registered total. Make the group names match in the two files`,
+  );
+  return true;
+}
+
 // ---------------------------------------------------------------- the row commands
 
 /** `--duplicates`: which submission of a unit counts (see units.ts). */
@@ -985,6 +1062,16 @@ async function runRows(command: 'score' | 'rank' | 'gap' | 'summary', file: stri
  */
 function officerColumns(source: RowSource, first: RowChunk | undefined, file: Framework | undefined): { field: string; key: string; label: Localized }[] {
   const taken = new Set(['id', 'name', 'framework', 'source', 'total', 'max', 'percent', 'level', 'levelName', 'levelNote', 'value', 'government', 'economy', 'society', 'rank']);
+  // a pillar or main indicator whose id is an officer's field (a questionnaire's pillar `sector`
+  // beside the file's Ngành column) keeps its key: the officer's column is the one renamed
+  // and an officer's heading that reads as one of the output's (their own SUM column "Tổng điểm"
+  // beside the computed one) is marked as the file's, so that no two columns share a heading
+  const headings = new Set(localizeHeaders([...taken], 'vi').map(headerKey));
+  for (const f of file ? [file] : [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS]) {
+    for (const p of f.pillars) taken.add(p.id).add(`${p.id}.level`);
+    if (f.kind === 'dti') for (const m of f.mainIndicators) taken.add(m.id);
+    for (const l of Object.values(frameworkLabels(f))) headings.add(headerKey(l.vi));
+  }
   const english: Readonly<Record<string, string>> = { year: 'Year', district: 'District', commune: 'Commune', sector: 'Sector', size: 'Size', region: 'Region', group: 'Group', citation: 'Citation' };
   const out: { field: string; key: string; label: Localized }[] = [];
   // the keys given so far, as a set: a header row of 16,384 columns is not searched 16,384 times
@@ -994,7 +1081,8 @@ function officerColumns(source: RowSource, first: RowChunk | undefined, file: Fr
     if (file && scoresColumn(file, header)) return;
     const key = taken.has(field) || keys.has(field) ? `${field} (input)` : field;
     keys.add(key);
-    out.push({ field, key, label: { vi: header, en: meta ? (english[field] ?? header) : header } });
+    const label = { vi: header, en: meta ? (english[field] ?? header) : header };
+    out.push({ field, key, label: headings.has(headerKey(header)) ? { vi: `${header} (trong tệp)`, en: `${label.en} (in the file)` } : label });
   };
   const plan = source.plan;
   if (plan) plan.role.forEach((role, i) => (role === 'meta' || role === 'info') && add(plan.key[i]!, plan.header[i]!, role === 'meta'));
@@ -1031,7 +1119,7 @@ async function streamRows(
   const infoLabels = () => Object.fromEntries(info.map((c) => [c.key, c.label]));
   let csv: { cells: (s: ScoredRow) => TabularCell[]; decimals: (number | undefined)[]; withSource: boolean } | undefined;
   const startCsv = (first: ScoredRow | undefined) => {
-    const h = scoreHeader(first, info);
+    const h = scoreHeader(first, info, first ? undefined : firstFramework ?? named());
     // a source column where the file has one (or a JSON row carries it): illustrative rows are marked
     const withSource = source.plan ? source.plan.key.some((k, i) => k === 'source' && source.plan!.role[i] === 'meta') : first?.meta.source !== undefined;
     const keys = withSource ? [...h.header, 'source'] : h.header;
@@ -1042,7 +1130,7 @@ async function streamRows(
   // the streamed workbook: its columns fixed by the first scored rows (widths fitted to them)
   let xlsx: { book: XlsxStream; cells: (s: ScoredRow) => TabularCell[]; withSource: boolean; lang: Lang } | undefined;
   const startXlsx = async (first: readonly ScoredRow[]) => {
-    const h = scoreHeader(first[0], info);
+    const h = scoreHeader(first[0], info, first[0] ? undefined : firstFramework ?? named());
     const withSource = source.plan ? source.plan.key.some((k, i) => k === 'source' && source.plan!.role[i] === 'meta') : first[0]?.meta.source !== undefined;
     const keys = withSource ? [...h.header, 'source'] : h.header;
     const lang = languageOf('xlsx', renderOptions) ?? 'vi';
@@ -1147,9 +1235,9 @@ async function streamRows(
     for (const s of counted) provenance.add(s);
     notices.add(counted);
     // a row that could not be read or scored is a unit of the ranking (rank, and the score
-    // report's) without a value; a resubmission the ledger refused is not another unit
+    // and summary reports') without a value; a resubmission the ledger refused is not another unit
     const unscored = [...chunk.rejected, ...every];
-    if ((command === 'rank' || (command === 'score' && format === 'html')) && unscored.length) {
+    if ((command === 'rank' || ((command === 'score' || command === 'summary') && format === 'html')) && unscored.length) {
       const metaByLine = new Map(rowsOf().map((r) => [r.line, r.meta]));
       for (const e of unscored) missing.push({ id: e.id, meta: metaByLine.get(e.line) ?? {} });
     }
@@ -1203,7 +1291,10 @@ async function streamRows(
   }
   tick?.(tally.read, source.size, true);
   // no row scored: one message says why (the rows' lines are held back where the cause is the file's columns)
-  const nothing = tally.scored === 0 && tally.rejected > 0 ? noRowScored(source, firstFramework, report, errSink?.path) : undefined;
+  // the framework the command line names, where no row could be read far enough to pick one (every
+  // row of the wrong width): the message must not say that no framework could be chosen
+  const named = () => fileFramework(o) ?? [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].find((f) => f.id === o.framework);
+  const nothing = tally.scored === 0 && tally.rejected > 0 ? noRowScored(source, firstFramework ?? named(), report, errSink?.path) : undefined;
   report.finish(nothing?.fileLevel ?? false);
   asides.finish();
   mergedSpellings(source, command === 'summary' ? groupBy : command === 'rank' && rankGroup && rankGroup !== 'region' ? rankGroup.split(',') : []);
@@ -1258,7 +1349,7 @@ async function streamRows(
     else if (command === 'summary') {
       if (!cohort?.framework) throw new UsageError('summary cần các dòng DBI', 'summary needs DBI rows');
       const dbi = kept as (ScoredRow & { result: DbiResult })[];
-      table = summaryTable(cohort, a.registered !== undefined, () => rankedDbi(dbi, 'total'), (groupBy?.length ?? 0) > 0, format === 'json' || format === 'ndjson' || format === 'html');
+      table = summaryTable(cohort, a.registered !== undefined, () => rankedDbi(dbi, 'total', undefined, missing), (groupBy?.length ?? 0) > 0, format === 'json' || format === 'ndjson' || format === 'html');
     } else if (command === 'rank') {
       if (kept.length && kept.every((s) => s.result.kind === 'dti')) {
         table = dtiRankTable(kept as (ScoredRow & { result: DtiResult })[], o, rankGroup, a.previous, missing);
@@ -1266,7 +1357,7 @@ async function streamRows(
         const dbi = kept as (ScoredRow & { result: DbiResult })[];
         const ranked = rankedDbi(dbi, by, a.method, missing);
         table = { header: [], rows: [], json: null, html: (options) => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }, options) };
-      } else table = dbiRankTable(dbiRank, by, a.method, missing);
+      } else table = dbiRankTable(dbiRank, by, a.method, missing, rankGroup, a.previous);
     } else table = gapTable(kept, keptRows, o, languageOf(format, renderOptions) ?? 'en');
     if (format === 'html' && !table.html) throw new UsageError(`${command} không có báo cáo HTML`, `${command} has no HTML report`);
     table = { ...table, ...(prov ? { provenance: prov } : {}), labels: { ...provenance.labels(), ...table.labels } };
@@ -1276,10 +1367,11 @@ async function streamRows(
     rowsOut = table.rows.length || (format === 'html' ? kept.length : 0);
   }
   notices.print();
+  const unlisted = command === 'summary' && !!cohort?.framework && !!a.registered && !!groupBy?.length && unregisteredGroups(cohort);
   printTally(tally);
   if (sink.path) say(`đã ghi ${sink.path} (${count(rowsOut, 'vi')} dòng)`, `wrote ${sink.path} (${count(rowsOut, 'en')} rows)`);
   if (errSink?.path) say(`đã ghi các dòng bị từ chối vào ${errSink.path}`, `wrote the rejected rows to ${errSink.path}`);
-  return tally.rejected ? 1 : 0;
+  return tally.rejected || unlisted ? 1 : 0;
 }
 
 /**
@@ -1299,7 +1391,7 @@ function mergedSpellings(source: RowSource, fields: readonly string[] = []): voi
   const more = merged.length > 20 ? ` … (+${merged.length - 20})` : '';
   say(
     `Gộp các cách viết chỉ khác nhau ở dạng Unicode hoặc khoảng trắng, đọc và ghi theo dạng chuẩn (NFC): ${shown.map((x) => x.replace(/\(([^)]*)\)$/, '(dòng $1)')).join('; ')}${more}`,
-    `Merged spellings that differ only in Unicode form or spacing, read and written in their canonical (NFC) form: ${shown.map((x) => x.replace(/\(([^)]*)\)$/, '(lines $1)')).join('; ')}${more}`,
+    `Merged spellings that differ only in Unicode form or spacing, read and written in their canonical (NFC) form: ${shown.map((x) => x.replace(/\(([^)]*)\)$/, (_m, l: string) => `(${l.includes(',') ? 'lines' : 'line'} ${l})`)).join('; ')}${more}`,
   );
 }
 
@@ -1420,7 +1512,8 @@ async function run(argv: readonly string[]): Promise<number> {
   if (o.out && !o.format && !byName) {
     throw new UsageError(`không ghi được ${o.out}: đặt đuôi .csv, .json, .ndjson, .md, .html, .xlsx hoặc .txt, hoặc dùng --format`, `cannot write ${o.out}: name it .csv, .json, .ndjson, .md, .html, .xlsx or .txt, or give --format`);
   }
-  const format = (o.format ?? byName ?? (process.stdout.isTTY ? 'table' : 'json')) as Format;
+  // --excel is CSV for Excel: without --format or --out it still writes CSV, never JSON into ket-qua.csv
+  const format = (o.format ?? byName ?? (o.excel ? 'csv' : process.stdout.isTTY ? 'table' : 'json')) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`không có --format ${format}; các định dạng: ${FORMATS.join(', ')}`, `unknown --format ${format}; known: ${FORMATS.join(', ')}`);
   // a workbook is bytes: into a file or a pipe, never onto a terminal
   if (format === 'xlsx' && !o.out && process.stdout.isTTY) throw new UsageError('--format xlsx ghi một tệp Excel nhị phân: dùng --out <tệp.xlsx> (hoặc chuyển hướng ra tệp)', '--format xlsx writes a binary workbook: give --out <file.xlsx> (or redirect to a file)');

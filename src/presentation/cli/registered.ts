@@ -80,9 +80,11 @@ export async function readRegistered(file: string, groupBy: readonly string[], r
 
   let source;
   try {
-    source = await openRows(file, { encoding: options.encoding });
+    // a column that is not a known field is the group or the count ("Số doanh nghiệp"), never a
+    // misspelt header of a data file ("did you mean Mã doanh nghiệp?")
+    source = await openRows(file, { encoding: options.encoding, scores: () => true });
   } catch (e) {
-    if (e instanceof CliError) throw new CliError(e.exitCode, `--registered ${e.message}`, `--registered ${e.message}`);
+    if (e instanceof CliError) throw new CliError(e.exitCode, `--registered ${e.vi}`, `--registered ${e.en}`);
     throw e;
   }
   const plan = source.plan!;

@@ -8,6 +8,7 @@
  * and the run ends with one message naming the likely cause: the columns the framework expects and
  * those the file has, the header row chosen and the sheet read.
  */
+import { dtiInputUnits, hasDtiComponents } from '../../assessment/dti-input.js';
 import type { ValidationIssue } from '../../errors.js';
 import type { Framework } from '../../framework/schema.js';
 import { terminalLine } from '../format/safety.js';
@@ -60,7 +61,7 @@ export class SetAsideReport {
   finish(): void {
     if (this.hidden.length === 0) return;
     const lines = this.hidden.slice(0, 20).join(', ') + (this.hidden.length > 20 ? ', …' : '');
-    say(`và ${count(this.hidden.length, 'vi')} dòng khác được để riêng (dòng ${lines})`, `and ${count(this.hidden.length, 'en')} more rows set aside (lines ${lines})`);
+    say(`và ${count(this.hidden.length, 'vi')} dòng khác được để riêng (dòng ${lines})`, this.hidden.length === 1 ? `and 1 more row set aside (line ${lines})` : `and ${count(this.hidden.length, 'en')} more rows set aside (lines ${lines})`);
   }
 }
 
@@ -174,10 +175,12 @@ function few(items: readonly string[], n = 10): string {
 /** The framework's input columns the file lacks, as the framework names them (`Nhận thức số`, `1.1.1`). */
 export function missingColumns(plan: ColumnPlan, framework: Framework): { expected: number; missing: string[] } {
   const index = frameworkColumns(framework);
-  // a DTI indicator listed but not scored (922's Đô thị thông minh, maximum 0) is no column a row needs:
-  // naming it as missing blamed the columns of a file whose rows were rejected for their values
-  const unscored = new Set(framework.kind === 'dti' ? framework.mainIndicators.filter((m) => m.group === 'unscored').map((m) => m.id) : []);
-  const ids = [...new Set(index.values())].filter((id) => !unscored.has(id));
+  let ids = [...new Set(index.values())];
+  if (framework.kind === 'dti' && !hasDtiComponents(framework)) {
+    // an unscored indicator (Đô thị thông minh, maximum 0) may be left out: it is no missing column
+    const required = new Set(dtiInputUnits(framework).filter((u) => u.required).map((u) => u.id));
+    ids = ids.filter((id) => required.has(id));
+  }
   const present = new Set<string>();
   plan.role.forEach((role, i) => {
     if (role !== 'cell' && role !== 'info') return;
@@ -233,7 +236,7 @@ export function noRowScored(source: RowSource, framework: Framework | undefined,
   const common = report.common();
   if (common && !fileLevel) {
     vi += `. Lỗi của ${count(common.rows, 'vi')} dòng: ${report.field(common.issue)}: ${common.issue.message.vi}`;
-    en += `. The problem of ${count(common.rows, 'en')} rows: ${report.field(common.issue)}: ${common.issue.message.en}`;
+    en += `. ${common.rows === 1 ? 'The problem of the 1 row' : `The problem of ${count(common.rows, 'en')} rows`}: ${report.field(common.issue)}: ${common.issue.message.en}`;
   }
   return { vi, en, fileLevel };
 }

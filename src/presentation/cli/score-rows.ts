@@ -135,6 +135,7 @@ function scoreOne(row: InputRow, picked: Framework | FrameworkRefusal | undefine
       } else {
         const { record, issues } = mapCells(withFrameworkColumns(row, framework), framework, mode);
         if (issues.length) throw new ValidationError(issues);
+        if (options.input === undefined && looksLikeValues(record)) throw new ValidationError([valuesReadAsPoints()]);
         result = scoreDti(framework, { [mode]: record });
       }
     }
@@ -144,6 +145,24 @@ function scoreOne(row: InputRow, picked: Framework | FrameworkRefusal | undefine
     result = scoreDbi(framework, assessment as never);
   }
   return { line: row.line, id: row.id, meta: row.meta, result };
+}
+
+/**
+ * Whether a DTI row read as points by default (no `--input`) holds values: every main indicator's
+ * figure between 0 and 1, one of them a fraction. No province's points are all below 1 (the maxima
+ * are 100 to 200), and a row of values scored as points gives a DTI a thousand times too low, with
+ * nothing to tell the officer; `--input points` or `--input values` says which the file holds.
+ */
+export function looksLikeValues(record: Readonly<Record<string, string | number>>): boolean {
+  const figures = Object.values(record).map((v) => (typeof v === 'number' ? v : Number(v)));
+  return figures.length >= 2 && figures.every((x) => Number.isFinite(x) && x >= 0 && x <= 1) && figures.some((x) => x > 0 && x < 1);
+}
+
+function valuesReadAsPoints(): ValidationIssue {
+  const vi = 'mọi chỉ số của dòng đều từ 0 đến 1: đây là giá trị (0–1), không phải điểm; chấm theo giá trị: --input values (đúng là điểm: --input points)';
+  const en = 'every indicator of the row lies between 0 and 1: these are values (0–1), not points; score them as values: --input values (if they are points: --input points)';
+  const issue = makeIssue(['points'], 'invalid_option', { detail: vi, detailEn: en });
+  return { ...issue, message: { vi, en } };
 }
 
 // ---------------------------------------------------------------- DBI answer cells

@@ -223,8 +223,8 @@ export function isTotalsLabel(cell: unknown): boolean {
  * or non-breaking spaces …), read in their canonical form: what a notice lists, once per value.
  */
 export class Spellings {
-  // column → canonical value → lines (the first few) and how many
-  private readonly byColumn = new Map<string, Map<string, { lines: number[]; count: number }>>();
+  // column → canonical value → lines (the first few), how many, and the last line noted
+  private readonly byColumn = new Map<string, Map<string, { lines: number[]; count: number; last: number }>>();
   private noted = 0;
   /** Notes a value as written (trimmed); does nothing when it is already canonical. */
   note(column: string, written: string, line: number): string {
@@ -234,11 +234,14 @@ export class Spellings {
     if (!values) this.byColumn.set(column, (values = new Map()));
     const seen = values.get(canonical);
     if (seen) {
+      // a file read twice (--duplicates last) notes its lines again: a line is counted once
+      if (line <= seen.last) return canonical;
+      seen.last = line;
       seen.count++;
       if (seen.lines.length < 5) seen.lines.push(line);
     } else if (this.noted < 1000) {
       this.noted++;
-      values.set(canonical, { lines: [line], count: 1 });
+      values.set(canonical, { lines: [line], count: 1, last: line });
     }
     return canonical;
   }
