@@ -1601,6 +1601,9 @@ const invokedDirectly = (() => {
   }
 })();
 if (invokedDirectly) {
+  // the command never prints a stack (an unexpected error is one line), and capturing one for each
+  // rejected row's ValidationError took half the time of a file of 300,000 rejected rows (900 KB, 3.6 s)
+  Error.stackTraceLimit = 0;
   // `vndi score big.csv | head`: a closed pipe ends the run quietly, not with a stack trace
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
