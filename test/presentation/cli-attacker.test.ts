@@ -218,3 +218,35 @@ describe('a JSON array of 300,000 empty rows (900 KB)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a workbook of rows whose one value sits in XFD (1 MB, 200,000 rows took over a minute and 2.7 GB)', () => {
+  it('keeps no cell right of the header once it is known, and scores the rows within it', async () => {
+    const { zipParts, workbookParts } = await import('./workbooks.js');
+    const { Workbook } = await import('../../src/presentation/io/workbook.js');
+    const header = DTI_HEADER.split(';');
+    const values = DTI_ROW.split(';').map((v, i) => (i < 2 ? v : Number(v.replace(',', '.'))));
+    const cell = (v: string | number, ref: string) => (typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`);
+    const letters = (i: number) => String.fromCharCode(65 + i);
+    const n = 20_000;
+    const far = Array.from({ length: n }, (_, k) => `<row r="${k + 2}"><c r="XFD${k + 2}"><v>1</v></c></row>`).join('');
+    const last = n + 2;
+    const xml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${header.map((h, i) => cell(h, `${letters(i)}1`)).join('')}</row>${far}<row r="${last}">${values.map((v, i) => cell(v, `${letters(i)}${last}`)).join('')}<c r="XFD${last}"><v>9</v></c></row></sheetData></worksheet>`;
+    const file = join(dir, 'xfd.xlsx');
+    writeFileSync(file, await zipParts(workbookParts([{ name: 'S1', xml }])));
+    // the reader: past limitColumns, a row holds at most that many cells
+    const book = await Workbook.open(file);
+    let widest = 0;
+    let first = true;
+    for await (const batch of book.rows(book.sheets[0]!)) {
+      if (first) book.limitColumns(header.length);
+      first = false;
+      for (const r of batch) if (r.row > 1000) widest = Math.max(widest, r.cells.length);
+    }
+    book.close();
+    expect(widest).toBe(header.length);
+    // the command: the far cells are set aside, the one row within the header scores
+    const r = await runCli(['score', file, '--year', '2021', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[1]).toMatch(/^X1,Tỉnh A,dti-province-2022,398.49,0.3985,/);
+  });
+});

@@ -684,6 +684,8 @@ async function sheetSource(book: Workbook, file: string, size: number, options: 
       chunks: async function* () {
         // the file's own columns (the plan may add an id read from the name, see withIdsByName)
         const width = filePlan.header.length;
+        // cells right of the header are set aside below: the reader no longer keeps them
+        book.limitColumns(width);
         const acc = new Accountant(plan, spellings, width);
         let previous = headerRow;
         const add = (r: SheetRow) => {

@@ -265,6 +265,7 @@ export class Workbook {
   private sheetList: SheetInfo[] = [];
   private inflated = 0;
   private inflatedTotal = 1;
+  private columnLimit: number = EXCEL_LIMITS.columns;
 
   private constructor(
     readonly file: string,
@@ -275,6 +276,15 @@ export class Workbook {
   /** The sheets in the workbook's order. */
   get sheets(): readonly SheetInfo[] {
     return this.sheetList;
+  }
+
+  /**
+   * Keeps no cell right of column `n` in the rows read from now on (the reader of a sheet whose
+   * header is `n` columns wide sets them aside anyway): a row whose one value sits in XFD is then
+   * not 16,384 cells, and a 1 MB sheet of 200,000 such rows no longer takes minutes and gigabytes.
+   */
+  limitColumns(n: number): void {
+    this.columnLimit = Math.max(1, Math.min(EXCEL_LIMITS.columns, n));
   }
 
   /** The share of the sheet being read that has been inflated (0–1), for progress. */
@@ -547,6 +557,8 @@ export class Workbook {
         `the workbook lists the sheet ${quoted(sheet.name)} at ${quoted(sheet.part)}, which the archive's index does not hold (a damaged or altered file)`,
       );
     }
+    // its column limit is read per cell: the source sets it once the header is known, while the rows stream
+    const book = this;
     const strings = this.sharedStrings;
     const dates = this.dateStyles;
     const date1904 = this.date1904;
@@ -667,7 +679,7 @@ export class Workbook {
         else if (name === 'rPh') phonetic--;
         else if (name === 'is') inInline = false;
         else if (name === 'c') {
-          if (!inData || rowNumber === 0) return;
+          if (!inData || rowNumber === 0 || col > book.columnLimit) return;
           const v = cellValue();
           if (v !== null) {
             while (cells.length < col - 1) cells.push(null);
@@ -687,8 +699,13 @@ export class Workbook {
       },
     });
     for await (const piece of this.text(sheet.part, entry)) {
-      p.write(piece);
-      if (ready.length) yield ready.splice(0);
+      // rows are handed on every 16 Ki characters, not every inflated piece (256 KiB): the head of a
+      // sheet is read before its header's width is known (see limitColumns), and a piece of rows
+      // whose one value sits in XFD held thousands of rows of 16,384 cells each
+      for (let i = 0; i < piece.length; i += 1 << 14) {
+        p.write(piece.length <= 1 << 14 ? piece : piece.slice(i, i + (1 << 14)));
+        if (ready.length) yield ready.splice(0);
+      }
     }
     p.close();
     if (ready.length) yield ready.splice(0);
