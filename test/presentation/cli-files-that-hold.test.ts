@@ -420,7 +420,14 @@ describe('workbooks written as a stream', () => {
     expect(sheets.map((s) => s.name)).toEqual(['Kết quả', 'Kết quả (2)', 'Kết quả (3)', 'Nguồn - Sources']);
     expect(sheets[0]!.rows).toEqual([['Mã', 'Giá trị DTI'], ['P0', '0'], ['P1', '0.1'], ['P2', '0.2']]);
     expect(sheets[1]!.rows).toEqual([['Mã', 'Giá trị DTI'], ['P3', '0.3'], ['P4', '0.4'], ['P5', '0.5']]);
-    expect(sheets[2]!.rows).toEqual([['Mã', 'Giá trị DTI'], ['P6', '0.6'], ["'=HYPERLINK(\"http://x\",\"y\")", '0.5']]);
+    // a formula-like text is an inline string with the quote-prefix style: shown as written, never evaluated
+    expect(sheets[2]!.rows).toEqual([['Mã', 'Giá trị DTI'], ['P6', '0.6'], ['=HYPERLINK("http://x","y")', '0.5']]);
+    const third = spawnSync('unzip', ['-p', p, 'xl/worksheets/sheet3.xml'], { encoding: 'utf8' }).stdout;
+    const quoted = /<c r="A3" s="(\d+)" t="inlineStr"><is><t>=HYPERLINK/.exec(third);
+    expect(quoted).not.toBeNull();
+    const styles = spawnSync('unzip', ['-p', p, 'xl/styles.xml'], { encoding: 'utf8' }).stdout;
+    expect([...styles.matchAll(/<xf [^>]*>/g)].slice(1)[Number(quoted![1])]![0]).toContain('quotePrefix="1"');
+    expect(third).not.toMatch(/<f>/);
     // every data sheet has its header row frozen
     for (const n of [1, 2, 3]) {
       const xml = spawnSync('unzip', ['-p', p, `xl/worksheets/sheet${n}.xml`], { encoding: 'utf8' }).stdout;
@@ -460,8 +467,9 @@ describe('workbooks written as a stream', () => {
     for (const h of ['Mã', 'Tên', 'Tổng điểm', 'Giá trị DTI', 'Nhận thức số']) expect(fods).toContain(`<text:p>${h}</text:p>`);
     expect(fods).toMatch(/office:value-type="float" office:value="0.3985"/);
     expect(fods).toMatch(/office:value-type="float" office:value="398.49"/);
-    // the name is text that begins with a quote, never a formula
-    expect(fods).toContain('<text:p>&apos;=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</text:p>');
+    // the name is text as written (the quote-prefix style, no apostrophe shown), never a formula
+    expect(fods).toContain('<text:p>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</text:p>');
+    expect(fods).not.toContain('&apos;=HYPERLINK');
     expect(fods).not.toMatch(/table:formula/);
   }, 200_000);
 });

@@ -3,6 +3,10 @@
  * `.xlsx` workbook read back by an independent reader, languages and decimals, provenance in every
  * format.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
@@ -213,8 +217,18 @@ describe('xlsx', () => {
     expect(sheets.map((s) => s.sheet)).toEqual([XLSX_SHEETS.data.vi, XLSX_SHEETS.sources]);
     const data = sheets[0]!.data;
     expect(data[0]).toEqual(['Mã', 'Tên', 'Tổng điểm', 'Tỷ lệ (%)', 'Mức', 'Vận hành', 'Nguồn số liệu']);
-    expect(data[1]).toEqual(['DN001', `'=HYPERLINK("http://x","y")`, 192.5, 60.16, 3, 12, 'minh họa / illustrative']);
-    expect(data[2]).toEqual(['DN002', "'-2+3", 0, 0, 0, 0, 'Sở KH&CN 2023']);
+    // formula-like texts read back as written: text cells with the quote-prefix style, never formulas
+    expect(data[1]).toEqual(['DN001', '=HYPERLINK("http://x","y")', 192.5, 60.16, 3, 12, 'minh họa / illustrative']);
+    expect(data[2]).toEqual(['DN002', '-2+3', 0, 0, 0, 0, 'Sở KH&CN 2023']);
+    const zipped = join(mkdtempSync(join(tmpdir(), 'vndi-xlsx-')), 'quoted.xlsx');
+    writeFileSync(zipped, bytes);
+    const sheet = execFileSync('unzip', ['-p', zipped, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+    const xfs = [...execFileSync('unzip', ['-p', zipped, 'xl/styles.xml'], { encoding: 'utf8' }).matchAll(/<xf [^>]*>/g)].slice(1).map((m) => m[0]);
+    for (const text of ['=HYPERLINK', '-2+3']) {
+      const cell = new RegExp(`<c r="B\\d+" s="(\\d+)" t="inlineStr"><is><t>${text.replace(/[+]/g, '\\+')}`).exec(sheet);
+      expect(xfs[Number(cell![1])]).toContain('quotePrefix="1"');
+    }
+    expect(sheet).not.toContain('<f>');
     expect(typeof data[1]![2]).toBe('number');
     // the status line below the data
     const status = data.slice(3).flat().filter((c) => typeof c === 'string').join('\n');

@@ -38,8 +38,25 @@ const LONE_SIGN = /^[=+\-@\uff1d\uff0b\uff0d\uff20]$/;
 const SPREADSHEET_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\ufeff]/g;
 
 export function spreadsheetText(text: string): string {
+  const cell = spreadsheetCell(text);
+  return cell.formulaLike ? `'${cell.text}` : cell.text;
+}
+
+/**
+ * The text of a spreadsheet cell without its controls, and whether it would be read as a formula.
+ * A CSV can only neutralise such a text with a leading `'` (which LibreOffice then shows); an .xlsx
+ * writes it as a text cell with the quote-prefix style, as Excel does for a text typed after `'`:
+ * the reader sees the text as written, and editing the cell keeps it text.
+ *
+ * @example
+ * ```ts
+ * spreadsheetCell('=1+1'); // { text: '=1+1', formulaLike: true }
+ * spreadsheetCell('Buôn Hồ'); // { text: 'Buôn Hồ', formulaLike: false }
+ * ```
+ */
+export function spreadsheetCell(text: string): { readonly text: string; readonly formulaLike: boolean } {
   const clean = text.replace(SPREADSHEET_UNSAFE, '');
-  return FORMULA_START.test(clean) && !LONE_SIGN.test(clean) ? `'${clean}` : clean;
+  return { text: clean, formulaLike: FORMULA_START.test(clean) && !LONE_SIGN.test(clean) };
 }
 
 // ESC-introduced sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ESC \), and any other ESC + one character.

@@ -25,7 +25,7 @@ import { validateTable } from './csv.js';
 import { EXCEL_LIMITS, columnName } from './excel-limits.js';
 import type { Lang } from './locale.js';
 import { provenanceHeadline, provenanceLines, sourceCell, type Provenance } from './provenance.js';
-import { spreadsheetText } from './safety.js';
+import { spreadsheetCell } from './safety.js';
 
 /** Sheet names: the data sheet per language, and the provenance sheet. */
 export const XLSX_SHEETS = { data: { vi: 'Kết quả', en: 'Results' }, sources: 'Nguồn - Sources' } as const;
@@ -51,6 +51,8 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const STYLE = { plain: 0, header: 1, italic: 2, bold: 3 } as const;
 /** Number formats `0.0` … `0.0000000000`: style 3 + decimals. */
 const MAX_DECIMALS = 10;
+/** A text style's twin with the quote prefix (`quotePrefix="1"`), after the number formats. */
+const QUOTED = 4 + MAX_DECIMALS;
 
 function stylesXml(): string {
   const formats = Array.from({ length: MAX_DECIMALS }, (_, i) => `<numFmt numFmtId="${164 + i}" formatCode="0.${'0'.repeat(i + 1)}"/>`).join('');
@@ -62,6 +64,11 @@ function stylesXml(): string {
     xf('numFmtId="0" fontId="2" fillId="0" applyFont="1"'),
     xf('numFmtId="0" fontId="1" fillId="0" applyFont="1"'),
     ...Array.from({ length: MAX_DECIMALS }, (_, i) => xf(`numFmtId="${164 + i}" fontId="0" fillId="0" applyNumberFormat="1"`)),
+    // QUOTED: the four text styles again with Excel's quote prefix (a text that looks like a formula)
+    xf('numFmtId="0" fontId="0" fillId="0" quotePrefix="1"'),
+    xf('numFmtId="0" fontId="1" fillId="2" applyFont="1" applyFill="1" applyAlignment="1" quotePrefix="1"', '<alignment wrapText="1" vertical="top"/>'),
+    xf('numFmtId="0" fontId="2" fillId="0" applyFont="1" quotePrefix="1"'),
+    xf('numFmtId="0" fontId="1" fillId="0" applyFont="1" quotePrefix="1"'),
   ];
   return (
     `${XML_HEAD}<styleSheet xmlns="${MAIN}"><numFmts count="${MAX_DECIMALS}">${formats}</numFmts>` +
@@ -74,16 +81,22 @@ function stylesXml(): string {
   );
 }
 
-/** Characters XML 1.0 cannot hold (after spreadsheetText has removed the controls): lone surrogates, U+FFFE, U+FFFF. */
+/** Characters XML 1.0 cannot hold (after spreadsheetCell has removed the controls): lone surrogates, U+FFFE, U+FFFF. */
 const NOT_XML = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** A text cell's XML: neutralised, within Excel's 32,767 characters, whitespace kept. */
+/**
+ * A text cell's XML: an inline string (never a formula), within Excel's 32,767 characters, whitespace
+ * kept; a text that looks like a formula takes its style's quote-prefix twin, so that it shows as
+ * written (no `'` in the cell, which a CSV needs) and stays text when the cell is edited.
+ */
 function textCell(ref: string, text: string, style: number): string {
-  let t = spreadsheetText(text).replace(NOT_XML, '');
+  const cell = spreadsheetCell(text);
+  if (cell.formulaLike) style = QUOTED + style;
+  let t = cell.text.replace(NOT_XML, '');
   if (t.length > EXCEL_LIMITS.cellCharacters) t = `${t.slice(0, EXCEL_LIMITS.cellCharacters - 1)}…`;
   const space = /^\s|\s$/.test(t) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}"${style ? ` s="${style}"` : ''} t="inlineStr"><is><t${space}>${escapeXml(t)}</t></is></c>`;
