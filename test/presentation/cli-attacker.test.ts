@@ -251,3 +251,19 @@ describe('a workbook of rows whose one value sits in XFD (1 MB, 200,000 rows too
     expect(r.out.split('\n')[1]).toMatch(/^X1,Tỉnh A,dti-province-2022,398.49,0.3985,/);
   });
 });
+
+describe('--columns naming no field', () => {
+  it('a header mapped to __proto__, constructor or an empty name is refused (exit 2, one line), never dropped in silence', async () => {
+    const csv = join(dir, 'columns.csv');
+    writeFileSync(csv, `${DTI_HEADER}\n66;Đắk Lắk;74;30;41,6;12,63;54;78,47;61,62;46,17\n`);
+    for (const field of ['__proto__', 'constructor', ' ']) {
+      const map = join(dir, `map-${field.trim() || 'blank'}.json`);
+      writeFileSync(map, JSON.stringify({ 'Nhận thức số': field }));
+      const r = await runCli(['score', csv, '--year', '2021', '--columns', map, '--format', 'csv']);
+      expect(r.code).toBe(2);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(/không phải tên trường .* \/ .* is not a field name/);
+      expect(r.out).toBe('');
+    }
+  });
+});

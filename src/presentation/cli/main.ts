@@ -365,6 +365,12 @@ function readOptions(o: Options): ReadOptions {
     } catch (e) {
       throw new CliError(2, `--columns ${o.columns}: cần một đối tượng JSON {"tiêu đề": "trường"} (${(e as Error).message})`, `--columns ${o.columns}: expected a JSON object {"header": "field"} (${(e as Error).message})`);
     }
+    // a field named empty or like an object's own machinery would be set on no row: refused, never dropped in silence
+    const odd = Object.entries(columns).find(([, v]) => v.trim() === '' || v === '__proto__' || v === 'constructor' || v === 'prototype');
+    if (odd) {
+      const pair = `"${odd[0].slice(0, 80)}": "${odd[1].slice(0, 80)}"`;
+      throw new CliError(2, `--columns ${o.columns}: ${pair} không phải tên trường (id, name, một mã tiêu chí …)`, `--columns ${o.columns}: ${pair} is not a field name (id, name, a criterion id …)`);
+    }
   }
   const headerRow = o['header-row'] === undefined ? undefined : Number(o['header-row']);
   if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) throw new UsageError('--header-row phải là số dòng (1, 2, …)', '--header-row must be a row number (1, 2, …)');
