@@ -137,6 +137,11 @@ describe('vndi rank --group-by on DBI rows', () => {
     expect(byId.get('0401000001')!.slice(5, 7)).toEqual(['Krông Pắc', '2/2']);
     expect(byId.get('0401000004')!.slice(5, 7)).toEqual(['Buôn Hồ', '']);
     expect(r.err).toContain('read 4 rows: 3 scored, 1 rejected, 0 blank, 0 set aside');
+    // the HTML ranking of enterprises has no group column: refused, not left out in silence
+    const html = await runCli(['rank', file, '--framework', 'dbi-2021-sme', '--group-by', 'Huyện', '--format', 'html']);
+    expect(html.code).toBe(2);
+    expect(html.out).toBe('');
+    expect(html.err).toContain('báo cáo HTML xếp hạng doanh nghiệp không có --group-by: dùng --format csv, xlsx hoặc table');
   });
 });
 

@@ -1360,6 +1360,11 @@ async function streamRows(
       if (kept.length && kept.every((s) => s.result.kind === 'dti')) {
         table = dtiRankTable(kept as (ScoredRow & { result: DtiResult })[], o, rankGroup, a.previous, missing);
       } else if (format === 'html') {
+        // the enterprises' HTML ranking has no group or change columns: say so rather than leave them out
+        if (rankGroup || a.previous) {
+          const given = [rankGroup ? '--group-by' : '', a.previous ? '--previous' : ''].filter(Boolean).join(', ');
+          throw new UsageError(`báo cáo HTML xếp hạng doanh nghiệp không có ${given}: dùng --format csv, xlsx hoặc table`, `the HTML ranking of enterprises does not show ${given}: use --format csv, xlsx or table`);
+        }
         const dbi = kept as (ScoredRow & { result: DbiResult })[];
         const ranked = rankedDbi(dbi, by, a.method, missing);
         table = { header: [], rows: [], json: null, html: (options) => renderReport({ kind: 'cohort', summary: summarize(dbi.map((d) => ({ ...d.meta, result: d.result }))), ranked }, options) };
