@@ -229,13 +229,18 @@ type When = { readonly year: number } | { readonly day: string };
  * `--date`) or the row is refused with which decision applied when and which framework the columns
  * fit; it is never scored under another decision.
  */
+/** The framework the command line names (`--framework` or `--framework-file`, never both), if any. */
+function namedFramework(o: Options): Framework | undefined {
+  const file = fileFramework(o);
+  if (o.framework === undefined) return file;
+  if (file) throw new UsageError('chỉ dùng một trong --framework và --framework-file', 'give --framework or --framework-file, not both');
+  const f = frameworkById(o.framework);
+  if (!f) throw new UsageError(`không có --framework ${o.framework}; các bộ chỉ số: ${listFrameworks().map((x) => x.id).join(', ')}`, `unknown --framework ${o.framework}; known: ${listFrameworks().map((x) => x.id).join(', ')}`);
+  return f;
+}
+
 function frameworkPicker(o: Options, plan: ColumnPlan | undefined): FrameworkPicker {
-  let fixed: Framework | undefined = fileFramework(o);
-  if (o.framework !== undefined && fixed) throw new UsageError('chỉ dùng một trong --framework và --framework-file', 'give --framework or --framework-file, not both');
-  if (o.framework !== undefined) {
-    fixed = frameworkById(o.framework);
-    if (!fixed) throw new UsageError(`không có --framework ${o.framework}; các bộ chỉ số: ${listFrameworks().map((f) => f.id).join(', ')}`, `unknown --framework ${o.framework}; known: ${listFrameworks().map((f) => f.id).join(', ')}`);
-  }
+  const fixed = namedFramework(o);
   const year = o.year === undefined ? undefined : Number(o.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1 && year <= 9999)) throw new UsageError('--year phải là một năm, ví dụ 2023', '--year must be a year, e.g. 2023');
   const date = o.date === undefined ? undefined : dayOf(o.date);
@@ -509,7 +514,8 @@ function dbiCells(s: ScoredRow, note = false): TabularCell[] {
   return [s.id, name(s), r.framework.id, r.total, r.max, r.percent, r.level, bilingual(r.levelName), ...r.pillars.flatMap((p) => [p.points, p.level])];
 }
 
-function dtiHeader(first: DtiResult): { header: string[]; ids: string[] } {
+/** The DTI score columns, from a result or its framework (both list the main indicators with their group). */
+function dtiHeader(first: { readonly mainIndicators: readonly { readonly id: string; readonly group: string }[] }): { header: string[]; ids: string[] } {
   const ids = first.mainIndicators.filter((m) => m.group !== 'unscored').map((m) => m.id);
   return { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society', ...ids], ids };
 }
@@ -541,9 +547,7 @@ function scoreHeader(first: ScoredRow | undefined, info: readonly { field: strin
   // (never another kind's figures: a DBI file with no row scored once got a DTI header)
   if (!first && named?.kind !== 'dti' && named?.kind !== 'dbi') return withOwn(['id', 'name', 'framework'], () => []);
   if (first ? first.result.kind === 'dti' : named!.kind === 'dti') {
-    const { header, ids } = first
-      ? dtiHeader(first.result as DtiResult)
-      : (() => { const ids = (named as Extract<Framework, { kind: 'dti' }>).mainIndicators.filter((m) => m.group !== 'unscored').map((m) => m.id); return { header: ['id', 'name', 'framework', 'total', 'value', 'government', 'economy', 'society', ...ids], ids }; })();
+    const { header, ids } = dtiHeader(first ? (first.result as DtiResult) : (named as Extract<Framework, { kind: 'dti' }>));
     return withOwn(header, (s) => dtiCells(s, ids));
   }
   const f = !first ? named as DbiFramework : first instanceof BatchScoredRow ? first.compiled.framework : dbiFrameworkOf(first.result as DbiResult);
@@ -1299,7 +1303,7 @@ async function streamRows(
   // no row scored: one message says why (the rows' lines are held back where the cause is the file's columns)
   // the framework the command line names, where no row could be read far enough to pick one (every
   // row of the wrong width): the message must not say that no framework could be chosen
-  const named = () => fileFramework(o) ?? [...DTI_FRAMEWORKS, ...DBI_FRAMEWORKS].find((f) => f.id === o.framework);
+  const named = () => namedFramework(o);
   const nothing = tally.scored === 0 && tally.rejected > 0 ? noRowScored(source, firstFramework ?? named(), report, errSink?.path) : undefined;
   report.finish(nothing?.fileLevel ?? false);
   asides.finish();
@@ -1447,19 +1451,22 @@ class RowNotices {
 
 // ---------------------------------------------------------------- form
 
+/** `--lang`: vi or en. */
+function checkLang(o: Options): void {
+  if (o.lang !== undefined && o.lang !== 'vi' && o.lang !== 'en') throw new UsageError(`--lang phải là vi hoặc en, nhận "${o.lang}"`, `--lang must be vi or en, got "${o.lang}"`);
+}
+
 /**
  * `vndi form`: the self-assessment page of a DBI framework (renderAssessmentPage) as one HTML file.
  * A framework whose maxima are not published gets the page that says so, and exit 1.
  */
 function runForm(o: Options, arg: string | undefined): number {
   if (arg !== undefined) throw new UsageError(`form nhận bộ chỉ số qua --framework hoặc --framework-file, không nhận "${arg}"`, `form takes the framework as --framework or --framework-file, not "${arg}"`);
-  if (o.lang !== undefined && o.lang !== 'vi' && o.lang !== 'en') throw new UsageError(`--lang phải là vi hoặc en, nhận "${o.lang}"`, `--lang must be vi or en, got "${o.lang}"`);
-  if (o.framework !== undefined && o['framework-file'] !== undefined) throw new UsageError('chỉ dùng một trong --framework và --framework-file', 'give --framework or --framework-file, not both');
+  checkLang(o);
   if (o.framework === undefined && o['framework-file'] === undefined) throw new UsageError('form cần --framework <mã> hoặc --framework-file <tệp>', 'form needs --framework <id> or --framework-file <file>');
   if (o.out !== undefined && !/\.html?$/i.test(o.out)) throw new UsageError(`form ghi một trang HTML: đặt --out có đuôi .html (nhận ${o.out})`, `form writes an HTML page: name --out with .html (got ${o.out})`);
   if (o.out === undefined && process.stdout.isTTY) throw new UsageError('form ghi một trang HTML: dùng --out tu-danh-gia.html', 'form writes an HTML page: give --out tu-danh-gia.html');
-  const f = fileFramework(o) ?? frameworkById(o.framework!);
-  if (!f) throw new UsageError(`không có --framework ${o.framework}; các bộ chỉ số: ${listFrameworks().map((x) => x.id).join(', ')}`, `unknown --framework ${o.framework}; known: ${listFrameworks().map((x) => x.id).join(', ')}`);
+  const f = namedFramework(o)!;
   if (f.kind !== 'dbi') throw new UsageError(`form cần một bộ chỉ số DBI (doanh nghiệp); ${f.id} là DTI`, `form needs a DBI (enterprise) framework; ${f.id} is a DTI`);
   const lang = o.lang === 'en' ? 'en' : 'vi';
   // a --subtitle the page refuses (too long) is a bad option value: exit 2, one line
@@ -1528,7 +1535,7 @@ async function run(argv: readonly string[]): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`không có --format ${format}; các định dạng: ${FORMATS.join(', ')}`, `unknown --format ${format}; known: ${FORMATS.join(', ')}`);
   // a workbook is bytes: into a file or a pipe, never onto a terminal
   if (format === 'xlsx' && !o.out && process.stdout.isTTY) throw new UsageError('--format xlsx ghi một tệp Excel nhị phân: dùng --out <tệp.xlsx> (hoặc chuyển hướng ra tệp)', '--format xlsx writes a binary workbook: give --out <file.xlsx> (or redirect to a file)');
-  if (o.lang !== undefined && o.lang !== 'vi' && o.lang !== 'en') throw new UsageError(`--lang phải là vi hoặc en, nhận "${o.lang}"`, `--lang must be vi or en, got "${o.lang}"`);
+  checkLang(o);
   const renderOptions = { excel: o.excel, lang: o.lang as Lang | undefined };
   switch (command) {
     case 'frameworks': {
