@@ -6,6 +6,7 @@
 import { NotScorableError, ValidationError, isValidationError, pathToString, type ValidationIssue } from './errors.js';
 import { arrayOf, isPlainObject, obj, oneOf, optional, parse, str } from './assessment/check.js';
 import { readGuarded, readPlain } from './assessment/snapshot.js';
+import { setOwn } from './own-key.js';
 
 /**
  * The library's error again from what crossed a boundary: the JSON of one (`JSON.stringify(error)`,
@@ -97,7 +98,7 @@ export function flattenError(
     if (!i.pathString) formErrors.push(text);
     // defineProperty: a path such as `__proto__` is a key like any other
     else if (Object.prototype.hasOwnProperty.call(fieldErrors, i.pathString)) fieldErrors[i.pathString]!.push(text);
-    else Object.defineProperty(fieldErrors, i.pathString, { value: [text], enumerable: true, writable: true, configurable: true });
+    else setOwn(fieldErrors, i.pathString, [text]);
   }
   return { formErrors, fieldErrors };
 }

@@ -2,6 +2,7 @@ import { ValidationError, makeIssue } from '../errors.js';
 import { isBundledFramework } from '../framework/freeze.js';
 import { isDefinedFramework } from '../framework/registry.js';
 import { recordedFramework } from '../score/provenance.js';
+import { setOwn } from '../own-key.js';
 
 type Path = readonly (string | number)[];
 
@@ -152,8 +153,7 @@ function copy(value: unknown, depth: number, reach: Reach): unknown {
     for (key of keys) {
       const item = copy((value as Record<string, unknown>)[key], depth + 1, reach);
       // `__proto__` stays an own key, as the caller's object had it
-      if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
-      else out[key] = item;
+      setOwn(out, key, item);
     }
   } catch (error) {
     below(key, error);

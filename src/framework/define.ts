@@ -18,6 +18,7 @@ import { DTI_FRAMEWORKS } from './dti/index.js';
 
 export { isDefinedFramework } from './registry.js';
 import { MAX_URL_LENGTH, frameworkSchema, type DbiFramework, type DtiFramework, type Framework } from './schema.js';
+import { setOwn } from '../own-key.js';
 
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -105,7 +106,7 @@ function plainCopy(data: unknown): unknown {
         path.push(key);
         const value = copy(item);
         path.pop();
-        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        setOwn(out, key, value);
       }
       return out;
     } catch (error) {

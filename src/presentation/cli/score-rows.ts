@@ -20,6 +20,7 @@ import { scoreDti, type DtiResult } from '../../score/score-dti.js';
 import { frameworkColumnIds, frameworkColumns, headerKey, type ColumnPlan } from '../io/headers.js';
 import { cellValue, mapCells, rowFromFields, type InputRow } from '../io/rows.js';
 import type { RowChunk, RowError } from '../io/source.js';
+import { setOwn } from '../../own-key.js';
 
 export type { RowError } from '../io/source.js';
 
@@ -259,7 +260,7 @@ export function dbiAssessmentOfRow(row: InputRow, framework: DbiFramework): { as
   const isPlain = typeof given === 'object' && given !== null && !Array.isArray(given);
   const json = row.explicit?.answers !== undefined;
   // defined, not assigned: a JSON row's own "__proto__" key stays a key (an unknown one, reported), never a prototype
-  if (isPlain) for (const [id, raw] of Object.entries(given)) Object.defineProperty(answers, id, { value: answerOfCell(framework, criterionById(framework, id), raw, json), enumerable: true, writable: true, configurable: true });
+  if (isPlain) for (const [id, raw] of Object.entries(given)) setOwn(answers, id, answerOfCell(framework, criterionById(framework, id), raw, json));
   const assessment = (isPlain ? { answers } : { answers: given }) as DbiAssessment;
   return { assessment: sector === undefined ? assessment : { ...assessment, sector }, issues };
 }

@@ -19,6 +19,7 @@ import { canonicalText } from '../../analysis/text-key.js';
 import { DTI_FRAMEWORKS } from '../../framework/dti/index.js';
 import type { Framework } from '../../framework/schema.js';
 import { findProvince } from '../../framework/units/provinces.js';
+import { setOwn } from '../../own-key.js';
 
 /** One row of an input file, before it is scored. */
 export interface InputRow {
@@ -33,16 +34,6 @@ export interface InputRow {
   readonly explicit?: { readonly points?: Record<string, unknown>; readonly values?: Record<string, unknown>; readonly answers?: Record<string, unknown> };
 }
 
-/**
- * Sets an own property, `__proto__` included: a column headed `__proto__` assigned with `=` set
- * nothing, and the writers then met Object.prototype as its cell (the run ended in "expected
- * string, number or null").
- */
-function ownSet<T>(o: Record<string, T>, key: string, value: T): void {
-  if (key === '__proto__') Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-  else o[key] = value;
-}
-
 /** Builds a row from a record's fields under a column plan. */
 export function rowFromFields(plan: ColumnPlan, fields: readonly unknown[], line: number): InputRow {
   const meta: Record<string, string> = {};
@@ -53,8 +44,10 @@ export function rowFromFields(plan: ColumnPlan, fields: readonly unknown[], line
     const raw = fields[i];
     const v = typeof raw === 'number' ? raw : raw === null || raw === undefined ? '' : String(raw).trim();
     if (role === 'cell') {
-      if (v !== '') ownSet(cells, plan.key[i]!, v);
-    } else ownSet(meta, plan.key[i]!, typeof v === 'string' ? canonicalText(v) : String(v));
+      // setOwn: a column headed `__proto__` assigned with `=` set nothing, and the writers then met
+      // Object.prototype as its cell (the run ended in "expected string, number or null")
+      if (v !== '') setOwn(cells, plan.key[i]!, v);
+    } else setOwn(meta, plan.key[i]!, typeof v === 'string' ? canonicalText(v) : String(v));
   }
   return { line, id: meta.id ?? '', framework: meta.framework || undefined, meta, cells };
 }
