@@ -12,7 +12,9 @@
  * not a unit: it is set aside with its line. A province list without an id column names its units
  * by name: `findProvince` gives each its code.
  */
+import { CliError } from './cli-error.js';
 import { parseCsv } from './csv.js';
+import { MAX_JSON_DEPTH, tooDeep } from './json-limits.js';
 import { findHeaderRow, frameworkColumnIds, frameworkColumns, headerKey, planColumns, type ColumnPlan } from './headers.js';
 import { makeIssue, type ValidationIssue } from '../../errors.js';
 import { canonicalText } from '../../analysis/text-key.js';
@@ -107,11 +109,17 @@ export function objectRow(o: unknown, line: number, columns?: Readonly<Record<st
 export function readRows(text: string, filename = '', scores?: (header: string) => boolean, framework?: Framework): InputRow[] {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   const lower = filename.toLowerCase();
+  // JSON within the command line's nesting bound (a deeper value overflowed the row reader's stack)
+  const parsed = (json: string): unknown => {
+    const value = JSON.parse(json) as unknown;
+    if (tooDeep(value)) throw new CliError(1, `giá trị JSON lồng sâu quá ${MAX_JSON_DEPTH} cấp`, `a JSON value nested deeper than ${MAX_JSON_DEPTH} levels`);
+    return value;
+  };
   if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) {
-    return text.replace(/^\uFEFF/, '').split(/\r?\n/).flatMap((l, i) => (l.trim() === '' ? [] : [objectRow(JSON.parse(l), i + 1, undefined, scores)]));
+    return text.replace(/^\uFEFF/, '').split(/\r?\n/).flatMap((l, i) => (l.trim() === '' ? [] : [objectRow(parsed(l), i + 1, undefined, scores)]));
   }
   if (lower.endsWith('.json') || trimmed.startsWith('[') || trimmed.startsWith('{')) {
-    const data = JSON.parse(trimmed) as unknown;
+    const data = parsed(trimmed);
     const list = Array.isArray(data) ? data : [data];
     return list.map((o, i) => objectRow(o, i + 1, undefined, scores));
   }

@@ -15,7 +15,7 @@ import { dbiAssessmentOfRow, scoresColumn } from '../cli/score-rows.js';
 import { csvHeader, csvRow } from '../format/csv.js';
 import type { Lang } from '../format/locale.js';
 import { CliError } from '../io/cli-error.js';
-import { MAX_JSON_DEPTH, MAX_ROW_CHARACTERS, tooDeep } from '../io/json-limits.js';
+import { MAX_ROW_CHARACTERS } from '../io/json-limits.js';
 import { readRows } from '../io/rows.js';
 import { NOT_APPLICABLE, applicable, type Entered, type PageLayout, type PageQuestion } from './model.js';
 
@@ -104,15 +104,6 @@ export function savedCsv(layout: PageLayout, entered: Entered, enterprise: Saved
 /** The most characters of a saved file the page opens: a header and one row, each at most what the command line reads. */
 export const MAX_SAVED_CHARACTERS = 2 * MAX_ROW_CHARACTERS;
 
-/** Whether JSON that `readRows` would read (its own rule: NDJSON line by line, else JSON by name or first character) nests too deep. */
-function jsonTooDeep(text: string, fileName: string): boolean {
-  const lower = fileName.toLowerCase();
-  const body = text.replace(/^\uFEFF/, '');
-  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return body.split(/\r?\n/).some((line) => line.trim() !== '' && tooDeep(JSON.parse(line)));
-  const start = body.trimStart();
-  return (lower.endsWith('.json') || start.startsWith('[') || start.startsWith('{')) && tooDeep(JSON.parse(start));
-}
-
 /** What a saved file holds for the page. */
 export interface SavedAnswers {
   readonly entered: Entered;
@@ -144,9 +135,7 @@ export function readSaved(layout: PageLayout, text: string, fileName = ''): Save
   }
   let rows;
   try {
-    if (jsonTooDeep(text, fileName)) {
-      throw fail(`giá trị JSON lồng sâu quá ${MAX_JSON_DEPTH} cấp`, `a JSON value nested deeper than ${MAX_JSON_DEPTH} levels`);
-    }
+    // readRows keeps the command line's nesting bound (a CliError, in both languages)
     rows = readRows(text, fileName, (header) => scoresColumn(f, header), f);
   } catch (e) {
     if (e instanceof ValidationError) throw e;
